@@ -1,0 +1,49 @@
+# lkj: Laporan Kinerja as a reproducible build.  `make help` lists the targets.
+#
+# The first target that needs Python creates .venv/ from requirements.lock;
+# later calls reuse it (it is rebuilt when the lock file changes).
+
+YEAR ?= 2023
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+# YEAR is checked here, with make's own functions, before any shell sees it.
+YEAR_LEN := $(words $(subst 0,0 ,$(subst 1,1 ,$(subst 2,2 ,$(subst 3,3 ,$(subst 4,4 ,$(subst 5,5 ,$(subst 6,6 ,$(subst 7,7 ,$(subst 8,8 ,$(subst 9,9 ,$(YEAR))))))))))))
+YEAR_REST := $(subst 0,,$(subst 1,,$(subst 2,,$(subst 3,,$(subst 4,,$(subst 5,,$(subst 6,,$(subst 7,,$(subst 8,,$(subst 9,,$(YEAR)))))))))))
+ifneq ($(words $(YEAR)),1)
+$(error YEAR harus satu tahun empat angka, mis. YEAR=2023)
+endif
+ifneq ($(YEAR_REST)$(filter-out 4,$(YEAR_LEN)),)
+$(error YEAR '$(YEAR)' bukan tahun: tulis empat angka, mis. YEAR=2023)
+endif
+
+.DEFAULT_GOAL := help
+.PHONY: help setup data test lab clean
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@echo "  (YEAR=$(YEAR) by default; e.g. make report YEAR=2023)"
+
+setup: $(STAMP) ## Create .venv with the pinned dependencies
+
+$(STAMP): requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "lkj needs Python 3.11 (found " + sys.version.split()[0] + "); set PYTHON=/path/to/python3.11")'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -c 'import os, site; open(os.path.join(site.getsitepackages()[0], "lkj-repo.pth"), "w").write(os.getcwd() + "\n")'
+	touch $@
+
+data: $(STAMP) ## Compute data/processed/YEAR/*.csv from data/raw/YEAR
+	$(PY) -m lkj data $(YEAR)
+
+test: $(STAMP) ## Run the test suite
+	$(PY) -m pytest
+
+lab: $(STAMP) ## Open JupyterLab in the project environment
+	$(VENV)/bin/jupyter lab
+
+clean: ## Remove generated files (build/, reports/, data/processed/)
+	rm -rf build reports
+	find data/processed -mindepth 1 ! -name README.md -exec rm -rf {} +

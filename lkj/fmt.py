@@ -1,0 +1,51 @@
+"""Indonesian number formatting (Babel), rounding half up, for display only."""
+from __future__ import annotations
+
+import decimal
+import math
+
+from babel.numbers import format_decimal
+
+LOCALE = "id_ID"
+KOSONG = "–"  # shown where a value does not exist (never a silent 0)
+
+
+def _kosong(x) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x))
+
+
+def _decimal(x) -> decimal.Decimal:
+    # str() first: 0.125 stays 0.125 instead of its binary neighbour.
+    return decimal.Decimal(str(x))
+
+
+def angka(x, digit: int | None = 0, *, minimal: int | None = None) -> str:
+    """1004 -> '1.004'; 58.5635 (digit=2) -> '58,56'. None -> '–'.
+
+    `digit` is the number of decimals; with `minimal` fewer trailing zeros are
+    allowed (angka(4.1, 2, minimal=0) -> '4,1').
+    """
+    if _kosong(x):
+        return KOSONG
+    minimal = digit if minimal is None else minimal
+    pola = "#,##0"
+    if digit:
+        pola += "." + "0" * minimal + "#" * (digit - minimal)
+    with decimal.localcontext() as ctx:
+        ctx.rounding = decimal.ROUND_HALF_UP
+        return format_decimal(_decimal(x), format=pola, locale=LOCALE)
+
+
+def persen(x, digit: int = 2) -> str:
+    """A value already in percent units: 58.5635 -> '58,56%'."""
+    return KOSONG if _kosong(x) else angka(x, digit) + "%"
+
+
+def rupiah(x) -> str:
+    """5725755076 -> 'Rp5.725.755.076'."""
+    return KOSONG if _kosong(x) else "Rp" + angka(x, 0)
+
+
+def bilangan(x) -> str:
+    """A count or data value as typed: no forced decimals (1004 -> '1.004', 4.1 -> '4,1')."""
+    return angka(x, 4, minimal=0)

@@ -1,0 +1,251 @@
+"""LKj formulas as pure functions (no I/O, no rounding).
+
+Every function returns a `Hasil`: the unrounded value, or None with the reason
+in `catatan`. Nothing silently becomes 0.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Iterable, NamedTuple, Sequence
+
+POLARITAS = {
+    "positif": "semakin tinggi realisasi semakin baik: capaian = realisasi / target × 100%",
+    "negatif": "semakin rendah realisasi semakin baik: capaian = (2 × target − realisasi) / target × 100%",
+}
+
+JENIS_RUMUS = {
+    "rasio": "pembilang / penyebut × 100%",
+    "rata_rasio": "rata-rata rasio (realisasi / target × 100%) tiap kelompok",
+    "pertumbuhan": "(nilai tahun n − nilai tahun n−1) / nilai tahun n−1 × 100%",
+    "langsung": "nilai realisasi dilaporkan langsung",
+}
+
+# Roles a component row may play (komponen.csv, column `peran`).
+PERAN = {
+    "pembilang": "pembilang rasio; nilainya kolom realisasi",
+    "penyebut": "penyebut rasio; nilainya kolom realisasi",
+    "populasi": "penyebut rasio berupa populasi; nilainya kolom target, realisasi dikosongkan",
+    "kelompok": "satu kelompok rata_rasio; rasionya realisasi / target baris itu",
+    "rincian": "sub-butir sebuah kelompok (ditampilkan dan diperiksa reviu, tidak dihitung)",
+    "tahun_n": "nilai tahun berjalan untuk rumus pertumbuhan; nilainya kolom realisasi",
+    "tahun_sebelumnya": "nilai tahun n−1 untuk rumus pertumbuhan; nilainya kolom realisasi",
+    "info": "data pendukung yang ditampilkan, tidak dihitung",
+}
+
+
+class Hasil(NamedTuple):
+    nilai: float | None
+    catatan: str | None = None
+
+
+def _kosong(x) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x))
+
+
+def capaian(target, realisasi, polaritas: str) -> Hasil:
+    """Capaian in percent. Target 0 or missing realisasi gives None with a reason."""
+    if polaritas not in POLARITAS:
+        raise ValueError(f"polaritas tidak dikenal: {polaritas!r}")
+    if _kosong(realisasi):
+        return Hasil(None, "realisasi tidak tersedia: capaian tidak dihitung")
+    if _kosong(target):
+        return Hasil(None, "target tidak tersedia: capaian tidak dihitung")
+    if target == 0:
+        return Hasil(None, "target 0: capaian tidak terdefinisi (pembagian dengan nol)")
+    if polaritas == "positif":
+        return Hasil(realisasi / target * 100)
+    return Hasil((2 * target - realisasi) / target * 100)
+
+
+def rasio(pembilang, penyebut) -> Hasil:
+    """pembilang / penyebut × 100."""
+    if _kosong(pembilang) or _kosong(penyebut):
+        return Hasil(None, "komponen rasio tidak lengkap")
+    if penyebut == 0:
+        return Hasil(None, "penyebut 0: rasio tidak terdefinisi")
+    return Hasil(pembilang / penyebut * 100)
+
+
+def pertumbuhan(nilai_n, nilai_sebelumnya) -> Hasil:
+    """Growth in percent between year n and year n-1."""
+    if _kosong(nilai_n) or _kosong(nilai_sebelumnya):
+        return Hasil(None, "nilai tahun n atau n−1 tidak tersedia")
+    if nilai_sebelumnya == 0:
+        return Hasil(None, "nilai tahun n−1 adalah 0: pertumbuhan tidak terdefinisi")
+    return Hasil((nilai_n - nilai_sebelumnya) / nilai_sebelumnya * 100)
+
+
+def rata_rata(nilai: Iterable[float | None]) -> Hasil:
+    """Mean of the values present; says how many were left out."""
+    nilai = list(nilai)
+    ada = [x for x in nilai if not _kosong(x)]
+    if not ada:
+        return Hasil(None, "tidak ada nilai untuk dirata-ratakan")
+    catatan = None
+    if len(ada) < len(nilai):
+        catatan = f"{len(nilai) - len(ada)} dari {len(nilai)} nilai kosong tidak ikut dirata-ratakan"
+    return Hasil(sum(ada) / len(ada), catatan)
+
+
+def batasi(nilai: float | None, batas: float | None) -> float | None:
+    """Cap a capaian at `batas` (None = no cap)."""
+    if nilai is None or batas is None:
+        return nilai
+    return min(nilai, batas)
+
+
+def serapan(pagu, realisasi) -> Hasil:
+    """Budget absorption in percent."""
+    return rasio(realisasi, pagu)
+
+
+def efisiensi(serapan_persen, capaian_persen) -> Hasil:
+    """1 − (% serapan / % capaian), as a fraction (the sample prints 0,079)."""
+    if _kosong(serapan_persen):
+        return Hasil(None, "serapan anggaran tidak tersedia")
+    if _kosong(capaian_persen):
+        return Hasil(None, "program tanpa capaian indikator: efisiensi tidak dihitung")
+    if capaian_persen == 0:
+        return Hasil(None, "capaian 0%: efisiensi tidak terdefinisi")
+    return Hasil(1 - serapan_persen / capaian_persen)
+
+
+# --- realisasi from component data -------------------------------------------
+
+@dataclass(frozen=True)
+class Komponen:
+    peran: str
+    uraian: str
+    satuan: str = ""
+    target: float | None = None
+    realisasi: float | None = None
+    kelompok: str = ""
+    baris: int = 0  # row number in komponen.csv, for provenance
+
+    @property
+    def nilai(self) -> float | None:
+        """The value this row contributes (see PERAN)."""
+        return self.target if self.peran == "populasi" else self.realisasi
+
+
+@dataclass(frozen=True)
+class Langkah:
+    """One substituted step: pembilang / penyebut × 100% = hasil."""
+    label: str
+    pembilang: Komponen
+    pembilang_nilai: float | None
+    penyebut: Komponen
+    penyebut_nilai: float | None
+    hasil: Hasil
+
+
+@dataclass(frozen=True)
+class Realisasi:
+    nilai: float | None
+    sumber: str  # "komponen", "dilaporkan", "kosong"
+    langkah: tuple[Langkah, ...] = ()
+    catatan: tuple[str, ...] = field(default=())
+
+
+class RumusError(ValueError):
+    """Component data that does not fit the indicator's formula type."""
+
+
+def _satu(komponen: Sequence[Komponen], peran: Sequence[str], jenis: str) -> Komponen:
+    cocok = [k for k in komponen if k.peran in peran]
+    if len(cocok) != 1:
+        raise RumusError(
+            f"rumus {jenis} butuh tepat satu komponen berperan {' atau '.join(peran)}, "
+            f"ditemukan {len(cocok)}"
+        )
+    return cocok[0]
+
+
+def _langkah(label: str, atas: Komponen, bawah: Komponen, atas_nilai, bawah_nilai) -> Langkah:
+    return Langkah(label, atas, atas_nilai, bawah, bawah_nilai, rasio(atas_nilai, bawah_nilai))
+
+
+def realisasi_dari_komponen(jenis_rumus: str, komponen: Sequence[Komponen]) -> Realisasi:
+    """Realisasi (percent) of one indicator from its component rows."""
+    if jenis_rumus == "rasio":
+        atas = _satu(komponen, ["pembilang"], jenis_rumus)
+        bawah = _satu(komponen, ["penyebut", "populasi"], jenis_rumus)
+        step = _langkah("", atas, bawah, atas.nilai, bawah.nilai)
+        return Realisasi(step.hasil.nilai, "komponen", (step,), _notes([step.hasil]))
+    if jenis_rumus == "rata_rasio":
+        kelompok = [k for k in komponen if k.peran == "kelompok"]
+        if not kelompok:
+            raise RumusError("rumus rata_rasio butuh minimal satu komponen berperan kelompok")
+        steps = tuple(_langkah(k.kelompok or k.uraian, k, k, k.realisasi, k.target) for k in kelompok)
+        mean = rata_rata(s.hasil.nilai for s in steps)
+        return Realisasi(mean.nilai, "komponen", steps, _notes([s.hasil for s in steps] + [mean]))
+    if jenis_rumus == "pertumbuhan":
+        kini = _satu(komponen, ["tahun_n"], jenis_rumus)
+        lalu = _satu(komponen, ["tahun_sebelumnya"], jenis_rumus)
+        hasil = pertumbuhan(kini.nilai, lalu.nilai)
+        # Shown as (n − (n−1)) / (n−1): the numerator is the difference.
+        selisih = Komponen("pembilang", f"{kini.uraian} − {lalu.uraian}", kini.satuan,
+                           realisasi=None if hasil.nilai is None else kini.nilai - lalu.nilai)
+        step = Langkah("", selisih, selisih.realisasi, lalu, lalu.nilai, hasil)
+        return Realisasi(hasil.nilai, "komponen", (step,), _notes([hasil]))
+    if jenis_rumus == "langsung":
+        raise RumusError("rumus langsung tidak memakai komponen: isi realisasi_langsung.csv")
+    raise RumusError(f"jenis_rumus tidak dikenal: {jenis_rumus!r}")
+
+
+def _notes(hasil: Iterable[Hasil]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(h.catatan for h in hasil if h.catatan))
+
+
+# --- predikat scale -----------------------------------------------------------
+
+@dataclass(frozen=True)
+class Kelas:
+    predikat: str
+    dari: float | None   # inclusive lower bound; None = unbounded
+    sampai: float | None  # exclusive upper bound; None = unbounded
+
+
+class SkalaError(ValueError):
+    pass
+
+
+class SkalaPredikat:
+    """A predikat scale: contiguous half-open classes dari <= x < sampai."""
+
+    def __init__(self, kelas: Sequence[Kelas]):
+        if not kelas:
+            raise SkalaError("skala predikat kosong")
+        urut = sorted(kelas, key=lambda k: -math.inf if k.dari is None else k.dari)
+        if urut[0].dari is not None:
+            raise SkalaError(f"skala tidak mencakup nilai di bawah {urut[0].dari}: "
+                             f"kelas terendah harus 'dari: null'")
+        if urut[-1].sampai is not None:
+            raise SkalaError(f"skala tidak mencakup nilai {urut[-1].sampai} ke atas: "
+                             f"kelas tertinggi harus 'sampai: null'")
+        for bawah, atas in zip(urut, urut[1:]):
+            if bawah.sampai is None or atas.dari is None:
+                raise SkalaError(f"kelas {bawah.predikat!r} dan {atas.predikat!r} tumpang tindih")
+            if bawah.sampai < atas.dari:
+                raise SkalaError(f"celah antara {bawah.predikat!r} (sampai {bawah.sampai}) dan "
+                                 f"{atas.predikat!r} (dari {atas.dari})")
+            if bawah.sampai > atas.dari:
+                raise SkalaError(f"kelas {bawah.predikat!r} (sampai {bawah.sampai}) tumpang tindih "
+                                 f"dengan {atas.predikat!r} (dari {atas.dari})")
+        for k in urut:
+            if k.dari is not None and k.sampai is not None and k.dari >= k.sampai:
+                raise SkalaError(f"kelas {k.predikat!r}: 'dari' harus lebih kecil dari 'sampai'")
+        self.kelas = tuple(urut)
+
+    @classmethod
+    def dari_daftar(cls, daftar: Sequence[dict]) -> "SkalaPredikat":
+        return cls([Kelas(d["predikat"], d.get("dari"), d.get("sampai")) for d in daftar])
+
+    def predikat(self, nilai: float | None) -> str | None:
+        if _kosong(nilai):
+            return None
+        for k in self.kelas:
+            if (k.dari is None or nilai >= k.dari) and (k.sampai is None or nilai < k.sampai):
+                return k.predikat
+        raise AssertionError("unreachable: the scale is contiguous")
