@@ -9,8 +9,8 @@ import re
 import sys
 from pathlib import Path
 
-from .compute import ROOT, Proyek, hitung, tabel_anggaran, tabel_pembanding, tabel_renstra
-from .data import DataError
+from .build import BuildError, main_report
+from .errors import DataError
 from .files import tulis_atomik
 
 
@@ -22,6 +22,7 @@ def _tahun(teks: str) -> int:
 
 def cmd_data(tahun: int, root: Path) -> None:
     """Write the computed tables to data/processed/<YEAR>/."""
+    from .compute import Proyek, hitung, tabel_anggaran, tabel_pembanding, tabel_renstra
     p, lalu = hitung(tahun, root)
     out = Proyek(root).processed(tahun)
     tabel = {"capaian.csv": p.tabel(), "pembanding.csv": tabel_pembanding(p, lalu),
@@ -34,16 +35,23 @@ def cmd_data(tahun: int, root: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m lkj", description=__doc__)
-    ap.add_argument("perintah", choices=["data"])
+    ap.add_argument("perintah", choices=["data", "report"])
     ap.add_argument("tahun")
-    ap.add_argument("--root", type=Path, default=ROOT, help="project folder (data/, params/)")
+    ap.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent, help="project folder (data/, params/)")
+    ap.add_argument("-j", "--jobs", type=int, default=None, help="notebooks run in parallel (default: cores)")
     args = ap.parse_args(argv)
     try:
         tahun = _tahun(args.tahun)
-        {"data": cmd_data}[args.perintah](tahun, args.root)
+        if args.perintah == "data":
+            cmd_data(tahun, args.root)
+        else:
+            main_report(tahun, args.root, args.jobs)
     except DataError as e:
         print(f"GALAT: {e}", file=sys.stderr)
         return 2
+    except BuildError as e:
+        print(f"GALAT: {e}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import pandas as pd
 
 from . import formulas as F
-from .data import DataError, DataTahun, ada_tahun, baca_tahun
+from .data import DataTahun, ada_tahun, baca_tahun
+from .errors import DataError
 from .params import Aturan, baca_aturan
 
 BATAS_WAJAR = 1000  # a capaian above this (percent) is treated as a data-entry error
@@ -74,7 +75,7 @@ def _komponen(d: DataTahun, indikator_id: str) -> tuple[F.Komponen, ...]:
     if d.komponen is None:
         return ()
     rows = d.komponen[d.komponen.indikator_id == indikator_id]
-    return tuple(F.Komponen(r.peran, r.uraian, r.satuan, r.target, r.realisasi, r.kelompok, r.baris)
+    return tuple(F.Komponen(r.peran, r.uraian, r.satuan, r.target, r.realisasi, r.kelompok, r.baris, r.komponen_id)
                  for r in rows.itertuples(index=False))
 
 

@@ -122,6 +122,7 @@ class Komponen:
     realisasi: float | None = None
     kelompok: str = ""
     baris: int = 0  # row number in komponen.csv, for provenance
+    kode: str = ""  # komponen_id
 
     @property
     def nilai(self) -> float | None:

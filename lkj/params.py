@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from .data import DataError
+from .errors import DataError
 from .formulas import SkalaError, SkalaPredikat
 
 KUNCI_WAJIB = {

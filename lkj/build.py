@@ -1,0 +1,241 @@
+"""The report build: data tables -> notebooks (papermill) -> HTML, audit HTML, PDF.
+
+Each step is skipped when the fingerprint (sha256) of everything it reads is
+unchanged, so a rebuild with nothing changed does no work and an edited
+narrative reruns only the notebook that shows it. Notebooks run in parallel
+processes. Outputs under reports/ are replaced only when every step succeeded.
+Heavy libraries are imported inside the functions that need them, so the
+"nothing changed" path stays fast.
+"""
+from __future__ import annotations
+
+import contextlib
+import csv
+import hashlib
+import json
+import os
+import re
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import DataError
+from .files import tulis_atomik
+
+LKJ = Path(__file__).resolve().parent
+TEMPLATES = LKJ / "templates"
+CODE = sorted(p for p in LKJ.glob("*.py"))
+
+
+class BuildError(Exception):
+    """A notebook or render step failed; the message says where."""
+
+
+@dataclass(frozen=True)
+class Langkah:
+    """One papermill run."""
+    nama: str                      # build/<YEAR>/nb/<nama>.ipynb
+    template: str                  # notebooks/<template>.py
+    params: dict = field(default_factory=dict)
+    narasi: tuple[str, ...] = ()   # narrative files (without .md) it shows; "*" = all
+
+
+def rencana(tahun: int, root: Path) -> list[Langkah]:
+    """The notebooks of a report, in report order."""
+    pk = root / "data" / "raw" / str(tahun) / "pk.csv"
+    if not pk.is_file():
+        raise DataError(pk, "berkas tidak ditemukan", "Laporan butuh pk.csv (lihat data/raw/README.md).")
+    with open(pk, encoding="utf-8-sig", newline="") as f:
+        nomor = sorted({int(r["sasaran_no"]) for r in csv.DictReader(f) if r.get("sasaran_no", "").strip().isdigit()})
+    return [
+        Langkah("01-pembuka", "pembuka", {}, ("kata_pengantar", "ikhtisar_eksekutif", "pendahuluan")),
+        Langkah("02-perencanaan", "perencanaan", {}, ("bab2_renstra", "bab2_prioritas", "bab2_pk", "bab2_anggaran")),
+        Langkah("03-pengukuran", "pengukuran", {}, ("bab3_pengukuran",)),
+        *(Langkah(f"04-sasaran-{n:02d}", "sasaran", {"sasaran_no": n}, (f"sasaran-{n:02d}",)) for n in nomor),
+        Langkah("05-anggaran", "anggaran", {}, ("anggaran",)),
+        Langkah("06-penutup", "penutup", {}, ("*",)),  # its provenance table lists every input
+    ]
+
+
+# --- fingerprints -------------------------------------------------------------------------
+
+def _tahun_pembanding(tahun: int, root: Path) -> int | None:
+    path = root / "params" / f"{tahun}.yaml"
+    m = re.search(r"^tahun_pembanding:\s*(\d{4})\s*$", path.read_text(encoding="utf-8"), re.M) if path.is_file() else None
+    return int(m[1]) if m else None
+
+
+def masukan_data(tahun: int, root: Path) -> list[Path]:
+    """Every file the computed figures depend on (not the narrative)."""
+    raw = root / "data" / "raw"
+    files = [root / "params" / f"{tahun}.yaml", *CODE]
+    for t in (tahun, _tahun_pembanding(tahun, root)):
+        if t is not None:
+            files += sorted((raw / str(t)).glob("*.csv"))
+    files += sorted(raw.glob("renstra-*/*.csv"))
+    return files
+
+
+def sidik(paths: list[Path], extra: object = None) -> str:
+    h = hashlib.sha256(json.dumps(extra, sort_keys=True, default=str).encode())
+    for p in paths:
+        h.update(str(p).encode() + b"\0")
+        h.update(p.read_bytes() if p.is_file() else b"<tidak ada>")
+    return h.hexdigest()
+
+
+def _narasi_files(tahun: int, root: Path, nama: tuple[str, ...]) -> list[Path]:
+    folder = root / "data" / "raw" / str(tahun) / "narasi"
+    if "*" in nama:
+        return sorted(folder.glob("*.md"))
+    return [folder / f"{n}.md" for n in nama]
+
+
+def _segar(stamp: Path, nilai: str, *keluaran: Path) -> bool:
+    return stamp.is_file() and stamp.read_text() == nilai and all(k.is_file() for k in keluaran)
+
+
+# --- running one notebook (in a worker process) ---------------------------------------------
+
+KERNEL_START_ERRORS = ("Kernel died", "Kernel didn't respond", "ZMQError", "Address already in use", "TimeoutError")
+
+
+def jalankan(template: Path, keluar: Path, params: dict, root: Path, percobaan: int = 3) -> list[str]:
+    """Execute a jupytext notebook with papermill; return the warnings it printed."""
+    import jupytext
+
+    nb = jupytext.read(template)
+    tmp = keluar.with_name(f".{keluar.stem}.{os.getpid()}.tmp.ipynb")
+    keluar.parent.mkdir(parents=True, exist_ok=True)
+    with _stderr_ke(keluar.with_suffix(".log")):  # kernel chatter goes to a log, not the terminal
+        return _jalankan(nb, template, tmp, keluar, params, root, percobaan)
+
+
+@contextlib.contextmanager
+def _stderr_ke(path: Path):
+    sys.stderr.flush()
+    simpan = os.dup(2)
+    with open(path, "w") as log:
+        os.dup2(log.fileno(), 2)
+        try:
+            yield
+        finally:
+            sys.stderr.flush()
+            os.dup2(simpan, 2)
+            os.close(simpan)
+
+
+def _jalankan(nb, template: Path, tmp: Path, keluar: Path, params: dict, root: Path, percobaan: int) -> list[str]:
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    for i in range(percobaan):
+        try:
+            hasil = pm.execute_notebook(nb, str(tmp), parameters=params, kernel_name="python3",
+                                        cwd=str(root), progress_bar=False, log_output=False)
+            break
+        except PapermillExecutionError as e:
+            gagal = keluar.with_name(f"{keluar.stem}.gagal.ipynb")
+            os.replace(tmp, gagal)
+            pesan = e.evalue.splitlines()[0] if e.evalue else e.ename
+            raise BuildError(f"{template.name} ({', '.join(f'{k}={v}' for k, v in params.items())}), "
+                             f"sel {e.cell_index}: {e.ename}: {pesan} [notebook lengkap: {_rel(gagal, root)}]") from None
+        except Exception as e:  # a kernel that failed to start (port race): try again
+            tmp.unlink(missing_ok=True)
+            if i == percobaan - 1 or not any(s in f"{type(e).__name__} {e}" for s in KERNEL_START_ERRORS):
+                raise BuildError(f"{template.name}: kernel gagal dijalankan: {type(e).__name__}: {e}") from None
+            time.sleep(0.5 + i)
+    os.replace(tmp, keluar)
+    peringatan = []
+    for cell in hasil.cells:
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "stream" and out.get("name") == "stderr":
+                peringatan += [s for s in out.get("text", "").splitlines() if s.startswith("PERINGATAN")]
+    return peringatan
+
+
+def _rel(p: Path, root: Path) -> str:
+    try:
+        return str(p.relative_to(root))
+    except ValueError:
+        return str(p)
+
+
+# --- the whole build ---------------------------------------------------------------------------
+
+@dataclass
+class Hasil:
+    dijalankan: list[str]
+    dirakit: bool
+    peringatan: list[str]
+
+
+def build(tahun: int, root: Path, jobs: int | None = None, log=print) -> Hasil:
+    root = Path(root).resolve()
+    build_dir = root / "build" / str(tahun)
+    nb_dir = build_dir / "nb"
+    stamps = build_dir / "sidik"
+    stamps.mkdir(parents=True, exist_ok=True)
+
+    # 1. data tables (validates every input first: bad data stops here with one line)
+    data_sidik = sidik(masukan_data(tahun, root))
+    processed = root / "data" / "processed" / str(tahun) / "capaian.csv"
+    if not _segar(stamps / "data", data_sidik, processed):
+        from .__main__ import cmd_data
+        cmd_data(tahun, root)
+        tulis_atomik(stamps / "data", data_sidik)
+
+    # 2. notebooks whose inputs changed, in parallel
+    langkah = rencana(tahun, root)
+    tugas = {}
+    for l in langkah:
+        template = root / "notebooks" / f"{l.template}.py"
+        s = sidik([template, *_narasi_files(tahun, root, l.narasi)], [data_sidik, l.params])
+        keluar = nb_dir / f"{l.nama}.ipynb"
+        if not _segar(stamps / l.nama, s, keluar):
+            tugas[l.nama] = (template, keluar, {"tahun": tahun, **l.params, "root": str(root)}, s)
+    peringatan: list[str] = []
+    if tugas:
+        log(f"menjalankan {len(tugas)} notebook: {', '.join(tugas)}")
+        jobs = jobs or os.cpu_count() or 1
+        with ProcessPoolExecutor(max_workers=min(jobs, len(tugas))) as pool:
+            futures = {pool.submit(jalankan, t, k, prm, root): nama for nama, (t, k, prm, _) in tugas.items()}
+            galat = []
+            for f in as_completed(futures):
+                try:
+                    peringatan += f.result()
+                    tulis_atomik(stamps / futures[f], tugas[futures[f]][3])
+                except BuildError as e:
+                    galat.append(str(e))
+        if galat:
+            raise BuildError(" | ".join(sorted(galat)))
+
+    # 3. assemble HTML, audit HTML and PDF
+    urutan = [nb_dir / f"{l.nama}.ipynb" for l in langkah]
+    rakit_sidik = sidik([*urutan, *sorted(TEMPLATES.rglob("*")), LKJ / "rakit.py"])
+    reports = root / "reports" / str(tahun)
+    keluaran = [reports / f"laporan-kinerja-{tahun}{s}" for s in (".html", "-audit.html", ".pdf")]
+    dirakit = False
+    if not _segar(stamps / "rakit", rakit_sidik, *keluaran):
+        from .rakit import rakit
+        log("merakit HTML, HTML audit dan PDF")
+        isi = rakit(urutan, tahun)
+        for path, data in zip(keluaran, (isi.html, isi.audit, isi.pdf)):
+            tulis_atomik(path, data)
+        tulis_atomik(stamps / "rakit", rakit_sidik)
+        dirakit = True
+    return Hasil(list(tugas), dirakit, sorted(set(peringatan)))
+
+
+def main_report(tahun: int, root: Path, jobs: int | None) -> None:
+    mulai = time.perf_counter()
+    hasil = build(tahun, root, jobs, log=lambda s: print(s, file=sys.stderr))
+    for w in hasil.peringatan:
+        print(w, file=sys.stderr)
+    if not hasil.dijalankan and not hasil.dirakit:
+        print(f"reports/{tahun}: sudah mutakhir (tidak ada masukan yang berubah)")
+    else:
+        print(f"reports/{tahun}/laporan-kinerja-{tahun}.html, -audit.html, .pdf "
+              f"({time.perf_counter() - mulai:.1f} s)")

@@ -1,0 +1,116 @@
+"""Charts as deterministic SVG text (Indonesian number formats on the axes)."""
+from __future__ import annotations
+
+import io
+import textwrap
+
+import matplotlib
+
+matplotlib.use("svg")  # no display needed: charts are returned as SVG text
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.ticker import FuncFormatter  # noqa: E402
+
+from . import fmt  # noqa: E402
+
+plt.rcParams.update({
+    "svg.hashsalt": "lkj",            # stable ids inside the SVG
+    "svg.fonttype": "path",           # text as paths: same look everywhere, no font lookup
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.titlesize": 10,
+    "axes.titleweight": "bold",
+})
+WARNA = {"utama": "#1f4e79", "kedua": "#9dc3e6", "garis": "#c00000", "abu": "#7f7f7f"}
+PERSEN = FuncFormatter(lambda x, _pos: fmt.angka(x, 0) + "%")
+
+
+def _svg(fig) -> str:
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": "lkj"})
+    plt.close(fig)
+    return buf.getvalue()
+
+
+def _label(teks: str, lebar: int = 34) -> str:
+    return "\n".join(textwrap.wrap(teks, lebar)[:3])
+
+
+def _tulis_nilai(ax, bars, digit: int, horizontal: bool = False) -> None:
+    for b in bars:
+        v = b.get_width() if horizontal else b.get_height()
+        if v != v:  # NaN: no bar, no label
+            continue
+        teks = fmt.angka(v, digit) + "%"
+        if horizontal:
+            ax.annotate(teks, (v, b.get_y() + b.get_height() / 2), xytext=(3, 0),
+                        textcoords="offset points", va="center", fontsize=7.5)
+        else:
+            ax.annotate(teks, (b.get_x() + b.get_width() / 2, v), xytext=(0, 2),
+                        textcoords="offset points", ha="center", fontsize=7)
+
+
+def _nan(x):
+    return float("nan") if x is None else x
+
+
+def capaian_per_indikator(label: list[str], capaian: list[float | None], digit: int, judul: str) -> str:
+    """Horizontal bars of capaian with the 100% line."""
+    fig, ax = plt.subplots(figsize=(7.2, 0.42 * len(label) + 1.0))
+    y = range(len(label))[::-1]
+    warna = [WARNA["utama"] if (c or 0) >= 100 else WARNA["kedua"] for c in capaian]
+    bars = ax.barh(list(y), [_nan(c) for c in capaian], color=warna)
+    ax.axvline(100, color=WARNA["garis"], lw=1, ls="--")
+    ax.text(100, len(label) - 0.4, " target 100%", color=WARNA["garis"], fontsize=7.5)
+    ax.set_yticks(list(y), [_label(s) for s in label], fontsize=7.5)
+    ax.xaxis.set_major_formatter(PERSEN)
+    ax.set_xlim(0, max([c for c in capaian if c is not None] + [100]) * 1.15)
+    _tulis_nilai(ax, bars, digit, horizontal=True)
+    ax.set_title(judul)
+    return _svg(fig)
+
+
+def batang_berpasangan(label: list[str], seri: dict[str, list[float | None]], digit: int,
+                       judul: str, garis_100: bool = False) -> str:
+    """Grouped vertical bars (e.g. target vs realisasi, or two years)."""
+    n, k = len(label), len(seri)
+    fig, ax = plt.subplots(figsize=(7.2, 3.6))
+    lebar = 0.8 / k
+    warna = [WARNA["kedua"], WARNA["utama"], WARNA["abu"]]
+    for i, (nama, nilai) in enumerate(seri.items()):
+        xs = [j + (i - (k - 1) / 2) * lebar for j in range(n)]
+        bars = ax.bar(xs, [_nan(v) for v in nilai], lebar, label=nama, color=warna[i % 3])
+        _tulis_nilai(ax, bars, digit)
+    if garis_100:
+        ax.axhline(100, color=WARNA["garis"], lw=1, ls="--")
+    ax.set_xticks(range(n), [_label(s, 14) for s in label], fontsize=7)
+    ax.yaxis.set_major_formatter(PERSEN)
+    ax.legend(fontsize=7.5, frameon=False, ncols=k, loc="upper left", bbox_to_anchor=(0, 1.02))
+    ax.set_title(judul, pad=16)
+    return _svg(fig)
+
+
+def renstra(tahun: list[int], target: list[float | None], realisasi: dict[int, float | None],
+            digit: int, judul: str) -> str:
+    """Renstra targets per year (line) and the realisasi known so far (points)."""
+    fig, ax = plt.subplots(figsize=(6.2, 2.6))
+    ax.plot(tahun, [_nan(t) for t in target], marker="o", color=WARNA["abu"], label="Target Renstra")
+    for t, v in zip(tahun, target):
+        if v is not None:
+            ax.annotate(fmt.angka(v, digit, minimal=0) + "%", (t, v), xytext=(0, -11),
+                        textcoords="offset points", ha="center", fontsize=7, color=WARNA["abu"])
+    xs = [t for t, v in realisasi.items() if v is not None]
+    ys = [realisasi[t] for t in xs]
+    ax.plot(xs, ys, "s", color=WARNA["utama"], label="Realisasi", markersize=7)
+    for t, v in zip(xs, ys):
+        ax.annotate(fmt.angka(v, digit) + "%", (t, v), xytext=(0, 6), textcoords="offset points",
+                    ha="center", fontsize=7.5, color=WARNA["utama"])
+    ax.set_xticks(tahun, [str(t) for t in tahun])
+    ax.yaxis.set_major_formatter(PERSEN)
+    semua = [v for v in list(target) + ys if v is not None]
+    if semua:
+        ax.set_ylim(min(0, min(semua)), max(semua) * 1.25 + 1)
+    ax.legend(fontsize=7.5, frameon=False, loc="lower right")
+    ax.set_title(judul)
+    return _svg(fig)

@@ -1,0 +1,304 @@
+"""HTML pieces of the report: tables, the step-by-step calculation, headings.
+
+Every number passes through lkj.fmt, so the report shows Indonesian formats.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+import pandas as pd
+
+from . import fmt
+from . import formulas as F
+from .compute import HasilIndikator, Pengukuran
+
+e = html.escape
+
+
+def judul(teks: str, tingkat: int, id_: str, kelas: str = "") -> str:
+    k = f' class="{kelas}"' if kelas else ""
+    return f'<h{tingkat} id="{e(id_)}"{k}>{e(teks)}</h{tingkat}>'
+
+
+@dataclass(frozen=True)
+class Kol:
+    judul: str
+    nilai: Callable[[object], str]   # row -> already formatted text (escaped here)
+    angka: bool = False              # right-aligned
+    html: bool = False               # nilai returns HTML (not escaped)
+
+
+def tabel(rows: Sequence, kolom: Sequence[Kol], keterangan: str = "", kelas: str = "",
+          kaki: Sequence[str] | None = None, id_: str = "") -> str:
+    """A table with a repeated header (thead) and an optional footer row."""
+    cap = f"<caption>{e(keterangan)}</caption>" if keterangan else ""
+    head = "".join(f'<th class="{"angka" if k.angka else ""}">{e(k.judul)}</th>' for k in kolom)
+    body = []
+    for r in rows:
+        sel = []
+        for k in kolom:
+            v = k.nilai(r)
+            sel.append(f'<td class="{"angka" if k.angka else ""}">{v if k.html else e(v)}</td>')
+        body.append("<tr>" + "".join(sel) + "</tr>")
+    foot = ""
+    if kaki:
+        foot = "<tfoot><tr>" + "".join(f"<td>{x}</td>" for x in kaki) + "</tr></tfoot>"
+    ident = f' id="{e(id_)}"' if id_ else ""
+    return (f'<table class="lkj {kelas}"{ident}>{cap}<thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(body)}</tbody>{foot}</table>')
+
+
+def catatan(teks: Sequence[str]) -> str:
+    if not teks:
+        return ""
+    return '<div class="catatan">' + "".join(f"<p>⚠ {e(t)}</p>" for t in teks) + "</div>"
+
+
+# --- tables of the report -------------------------------------------------------------
+
+def nilai_satuan(x, satuan: str, digit: int, minimal: int | None = None) -> str:
+    """A value in its unit; `minimal=0` drops trailing zeros (targets: 100%, 4,1%)."""
+    if x is None:
+        return fmt.KOSONG
+    teks = fmt.angka(x, digit, minimal=minimal)
+    return teks + "%" if satuan == "%" else f"{teks} {satuan}"
+
+
+def teks_target(x, satuan: str, digit: int) -> str:
+    return nilai_satuan(x, satuan, digit, minimal=0)
+
+
+def tabel_pengukuran(p: Pengukuran, id_: str = "") -> str:
+    d = p.aturan.digit_desimal
+    rata = p.rata_rata
+    kolom = [
+        Kol("Sasaran", lambda h: str(h.sasaran_no)),
+        Kol("Indikator Kinerja", lambda h: h.indikator),
+        Kol("Target", lambda h: teks_target(h.target, h.satuan, d), True),
+        Kol("Realisasi", lambda h: nilai_satuan(h.realisasi.nilai, h.satuan, d)
+            + (" *" if h.realisasi.sumber == "dilaporkan" else ""), True),
+        Kol("Capaian", lambda h: fmt.persen(h.capaian.nilai, d), True),
+        Kol("Predikat", lambda h: h.predikat or fmt.KOSONG),
+    ]
+    kaki = ["", "<strong>Rata-rata capaian</strong>" + (f" (batas {fmt.angka(p.aturan.batas_capaian)}%)"
+                                                         if p.aturan.batas_capaian else ""),
+            "", "", f"<strong>{fmt.persen(rata.nilai, d)}</strong>",
+            e(p.aturan.skala.predikat(rata.nilai) or fmt.KOSONG)]
+    ket = [f"* realisasi dilaporkan tanpa data dukung ({h.indikator_id})"
+           for h in p.indikator if h.realisasi.sumber == "dilaporkan"]
+    ket += [f"{h.indikator_id}: {c}" for h in p.indikator for c in h.catatan if h.realisasi.sumber != "dilaporkan"]
+    if rata.catatan:
+        ket.append(f"Rata-rata: {rata.catatan}")
+    return tabel(p.indikator, kolom, f"Pengukuran Kinerja Tahun {p.tahun}", "pengukuran", kaki, id_) + catatan(ket)
+
+
+def tabel_pk(p: Pengukuran) -> str:
+    d = p.aturan.digit_desimal
+    return tabel(p.indikator, [
+        Kol("No", lambda h: str(h.sasaran_no)),
+        Kol("Sasaran", lambda h: h.sasaran),
+        Kol("Indikator Kinerja", lambda h: h.indikator),
+        Kol("Target", lambda h: teks_target(h.target, h.satuan, d), True),
+    ], f"Perjanjian Kinerja Tahun {p.tahun}", "pk")
+
+
+def tabel_renstra(p: Pengukuran, df: pd.DataFrame) -> str:
+    r = p.data.renstra
+    d = p.aturan.digit_desimal
+    sasaran = r.sasaran.set_index("sasaran_no").sasaran
+    tujuan = r.tujuan.set_index("tujuan_id").tujuan
+    per_sasaran = r.sasaran.set_index("sasaran_no").tujuan_id
+    rows = r.indikator.to_dict("records")
+    kolom = [Kol("Tujuan", lambda x: tujuan[per_sasaran[x["sasaran_no"]]]),
+             Kol("Sasaran", lambda x: sasaran[x["sasaran_no"]]),
+             Kol("Indikator", lambda x: x["indikator"])]
+    kolom += [Kol(f"{r.tahun_awal + i - 1}", (lambda i: lambda x: teks_target(
+        x[f"target_{i}"], x["satuan"], d))(i), True) for i in range(1, 6)]
+    return tabel(rows, kolom, f"Tujuan, Sasaran dan Target Indikator Renstra "
+                               f"{r.tahun_awal}–{r.tahun_akhir} (target tahun ke-1 s.d. ke-5)", "renstra")
+
+
+def tabel_capaian_renstra(p: Pengukuran, df: pd.DataFrame) -> str:
+    d = p.aturan.digit_desimal
+    k = df.tahun_ke.iloc[0] if len(df) else None
+    satuan = {h.indikator_id: h.satuan for h in p.indikator}
+    rows = df.to_dict("records")
+    return tabel(rows, [
+        Kol("Indikator", lambda x: x["indikator"]),
+        Kol(f"Target Renstra {p.tahun}" + (f" (tahun ke-{k})" if k else ""),
+            lambda x: teks_target(x["target_renstra"], satuan[x["indikator_id"]], d), True),
+        Kol(f"Realisasi {p.tahun}", lambda x: nilai_satuan(x["realisasi"], satuan[x["indikator_id"]], d), True),
+        Kol("Capaian thd target Renstra", lambda x: fmt.persen(x["capaian_renstra"], d), True),
+        Kol("Target akhir Renstra", lambda x: teks_target(x["target_akhir"], satuan[x["indikator_id"]], d), True),
+        Kol("Progres thd target akhir", lambda x: fmt.persen(x["progres_akhir"], d), True),
+    ], f"Realisasi {p.tahun} dibandingkan dengan Target Renstra", "capaian-renstra")
+
+
+def tabel_pembanding(p: Pengukuran, df: pd.DataFrame, tahun_lalu: int | None) -> str:
+    d = p.aturan.digit_desimal
+    satuan = {h.indikator_id: h.satuan for h in p.indikator}
+    t0 = tahun_lalu or "tahun lalu"
+    return tabel(df.to_dict("records"), [
+        Kol("Indikator", lambda x: x["indikator"]),
+        Kol(f"Target {t0}", lambda x: teks_target(x["target_lalu"], satuan[x["indikator_id"]], d), True),
+        Kol(f"Target {p.tahun}", lambda x: teks_target(x["target"], satuan[x["indikator_id"]], d), True),
+        Kol(f"Realisasi {t0}", lambda x: nilai_satuan(x["realisasi_lalu"], satuan[x["indikator_id"]], d), True),
+        Kol(f"Realisasi {p.tahun}", lambda x: nilai_satuan(x["realisasi"], satuan[x["indikator_id"]], d), True),
+        Kol(f"Capaian {t0}", lambda x: fmt.persen(x["capaian_lalu"], d), True),
+        Kol(f"Capaian {p.tahun}", lambda x: fmt.persen(x["capaian"], d), True),
+        Kol("Perubahan (poin)", lambda x: fmt.angka(x["perubahan_capaian"], d), True),
+    ], f"Realisasi dan Capaian Kinerja Tahun {p.tahun} dan Tahun {t0}", "pembanding")
+
+
+def tabel_anggaran(p: Pengukuran, df: pd.DataFrame, efisiensi: bool = False) -> str:
+    d = p.aturan.digit_desimal
+    rows = df.to_dict("records")
+    if not efisiensi:
+        total_pagu, total_real = df.pagu.sum(), df.realisasi.dropna().sum()
+        kaki = ["", "<strong>Jumlah</strong>", fmt.rupiah(total_pagu), fmt.rupiah(total_real),
+                fmt.persen(F.serapan(total_pagu, total_real).nilai, d)]
+        return tabel(rows, [
+            Kol("No", lambda x: x["program_kode"]),
+            Kol("Program", lambda x: x["program"]),
+            Kol("Pagu Anggaran", lambda x: fmt.rupiah(x["pagu"]), True),
+            Kol("Realisasi Anggaran", lambda x: fmt.rupiah(x["realisasi"]), True),
+            Kol("Serapan", lambda x: fmt.persen(x["serapan"], d), True),
+        ], f"Realisasi Anggaran per Program Tahun {p.tahun}", "anggaran", kaki)
+    return tabel(rows, [
+        Kol("No", lambda x: x["program_kode"]),
+        Kol("Program", lambda x: x["program"]),
+        Kol("Indikator", lambda x: x["indikator_id"] or fmt.KOSONG),
+        Kol("Serapan", lambda x: fmt.persen(x["serapan"], d), True),
+        Kol("Capaian", lambda x: fmt.persen(x["capaian"], d), True),
+        Kol("Rumus", lambda x: (f"1 − ({fmt.persen(x['serapan'], d)} / {fmt.persen(x['capaian'], d)})"
+                                if x["efisiensi"] == x["efisiensi"] and x["efisiensi"] is not None
+                                else x["catatan"])),
+        Kol("Efisiensi", lambda x: fmt.angka(x["efisiensi"], 3), True),
+    ], f"Efisiensi Penggunaan Anggaran per Program Tahun {p.tahun}", "efisiensi")
+
+
+# --- the step-by-step calculation of one indicator ---------------------------------------
+
+def _v(x, satuan: str) -> str:
+    if x is None:
+        return fmt.KOSONG
+    return fmt.persen(x) if satuan == "%" else f"{fmt.bilangan(x)} {satuan}".strip()
+
+
+def _substitusi(s: F.Langkah, d: int) -> str:
+    return (f"{_v(s.pembilang_nilai, s.pembilang.satuan)} / {_v(s.penyebut_nilai, s.penyebut.satuan)}"
+            f" × 100% = {fmt.persen(s.hasil.nilai, d)}")
+
+
+def tabel_komponen(h: HasilIndikator, file: str) -> str:
+    if not h.komponen:
+        return ""
+    dipakai = {"pembilang": "pembilang", "penyebut": "penyebut", "populasi": "penyebut (populasi)",
+               "kelompok": "kelompok", "tahun_n": "tahun n", "tahun_sebelumnya": "tahun n−1"}
+    return tabel(h.komponen, [
+        Kol("Uraian", lambda k: ("– " if k.peran == "rincian" else "") + k.uraian, html=False),
+        Kol("Peran dalam rumus", lambda k: dipakai.get(k.peran, "rincian" if k.peran == "rincian" else "data pendukung")),
+        Kol("Target", lambda k: _v(k.target, k.satuan), True),
+        Kol("Realisasi", lambda k: _v(k.realisasi, k.satuan), True),
+        Kol("Sumber", lambda k: f"{file} baris {k.baris}"),
+    ], f"Data kinerja {h.indikator_id}", "komponen")
+
+
+def langkah_perhitungan(h: HasilIndikator, p: Pengukuran) -> str:
+    """The calculation as an auditor checks it, numbers substituted."""
+    d = p.aturan.digit_desimal
+    out = [f'<ol class="langkah">']
+    out.append(f"<li><strong>Rumus realisasi</strong> ({e(F.JENIS_RUMUS[h.jenis_rumus])}): {e(h.rumus)}.</li>")
+    r = h.realisasi
+    if r.sumber == "komponen" and h.jenis_rumus == "rata_rasio":
+        items = "".join(f"<li>{e(s.label)}: {e(_substitusi(s, d))}</li>" for s in r.langkah)
+        nilai = " + ".join(fmt.persen(s.hasil.nilai, d) for s in r.langkah)
+        out.append(f"<li><strong>Rasio tiap kelompok</strong> (realisasi / target):<ul>{items}</ul>"
+                   f"Rata-rata = ({e(nilai)}) / {len(r.langkah)} = <strong>{fmt.persen(r.nilai, d)}</strong></li>")
+    elif r.sumber == "komponen":
+        out.append(f"<li><strong>Substitusi</strong>: {e(_substitusi(r.langkah[0], d))} "
+                   f"→ realisasi <strong>{fmt.persen(r.nilai, d)}</strong></li>")
+    elif r.sumber == "dilaporkan":
+        out.append(f"<li><strong>Realisasi {fmt.persen(r.nilai, d)}</strong> dipakai sebagaimana dilaporkan "
+                   f"<span class=\"tanda\">tanpa data dukung</span>: komponen rumusnya tidak tersedia.</li>")
+    else:
+        out.append('<li><strong>Realisasi tidak tersedia</strong>: capaian tidak dihitung.</li>')
+    if h.capaian.nilai is not None:
+        t, re_ = fmt.persen(h.target, d), fmt.persen(r.nilai, d)
+        if h.satuan != "%":
+            t, re_ = _v(h.target, h.satuan), _v(r.nilai, h.satuan)
+        sub = (f"{re_} / {t} × 100% = {fmt.persen(h.capaian.nilai, d)}" if h.polaritas == "positif"
+               else f"(2 × {t} − {re_}) / {t} × 100% = {fmt.persen(h.capaian.nilai, d)}")
+        out.append(f"<li><strong>Capaian</strong> (polaritas {e(h.polaritas)}: {e(F.POLARITAS[h.polaritas])}): "
+                   f"{e(sub)}</li>")
+    else:
+        out.append(f"<li><strong>Capaian</strong>: {e(h.capaian.catatan or '')}</li>")
+    batas = p.aturan.batas_capaian
+    out.append("<li><strong>Pembatasan</strong>: " + (
+        f"capaian dibatasi {fmt.angka(batas)}% sebelum dirata-ratakan; nilai yang dirata-ratakan "
+        f"{fmt.persen(h.capaian_dirata, d)}." if batas else "tidak ada pembatasan capaian (batas_capaian: null).")
+        + "</li>")
+    kelas = next((k for k in p.aturan.skala.kelas if k.predikat == h.predikat), None)
+    if kelas:
+        rentang = (f"{'' if kelas.dari is None else fmt.angka(kelas.dari, 2, minimal=0) + '% ≤ '}capaian"
+                   f"{'' if kelas.sampai is None else ' < ' + fmt.angka(kelas.sampai, 2, minimal=0) + '%'}")
+        out.append(f"<li><strong>Predikat</strong>: <strong>{e(h.predikat)}</strong> ({e(rentang)}).</li>")
+    out.append("</ol>")
+    return "".join(out)
+
+
+# --- narrative placeholders ---------------------------------------------------------------
+
+def konteks(p: Pengukuran, lalu: Pengukuran | None, anggaran: pd.DataFrame | None,
+            sasaran_no: int | None = None) -> dict[str, str]:
+    """Formatted computed values a narrative file may use as {{ name }}."""
+    d = p.aturan.digit_desimal
+    k = {
+        "tahun": str(p.tahun), "tahun_lalu": str(lalu.tahun) if lalu else fmt.KOSONG,
+        "instansi": p.aturan.instansi, "pemerintah": p.aturan.pemerintah,
+        "rata_rata_capaian": fmt.persen(p.rata_rata.nilai, d),
+        "predikat_rata_rata": p.aturan.skala.predikat(p.rata_rata.nilai) or fmt.KOSONG,
+        "jumlah_indikator": str(len(p.indikator)),
+        "jumlah_sasaran": str(len(p.sasaran)),
+        "jumlah_tercapai": str(sum(1 for h in p.indikator if (h.capaian.nilai or 0) >= 100)),
+        "jumlah_belum_tercapai": str(sum(1 for h in p.indikator if (h.capaian.nilai or 0) < 100)),
+        "tahun_renstra": f"{p.data.renstra.tahun_awal}–{p.data.renstra.tahun_akhir}",
+    }
+    ada = [h for h in p.indikator if h.capaian.nilai is not None]
+    if ada:
+        hi = max(ada, key=lambda h: h.capaian.nilai)
+        lo = min(ada, key=lambda h: h.capaian.nilai)
+        k.update(indikator_tertinggi=hi.indikator, capaian_tertinggi=fmt.persen(hi.capaian.nilai, d),
+                 indikator_terendah=lo.indikator, capaian_terendah=fmt.persen(lo.capaian.nilai, d))
+    if lalu:
+        k["rata_rata_capaian_lalu"] = fmt.persen(lalu.rata_rata.nilai, d)
+    if anggaran is not None:
+        pagu, real = anggaran.pagu.sum(), anggaran.realisasi.dropna().sum()
+        k.update(pagu_total=fmt.rupiah(pagu), realisasi_anggaran_total=fmt.rupiah(real),
+                 serapan_total=fmt.persen(F.serapan(pagu, real).nilai, d),
+                 jumlah_program=str(len(anggaran)))
+    for h in p.indikator:
+        i = h.indikator_id.lower()
+        h0 = lalu.cari(h.indikator_id) if lalu else None
+        nilai = {
+            "indikator": h.indikator, "target": teks_target(h.target, h.satuan, d),
+            "realisasi": nilai_satuan(h.realisasi.nilai, h.satuan, d),
+            "capaian": fmt.persen(h.capaian.nilai, d), "predikat": h.predikat or fmt.KOSONG,
+            "capaian_lalu": fmt.persen(h0.capaian.nilai, d) if h0 else fmt.KOSONG,
+            "realisasi_lalu": nilai_satuan(h0.realisasi.nilai, h.satuan, d) if h0 else fmt.KOSONG,
+        }
+        if anggaran is not None:
+            prog = anggaran[anggaran.indikator_id.str.split(",").apply(lambda ids: h.indikator_id in ids)]
+            if len(prog):
+                nilai["serapan"] = fmt.persen(prog.serapan.iloc[0], d)
+                nilai["program"] = prog.program.iloc[0]
+        for nama, v in nilai.items():
+            k[f"{nama}_{i}"] = v
+        for kom in h.komponen:  # the data too: {{ ik02_k01_realisasi }} -> 106
+            k[f"{i}_{kom.kode.lower()}_target"] = fmt.bilangan(kom.target)
+            k[f"{i}_{kom.kode.lower()}_realisasi"] = fmt.bilangan(kom.realisasi)
+        if sasaran_no is not None and h.sasaran_no == sasaran_no:
+            k.update(nilai)
+    return k

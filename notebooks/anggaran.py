@@ -1,0 +1,50 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Bab III.C Realisasi anggaran, serapan dan efisiensi per program
+
+# %% tags=["parameters"]
+tahun = 2023
+root = ""  # project folder; "" = this repository
+
+# %%
+from IPython.display import HTML, SVG, display
+
+from lkj import charts, tampil
+from lkj.laporan import Laporan
+
+lap = Laporan.muat(tahun, root)
+p, d, a = lap.p, lap.digit, lap.anggaran
+
+# %%
+judul = tampil.judul("C. Realisasi Anggaran dan Efisiensi", 2, "bab-3-c")
+if a is None:
+    display(HTML(judul + tampil.catatan(["data anggaran (anggaran.csv) tidak tersedia untuk tahun ini"])))
+else:
+    display(HTML(judul + tampil.judul("Realisasi Anggaran per Program", 3, "realisasi-anggaran")
+                 + tampil.tabel_anggaran(p, a)))
+
+# %% tags=["audit"]
+a
+
+# %%
+if a is not None:
+    display(HTML(tampil.judul("Efisiensi Penggunaan Anggaran", 3, "efisiensi")
+                 + "<p>Efisiensi = 1 − (% serapan anggaran / % capaian kinerja indikator program). "
+                   "Pasangan program–indikator berasal dari <code>program_indikator.csv</code>; program tanpa "
+                   "indikator tidak dihitung efisiensinya.</p>" + tampil.tabel_anggaran(p, a, efisiensi=True)))
+    ada = a[a.indikator_id != ""]
+    display(SVG(charts.batang_berpasangan(
+        list(ada.program_kode), {"Serapan anggaran": list(ada.serapan), "Capaian kinerja": list(ada.capaian)},
+        d, f"Serapan anggaran dan capaian kinerja per program {tahun}", garis_100=True)))
+
+# %%
+display(HTML(tampil.judul("Program dan Kegiatan Pendukung", 3, "program-pendukung") + lap.narasi("anggaran")))

@@ -1,0 +1,51 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Pembuka: sampul, kata pengantar, ikhtisar eksekutif, Bab I
+#
+# Sel kode disembunyikan di laporan dan tampil di versi audit. Narasi ditulis di
+# `data/raw/<tahun>/narasi/*.md`; angka di dalamnya berasal dari perhitungan.
+
+# %% tags=["parameters"]
+tahun = 2023
+root = ""  # project folder; "" = this repository
+
+# %%
+from IPython.display import HTML, display
+
+from lkj import tampil
+from lkj.laporan import Laporan
+
+lap = Laporan.muat(tahun, root)
+aturan = lap.p.aturan
+
+# %%
+display(HTML(f"""<section class="sampul">
+<p class="sampul-pemerintah">{tampil.e(aturan.pemerintah.upper())}</p>
+<h1 class="sampul-judul" id="sampul">LAPORAN KINERJA</h1>
+<p class="sampul-instansi">{tampil.e(aturan.instansi.upper())}</p>
+<p class="sampul-tahun">TAHUN {tahun}</p>
+</section>"""))
+
+# %%
+display(HTML(tampil.judul("Kata Pengantar", 1, "kata-pengantar") + lap.narasi("kata_pengantar")))
+
+# %%
+display(HTML(tampil.judul("Ikhtisar Eksekutif", 1, "ikhtisar-eksekutif") + lap.narasi("ikhtisar_eksekutif")))
+
+# %% [markdown]
+# Daftar isi diisi saat laporan dirakit (judul dan nomor halaman diambil dari seluruh bab).
+
+# %%
+display(HTML('<nav id="daftar-isi" class="daftar-isi"><h1 id="daftar-isi-judul">Daftar Isi</h1></nav>'))
+
+# %%
+display(HTML(tampil.judul("BAB I Pendahuluan", 1, "bab-1") + lap.narasi("pendahuluan")))

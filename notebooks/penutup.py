@@ -1,0 +1,81 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Bab IV Penutup dan Lampiran
+
+# %% tags=["parameters"]
+tahun = 2023
+root = ""  # project folder; "" = this repository
+
+# %%
+from IPython.display import HTML, display
+
+from lkj import fmt, formulas, tampil
+from lkj.laporan import Laporan
+
+lap = Laporan.muat(tahun, root)
+p, d = lap.p, lap.digit
+
+# %%
+display(HTML(tampil.judul("BAB IV Penutup", 1, "bab-4") + lap.narasi("penutup")))
+
+# %%
+display(HTML(tampil.judul("Lampiran", 1, "lampiran")
+             + tampil.judul(f"Lampiran 1. Perjanjian Kinerja Tahun {tahun}", 2, "lampiran-pk") + tampil.tabel_pk(p)
+             + tampil.judul(f"Lampiran 2. Pengukuran Kinerja Tahun {tahun}", 2, "lampiran-pengukuran")
+             + tampil.tabel_pengukuran(p)))
+
+# %% [markdown]
+# Tabel hasil perhitungan tanpa pembulatan tampilan (sama dengan `data/processed/<tahun>/capaian.csv`).
+
+# %%
+display(HTML(tampil.judul("Lampiran 3. Tabel Hasil Perhitungan", 2, "lampiran-tabel")
+             + "<p>Nilai ditampilkan dengan enam angka desimal; perhitungan memakai nilai tanpa pembulatan. "
+               f"Berkas yang sama: <code>data/processed/{tahun}/capaian.csv</code>.</p>"
+             + tampil.tabel(p.indikator, [
+                 tampil.Kol("Indikator", lambda h: h.indikator_id),
+                 tampil.Kol("Jenis rumus", lambda h: h.jenis_rumus),
+                 tampil.Kol("Sumber realisasi", lambda h: h.realisasi.sumber),
+                 tampil.Kol("Target", lambda h: fmt.bilangan(h.target), True),
+                 tampil.Kol("Realisasi", lambda h: fmt.angka(h.realisasi.nilai, 6), True),
+                 tampil.Kol("Capaian", lambda h: fmt.angka(h.capaian.nilai, 6), True),
+                 tampil.Kol("Dirata-ratakan", lambda h: fmt.angka(h.capaian_dirata, 6), True),
+                 tampil.Kol("Predikat", lambda h: h.predikat or fmt.KOSONG)], "Hasil perhitungan", "hasil")))
+
+# %%
+a = p.aturan
+aturan = [
+    ("Tahun pembanding", str(a.tahun_pembanding or "tidak ada")),
+    ("Renstra", a.renstra),
+    ("Pembulatan tampilan", f"{a.digit_desimal} angka desimal, dibulatkan setengah ke atas; perhitungan tanpa pembulatan"),
+    ("Pembatasan capaian", f"{fmt.angka(a.batas_capaian)}% sebelum dirata-ratakan" if a.batas_capaian else "tidak ada"),
+    ("Indikator dalam rata-rata", "semua" if a.indikator_rata_rata == "semua" else ", ".join(a.indikator_rata_rata)),
+    ("Target 0 / realisasi kosong", "capaian tidak dihitung, ditandai, dan tidak ikut dirata-ratakan"),
+    ("Skala predikat", "; ".join(f"{k.predikat}: {'' if k.dari is None else fmt.angka(k.dari, 2, minimal=0) + ' ≤ '}x"
+                                 f"{'' if k.sampai is None else ' < ' + fmt.angka(k.sampai, 2, minimal=0)}" for k in a.skala.kelas)),
+] + [(f"Polaritas {k}", v) for k, v in formulas.POLARITAS.items()] + [
+    (f"Rumus {k}", v) for k, v in formulas.JENIS_RUMUS.items()]
+display(HTML(tampil.judul("Lampiran 4. Aturan Perhitungan", 2, "lampiran-aturan")
+             + f"<p>Dari <code>params/{tahun}.yaml</code> dan paket <code>lkj</code>.</p>"
+             + tampil.tabel(aturan, [tampil.Kol("Aturan", lambda r: r[0]), tampil.Kol("Yang diterapkan", lambda r: r[1])],
+                            "Aturan yang diterapkan", "aturan")))
+
+# %% [markdown]
+# Asal-usul: sidik sha256 setiap berkas masukan, commit git, versi Python dan paket.
+
+# %%
+prov = lap.provenance()
+display(HTML(tampil.judul("Lampiran 5. Asal-usul Data (Provenance)", 2, "lampiran-provenance")
+             + f"<p>Commit git: <code>{tampil.e(prov['git'])}</code>. Python {prov['python']}; "
+             + ", ".join(f"{k} {v}" for k, v in prov["paket"].items()) + ".</p>"
+             + tampil.tabel(prov["berkas"], [tampil.Kol("Berkas", lambda r: r["berkas"]),
+                                             tampil.Kol("sha256", lambda r: r["sha256"])],
+                            "Berkas masukan dan sidiknya", "provenance")))

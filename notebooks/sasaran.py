@@ -1,0 +1,86 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Analisis satu sasaran
+#
+# Dijalankan sekali per sasaran (parameter `sasaran_no`). Langkah perhitungan
+# ditampilkan seperti auditor memeriksanya: komponen dan baris sumbernya, rumus,
+# substitusi angka, aturan capaian, predikat, grafik, perbandingan, dan narasi.
+
+# %% tags=["parameters"]
+tahun = 2023
+sasaran_no = 1
+root = ""  # project folder; "" = this repository
+
+# %%
+from IPython.display import HTML, SVG, display
+
+from lkj import charts, fmt, tampil
+from lkj.laporan import Laporan
+
+lap = Laporan.muat(tahun, root)
+p, d = lap.p, lap.digit
+indikator = [h for h in p.indikator if h.sasaran_no == int(sasaran_no)]
+assert indikator, f"sasaran {sasaran_no} tidak ada di pk.csv"
+sasaran = indikator[0].sasaran
+komponen_csv = f"data/raw/{tahun}/komponen.csv"
+
+# %%
+html = tampil.judul(f"Sasaran {sasaran_no}: {sasaran}", 3, f"sasaran-{sasaran_no}")
+html += tampil.tabel(indikator, [
+    tampil.Kol("Indikator Kinerja", lambda h: h.indikator),
+    tampil.Kol("Target", lambda h: tampil.teks_target(h.target, h.satuan, d), True),
+    tampil.Kol("Realisasi", lambda h: tampil.nilai_satuan(h.realisasi.nilai, h.satuan, d), True),
+    tampil.Kol("Capaian", lambda h: fmt.persen(h.capaian.nilai, d), True),
+    tampil.Kol("Predikat", lambda h: h.predikat or fmt.KOSONG)], f"Capaian Sasaran {sasaran_no}", "ringkas")
+if len(indikator) > 1:
+    html += f"<p>Capaian sasaran (rata-rata indikator): <strong>{fmt.persen(p.rata_rata_sasaran(int(sasaran_no)).nilai, d)}</strong></p>"
+display(HTML(html))
+
+# %% [markdown]
+# Perhitungan setiap indikator: data dukung, rumus, substitusi, capaian, predikat.
+
+# %% tags=["langkah"]
+for h in indikator:
+    display(HTML(f'<h4 id="langkah-{h.indikator_id}">Perhitungan {tampil.e(h.indikator_id)}: {tampil.e(h.indikator)}</h4>'
+                 + tampil.tabel_komponen(h, komponen_csv)
+                 + tampil.langkah_perhitungan(h, p) + tampil.catatan(h.catatan)))
+
+# %% tags=["audit"]
+[(h.indikator_id, h.realisasi, h.capaian) for h in indikator]
+
+# %%
+r = p.data.renstra
+tahun_renstra = [r.tahun_awal + i for i in range(5)]
+for h in indikator:
+    baris = lap.renstra.set_index("indikator_id").loc[h.indikator_id]
+    realisasi = {p.tahun: h.realisasi.nilai}
+    if lap.lalu and lap.lalu.cari(h.indikator_id):
+        realisasi[lap.lalu.tahun] = lap.lalu.cari(h.indikator_id).realisasi.nilai
+    if h.satuan == "%":
+        display(SVG(charts.renstra(tahun_renstra, [baris[f"target_{i}"] for i in range(1, 6)],
+                                   dict(sorted(realisasi.items())), d,
+                                   f"{h.indikator_id}: target Renstra dan realisasi")))
+    b = lap.pembanding.set_index("indikator_id").loc[h.indikator_id]
+    display(HTML(tampil.tabel([h], [
+        tampil.Kol(f"Realisasi {lap.lalu.tahun if lap.lalu else 'tahun lalu'}",
+                   lambda _: tampil.nilai_satuan(b.realisasi_lalu, h.satuan, d), True),
+        tampil.Kol(f"Realisasi {tahun}", lambda _: tampil.nilai_satuan(h.realisasi.nilai, h.satuan, d), True),
+        tampil.Kol(f"Target Renstra {tahun}", lambda _: tampil.teks_target(baris.target_renstra, h.satuan, d), True),
+        tampil.Kol("Target akhir Renstra", lambda _: tampil.teks_target(baris.target_akhir, h.satuan, d), True),
+        tampil.Kol("Progres thd target akhir", lambda _: fmt.persen(baris.progres_akhir, d), True),
+    ], f"Perbandingan {h.indikator_id}", "banding")))
+
+# %% [markdown]
+# Narasi (analisis, kendala, solusi) dari `data/raw/<tahun>/narasi/sasaran-NN.md`.
+
+# %% tags=["narasi"]
+display(HTML(lap.narasi(f"sasaran-{int(sasaran_no):02d}", int(sasaran_no))))
