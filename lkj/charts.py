@@ -40,15 +40,15 @@ def _label(teks: str, lebar: int = 34) -> str:
 def _tulis_nilai(ax, bars, digit: int, horizontal: bool = False) -> None:
     for b in bars:
         v = b.get_width() if horizontal else b.get_height()
-        if v != v:  # NaN: no bar, no label
+        if fmt.kosong(v):  # no bar, no label
             continue
         teks = fmt.angka(v, digit) + "%"
         if horizontal:
             ax.annotate(teks, (v, b.get_y() + b.get_height() / 2), xytext=(3, 0),
                         textcoords="offset points", va="center", fontsize=7.5)
         else:
-            ax.annotate(teks, (b.get_x() + b.get_width() / 2, v), xytext=(0, 2),
-                        textcoords="offset points", ha="center", fontsize=7)
+            ax.annotate(teks, (b.get_x() + b.get_width() / 2, v), xytext=(0, 2), rotation=90,
+                        textcoords="offset points", ha="center", va="bottom", fontsize=6.5)
 
 
 def _nan(x):
@@ -57,7 +57,7 @@ def _nan(x):
 
 def capaian_per_indikator(label: list[str], capaian: list[float | None], digit: int, judul: str) -> str:
     """Horizontal bars of capaian with the 100% line."""
-    fig, ax = plt.subplots(figsize=(7.2, 0.42 * len(label) + 1.0))
+    fig, ax = plt.subplots(figsize=(7.2, 0.55 * len(label) + 1.0))
     y = range(len(label))[::-1]
     warna = [WARNA["utama"] if (c or 0) >= 100 else WARNA["kedua"] for c in capaian]
     bars = ax.barh(list(y), [_nan(c) for c in capaian], color=warna)
@@ -65,7 +65,7 @@ def capaian_per_indikator(label: list[str], capaian: list[float | None], digit: 
     ax.text(100, len(label) - 0.4, " target 100%", color=WARNA["garis"], fontsize=7.5)
     ax.set_yticks(list(y), [_label(s) for s in label], fontsize=7.5)
     ax.xaxis.set_major_formatter(PERSEN)
-    ax.set_xlim(0, max([c for c in capaian if c is not None] + [100]) * 1.15)
+    ax.set_xlim(0, max([c for c in capaian if not fmt.kosong(c)] + [100]) * 1.25)
     _tulis_nilai(ax, bars, digit, horizontal=True)
     ax.set_title(judul)
     return _svg(fig)
@@ -86,8 +86,10 @@ def batang_berpasangan(label: list[str], seri: dict[str, list[float | None]], di
         ax.axhline(100, color=WARNA["garis"], lw=1, ls="--")
     ax.set_xticks(range(n), [_label(s, 14) for s in label], fontsize=7)
     ax.yaxis.set_major_formatter(PERSEN)
-    ax.legend(fontsize=7.5, frameon=False, ncols=k, loc="upper left", bbox_to_anchor=(0, 1.02))
-    ax.set_title(judul, pad=16)
+    terisi = [v for nilai in seri.values() for v in nilai if not fmt.kosong(v)]
+    ax.set_ylim(min([0] + terisi), max(terisi + [100]) * 1.22)
+    ax.legend(fontsize=7.5, frameon=False, ncols=k, loc="upper center", bbox_to_anchor=(0.5, -0.16))
+    ax.set_title(judul)
     return _svg(fig)
 
 

@@ -2,16 +2,13 @@
 from __future__ import annotations
 
 import decimal
-import math
 
 from babel.numbers import format_decimal
 
+from .formulas import kosong
+
 LOCALE = "id_ID"
 KOSONG = "–"  # shown where a value does not exist (never a silent 0)
-
-
-def _kosong(x) -> bool:
-    return x is None or (isinstance(x, float) and math.isnan(x))
 
 
 def _decimal(x) -> decimal.Decimal:
@@ -25,7 +22,7 @@ def angka(x, digit: int | None = 0, *, minimal: int | None = None) -> str:
     `digit` is the number of decimals; with `minimal` fewer trailing zeros are
     allowed (angka(4.1, 2, minimal=0) -> '4,1').
     """
-    if _kosong(x):
+    if kosong(x):
         return KOSONG
     minimal = digit if minimal is None else minimal
     pola = "#,##0"
@@ -38,12 +35,12 @@ def angka(x, digit: int | None = 0, *, minimal: int | None = None) -> str:
 
 def persen(x, digit: int = 2) -> str:
     """A value already in percent units: 58.5635 -> '58,56%'."""
-    return KOSONG if _kosong(x) else angka(x, digit) + "%"
+    return KOSONG if kosong(x) else angka(x, digit) + "%"
 
 
 def rupiah(x) -> str:
     """5725755076 -> 'Rp5.725.755.076'."""
-    return KOSONG if _kosong(x) else "Rp" + angka(x, 0)
+    return KOSONG if kosong(x) else "Rp" + angka(x, 0)
 
 
 def bilangan(x) -> str:

@@ -39,7 +39,8 @@ class Hasil(NamedTuple):
     catatan: str | None = None
 
 
-def _kosong(x) -> bool:
+def kosong(x) -> bool:
+    """True for a value that does not exist (None or NaN)."""
     return x is None or (isinstance(x, float) and math.isnan(x))
 
 
@@ -47,9 +48,9 @@ def capaian(target, realisasi, polaritas: str) -> Hasil:
     """Capaian in percent. Target 0 or missing realisasi gives None with a reason."""
     if polaritas not in POLARITAS:
         raise ValueError(f"polaritas tidak dikenal: {polaritas!r}")
-    if _kosong(realisasi):
+    if kosong(realisasi):
         return Hasil(None, "realisasi tidak tersedia: capaian tidak dihitung")
-    if _kosong(target):
+    if kosong(target):
         return Hasil(None, "target tidak tersedia: capaian tidak dihitung")
     if target == 0:
         return Hasil(None, "target 0: capaian tidak terdefinisi (pembagian dengan nol)")
@@ -60,7 +61,7 @@ def capaian(target, realisasi, polaritas: str) -> Hasil:
 
 def rasio(pembilang, penyebut) -> Hasil:
     """pembilang / penyebut × 100."""
-    if _kosong(pembilang) or _kosong(penyebut):
+    if kosong(pembilang) or kosong(penyebut):
         return Hasil(None, "komponen rasio tidak lengkap")
     if penyebut == 0:
         return Hasil(None, "penyebut 0: rasio tidak terdefinisi")
@@ -69,7 +70,7 @@ def rasio(pembilang, penyebut) -> Hasil:
 
 def pertumbuhan(nilai_n, nilai_sebelumnya) -> Hasil:
     """Growth in percent between year n and year n-1."""
-    if _kosong(nilai_n) or _kosong(nilai_sebelumnya):
+    if kosong(nilai_n) or kosong(nilai_sebelumnya):
         return Hasil(None, "nilai tahun n atau n−1 tidak tersedia")
     if nilai_sebelumnya == 0:
         return Hasil(None, "nilai tahun n−1 adalah 0: pertumbuhan tidak terdefinisi")
@@ -79,7 +80,7 @@ def pertumbuhan(nilai_n, nilai_sebelumnya) -> Hasil:
 def rata_rata(nilai: Iterable[float | None]) -> Hasil:
     """Mean of the values present; says how many were left out."""
     nilai = list(nilai)
-    ada = [x for x in nilai if not _kosong(x)]
+    ada = [x for x in nilai if not kosong(x)]
     if not ada:
         return Hasil(None, "tidak ada nilai untuk dirata-ratakan")
     catatan = None
@@ -102,9 +103,9 @@ def serapan(pagu, realisasi) -> Hasil:
 
 def efisiensi(serapan_persen, capaian_persen) -> Hasil:
     """1 − (% serapan / % capaian), as a fraction (the sample prints 0,079)."""
-    if _kosong(serapan_persen):
+    if kosong(serapan_persen):
         return Hasil(None, "serapan anggaran tidak tersedia")
-    if _kosong(capaian_persen):
+    if kosong(capaian_persen):
         return Hasil(None, "program tanpa capaian indikator: efisiensi tidak dihitung")
     if capaian_persen == 0:
         return Hasil(None, "capaian 0%: efisiensi tidak terdefinisi")
@@ -244,7 +245,7 @@ class SkalaPredikat:
         return cls([Kelas(d["predikat"], d.get("dari"), d.get("sampai")) for d in daftar])
 
     def predikat(self, nilai: float | None) -> str | None:
-        if _kosong(nilai):
+        if kosong(nilai):
             return None
         for k in self.kelas:
             if (k.dari is None or nilai >= k.dari) and (k.sampai is None or nilai < k.sampai):

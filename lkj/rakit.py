@@ -64,8 +64,9 @@ def _ekspor(nb: nbformat.NotebookNode, audit: bool) -> str:
     c.HTMLExporter.exclude_input_prompt = not audit
     c.HTMLExporter.exclude_output_prompt = True
     c.HTMLExporter.embed_images = True
+    c.HTMLExporter.language_code = "id"
     body, _ = HTMLExporter(config=c).from_notebook_node(nb, resources={"lkj": {"audit": audit}})
-    return body
+    return body.replace('alt="No description has been provided for this image"', 'alt="Grafik"')
 
 
 def daftar_isi(html: str) -> str:

@@ -34,17 +34,18 @@ def tabel(rows: Sequence, kolom: Sequence[Kol], keterangan: str = "", kelas: str
           kaki: Sequence[str] | None = None, id_: str = "") -> str:
     """A table with a repeated header (thead) and an optional footer row."""
     cap = f"<caption>{e(keterangan)}</caption>" if keterangan else ""
-    head = "".join(f'<th class="{"angka" if k.angka else ""}">{e(k.judul)}</th>' for k in kolom)
+    kls = lambda k: ' class="angka"' if k.angka else ""  # noqa: E731
+    head = "".join(f"<th{kls(k)}>{e(k.judul)}</th>" for k in kolom)
     body = []
     for r in rows:
         sel = []
         for k in kolom:
             v = k.nilai(r)
-            sel.append(f'<td class="{"angka" if k.angka else ""}">{v if k.html else e(v)}</td>')
+            sel.append(f"<td{kls(k)}>{v if k.html else e(v)}</td>")
         body.append("<tr>" + "".join(sel) + "</tr>")
     foot = ""
     if kaki:
-        foot = "<tfoot><tr>" + "".join(f"<td>{x}</td>" for x in kaki) + "</tr></tfoot>"
+        foot = "<tfoot><tr>" + "".join(f"<td{kls(k)}>{x}</td>" for x, k in zip(kaki, kolom)) + "</tr></tfoot>"
     ident = f' id="{e(id_)}"' if id_ else ""
     return (f'<table class="lkj {kelas}"{ident}>{cap}<thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(body)}</tbody>{foot}</table>')
@@ -60,7 +61,7 @@ def catatan(teks: Sequence[str]) -> str:
 
 def nilai_satuan(x, satuan: str, digit: int, minimal: int | None = None) -> str:
     """A value in its unit; `minimal=0` drops trailing zeros (targets: 100%, 4,1%)."""
-    if x is None:
+    if fmt.kosong(x):
         return fmt.KOSONG
     teks = fmt.angka(x, digit, minimal=minimal)
     return teks + "%" if satuan == "%" else f"{teks} {satuan}"
@@ -182,7 +183,7 @@ def tabel_anggaran(p: Pengukuran, df: pd.DataFrame, efisiensi: bool = False) -> 
 # --- the step-by-step calculation of one indicator ---------------------------------------
 
 def _v(x, satuan: str) -> str:
-    if x is None:
+    if fmt.kosong(x):
         return fmt.KOSONG
     return fmt.persen(x) if satuan == "%" else f"{fmt.bilangan(x)} {satuan}".strip()
 
@@ -202,8 +203,8 @@ def tabel_komponen(h: HasilIndikator, file: str) -> str:
         Kol("Peran dalam rumus", lambda k: dipakai.get(k.peran, "rincian" if k.peran == "rincian" else "data pendukung")),
         Kol("Target", lambda k: _v(k.target, k.satuan), True),
         Kol("Realisasi", lambda k: _v(k.realisasi, k.satuan), True),
-        Kol("Sumber", lambda k: f"{file} baris {k.baris}"),
-    ], f"Data kinerja {h.indikator_id}", "komponen")
+        Kol("Baris", lambda k: str(k.baris), True),
+    ], f"Data kinerja {h.indikator_id} (sumber: {file}, nomor baris)", "komponen")
 
 
 def langkah_perhitungan(h: HasilIndikator, p: Pengukuran) -> str:

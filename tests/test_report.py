@@ -1,0 +1,110 @@
+"""End to end: build the 2023 report in a scratch copy and read it as a user would."""
+import re
+import shutil
+
+import pytest
+from pypdf import PdfReader
+
+from lkj.build import build
+from lkj.rakit import REMOTE
+
+from conftest import ROOT
+from test_data_2023 import EXPECTED
+
+
+@pytest.fixture(scope="module")
+def laporan(tmp_path_factory):
+    root = tmp_path_factory.mktemp("proyek")
+    for folder in ("data/raw", "params", "notebooks"):
+        shutil.copytree(ROOT / folder, root / folder)
+    hasil = build(2023, root, log=lambda s: None)
+    return root, hasil
+
+
+def baca(root, akhiran=".html"):
+    return (root / "reports/2023" / f"laporan-kinerja-2023{akhiran}").read_text(encoding="utf-8")
+
+
+def test_build_writes_three_files_and_warns_about_missing_narrative(laporan):
+    root, hasil = laporan
+    assert len(hasil.dijalankan) == 15 and hasil.dirakit
+    assert hasil.peringatan == ["PERINGATAN: narasi belum diisi: data/raw/2023/narasi/sasaran-09.md"]
+    for akhiran in (".html", "-audit.html", ".pdf"):
+        assert (root / f"reports/2023/laporan-kinerja-2023{akhiran}").stat().st_size > 10_000
+
+
+def test_html_prints_the_ten_capaian_in_indonesian_format(laporan):
+    html = baca(laporan[0])
+    tabel = re.search(r'<table class="lkj pengukuran" id="tabel-pengukuran">.*?</table>', html, re.S).group(0)
+    for _, target, realisasi, capaian, predikat in EXPECTED.values():
+        assert f"{capaian:.2f}%".replace(".", ",") in tabel
+    assert "92,90%" in tabel and "58,56%" in tabel and "24,50%" in tabel
+    assert "88%" not in re.sub(r"\d88%", "", tabel)  # the published 88% is not copied
+
+
+def test_every_bab_and_sasaran_section_is_present_and_in_the_toc(laporan):
+    html = baca(laporan[0])
+    ids = ["kata-pengantar", "ikhtisar-eksekutif", "bab-1", "bab-2", "bab-3", "bab-3-a", "bab-3-b", "bab-3-c",
+           "bab-4", "lampiran", "lampiran-provenance"] + [f"sasaran-{n}" for n in range(1, 11)]
+    toc = re.search(r'<nav[^>]*id="daftar-isi".*?</nav>', html, re.S).group(0)
+    for i in ids:
+        assert f'id="{i}"' in html
+        assert f'href="#{i}"' in toc
+
+
+def test_sasaran_section_shows_the_substituted_calculation(laporan):
+    html = baca(laporan[0])
+    assert "106 orang / 181 orang × 100% = 58,56%" in html
+    assert "319 orang / 542 orang × 100% = 58,86%" in html
+    assert "123 unit / 1.004 unit × 100% = 12,25%" in html
+    assert "tanpa data dukung" in html                      # Sasaran 9
+    assert "Narasi belum diisi" in html                     # Sasaran 9 has no narrative
+    assert "G9: 47 unit / 105 unit × 100% = 44,76%" in html  # composite: every group
+
+
+def test_report_hides_code_and_audit_version_shows_it(laporan):
+    html, audit = baca(laporan[0]), baca(laporan[0], "-audit.html")
+    teks = lambda h: re.sub(r"<[^>]+>", "", h)  # noqa: E731
+    assert "Laporan.muat" not in teks(html) and "jp-InputArea" not in html
+    assert "Laporan.muat" in teks(audit) and "Versi audit" in audit
+    assert '<html lang="id"' in html
+
+
+@pytest.mark.parametrize("akhiran", [".html", "-audit.html"])
+def test_html_loads_nothing_remote(laporan, akhiran):
+    html = baca(laporan[0], akhiran)
+    assert not REMOTE.search(html)
+    assert "<script" not in html.lower()
+    assert 'src="data:image/svg+xml;base64,' in html  # charts are embedded
+
+
+def test_pdf_is_a4_with_cover_toc_page_numbers_and_footer(laporan):
+    pdf = PdfReader(laporan[0] / "reports/2023/laporan-kinerja-2023.pdf")
+    n = len(pdf.pages)
+    assert 30 <= n <= 90
+    box = pdf.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4 in points
+    teks = [p.extract_text() for p in pdf.pages]
+    assert "LAPORAN KINERJA" in teks[0] and "Halaman" not in teks[0]
+    assert f"Halaman 2 dari {n}" in teks[1]
+    daftar = next(t for t in teks if "Daftar Isi" in t)
+    assert re.search(r"BAB III Akuntabilitas Kinerja[ .]*\d+", daftar)
+    assert any("58,56%" in t for t in teks)
+
+
+def test_narrative_edit_reruns_one_notebook_and_fills_placeholders(laporan):
+    root, _ = laporan
+    path = root / "data/raw/2023/narasi/sasaran-02.md"
+    asli = path.read_text(encoding="utf-8")
+    path.write_text(asli + "\nCatatan uji: realisasi tahun ini {{ realisasi }} dari {{ ik02_k02_realisasi }} peserta.\n",
+                    encoding="utf-8")
+    hasil = build(2023, root, log=lambda s: None)
+    assert hasil.dijalankan == ["04-sasaran-02", "06-penutup"]
+    assert "Catatan uji: realisasi tahun ini 58,56% dari 181 peserta." in baca(root)
+    assert path.read_text(encoding="utf-8").endswith("{{ ik02_k02_realisasi }} peserta.\n")  # never rewritten
+
+
+def test_nothing_changed_means_nothing_runs(laporan):
+    root, _ = laporan
+    hasil = build(2023, root, log=lambda s: None)
+    assert hasil.dijalankan == [] and not hasil.dirakit
