@@ -20,7 +20,7 @@ $(error YEAR '$(YEAR)' bukan tahun: tulis empat angka, mis. YEAR=2023)
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help setup data report test lab clean
+.PHONY: help setup data report reviu test lab clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -40,6 +40,9 @@ data: $(STAMP) ## Compute data/processed/YEAR/*.csv from data/raw/YEAR
 
 report: $(STAMP) ## Build reports/YEAR/: HTML, audit HTML and A4 PDF (only what changed)
 	$(PY) -m lkj report $(YEAR) $(if $(JOBS),-j $(JOBS))
+
+reviu: $(STAMP) ## Reviu: reports/YEAR/reviu-YEAR.csv and a summary (STRICT=1: fail on errors)
+	$(PY) -m lkj reviu $(YEAR) $(if $(filter 1,$(STRICT)),--strict)
 
 test: $(STAMP) ## Run the test suite
 	$(PY) -m pytest

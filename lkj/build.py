@@ -56,6 +56,7 @@ def rencana(tahun: int, root: Path) -> list[Langkah]:
         *(Langkah(f"04-sasaran-{n:02d}", "sasaran", {"sasaran_no": n}, (f"sasaran-{n:02d}",)) for n in nomor),
         Langkah("05-anggaran", "anggaran", {}, ("anggaran",)),
         Langkah("06-penutup", "penutup", {}, ("*",)),  # its provenance table lists every input
+        Langkah("07-reviu", "reviu", {}, ("*",)),      # checks the narrative for typed numbers
     ]
 
 
@@ -217,12 +218,15 @@ def build(tahun: int, root: Path, jobs: int | None = None, log=print) -> Hasil:
     rakit_sidik = sidik([*urutan, *sorted(TEMPLATES.rglob("*")), LKJ / "rakit.py"])
     reports = root / "reports" / str(tahun)
     keluaran = [reports / f"laporan-kinerja-{tahun}{s}" for s in (".html", "-audit.html", ".pdf")]
+    keluaran.append(reports / f"reviu-{tahun}.csv")
     dirakit = False
     if not _segar(stamps / "rakit", rakit_sidik, *keluaran):
         from .rakit import rakit
+        from .reviu import ke_csv, periksa
         log("merakit HTML, HTML audit dan PDF")
         isi = rakit(urutan, tahun)
-        for path, data in zip(keluaran, (isi.html, isi.audit, isi.pdf)):
+        reviu_csv = ke_csv(periksa(tahun, root)[0])
+        for path, data in zip(keluaran, (isi.html, isi.audit, isi.pdf, reviu_csv)):
             tulis_atomik(path, data)
         tulis_atomik(stamps / "rakit", rakit_sidik)
         dirakit = True
@@ -237,5 +241,5 @@ def main_report(tahun: int, root: Path, jobs: int | None) -> None:
     if not hasil.dijalankan and not hasil.dirakit:
         print(f"reports/{tahun}: sudah mutakhir (tidak ada masukan yang berubah)")
     else:
-        print(f"reports/{tahun}/laporan-kinerja-{tahun}.html, -audit.html, .pdf "
+        print(f"reports/{tahun}/laporan-kinerja-{tahun}.html, -audit.html, .pdf, reviu-{tahun}.csv "
               f"({time.perf_counter() - mulai:.1f} s)")

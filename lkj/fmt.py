@@ -16,6 +16,13 @@ def _decimal(x) -> decimal.Decimal:
     return decimal.Decimal(str(x))
 
 
+def bulat(x, digit: int) -> float:
+    """x rounded half up to `digit` decimals (government rounding), as a float."""
+    with decimal.localcontext() as ctx:
+        ctx.rounding = decimal.ROUND_HALF_UP
+        return float(_decimal(x).quantize(decimal.Decimal(1).scaleb(-digit)))
+
+
 def angka(x, digit: int | None = 0, *, minimal: int | None = None) -> str:
     """1004 -> '1.004'; 58.5635 (digit=2) -> '58,56'. None -> '–'.
 

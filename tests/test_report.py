@@ -27,7 +27,7 @@ def baca(root, akhiran=".html"):
 
 def test_build_writes_three_files_and_warns_about_missing_narrative(laporan):
     root, hasil = laporan
-    assert len(hasil.dijalankan) == 15 and hasil.dirakit
+    assert len(hasil.dijalankan) == 16 and hasil.dirakit
     assert hasil.peringatan == ["PERINGATAN: narasi belum diisi: data/raw/2023/narasi/sasaran-09.md"]
     for akhiran in (".html", "-audit.html", ".pdf"):
         assert (root / f"reports/2023/laporan-kinerja-2023{akhiran}").stat().st_size > 10_000
@@ -45,7 +45,7 @@ def test_html_prints_the_ten_capaian_in_indonesian_format(laporan):
 def test_every_bab_and_sasaran_section_is_present_and_in_the_toc(laporan):
     html = baca(laporan[0])
     ids = ["kata-pengantar", "ikhtisar-eksekutif", "bab-1", "bab-2", "bab-3", "bab-3-a", "bab-3-b", "bab-3-c",
-           "bab-4", "lampiran", "lampiran-provenance"] + [f"sasaran-{n}" for n in range(1, 11)]
+           "bab-4", "lampiran", "lampiran-provenance", "lampiran-reviu"] + [f"sasaran-{n}" for n in range(1, 11)]
     toc = re.search(r'<nav[^>]*id="daftar-isi".*?</nav>', html, re.S).group(0)
     for i in ids:
         assert f'id="{i}"' in html
@@ -99,7 +99,7 @@ def test_narrative_edit_reruns_one_notebook_and_fills_placeholders(laporan):
     path.write_text(asli + "\nCatatan uji: realisasi tahun ini {{ realisasi }} dari {{ ik02_k02_realisasi }} peserta.\n",
                     encoding="utf-8")
     hasil = build(2023, root, log=lambda s: None)
-    assert hasil.dijalankan == ["04-sasaran-02", "06-penutup"]
+    assert hasil.dijalankan == ["04-sasaran-02", "06-penutup", "07-reviu"]
     assert "Catatan uji: realisasi tahun ini 58,56% dari 181 peserta." in baca(root)
     assert path.read_text(encoding="utf-8").endswith("{{ ik02_k02_realisasi }} peserta.\n")  # never rewritten
 
