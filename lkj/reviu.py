@@ -483,14 +483,27 @@ def aturan_metode(ctx: Konteks) -> list[Temuan]:
 ANGKA_PERSEN = re.compile(r"(?<![\w{])(\d{1,3}(?:\.\d{3})*(?:,\d+)?)\s?%")
 
 
-def aturan_narasi(ctx: Konteks) -> list[Temuan]:
-    """A percentage typed in a narrative file must equal a computed value of that year."""
-    out = []
-    nilai = [v for h in ctx.p.indikator for v in (h.target, h.realisasi.nilai, h.capaian.nilai) if v is not None]
-    nilai += [ctx.p.rata_rata.nilai] if ctx.p.rata_rata.nilai is not None else []
-    if ctx.anggaran is not None:
+def _nilai_dihitung(ctx: Konteks, sasaran_no: int | None) -> list[float]:
+    """Computed percentages a narrative may quote: of one sasaran, or of the whole year."""
+    nilai = []
+    for p in filter(None, (ctx.p, ctx.lalu)):
+        for h in p.indikator:
+            if sasaran_no is None or h.sasaran_no == sasaran_no:
+                nilai += [v for v in (h.target, h.realisasi.nilai, h.capaian.nilai) if v is not None]
+        if sasaran_no is None and p.rata_rata.nilai is not None:
+            nilai.append(p.rata_rata.nilai)
+    if ctx.anggaran is not None and sasaran_no is None:
         nilai += [float(v) for v in ctx.anggaran.serapan if not fmt.kosong(v)]
+    return nilai
+
+
+def aturan_narasi(ctx: Konteks) -> list[Temuan]:
+    """A percentage typed in a narrative file must equal a computed value it can refer to
+    (in sasaran-NN.md: that sasaran's values, this year or last)."""
+    out = []
     for path in sorted(ctx.narasi_dir.glob("*.md")):
+        m_sasaran = re.fullmatch(r"sasaran-(\d+)\.md", path.name)
+        nilai = _nilai_dihitung(ctx, int(m_sasaran[1]) if m_sasaran else None)
         for nomor, baris in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             for m in ANGKA_PERSEN.finditer(baris):
                 v, d = baca_tertulis(m.group(1))
@@ -498,8 +511,9 @@ def aturan_narasi(ctx: Konteks) -> list[Temuan]:
                     continue
                 terdekat = min(nilai, key=lambda x: abs(x - v)) if nilai else None
                 out.append(Temuan("R07", "tidak konsisten", f"data/raw/{ctx.p.tahun}/narasi/{path.name} baris {nomor}",
-                                  f"Angka {m.group(0)} diketik manual di narasi dan tidak sama dengan angka hasil hitung mana pun "
-                                  f"(terdekat {_pct(terdekat)}); ganti dengan placeholder", "", v, terdekat))
+                                  f"Angka {m.group(0)} diketik manual di narasi dan tidak sama dengan angka hasil hitung "
+                                  f"yang dapat dirujuknya (terdekat {_pct(terdekat)}); ganti dengan placeholder",
+                                  "", v, terdekat))
     return out
 
 
