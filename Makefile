@@ -20,7 +20,7 @@ $(error YEAR '$(YEAR)' bukan tahun: tulis empat angka, mis. YEAR=2023)
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help setup data report reviu test lab clean
+.PHONY: help setup data report reviu test bench lab clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -46,6 +46,9 @@ reviu: $(STAMP) ## Reviu: reports/YEAR/reviu-YEAR.csv and a summary (STRICT=1: f
 
 test: $(STAMP) ## Run the test suite
 	$(PY) -m pytest
+
+bench: $(STAMP) ## Benchmark: cold, no-op and narrative-edit builds against the floor
+	$(PY) bench/bench.py
 
 lab: $(STAMP) ## Open JupyterLab in the project environment
 	$(VENV)/bin/jupyter lab

@@ -55,9 +55,8 @@ def rencana(tahun: int, root: Path) -> list[Langkah]:
         Langkah("03-pengukuran", "pengukuran", {}, ("bab3_pengukuran",)),
         *(Langkah(f"04-sasaran-{n:02d}", "sasaran", {"sasaran_no": n}, (f"sasaran-{n:02d}",)) for n in nomor),
         Langkah("05-anggaran", "anggaran", {}, ("anggaran",)),
-        Langkah("06-penutup", "penutup", {}, ("*",)),  # its provenance table lists every input
-        Langkah("07-reviu", "reviu", {}, ("*",)),      # checks the narrative for typed numbers
-    ]
+        Langkah("06-penutup", "penutup", {}, ("penutup",)),
+    ]  # then, made at assembly: 07-reviu (Catatan Reviu) and 08-provenance
 
 
 # --- fingerprints -------------------------------------------------------------------------
@@ -77,6 +76,13 @@ def masukan_data(tahun: int, root: Path) -> list[Path]:
             files += sorted((raw / str(t)).glob("*.csv"))
     files += sorted(raw.glob("renstra-*/*.csv"))
     return files
+
+
+def masukan_proyek(tahun: int, root: Path) -> list[Path]:
+    """Every input of a report: data, params, narrative, notebooks and lkj code (for provenance)."""
+    narasi = sorted((root / "data" / "raw" / str(tahun) / "narasi").glob("*.md"))
+    notebooks = sorted((root / "notebooks").glob("*.py"))
+    return [*masukan_data(tahun, root), *narasi, *notebooks]
 
 
 def sidik(paths: list[Path], extra: object = None) -> str:
@@ -198,6 +204,7 @@ def build(tahun: int, root: Path, jobs: int | None = None, log=print) -> Hasil:
         if not _segar(stamps / l.nama, s, keluar):
             tugas[l.nama] = (template, keluar, {"tahun": tahun, **l.params, "root": str(root)}, s)
     peringatan: list[str] = []
+    t0 = time.perf_counter()
     if tugas:
         log(f"menjalankan {len(tugas)} notebook: {', '.join(tugas)}")
         jobs = jobs or os.cpu_count() or 1
@@ -212,22 +219,37 @@ def build(tahun: int, root: Path, jobs: int | None = None, log=print) -> Hasil:
                     galat.append(str(e))
         if galat:
             raise BuildError(" | ".join(sorted(galat)))
+        log(f"  notebook selesai ({time.perf_counter() - t0:.1f} s)")
 
     # 3. assemble HTML, audit HTML and PDF
     urutan = [nb_dir / f"{l.nama}.ipynb" for l in langkah]
-    rakit_sidik = sidik([*urutan, *sorted(TEMPLATES.rglob("*")), LKJ / "rakit.py"])
+    from .provenance import git
+    semua_masukan = masukan_proyek(tahun, root)
+    rakit_sidik = sidik([*urutan, *sorted(TEMPLATES.rglob("*")), *semua_masukan], git(root))
     reports = root / "reports" / str(tahun)
     keluaran = [reports / f"laporan-kinerja-{tahun}{s}" for s in (".html", "-audit.html", ".pdf")]
     keluaran.append(reports / f"reviu-{tahun}.csv")
     dirakit = False
     if not _segar(stamps / "rakit", rakit_sidik, *keluaran):
-        from .rakit import rakit
-        from .reviu import ke_csv, periksa
-        log("merakit HTML, HTML audit dan PDF")
-        isi = rakit(urutan, tahun)
-        reviu_csv = ke_csv(periksa(tahun, root)[0])
-        for path, data in zip(keluaran, (isi.html, isi.audit, isi.pdf, reviu_csv)):
-            tulis_atomik(path, data)
+        from . import pdf, provenance, reviu
+        from .rakit import html_audit, html_laporan, sel_html
+        log("merakit HTML, HTML audit, PDF dan CSV reviu")
+        temuan, ada_publikasi = reviu.periksa(tahun, root)
+        tambahan = [
+            sel_html("07-reviu", reviu.lampiran_html(temuan, ada_publikasi, "Lampiran 5. Catatan Reviu"),
+                     "dibuat saat perakitan: lkj.reviu.periksa (sama dengan reviu-<tahun>.csv)"),
+            sel_html("08-provenance", provenance.html(root, semua_masukan, "lampiran-provenance",
+                                                      "Lampiran 6. Asal-usul Data (Provenance)"),
+                     "dibuat saat perakitan: lkj.provenance.html"),
+        ]
+        with ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
+            audit = pool.submit(html_audit, urutan, tahun, tambahan)
+            laporan = html_laporan(urutan, tahun, tambahan)
+            isi_pdf = pdf.render(laporan, f"Laporan Kinerja {tahun}", build_dir / "pdf", pool)
+            hasil_akhir = (laporan, audit.result(), isi_pdf, reviu.ke_csv(temuan))
+        log(f"  rakit selesai ({time.perf_counter() - t0:.1f} s sejak awal notebook)")
+        for path, data in zip(keluaran, hasil_akhir):
+            tulis_atomik(path, data, tmp_dir=build_dir)  # nothing half-written ever appears in reports/
         tulis_atomik(stamps / "rakit", rakit_sidik)
         dirakit = True
     return Hasil(list(tugas), dirakit, sorted(set(peringatan)))

@@ -4,7 +4,6 @@ from __future__ import annotations
 import copy
 import html as htmllib
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
@@ -18,14 +17,14 @@ TANPA_DAFTAR = {"sampul", "daftar-isi-judul"}
 REMOTE = re.compile(r"""(?:\bsrc\s*=\s*["']?|<link[^>]*href\s*=\s*["']?|url\(\s*["']?|@import\s+["']?)(?:https?:)?//""", re.I)
 
 
-@dataclass
-class Isi:
-    html: str
-    audit: str
-    pdf: bytes
+def sel_html(nama: str, html: str, asal: str) -> nbformat.NotebookNode:
+    """A cell made at assembly time (reviu, provenance): its HTML as output, its origin as source."""
+    sel = nbformat.v4.new_code_cell(f"# {asal}", id=f"{nama}-000")
+    sel.outputs = [nbformat.v4.new_output("display_data", data={"text/html": html})]
+    return sel
 
 
-def gabung(paths: list[Path], tahun: int) -> nbformat.NotebookNode:
+def gabung(paths: list[Path], tahun: int, tambahan: list | None = None) -> nbformat.NotebookNode:
     """One notebook of all cells, with stable cell ids (nbformat would invent random ones)."""
     nbs = [nbformat.read(p, as_version=4) for p in paths]
     gabungan = nbformat.v4.new_notebook(metadata=copy.deepcopy(nbs[0].metadata))
@@ -38,6 +37,7 @@ def gabung(paths: list[Path], tahun: int) -> nbformat.NotebookNode:
             cell.metadata.pop("papermill", None)
             cell.metadata.pop("execution", None)
             gabungan.cells.append(cell)
+    gabungan.cells += tambahan or []
     return gabungan
 
 
@@ -81,17 +81,18 @@ def daftar_isi(html: str) -> str:
                         f'<h1 id="daftar-isi-judul">Daftar Isi</h1><ol>{"".join(baris)}</ol></nav>', 1)
 
 
-def pdf(html: str) -> bytes:
-    from weasyprint import HTML
-    return HTML(string=html, base_url=str(TEMPLATES)).write_pdf()
+def _periksa_lokal(nama: str, teks: str) -> str:
+    m = REMOTE.search(teks)
+    if m:
+        raise ValueError(f"HTML {nama} memuat sumber jarak jauh: {teks[m.start():m.start() + 80]!r}")
+    return teks
 
 
-def rakit(paths: list[Path], tahun: int) -> Isi:
-    nb = gabung(paths, tahun)
-    laporan = daftar_isi(_ekspor(_untuk_laporan(nb), audit=False))
-    audit = daftar_isi(_ekspor(nb, audit=True))
-    for nama, teks in (("laporan", laporan), ("audit", audit)):
-        m = REMOTE.search(teks)
-        if m:
-            raise ValueError(f"HTML {nama} memuat sumber jarak jauh: {teks[m.start():m.start() + 80]!r}")
-    return Isi(laporan, audit, pdf(laporan))
+def html_laporan(paths: list[Path], tahun: int, tambahan: list | None = None) -> str:
+    """The report: outputs only, code hidden."""
+    return _periksa_lokal("laporan", daftar_isi(_ekspor(_untuk_laporan(gabung(paths, tahun, tambahan)), audit=False)))
+
+
+def html_audit(paths: list[Path], tahun: int, tambahan: list | None = None) -> str:
+    """The audit version: every cell, code and intermediate table."""
+    return _periksa_lokal("audit", daftar_isi(_ekspor(gabung(paths, tahun, tambahan), audit=True)))

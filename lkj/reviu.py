@@ -558,6 +558,37 @@ def periksa(tahun: int, root: Path) -> tuple[list[Temuan], bool]:
     return temuan, publikasi is not None
 
 
+def lampiran_html(temuan: list[Temuan], ada_publikasi: bool, judul: str) -> str:
+    """The report's 'Catatan Reviu': rules, a summary, and every finding linked to its calculation."""
+    from . import tampil
+    sumber = ("angka yang dipublikasikan (publikasi.csv), data mentah dan narasi" if ada_publikasi
+              else "data mentah dan narasi (tidak ada angka publikasi untuk tahun ini)")
+    ringkas = [(k, [sum(t.kategori == k and t.tingkat == g for t in temuan) for g in TINGKAT]) for k in KATEGORI]
+
+    def angka(x):
+        return fmt.angka(x, 3, minimal=0) if x is not None else fmt.KOSONG
+
+    return (
+        tampil.judul(judul, 2, "lampiran-reviu")
+        + f"<p>Reviu otomatis atas {sumber}. Angka yang sesuai tidak dicantumkan. Tingkat <strong>tinggi</strong> "
+          "berarti selisihnya mengubah predikat. Daftar yang sama: <code>reports/&lt;tahun&gt;/reviu-&lt;tahun&gt;.csv</code>.</p>"
+        + "<ul>" + "".join(f"<li><strong>{a.kode}</strong>: {tampil.e(a.nama)}</li>" for a in ATURAN) + "</ul>"
+        + tampil.tabel(ringkas, [tampil.Kol("Kategori", lambda r: r[0])]
+                       + [tampil.Kol(g.capitalize(), (lambda i: lambda r: str(r[1][i]))(i), True)
+                          for i, g in enumerate(TINGKAT)]
+                       + [tampil.Kol("Jumlah", lambda r: str(sum(r[1])), True)],
+                       f"Ringkasan temuan reviu ({len(temuan)} temuan)", "ringkasan-reviu")
+        + tampil.tabel(temuan, [
+            tampil.Kol("Kode", lambda t: t.kode),
+            tampil.Kol("Kategori / tingkat", lambda t: f"{t.kategori} / {t.tingkat}"),
+            tampil.Kol("Lokasi", lambda t: t.lokasi),
+            tampil.Kol("Uraian", lambda t: tampil.e(t.uraian) + (
+                f' <a href="#{tampil.e(t.tautan)}">(lihat perhitungan)</a>' if t.tautan else ""), html=True),
+            tampil.Kol("Dilaporkan", lambda t: angka(t.nilai_dilaporkan), True),
+            tampil.Kol("Hasil hitung", lambda t: angka(t.nilai_hitung), True),
+        ], "Daftar temuan reviu", "reviu", id_="tabel-reviu"))
+
+
 def ke_csv(temuan: list[Temuan]) -> str:
     import io
     buf = io.StringIO()

@@ -16,7 +16,7 @@
 
 # %% tags=["parameters"]
 tahun = 2023
-root = ""  # project folder; "" = this repository
+root = ""  # project folder (empty: this repository)
 
 # %%
 from IPython.display import HTML, SVG, display

@@ -13,7 +13,7 @@
 
 # %% tags=["parameters"]
 tahun = 2023
-root = ""  # project folder; "" = this repository
+root = ""  # project folder (empty: this repository)
 
 # %%
 from IPython.display import HTML, display
@@ -67,15 +67,3 @@ display(HTML(tampil.judul("Lampiran 4. Aturan Perhitungan", 2, "lampiran-aturan"
              + f"<p>Dari <code>params/{tahun}.yaml</code> dan paket <code>lkj</code>.</p>"
              + tampil.tabel(aturan, [tampil.Kol("Aturan", lambda r: r[0]), tampil.Kol("Yang diterapkan", lambda r: r[1])],
                             "Aturan yang diterapkan", "aturan")))
-
-# %% [markdown]
-# Asal-usul: sidik sha256 setiap berkas masukan, commit git, versi Python dan paket.
-
-# %%
-prov = lap.provenance()
-display(HTML(tampil.judul("Lampiran 5. Asal-usul Data (Provenance)", 2, "lampiran-provenance")
-             + f"<p>Commit git: <code>{tampil.e(prov['git'])}</code>. Python {prov['python']}; "
-             + ", ".join(f"{k} {v}" for k, v in prov["paket"].items()) + ".</p>"
-             + tampil.tabel(prov["berkas"], [tampil.Kol("Berkas", lambda r: r["berkas"]),
-                                             tampil.Kol("sha256", lambda r: r["sha256"])],
-                            "Berkas masukan dan sidiknya", "provenance")))

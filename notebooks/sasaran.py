@@ -18,7 +18,7 @@
 # %% tags=["parameters"]
 tahun = 2023
 sasaran_no = 1
-root = ""  # project folder; "" = this repository
+root = ""  # project folder (empty: this repository)
 
 # %%
 from IPython.display import HTML, SVG, display

@@ -27,7 +27,7 @@ def baca(root, akhiran=".html"):
 
 def test_build_writes_three_files_and_warns_about_missing_narrative(laporan):
     root, hasil = laporan
-    assert len(hasil.dijalankan) == 16 and hasil.dirakit
+    assert len(hasil.dijalankan) == 15 and hasil.dirakit
     assert hasil.peringatan == ["PERINGATAN: narasi belum diisi: data/raw/2023/narasi/sasaran-09.md"]
     for akhiran in (".html", "-audit.html", ".pdf"):
         assert (root / f"reports/2023/laporan-kinerja-2023{akhiran}").stat().st_size > 10_000
@@ -60,6 +60,16 @@ def test_sasaran_section_shows_the_substituted_calculation(laporan):
     assert "tanpa data dukung" in html                      # Sasaran 9
     assert "Narasi belum diisi" in html                     # Sasaran 9 has no narrative
     assert "G9: 47 unit / 105 unit × 100% = 44,76%" in html  # composite: every group
+
+
+def test_provenance_lists_every_input_with_its_sha256(laporan):
+    import hashlib
+    root = laporan[0]
+    html = baca(root)
+    for rel in ("data/raw/2023/pk.csv", "data/raw/2023/komponen.csv", "params/2023.yaml",
+                "data/raw/2023/narasi/sasaran-02.md", "notebooks/sasaran.py", "lkj/formulas.py"):
+        path = root / rel if not rel.startswith("lkj/") else ROOT / rel
+        assert f"<td>{rel}</td><td>{hashlib.sha256(path.read_bytes()).hexdigest()}</td>" in html
 
 
 def test_report_hides_code_and_audit_version_shows_it(laporan):
@@ -96,12 +106,15 @@ def test_narrative_edit_reruns_one_notebook_and_fills_placeholders(laporan):
     root, _ = laporan
     path = root / "data/raw/2023/narasi/sasaran-02.md"
     asli = path.read_text(encoding="utf-8")
-    path.write_text(asli + "\nCatatan uji: realisasi tahun ini {{ realisasi }} dari {{ ik02_k02_realisasi }} peserta.\n",
-                    encoding="utf-8")
+    path.write_text(asli + "\nCatatan uji: realisasi tahun ini {{ realisasi }} dari {{ ik02_k02_realisasi }} peserta.\n"
+                    "\n<script>alert('x')</script> ![logo](https://contoh.invalid/logo.png)\n", encoding="utf-8")
     hasil = build(2023, root, log=lambda s: None)
-    assert hasil.dijalankan == ["04-sasaran-02", "06-penutup", "07-reviu"]
-    assert "Catatan uji: realisasi tahun ini 58,56% dari 181 peserta." in baca(root)
-    assert path.read_text(encoding="utf-8").endswith("{{ ik02_k02_realisasi }} peserta.\n")  # never rewritten
+    assert hasil.dijalankan == ["04-sasaran-02"]
+    html = baca(root)
+    assert "Catatan uji: realisasi tahun ini 58,56% dari 181 peserta." in html
+    assert "&lt;script&gt;alert" in html and "<script" not in html  # shown as text, inert
+    assert not REMOTE.search(html) and not REMOTE.search(baca(root, "-audit.html"))
+    assert "{{ ik02_k02_realisasi }} peserta." in path.read_text(encoding="utf-8")  # never rewritten
 
 
 def test_nothing_changed_means_nothing_runs(laporan):

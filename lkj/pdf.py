@@ -1,0 +1,228 @@
+"""A4 PDF of the report, rendered in parts (one per notebook) and merged.
+
+WeasyPrint lays out about ten pages a second, so the PDF is the slowest step.
+Each notebook's part is rendered on its own, so parts render in parallel and a
+rebuild reuses every part whose HTML is unchanged (an edited narrative
+re-renders one part). A part's PDF depends only on its HTML: page numbers are
+not laid out in the parts but stamped on afterwards ("Halaman X dari Y"), and
+the daftar isi, which needs every heading's page, is rendered last. The parts
+are concatenated with pypdf, which also adds the links between parts and the
+bookmarks. The result depends only on the HTML, never on the cache, so clean
+and incremental builds give the same bytes.
+"""
+from __future__ import annotations
+
+import hashlib
+import html as htmllib
+import io
+import json
+import logging
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+SEL = re.compile(r'<div class="jp-Cell[^"]*" id="cell-id=(.+?)-\d{3}">')
+H1 = re.compile(r'<h1 id="([^"]+)"[^>]*>(.*?)</h1>', re.S)
+JUDUL = re.compile(r'<h([123]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+TOC_LINK = re.compile(r'(<nav[^>]*id="daftar-isi".*?</nav>)', re.S)
+TANPA_JUDUL = {"sampul", "daftar-isi-judul"}
+PX = 0.75  # CSS px -> PDF pt
+
+
+@dataclass(frozen=True)
+class Bagian:
+    nama: str
+    html: str  # a whole HTML document: the report's <head> and this part's cells
+
+
+def _teks(isi: str) -> str:
+    return htmllib.unescape(re.sub(r"<[^>]+>", "", isi)).strip()
+
+
+def pisah(html: str) -> list[Bagian]:
+    """Split the report HTML into one document per notebook (cells grouped by id prefix)."""
+    awal, akhir = html.index("<main>") + len("<main>"), html.rindex("</main>")
+    kepala, ekor = html[:awal], html[akhir:]
+    mulai = []
+    for m in SEL.finditer(html):
+        if not mulai or mulai[-1][1] != m.group(1):
+            mulai.append((m.start(), m.group(1)))
+    batas = [s for s, _ in mulai] + [akhir]
+    out, bab = [], ""
+    for (s, nama), e in zip(mulai, batas[1:]):
+        isi = html[s:e]
+        # the running header (Bab) a part starts under, for parts that do not open with their own h1
+        penanda = f'<div class="bab-berjalan" data-bab="{htmllib.escape(bab)}"></div>' if bab else ""
+        out.append(Bagian(nama, kepala + penanda + isi + ekor))
+        judul_bab = [_teks(t) for i, t in H1.findall(isi) if i not in TANPA_JUDUL]
+        bab = judul_bab[-1] if judul_bab else bab
+    return out
+
+
+TANPA_KAKI = "<style>@media print { @page { @bottom-center { content: none; } } }</style>"
+
+
+def _daftar_isi(isi: str, halaman: dict[str, int] | None) -> str:
+    """Write the page of every heading into the daftar isi links (data-hal, shown by the CSS)."""
+    return TOC_LINK.sub(lambda m: re.sub(r'<a href="#([^"]+)">', lambda a: (
+        f'<a href="#{a.group(1)}" data-hal="{(halaman or {}).get(a.group(1), "")}">'), m.group(1)), isi)
+
+
+def _kunci(*bagian) -> str:
+    return hashlib.sha256(json.dumps(bagian, sort_keys=True).encode()).hexdigest()
+
+
+# --- work done in worker processes ----------------------------------------------------------
+
+BASE = str(Path(__file__).parent / "templates")
+
+
+def _dokumen(isi: str):
+    from weasyprint import HTML
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)  # links to other parts are resolved later
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "0")  # fontTools stamps font subsets with 'now'
+    return HTML(string=isi, base_url=BASE).render()
+
+
+def jumlah_halaman(isi: str) -> int:
+    return len(_dokumen(isi).pages)
+
+
+def cetak(isi: str) -> tuple[bytes, list, dict, int]:
+    """A part's PDF, its internal links [(page, target, rect px)], anchors {id: [page, x, y]}, pages."""
+    doc = _dokumen(isi)
+    tautan = [[i, target, list(rect)] for i, p in enumerate(doc.pages)
+              for jenis, target, rect, *_ in p.links if jenis == "internal"]
+    jangkar = {k: [i, v[0], v[1]] for i, p in enumerate(doc.pages) for k, v in p.anchors.items()}
+    return doc.write_pdf(), tautan, jangkar, len(doc.pages)
+
+
+def kaki(total: int) -> bytes:
+    """Y pages holding only the footer 'Halaman X dari Y', to stamp on the report's pages."""
+    gaya = ('<style>@page { size: A4; margin: 2.2cm 2cm 2.2cm 2.5cm; @bottom-center { content: "Halaman " '
+            'counter(page) " dari " counter(pages); font-family: "DejaVu Sans"; font-size: 8.5pt; color: #555; } }'
+            ' div { break-after: page; }</style>')
+    return _dokumen(gaya + "<div></div>" * total).write_pdf()
+
+
+# --- the whole PDF ----------------------------------------------------------------------------
+
+class Cache:
+    """Results of both passes on disk, keyed by the sha256 of their inputs."""
+
+    def __init__(self, folder: Path | None):
+        self.folder, self.dipakai = folder, set()
+        if folder:
+            folder.mkdir(parents=True, exist_ok=True)
+
+    def ambil(self, kunci: str, biner: bool = False):
+        if not self.folder:
+            return None
+        p = self.folder / (kunci + (".pdf" if biner else ".json"))
+        self.dipakai.add(p.name)
+        if not p.is_file():
+            return None
+        return p.read_bytes() if biner else json.loads(p.read_text())
+
+    def simpan(self, kunci: str, nilai, biner: bool = False) -> None:
+        if self.folder:
+            p = self.folder / (kunci + (".pdf" if biner else ".json"))
+            self.dipakai.add(p.name)
+            p.write_bytes(nilai) if biner else p.write_text(json.dumps(nilai))
+
+    def bersihkan(self) -> None:
+        if self.folder:
+            for p in self.folder.iterdir():
+                if p.name not in self.dipakai:
+                    p.unlink()
+
+
+def _semua(pool, fungsi, masukan: list) -> list:
+    return list(pool.map(fungsi, masukan)) if pool else [fungsi(m) for m in masukan]
+
+
+def render(html: str, judul: str, cache_dir: Path | None = None, pool=None) -> bytes:
+    """The report's PDF: parts rendered (in `pool`, reusing `cache_dir`) and merged."""
+    cache = Cache(cache_dir)
+    bagian = [b.html.replace("</head>", TANPA_KAKI + "</head>", 1) for b in pisah(html)]
+    toc = next(i for i, b in enumerate(bagian) if 'id="daftar-isi"' in b)
+
+    def semua_cetak(daftar: list[int], isi: dict[int, str]) -> dict[int, list]:
+        kunci = {i: _kunci("cetak", isi[i]) for i in daftar}
+        hasil = {i: (cache.ambil(kunci[i], biner=True), cache.ambil(kunci[i])) for i in daftar}
+        kurang = [i for i, (p, m) in hasil.items() if p is None or m is None]
+        for i, (data, *meta) in zip(kurang, _semua(pool, cetak, [isi[i] for i in kurang])):
+            cache.simpan(kunci[i], data, biner=True)
+            cache.simpan(kunci[i], meta)
+            hasil[i] = (data, meta)
+        return hasil
+
+    # 1. every part but the daftar isi (its PDF depends only on its HTML)
+    lain = [i for i in range(len(bagian)) if i != toc]
+    hasil = semua_cetak(lain, dict(enumerate(bagian)))
+    # 2. the daftar isi: its length does not depend on the numbers, so lay it out without them
+    kosong = _daftar_isi(bagian[toc], None)
+    n_toc = cache.ambil(_kunci("jumlah", kosong))
+    if n_toc is None:
+        n_toc = jumlah_halaman(kosong)
+        cache.simpan(_kunci("jumlah", kosong), n_toc)
+    jumlah = [n_toc if i == toc else hasil[i][1][2] for i in range(len(bagian))]
+    pertama = [1 + sum(jumlah[:i]) for i in range(len(bagian))]
+    halaman = {k: pertama[i] + v[0] for i in lain for k, v in hasil[i][1][1].items()}
+    hasil.update(semua_cetak([toc], {toc: _daftar_isi(bagian[toc], halaman)}))
+    if hasil[toc][1][2] != n_toc:
+        raise RuntimeError("daftar isi berubah panjang setelah nomor halaman diisi")
+    total = sum(jumlah)
+    stempel = cache.ambil(_kunci("kaki", total), biner=True)
+    if stempel is None:
+        stempel = kaki(total)
+        cache.simpan(_kunci("kaki", total), stempel, biner=True)
+    cache.bersihkan()
+    urut = [hasil[i] for i in range(len(bagian))]
+    return gabung([p for p, _ in urut], [m for _, m in urut], pertama, stempel, judul, html)
+
+
+def gabung(pdfs: list[bytes], meta: list, pertama: list[int], stempel: bytes, judul: str, html: str) -> bytes:
+    """Concatenate the parts; stamp page numbers (not on the cover); add links and bookmarks (h1-h3)."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.annotations import Link
+    from pypdf.generic import ArrayObject, Fit, NameObject
+
+    w = PdfWriter()
+    for data in pdfs:
+        for page in PdfReader(io.BytesIO(data)).pages:
+            annots = page.get("/Annots")
+            if annots is not None:  # keep web links; internal ones are re-made below
+                tetap = ArrayObject(a for a in annots.get_object() if a.get_object().get("/A", {}).get("/S") == "/URI")
+                if tetap:
+                    page[NameObject("/Annots")] = tetap
+                else:
+                    del page[NameObject("/Annots")]
+            w.add_page(page)
+    for i, kaki_hal in enumerate(PdfReader(io.BytesIO(stempel)).pages):
+        if i > 0:  # the cover has no page number
+            w.pages[i].merge_page(kaki_hal)
+            w.pages[i].compress_content_streams()
+    tinggi = [float(p.mediabox.height) for p in w.pages]
+    jangkar = {k: (pertama[j] - 1 + v[0], v[1], v[2]) for j, m in enumerate(meta) for k, v in m[1].items()}
+    for j, m in enumerate(meta):
+        for hal, target, (x1, y1, x2, y2) in m[0]:
+            if target not in jangkar:
+                continue
+            g = pertama[j] - 1 + hal
+            t_hal, tx, ty = jangkar[target]
+            w.add_annotation(g, Link(rect=(x1 * PX, tinggi[g] - y2 * PX, x2 * PX, tinggi[g] - y1 * PX),
+                                     target_page_index=t_hal,
+                                     fit=Fit.xyz(left=tx * PX, top=tinggi[t_hal] - ty * PX)))
+    induk: dict[int, object] = {}
+    for tingkat, id_, isi in JUDUL.findall(html):
+        if id_ in TANPA_JUDUL or id_ not in jangkar:
+            continue
+        t = int(tingkat)
+        induk[t] = w.add_outline_item(_teks(isi), jangkar[id_][0], parent=induk.get(t - 1))
+    w.add_metadata({"/Title": judul, "/Producer": "lkj (WeasyPrint + pypdf)"})
+    w.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)  # fonts repeated by part
+    buf = io.BytesIO()
+    w.write(buf)
+    return buf.getvalue()
