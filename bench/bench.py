@@ -26,7 +26,7 @@ import yaml
 from pypdf import PdfReader
 
 from lkj.build import build, jalankan, rencana
-from lkj.rakit import pdf
+from weasyprint import HTML
 
 ROOT = Path(__file__).resolve().parent.parent
 TAHUN = 2023
@@ -69,7 +69,7 @@ def floor(n_notebook: int, n_halaman: int, kerja: Path) -> float:
     with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 1, n_notebook)) as pool:
         list(pool.map(jalankan, [sumber] * n_notebook, [kerja / f"nb-{i}.ipynb" for i in range(n_notebook)],
                       [{"tahun": TAHUN}] * n_notebook, [kerja] * n_notebook))
-    pdf(html)
+    HTML(string=html).write_pdf()
     return time.perf_counter() - mulai
 
 

@@ -186,15 +186,13 @@ def build(tahun: int, root: Path, jobs: int | None = None, log=print) -> Hasil:
     stamps = build_dir / "sidik"
     stamps.mkdir(parents=True, exist_ok=True)
 
-    # 1. data tables (validates every input first: bad data stops here with one line)
+    # 1. what changed: data tables, notebooks, assembly
     data_sidik = sidik(masukan_data(tahun, root))
     processed = root / "data" / "processed" / str(tahun) / "capaian.csv"
-    if not _segar(stamps / "data", data_sidik, processed):
-        from .__main__ import cmd_data
-        cmd_data(tahun, root)
-        tulis_atomik(stamps / "data", data_sidik)
-
-    # 2. notebooks whose inputs changed, in parallel
+    data_segar = _segar(stamps / "data", data_sidik, processed)
+    if not (root / "data" / "raw" / str(tahun)).is_dir():
+        from .data import baca_tahun
+        baca_tahun(root / "data" / "raw", tahun, "")  # stops: no data for this year, lists those there are
     langkah = rencana(tahun, root)
     tugas = {}
     for l in langkah:
@@ -203,56 +201,91 @@ def build(tahun: int, root: Path, jobs: int | None = None, log=print) -> Hasil:
         keluar = nb_dir / f"{l.nama}.ipynb"
         if not _segar(stamps / l.nama, s, keluar):
             tugas[l.nama] = (template, keluar, {"tahun": tahun, **l.params, "root": str(root)}, s)
-    peringatan: list[str] = []
-    t0 = time.perf_counter()
-    if tugas:
-        log(f"menjalankan {len(tugas)} notebook: {', '.join(tugas)}")
-        jobs = jobs or os.cpu_count() or 1
-        with ProcessPoolExecutor(max_workers=min(jobs, len(tugas))) as pool:
-            futures = {pool.submit(jalankan, t, k, prm, root): nama for nama, (t, k, prm, _) in tugas.items()}
-            galat = []
-            for f in as_completed(futures):
-                try:
-                    peringatan += f.result()
-                    tulis_atomik(stamps / futures[f], tugas[futures[f]][3])
-                except BuildError as e:
-                    galat.append(str(e))
-        if galat:
-            raise BuildError(" | ".join(sorted(galat)))
-        log(f"  notebook selesai ({time.perf_counter() - t0:.1f} s)")
-
-    # 3. assemble HTML, audit HTML and PDF
     urutan = [nb_dir / f"{l.nama}.ipynb" for l in langkah]
-    from .provenance import git
-    semua_masukan = masukan_proyek(tahun, root)
-    rakit_sidik = sidik([*urutan, *sorted(TEMPLATES.rglob("*")), *semua_masukan], git(root))
     reports = root / "reports" / str(tahun)
     keluaran = [reports / f"laporan-kinerja-{tahun}{s}" for s in (".html", "-audit.html", ".pdf")]
     keluaran.append(reports / f"reviu-{tahun}.csv")
-    dirakit = False
-    if not _segar(stamps / "rakit", rakit_sidik, *keluaran):
-        from . import pdf, provenance, reviu
-        from .rakit import html_audit, html_laporan, sel_html
+    semua_masukan = masukan_proyek(tahun, root)
+
+    def rakit_sidik() -> str:
+        from .provenance import git
+        return sidik([*urutan, *sorted(TEMPLATES.rglob("*")), *semua_masukan], git(root))
+
+    if data_segar and not tugas and _segar(stamps / "rakit", rakit_sidik(), *keluaran):
+        return Hasil([], False, [])
+
+    # One pool for the whole build: workers load the libraries while the main process validates
+    # the data (or, when only notebooks changed, after their notebooks), notebooks run in parallel,
+    # and the main process computes the reviu and provenance sections meanwhile.
+    mulai = time.perf_counter()
+    jobs = jobs or os.cpu_count() or 1
+    peringatan: list[str] = []
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        if not data_segar:
+            for _ in range(jobs):
+                pool.submit(_panaskan)
+            from .__main__ import cmd_data
+            try:
+                cmd_data(tahun, root)  # validates every input: bad data stops here with one line
+            except BaseException:
+                pool.shutdown(cancel_futures=True)
+                raise
+            tulis_atomik(stamps / "data", data_sidik)
+        futures = {pool.submit(jalankan, t, k, prm, root): nama for nama, (t, k, prm, _) in tugas.items()}
+        if tugas:
+            log(f"menjalankan {len(tugas)} notebook: {', '.join(tugas)}")
+        if data_segar:
+            for _ in range(jobs):
+                pool.submit(_panaskan)
+        tambahan, reviu_csv = _bagian_perakitan(tahun, root, semua_masukan)
+        galat = []
+        for f in as_completed(futures):
+            try:
+                peringatan += f.result()
+                tulis_atomik(stamps / futures[f], tugas[futures[f]][3])
+            except BuildError as e:
+                galat.append(str(e))
+        if galat:
+            raise BuildError(" | ".join(sorted(galat)))
+        if tugas:
+            log(f"  notebook selesai ({time.perf_counter() - mulai:.1f} s)")
+
+        # 3. assemble HTML, audit HTML and PDF
+        from . import pdf
+        from .rakit import html_audit, html_laporan
         log("merakit HTML, HTML audit, PDF dan CSV reviu")
-        temuan, ada_publikasi = reviu.periksa(tahun, root)
-        tambahan = [
-            sel_html("07-reviu", reviu.lampiran_html(temuan, ada_publikasi, "Lampiran 5. Catatan Reviu"),
-                     "dibuat saat perakitan: lkj.reviu.periksa (sama dengan reviu-<tahun>.csv)"),
-            sel_html("08-provenance", provenance.html(root, semua_masukan, "lampiran-provenance",
-                                                      "Lampiran 6. Asal-usul Data (Provenance)"),
-                     "dibuat saat perakitan: lkj.provenance.html"),
-        ]
-        with ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
-            audit = pool.submit(html_audit, urutan, tahun, tambahan)
-            laporan = html_laporan(urutan, tahun, tambahan)
-            isi_pdf = pdf.render(laporan, f"Laporan Kinerja {tahun}", build_dir / "pdf", pool)
-            hasil_akhir = (laporan, audit.result(), isi_pdf, reviu.ke_csv(temuan))
-        log(f"  rakit selesai ({time.perf_counter() - t0:.1f} s sejak awal notebook)")
-        for path, data in zip(keluaran, hasil_akhir):
-            tulis_atomik(path, data, tmp_dir=build_dir)  # nothing half-written ever appears in reports/
-        tulis_atomik(stamps / "rakit", rakit_sidik)
-        dirakit = True
-    return Hasil(list(tugas), dirakit, sorted(set(peringatan)))
+        audit = pool.submit(html_audit, urutan, tahun, tambahan)
+        laporan = html_laporan(urutan, tahun, tambahan)
+        isi_pdf = pdf.render(laporan, f"Laporan Kinerja {tahun}", build_dir / "pdf", pool)
+        hasil_akhir = (laporan, audit.result(), isi_pdf, reviu_csv)
+    log(f"  rakit selesai ({time.perf_counter() - mulai:.1f} s sejak awal)")
+    for path, data in zip(keluaran, hasil_akhir):
+        tulis_atomik(path, data, tmp_dir=build_dir)  # nothing half-written ever appears in reports/
+    tulis_atomik(stamps / "rakit", rakit_sidik())
+    return Hasil(list(tugas), True, sorted(set(peringatan)))
+
+
+def _panaskan() -> None:
+    """Load the build's libraries in an idle worker (they take a second to import)."""
+    import jupytext  # noqa: F401
+    import nbconvert  # noqa: F401
+    import papermill  # noqa: F401
+    import weasyprint  # noqa: F401
+
+
+def _bagian_perakitan(tahun: int, root: Path, semua_masukan: list[Path]) -> tuple[list, str]:
+    """The sections made at assembly (Catatan Reviu, provenance) and the reviu CSV."""
+    from . import provenance, reviu
+    from .rakit import sel_html
+    temuan, ada_publikasi = reviu.periksa(tahun, root)
+    tambahan = [
+        sel_html("07-reviu", reviu.lampiran_html(temuan, ada_publikasi, "Lampiran 5. Catatan Reviu"),
+                 "dibuat saat perakitan: lkj.reviu.periksa (sama dengan reviu-<tahun>.csv)"),
+        sel_html("08-provenance", provenance.html(root, semua_masukan, "lampiran-provenance",
+                                                  "Lampiran 6. Asal-usul Data (Provenance)"),
+                 "dibuat saat perakitan: lkj.provenance.html"),
+    ]
+    return tambahan, reviu.ke_csv(temuan)
 
 
 def main_report(tahun: int, root: Path, jobs: int | None) -> None:

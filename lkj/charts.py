@@ -5,14 +5,13 @@ import io
 import textwrap
 
 import matplotlib
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
 
-matplotlib.use("svg")  # no display needed: charts are returned as SVG text
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.ticker import FuncFormatter  # noqa: E402
+from . import fmt
 
-from . import fmt  # noqa: E402
-
-plt.rcParams.update({
+# Figures are made with the object API (no pyplot, no backend, no global figure state).
+matplotlib.rcParams.update({
     "svg.hashsalt": "lkj",            # stable ids inside the SVG
     "svg.fonttype": "none",           # text as <text>: small SVG, fast PDF; DejaVu Sans ships with the OS
     "font.family": "DejaVu Sans",
@@ -26,10 +25,14 @@ WARNA = {"utama": "#1f4e79", "kedua": "#9dc3e6", "garis": "#c00000", "abu": "#7f
 PERSEN = FuncFormatter(lambda x, _pos: fmt.angka(x, 0) + "%")
 
 
+def _gambar(lebar: float, tinggi: float):
+    fig = Figure(figsize=(lebar, tinggi))
+    return fig, fig.subplots()
+
+
 def _svg(fig) -> str:
     buf = io.StringIO()
     fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": "lkj"})
-    plt.close(fig)
     return buf.getvalue()
 
 
@@ -57,7 +60,7 @@ def _nan(x):
 
 def capaian_per_indikator(label: list[str], capaian: list[float | None], digit: int, judul: str) -> str:
     """Horizontal bars of capaian with the 100% line."""
-    fig, ax = plt.subplots(figsize=(7.2, 0.55 * len(label) + 1.0))
+    fig, ax = _gambar(7.2, 0.55 * len(label) + 1.0)
     y = range(len(label))[::-1]
     warna = [WARNA["utama"] if (c or 0) >= 100 else WARNA["kedua"] for c in capaian]
     bars = ax.barh(list(y), [_nan(c) for c in capaian], color=warna)
@@ -75,7 +78,7 @@ def batang_berpasangan(label: list[str], seri: dict[str, list[float | None]], di
                        judul: str, garis_100: bool = False) -> str:
     """Grouped vertical bars (e.g. target vs realisasi, or two years)."""
     n, k = len(label), len(seri)
-    fig, ax = plt.subplots(figsize=(7.2, 3.6))
+    fig, ax = _gambar(7.2, 3.6)
     lebar = 0.8 / k
     warna = [WARNA["kedua"], WARNA["utama"], WARNA["abu"]]
     for i, (nama, nilai) in enumerate(seri.items()):
@@ -96,7 +99,7 @@ def batang_berpasangan(label: list[str], seri: dict[str, list[float | None]], di
 def renstra(tahun: list[int], target: list[float | None], realisasi: dict[int, float | None],
             digit: int, judul: str) -> str:
     """Renstra targets per year (line) and the realisasi known so far (points)."""
-    fig, ax = plt.subplots(figsize=(6.2, 2.6))
+    fig, ax = _gambar(6.2, 2.6)
     ax.plot(tahun, [_nan(t) for t in target], marker="o", color=WARNA["abu"], label="Target Renstra")
     for t, v in zip(tahun, target):
         if v is not None:

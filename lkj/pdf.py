@@ -220,7 +220,7 @@ def gabung(pdfs: list[bytes], meta: list, pertama: list[int], stempel: bytes, ju
         if id_ in TANPA_JUDUL or id_ not in jangkar:
             continue
         t = int(tingkat)
-        induk[t] = w.add_outline_item(_teks(isi), jangkar[id_][0], parent=induk.get(t - 1))
+        induk[t] = w.add_outline_item(title=_teks(isi), page_number=jangkar[id_][0], parent=induk.get(t - 1))
     w.add_metadata({"/Title": judul, "/Producer": "lkj (WeasyPrint + pypdf)"})
     w.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)  # fonts repeated by part
     buf = io.BytesIO()

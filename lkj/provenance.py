@@ -7,8 +7,6 @@ import subprocess
 from importlib import metadata
 from pathlib import Path
 
-from . import tampil
-
 PAKET = ("pandas", "matplotlib", "babel", "markdown-it-py", "papermill", "nbconvert", "weasyprint", "pypdf")
 
 
@@ -42,6 +40,7 @@ def _nama(f: Path, root: Path) -> str:
 
 def html(root: Path, berkas: list[Path], judul_id: str, judul: str) -> str:
     """The provenance section: sha256 of every input, the commit, Python and package versions."""
+    from . import tampil
     baris = [(_nama(f, root), hashlib.sha256(f.read_bytes()).hexdigest()) for f in berkas if f.is_file()]
     paket = ", ".join(f"{n} {_versi(n)}" for n in PAKET)
     return (tampil.judul(judul, 2, judul_id)
