@@ -200,7 +200,8 @@ def build(tahun: int, root: Path, jobs: int | None = None, log=print) -> Hasil:
         s = sidik([template, *_narasi_files(tahun, root, l.narasi)], [data_sidik, l.params])
         keluar = nb_dir / f"{l.nama}.ipynb"
         if not _segar(stamps / l.nama, s, keluar):
-            tugas[l.nama] = (template, keluar, {"tahun": tahun, **l.params, "root": str(root)}, s)
+            # root "." = the kernel's working folder (cwd=root): no absolute path in any output
+            tugas[l.nama] = (template, keluar, {"tahun": tahun, **l.params, "root": "."}, s)
     urutan = [nb_dir / f"{l.nama}.ipynb" for l in langkah]
     reports = root / "reports" / str(tahun)
     keluaran = [reports / f"laporan-kinerja-{tahun}{s}" for s in (".html", "-audit.html", ".pdf")]

@@ -38,11 +38,20 @@ def _nama(f: Path, root: Path) -> str:
     return str(f)
 
 
+def _subset_font() -> str:
+    """Which font subsetter WeasyPrint uses (the PDF bytes depend on it)."""
+    try:
+        from weasyprint.text.ffi import harfbuzz_subset
+    except ImportError:
+        return "tidak diketahui"
+    return "HarfBuzz" if harfbuzz_subset else "fontTools"
+
+
 def html(root: Path, berkas: list[Path], judul_id: str, judul: str) -> str:
     """The provenance section: sha256 of every input, the commit, Python and package versions."""
     from . import tampil
     baris = [(_nama(f, root), hashlib.sha256(f.read_bytes()).hexdigest()) for f in berkas if f.is_file()]
-    paket = ", ".join(f"{n} {_versi(n)}" for n in PAKET)
+    paket = ", ".join(f"{n} {_versi(n)}" for n in PAKET) + f"; subset font PDF: {_subset_font()}"
     return (tampil.judul(judul, 2, judul_id)
             + f"<p>Commit git: <code>{tampil.e(git(root))}</code>. Python {platform.python_version()}; "
               f"{tampil.e(paket)}. Aturan perhitungan: Lampiran 4.</p>"

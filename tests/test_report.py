@@ -1,22 +1,32 @@
 """End to end: build the 2023 report in a scratch copy and read it as a user would."""
+import hashlib
 import re
 import shutil
+import subprocess
 
 import pytest
 from pypdf import PdfReader
 
-from lkj.build import build
+from lkj.build import BuildError, build
 from lkj.rakit import REMOTE
 
-from conftest import ROOT
+from conftest import ROOT, checksums
 from test_data_2023 import EXPECTED
+
+
+def salin(root):
+    for folder in ("data/raw", "params", "notebooks"):
+        shutil.copytree(ROOT / folder, root / folder)
+    return root
+
+
+def sidik_laporan(root):
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted((root / "reports/2023").iterdir())}
 
 
 @pytest.fixture(scope="module")
 def laporan(tmp_path_factory):
-    root = tmp_path_factory.mktemp("proyek")
-    for folder in ("data/raw", "params", "notebooks"):
-        shutil.copytree(ROOT / folder, root / folder)
+    root = salin(tmp_path_factory.mktemp("proyek"))
     hasil = build(2023, root, log=lambda s: None)
     return root, hasil
 
@@ -100,6 +110,63 @@ def test_pdf_is_a4_with_cover_toc_page_numbers_and_footer(laporan):
     daftar = next(t for t in teks if "Daftar Isi" in t)
     assert re.search(r"BAB III Akuntabilitas Kinerja[ .]*\d+", daftar)
     assert any("58,56%" in t for t in teks)
+
+
+def test_two_clean_builds_in_other_folders_give_identical_bytes(laporan, tmp_path_factory):
+    root, _ = laporan
+    lain = salin(tmp_path_factory.mktemp("proyek-lain"))
+    build(2023, lain, log=lambda s: None)
+    pertama, kedua = sidik_laporan(root), sidik_laporan(lain)
+    assert set(pertama) == {"laporan-kinerja-2023.html", "laporan-kinerja-2023-audit.html",
+                            "laporan-kinerja-2023.pdf", "reviu-2023.csv"}
+    assert pertama == kedua
+    assert str(lain) not in (lain / "reports/2023/laporan-kinerja-2023-audit.html").read_text()
+
+
+def test_failed_build_names_notebook_cell_and_error_and_keeps_the_last_report(laporan, capsys):
+    from lkj.__main__ import main
+    root, _ = laporan
+    path = root / "data/raw/2023/narasi/sasaran-03.md"
+    asli = path.read_text(encoding="utf-8")
+    path.write_text(asli + "\nCapaian {{ capaian_tahun_depan }}.\n", encoding="utf-8")
+    laporan_lama, raw_lama = sidik_laporan(root), checksums(root / "data/raw")
+    try:
+        with pytest.raises(BuildError) as e:
+            build(2023, root, log=lambda s: None)
+        pesan = str(e.value)
+        assert "sasaran.py (tahun=2023, sasaran_no=3" in pesan and ", sel " in pesan
+        assert "sasaran-03.md, baris" in pesan and "capaian_tahun_depan" in pesan and "Traceback" not in pesan
+        assert main(["report", "2023", "--root", str(root)]) == 1
+        err = capsys.readouterr().err.strip().splitlines()
+        assert err[-1].startswith("GALAT: sasaran.py")
+        assert sidik_laporan(root) == laporan_lama                      # the last good report is untouched
+        assert checksums(root / "data/raw") == raw_lama                  # and so is every input
+        assert sorted(p.name for p in (root / "reports/2023").iterdir()) == sorted(laporan_lama)
+    finally:
+        path.write_text(asli, encoding="utf-8")
+
+
+def test_bad_data_stops_the_report_before_any_notebook(laporan, capsys):
+    from lkj.__main__ import main
+    root, _ = laporan
+    path = root / "data/raw/2023/pk.csv"
+    asli = path.read_text(encoding="utf-8")
+    path.write_text(asli.replace(",40\n", ",40%\n", 1), encoding="utf-8")
+    lama = sidik_laporan(root)
+    try:
+        assert main(["report", "2023", "--root", str(root)]) == 2
+        (baris,) = capsys.readouterr().err.strip().splitlines()
+        assert "pk.csv, baris 4, kolom 'target'" in baris and "tanda %" in baris
+        assert sidik_laporan(root) == lama
+    finally:
+        path.write_text(asli, encoding="utf-8")
+
+
+@pytest.mark.parametrize("tahun", ["2023;touch PWNED", "$(touch PWNED)", "20 23", "abcd"])
+def test_make_rejects_a_year_that_is_not_a_year(tahun, tmp_path):
+    r = subprocess.run(["make", "-n", "report", f"YEAR={tahun}"], cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode != 0 and "YEAR" in r.stderr
+    assert not (ROOT / "PWNED").exists()
 
 
 def test_narrative_edit_reruns_one_notebook_and_fills_placeholders(laporan):
