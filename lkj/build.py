@@ -257,7 +257,8 @@ def build(tahun: int, root: Path, jobs: int | None = None, log=print) -> Hasil:
         log("merakit HTML, HTML audit, PDF dan CSV reviu")
         audit = pool.submit(html_audit, urutan, tahun, tambahan)
         laporan = html_laporan(urutan, tahun, tambahan)
-        isi_pdf = pdf.render(laporan, f"Laporan Kinerja {tahun}", build_dir / "pdf", pool)
+        isi_pdf, terpotong = pdf.render(laporan, f"Laporan Kinerja {tahun}", build_dir / "pdf", pool)
+        peringatan += terpotong
         hasil_akhir = (laporan, audit.result(), isi_pdf, reviu_csv)
     log(f"  rakit selesai ({time.perf_counter() - mulai:.1f} s sejak awal)")
     for path, data in zip(keluaran, hasil_akhir):

@@ -69,8 +69,11 @@ def _daftar_isi(isi: str, halaman: dict[str, int] | None) -> str:
         f'<a href="#{a.group(1)}" data-hal="{(halaman or {}).get(a.group(1), "")}">'), m.group(1)), isi)
 
 
+KODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()  # a change here invalidates the cache
+
+
 def _kunci(*bagian) -> str:
-    return hashlib.sha256(json.dumps(bagian, sort_keys=True).encode()).hexdigest()
+    return hashlib.sha256(json.dumps([KODE, *bagian], sort_keys=True).encode()).hexdigest()
 
 
 # --- work done in worker processes ----------------------------------------------------------
@@ -89,13 +92,28 @@ def jumlah_halaman(isi: str) -> int:
     return len(_dokumen(isi).pages)
 
 
-def cetak(isi: str) -> tuple[bytes, list, dict, int]:
-    """A part's PDF, its internal links [(page, target, rect px)], anchors {id: [page, x, y]}, pages."""
+def cetak(isi: str) -> tuple[bytes, list, dict, int, list]:
+    """A part's PDF, its internal links [(page, target, rect px)], anchors {id: [page, x, y]},
+    page count, and the tables and images that stick out of the page (cut off in print)."""
     doc = _dokumen(isi)
     tautan = [[i, target, list(rect)] for i, p in enumerate(doc.pages)
               for jenis, target, rect, *_ in p.links if jenis == "internal"]
     jangkar = {k: [i, v[0], v[1]] for i, p in enumerate(doc.pages) for k, v in p.anchors.items()}
-    return doc.write_pdf(), tautan, jangkar, len(doc.pages)
+    return doc.write_pdf(), tautan, jangkar, len(doc.pages), _terpotong(doc)
+
+
+def _terpotong(doc) -> list[str]:
+    from weasyprint.formatting_structure import boxes
+    out = []
+    for i, page in enumerate(doc.pages):
+        pb = page._page_box
+        kanan = pb.margin_width() - pb.margin_right - pb.padding_right - pb.border_right_width
+        for b in pb.descendants():
+            if isinstance(b, (boxes.TableBox, boxes.ReplacedBox)) and b.position_x + b.margin_width() > kanan + 1:
+                jenis = "tabel" if isinstance(b, boxes.TableBox) else "gambar"
+                out.append(f"{jenis} melewati batas kanan halaman {i + 1} sebesar "
+                           f"{(b.position_x + b.margin_width() - kanan) * PX:.0f} pt")
+    return out
 
 
 def kaki(total: int) -> bytes:
@@ -142,10 +160,12 @@ def _semua(pool, fungsi, masukan: list) -> list:
     return list(pool.map(fungsi, masukan)) if pool else [fungsi(m) for m in masukan]
 
 
-def render(html: str, judul: str, cache_dir: Path | None = None, pool=None) -> bytes:
-    """The report's PDF: parts rendered (in `pool`, reusing `cache_dir`) and merged."""
+def render(html: str, judul: str, cache_dir: Path | None = None, pool=None) -> tuple[bytes, list[str]]:
+    """The report's PDF (parts rendered in `pool`, reusing `cache_dir`, then merged) and warnings
+    about anything cut off at the page edge."""
     cache = Cache(cache_dir)
-    bagian = [b.html.replace("</head>", TANPA_KAKI + "</head>", 1) for b in pisah(html)]
+    potongan = pisah(html)
+    bagian = [b.html.replace("</head>", TANPA_KAKI + "</head>", 1) for b in potongan]
     toc = next(i for i, b in enumerate(bagian) if 'id="daftar-isi"' in b)
 
     def semua_cetak(daftar: list[int], isi: dict[int, str]) -> dict[int, list]:
@@ -180,7 +200,8 @@ def render(html: str, judul: str, cache_dir: Path | None = None, pool=None) -> b
         cache.simpan(_kunci("kaki", total), stempel, biner=True)
     cache.bersihkan()
     urut = [hasil[i] for i in range(len(bagian))]
-    return gabung([p for p, _ in urut], [m for _, m in urut], pertama, stempel, judul, html)
+    peringatan = [f"PERINGATAN: PDF bagian {potongan[i].nama}: {w}" for i, (_, m) in enumerate(urut) for w in m[3]]
+    return gabung([p for p, _ in urut], [m for _, m in urut], pertama, stempel, judul, html), peringatan
 
 
 def gabung(pdfs: list[bytes], meta: list, pertama: list[int], stempel: bytes, judul: str, html: str) -> bytes:
