@@ -189,3 +189,19 @@ def test_nothing_changed_means_nothing_runs(laporan):
     root, _ = laporan
     hasil = build(2023, root, log=lambda s: None)
     assert hasil.dijalankan == [] and not hasil.dirakit
+
+
+def test_year_with_indicator_level_data_only_marks_what_is_missing(tmp_path):
+    root = salin(tmp_path)
+    hasil = build(2022, root, log=lambda s: None)
+    assert hasil.dirakit
+    html = baca_tahun(root, 2022)
+    assert html.count("tanpa data dukung") >= 10                       # no component data in 2022
+    assert "data anggaran (anggaran.csv) tidak tersedia" in html        # no budget file
+    assert html.count("Narasi belum diisi") >= 10                       # no narrative yet
+    assert "tahun pembanding tidak ditetapkan" in html
+    assert "92,30%" in html and "176,67%" in html                       # figures of Tabel 3.2, recomputed
+
+
+def baca_tahun(root, tahun):
+    return (root / f"reports/{tahun}/laporan-kinerja-{tahun}.html").read_text(encoding="utf-8")
