@@ -20,7 +20,7 @@ def _tahun(teks: str) -> int:
     return int(teks)
 
 
-def cmd_data(tahun: int, root: Path) -> None:
+def cmd_data(tahun: int, root: Path, log=print) -> None:
     """Write the computed tables to data/processed/<YEAR>/."""
     from .compute import Proyek, hitung, tabel_anggaran, tabel_pembanding, tabel_renstra
     p, lalu = hitung(tahun, root)
@@ -30,7 +30,7 @@ def cmd_data(tahun: int, root: Path) -> None:
     for nama, df in tabel.items():
         if df is not None:
             tulis_atomik(out / nama, df.to_csv(index=False, lineterminator="\n"))
-    print(f"{out}: {', '.join(n for n, df in tabel.items() if df is not None)}")
+    log(f"{out}: {', '.join(n for n, df in tabel.items() if df is not None)}")
 
 
 def cmd_reviu(tahun: int, root: Path, strict: bool) -> int:

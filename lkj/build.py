@@ -177,6 +177,7 @@ class Hasil:
     dijalankan: list[str]
     dirakit: bool
     peringatan: list[str]
+    waktu: dict[str, float] = field(default_factory=dict)  # seconds per phase: data, notebook, rakit
 
 
 def build(tahun: int, root: Path, jobs: int | None = None, log=print) -> Hasil:
@@ -227,11 +228,12 @@ def build(tahun: int, root: Path, jobs: int | None = None, log=print) -> Hasil:
                 pool.submit(_panaskan)
             from .__main__ import cmd_data
             try:
-                cmd_data(tahun, root)  # validates every input: bad data stops here with one line
+                cmd_data(tahun, root, log)  # validates every input: bad data stops here with one line
             except BaseException:
                 pool.shutdown(cancel_futures=True)
                 raise
             tulis_atomik(stamps / "data", data_sidik)
+        waktu = {"data": time.perf_counter() - mulai}
         futures = {pool.submit(jalankan, t, k, prm, root): nama for nama, (t, k, prm, _) in tugas.items()}
         if tugas:
             log(f"menjalankan {len(tugas)} notebook: {', '.join(tugas)}")
@@ -248,8 +250,9 @@ def build(tahun: int, root: Path, jobs: int | None = None, log=print) -> Hasil:
                 galat.append(str(e))
         if galat:
             raise BuildError(" | ".join(sorted(galat)))
+        waktu["notebook"] = time.perf_counter() - mulai - waktu["data"]
         if tugas:
-            log(f"  notebook selesai ({time.perf_counter() - mulai:.1f} s)")
+            log(f"  notebook selesai ({waktu['notebook']:.1f} s)")
 
         # 3. assemble HTML, audit HTML and PDF
         from . import pdf
@@ -260,11 +263,12 @@ def build(tahun: int, root: Path, jobs: int | None = None, log=print) -> Hasil:
         isi_pdf, terpotong = pdf.render(laporan, f"Laporan Kinerja {tahun}", build_dir / "pdf", pool)
         peringatan += terpotong
         hasil_akhir = (laporan, audit.result(), isi_pdf, reviu_csv)
-    log(f"  rakit selesai ({time.perf_counter() - mulai:.1f} s sejak awal)")
+    waktu["rakit"] = time.perf_counter() - mulai - waktu["data"] - waktu["notebook"]
+    log(f"  rakit selesai ({waktu['rakit']:.1f} s)")
     for path, data in zip(keluaran, hasil_akhir):
         tulis_atomik(path, data, tmp_dir=build_dir)  # nothing half-written ever appears in reports/
     tulis_atomik(stamps / "rakit", rakit_sidik())
-    return Hasil(list(tugas), True, sorted(set(peringatan)))
+    return Hasil(list(tugas), True, sorted(set(peringatan)), waktu)
 
 
 def _panaskan() -> None:
