@@ -39,7 +39,7 @@ class Langkah:
     nama: str                      # build/<YEAR>/nb/<nama>.ipynb
     template: str                  # notebooks/<template>.py
     params: dict = field(default_factory=dict)
-    narasi: tuple[str, ...] = ()   # narrative files (without .md) it shows; "*" = all
+    narasi: tuple[str, ...] = ()   # narrative files (without .md) it shows
 
 
 def rencana(tahun: int, root: Path) -> list[Langkah]:
@@ -86,6 +86,7 @@ def masukan_proyek(tahun: int, root: Path) -> list[Path]:
 
 
 def sidik(paths: list[Path], extra: object = None) -> str:
+    """sha256 over the files' names and contents (a missing file counts as such) and `extra`."""
     h = hashlib.sha256(json.dumps(extra, sort_keys=True, default=str).encode())
     for p in paths:
         h.update(str(p).encode() + b"\0")
@@ -94,10 +95,7 @@ def sidik(paths: list[Path], extra: object = None) -> str:
 
 
 def _narasi_files(tahun: int, root: Path, nama: tuple[str, ...]) -> list[Path]:
-    folder = root / "data" / "raw" / str(tahun) / "narasi"
-    if "*" in nama:
-        return sorted(folder.glob("*.md"))
-    return [folder / f"{n}.md" for n in nama]
+    return [root / "data" / "raw" / str(tahun) / "narasi" / f"{n}.md" for n in nama]
 
 
 def _segar(stamp: Path, nilai: str, *keluaran: Path) -> bool:
@@ -148,7 +146,7 @@ def _jalankan(nb, template: Path, tmp: Path, keluar: Path, params: dict, root: P
             os.replace(tmp, gagal)
             pesan = e.evalue.splitlines()[0] if e.evalue else e.ename
             raise BuildError(f"{template.name} ({', '.join(f'{k}={v}' for k, v in params.items())}), "
-                             f"sel {e.cell_index}: {e.ename}: {pesan} [notebook lengkap: {_rel(gagal, root)}]") from None
+                             f"sel ke-{e.cell_index + 1}: {e.ename}: {pesan} [notebook lengkap: {_rel(gagal, root)}]") from None
         except Exception as e:  # a kernel that failed to start (port race): try again
             tmp.unlink(missing_ok=True)
             if i == percobaan - 1 or not any(s in f"{type(e).__name__} {e}" for s in KERNEL_START_ERRORS):

@@ -88,8 +88,10 @@ def _dokumen(isi: str):
     return HTML(string=isi, base_url=BASE).render()
 
 
-def jumlah_halaman(isi: str) -> int:
-    return len(_dokumen(isi).pages)
+def tata_letak(isi: str) -> tuple[int, dict]:
+    """Page count and anchors {id: [page, x, y]} of a layout (no PDF written)."""
+    doc = _dokumen(isi)
+    return len(doc.pages), {k: [i, v[0], v[1]] for i, p in enumerate(doc.pages) for k, v in p.anchors.items()}
 
 
 def cetak(isi: str) -> tuple[bytes, list, dict, int, list]:
@@ -116,18 +118,20 @@ def _terpotong(doc) -> list[str]:
     return out
 
 
-def kaki(total: int) -> bytes:
-    """Y pages holding only the footer 'Halaman X dari Y', to stamp on the report's pages."""
-    gaya = ('<style>@page { size: A4; margin: 2.2cm 2cm 2.2cm 2.5cm; @bottom-center { content: "Halaman " '
-            'counter(page) " dari " counter(pages); font-family: "DejaVu Sans"; font-size: 8.5pt; color: #555; } }'
-            ' div { break-after: page; }</style>')
-    return _dokumen(gaya + "<div></div>" * total).write_pdf()
+CSS = Path(BASE) / "lkj" / "laporan.css"
+
+
+def kaki(total: int, css: str) -> bytes:
+    """`total` empty pages under the report's own page style, which prints only the footer
+    'Halaman X dari Y'; they are stamped on the report's pages."""
+    halaman = '<div style="break-after: page"></div>' * total
+    return _dokumen(f"<html><head><style>{css}</style></head><body><main>{halaman}</main></body></html>").write_pdf()
 
 
 # --- the whole PDF ----------------------------------------------------------------------------
 
 class Cache:
-    """Results of both passes on disk, keyed by the sha256 of their inputs."""
+    """Rendered parts, page counts and footers on disk, keyed by the sha256 of their inputs."""
 
     def __init__(self, folder: Path | None):
         self.folder, self.dipakai = folder, set()
@@ -183,21 +187,24 @@ def render(html: str, judul: str, cache_dir: Path | None = None, pool=None) -> t
     hasil = semua_cetak(lain, dict(enumerate(bagian)))
     # 2. the daftar isi: its length does not depend on the numbers, so lay it out without them
     kosong = _daftar_isi(bagian[toc], None)
-    n_toc = cache.ambil(_kunci("jumlah", kosong))
-    if n_toc is None:
-        n_toc = jumlah_halaman(kosong)
-        cache.simpan(_kunci("jumlah", kosong), n_toc)
+    letak = cache.ambil(_kunci("tata-letak", kosong))
+    if letak is None:
+        letak = list(tata_letak(kosong))
+        cache.simpan(_kunci("tata-letak", kosong), letak)
+    n_toc = letak[0]
     jumlah = [n_toc if i == toc else hasil[i][1][2] for i in range(len(bagian))]
     pertama = [1 + sum(jumlah[:i]) for i in range(len(bagian))]
-    halaman = {k: pertama[i] + v[0] for i in lain for k, v in hasil[i][1][1].items()}
+    jangkar = {i: (letak[1] if i == toc else hasil[i][1][1]) for i in range(len(bagian))}
+    halaman = {k: pertama[i] + v[0] for i, js in jangkar.items() for k, v in js.items()}
     hasil.update(semua_cetak([toc], {toc: _daftar_isi(bagian[toc], halaman)}))
     if hasil[toc][1][2] != n_toc:
         raise RuntimeError("daftar isi berubah panjang setelah nomor halaman diisi")
     total = sum(jumlah)
-    stempel = cache.ambil(_kunci("kaki", total), biner=True)
+    css = CSS.read_text(encoding="utf-8")
+    stempel = cache.ambil(_kunci("kaki", total, css), biner=True)
     if stempel is None:
-        stempel = kaki(total)
-        cache.simpan(_kunci("kaki", total), stempel, biner=True)
+        stempel = kaki(total, css)
+        cache.simpan(_kunci("kaki", total, css), stempel, biner=True)
     cache.bersihkan()
     urut = [hasil[i] for i in range(len(bagian))]
     peringatan = [f"PERINGATAN: PDF bagian {potongan[i].nama}: {w}" for i, (_, m) in enumerate(urut) for w in m[3]]

@@ -105,7 +105,8 @@ def tabel_pk(p: Pengukuran) -> str:
     ], f"Perjanjian Kinerja Tahun {p.tahun}", "pk")
 
 
-def tabel_renstra(p: Pengukuran, df: pd.DataFrame) -> str:
+def tabel_tujuan_sasaran(p: Pengukuran) -> str:
+    """Tabel 2.1: tujuan, sasaran, indikator and the five Renstra targets."""
     r = p.data.renstra
     d = p.aturan.digit_desimal
     sasaran = r.sasaran.set_index("sasaran_no").sasaran
@@ -210,7 +211,7 @@ def tabel_komponen(h: HasilIndikator, file: str) -> str:
 def langkah_perhitungan(h: HasilIndikator, p: Pengukuran) -> str:
     """The calculation as an auditor checks it, numbers substituted."""
     d = p.aturan.digit_desimal
-    out = [f'<ol class="langkah">']
+    out = ['<ol class="langkah">']
     out.append(f"<li><strong>Rumus realisasi</strong> ({e(F.JENIS_RUMUS[h.jenis_rumus])}): {e(h.rumus)}.</li>")
     r = h.realisasi
     if r.sumber == "komponen" and h.jenis_rumus == "rata_rasio":

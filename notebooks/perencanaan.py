@@ -27,7 +27,7 @@ p = lap.p
 # %%
 display(HTML(tampil.judul("BAB II Perencanaan Kinerja", 1, "bab-2")
              + tampil.judul(f"A. Rencana Strategis {p.data.renstra.tahun_awal}–{p.data.renstra.tahun_akhir}", 2, "bab-2-a")
-             + lap.narasi("bab2_renstra") + tampil.tabel_renstra(p, lap.renstra)))
+             + lap.narasi("bab2_renstra") + tampil.tabel_tujuan_sasaran(p)))
 
 # %%
 display(HTML(tampil.judul(f"B. Prioritas Pemerintah Daerah Tahun {tahun}", 2, "bab-2-b") + lap.narasi("bab2_prioritas")))

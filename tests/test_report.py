@@ -109,8 +109,16 @@ def test_pdf_is_a4_with_cover_toc_page_numbers_and_footer(laporan):
     assert "LAPORAN KINERJA" in teks[0] and "Halaman" not in teks[0]
     assert f"Halaman 2 dari {n}" in teks[1]
     daftar = next(t for t in teks if "Daftar Isi" in t)
-    assert re.search(r"BAB III Akuntabilitas Kinerja[ .]*\d+", daftar)
+    for judul, hal in (("Kata Pengantar", 2), ("Ikhtisar Eksekutif", 3), ("BAB I Pendahuluan", 5)):
+        assert re.search(rf"{judul}[ .]*{hal}\b", daftar), judul   # headings in the daftar isi's own part too
+    bab3 = int(re.search(r"BAB III Akuntabilitas Kinerja[ .]*(\d+)", daftar).group(1))
+    assert "BAB III Akuntabilitas Kinerja" in teks[bab3 - 1] and f"Halaman {bab3} dari {n}" in teks[bab3 - 1]
     assert any("58,56%" in t for t in teks)
+    i_daftar = next(i for i, t in enumerate(teks) if "Daftar Isi" in t)
+    tautan = [a.get_object() for a in pdf.pages[i_daftar].get("/Annots", [])]
+    assert len(tautan) >= 30 and all(a["/Subtype"] == "/Link" for a in tautan)  # every entry is a link
+    assert [o.title for o in pdf.outline if not isinstance(o, list)][:3] == ["Kata Pengantar", "Ikhtisar Eksekutif",
+                                                                              "BAB I Pendahuluan"]
 
 
 def test_two_clean_builds_in_other_folders_give_identical_bytes(laporan, tmp_path_factory):
@@ -135,7 +143,7 @@ def test_failed_build_names_notebook_cell_and_error_and_keeps_the_last_report(la
         with pytest.raises(BuildError) as e:
             build(2023, root, log=lambda s: None)
         pesan = str(e.value)
-        assert "sasaran.py (tahun=2023, sasaran_no=3" in pesan and ", sel " in pesan
+        assert "sasaran.py (tahun=2023, sasaran_no=3" in pesan and ", sel ke-" in pesan
         assert "sasaran-03.md, baris" in pesan and "capaian_tahun_depan" in pesan and "Traceback" not in pesan
         assert main(["report", "2023", "--root", str(root)]) == 1
         err = capsys.readouterr().err.strip().splitlines()
