@@ -196,12 +196,6 @@ class DataTahun:
     anggaran: pd.DataFrame | None
     program_indikator: pd.DataFrame | None
 
-    @property
-    def berkas(self) -> list[Path]:
-        """Every raw file this year's figures are read from."""
-        out = [self.renstra.folder / n for n in ("tujuan.csv", "sasaran.csv", "indikator.csv")]
-        return out + sorted(p for p in self.folder.glob("*.csv"))
-
 
 def baca_renstra(folder: Path) -> Renstra:
     m = re.fullmatch(r"renstra-(\d{4})-(\d{4})", folder.name)

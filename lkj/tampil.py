@@ -17,9 +17,9 @@ from .compute import HasilIndikator, Pengukuran
 e = html.escape
 
 
-def judul(teks: str, tingkat: int, id_: str, kelas: str = "") -> str:
-    k = f' class="{kelas}"' if kelas else ""
-    return f'<h{tingkat} id="{e(id_)}"{k}>{e(teks)}</h{tingkat}>'
+def judul(teks: str, tingkat: int, id_: str) -> str:
+    """A heading with an id: the daftar isi, the PDF bookmarks and reviu links point to it."""
+    return f'<h{tingkat} id="{e(id_)}">{e(teks)}</h{tingkat}>'
 
 
 @dataclass(frozen=True)
