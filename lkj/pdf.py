@@ -164,6 +164,28 @@ def _semua(pool, fungsi, masukan: list) -> list:
     return list(pool.map(fungsi, masukan)) if pool else [fungsi(m) for m in masukan]
 
 
+def _nanti(pool, fungsi, *args):
+    """Start fungsi(*args) in the pool (or run it now); return a function giving its result."""
+    if pool is None:
+        hasil = fungsi(*args)
+        return lambda: hasil
+    return pool.submit(fungsi, *args).result
+
+
+def _tersimpan(cache: "Cache", kunci: str, pool, fungsi, *args, biner: bool = False):
+    """A cached result, or one computed (in the pool) and stored; returns a result getter."""
+    ada = cache.ambil(kunci, biner=biner)
+    if ada is not None:
+        return lambda: ada
+    ambil = _nanti(pool, fungsi, *args)
+
+    def simpan():
+        nilai = ambil()
+        cache.simpan(kunci, nilai if biner else list(nilai), biner=biner)
+        return nilai if biner else list(nilai)
+    return simpan
+
+
 def render(html: str, judul: str, cache_dir: Path | None = None, pool=None) -> tuple[bytes, list[str]]:
     """The report's PDF (parts rendered in `pool`, reusing `cache_dir`, then merged) and warnings
     about anything cut off at the page edge."""
@@ -182,29 +204,25 @@ def render(html: str, judul: str, cache_dir: Path | None = None, pool=None) -> t
             hasil[i] = (data, meta)
         return hasil
 
-    # 1. every part but the daftar isi (its PDF depends only on its HTML)
+    # 1. every part but the daftar isi (its PDF depends only on its HTML), and meanwhile the
+    #    daftar isi laid out without numbers (its length does not depend on them)
+    kosong = _daftar_isi(bagian[toc], None)
+    letak_nanti = _tersimpan(cache, _kunci("tata-letak", kosong), pool, tata_letak, kosong)
     lain = [i for i in range(len(bagian)) if i != toc]
     hasil = semua_cetak(lain, dict(enumerate(bagian)))
-    # 2. the daftar isi: its length does not depend on the numbers, so lay it out without them
-    kosong = _daftar_isi(bagian[toc], None)
-    letak = cache.ambil(_kunci("tata-letak", kosong))
-    if letak is None:
-        letak = list(tata_letak(kosong))
-        cache.simpan(_kunci("tata-letak", kosong), letak)
+    letak = letak_nanti()
     n_toc = letak[0]
     jumlah = [n_toc if i == toc else hasil[i][1][2] for i in range(len(bagian))]
     pertama = [1 + sum(jumlah[:i]) for i in range(len(bagian))]
     jangkar = {i: (letak[1] if i == toc else hasil[i][1][1]) for i in range(len(bagian))}
     halaman = {k: pertama[i] + v[0] for i, js in jangkar.items() for k, v in js.items()}
+    # 2. the page-number stamps (they need only the total) while the daftar isi gets its numbers
+    total, css = sum(jumlah), CSS.read_text(encoding="utf-8")
+    stempel_nanti = _tersimpan(cache, _kunci("kaki", total, css), pool, kaki, total, css, biner=True)
     hasil.update(semua_cetak([toc], {toc: _daftar_isi(bagian[toc], halaman)}))
     if hasil[toc][1][2] != n_toc:
         raise RuntimeError("daftar isi berubah panjang setelah nomor halaman diisi")
-    total = sum(jumlah)
-    css = CSS.read_text(encoding="utf-8")
-    stempel = cache.ambil(_kunci("kaki", total, css), biner=True)
-    if stempel is None:
-        stempel = kaki(total, css)
-        cache.simpan(_kunci("kaki", total, css), stempel, biner=True)
+    stempel = stempel_nanti()
     cache.bersihkan()
     urut = [hasil[i] for i in range(len(bagian))]
     peringatan = [f"PERINGATAN: PDF bagian {potongan[i].nama}: {w}" for i, (_, m) in enumerate(urut) for w in m[3]]
