@@ -34,15 +34,15 @@ class BuildError(Exception):
 
 
 @dataclass(frozen=True)
-class Langkah:
-    """One papermill run."""
+class Notebook:
+    """One papermill run of a notebook template."""
     nama: str                      # build/<YEAR>/nb/<nama>.ipynb
     template: str                  # notebooks/<template>.py
     params: dict = field(default_factory=dict)
     narasi: tuple[str, ...] = ()   # narrative files (without .md) it shows
 
 
-def rencana(tahun: int, root: Path) -> list[Langkah]:
+def rencana(tahun: int, root: Path) -> list[Notebook]:
     """The notebooks of a report, in report order."""
     pk = root / "data" / "raw" / str(tahun) / "pk.csv"
     if not pk.is_file():
@@ -50,12 +50,12 @@ def rencana(tahun: int, root: Path) -> list[Langkah]:
     with open(pk, encoding="utf-8-sig", newline="") as f:
         nomor = sorted({int(r["sasaran_no"]) for r in csv.DictReader(f) if r.get("sasaran_no", "").strip().isdigit()})
     return [
-        Langkah("01-pembuka", "pembuka", {}, ("kata_pengantar", "ikhtisar_eksekutif", "pendahuluan")),
-        Langkah("02-perencanaan", "perencanaan", {}, ("bab2_renstra", "bab2_prioritas", "bab2_pk", "bab2_anggaran")),
-        Langkah("03-pengukuran", "pengukuran", {}, ("bab3_pengukuran",)),
-        *(Langkah(f"04-sasaran-{n:02d}", "sasaran", {"sasaran_no": n}, (f"sasaran-{n:02d}",)) for n in nomor),
-        Langkah("05-anggaran", "anggaran", {}, ("anggaran",)),
-        Langkah("06-penutup", "penutup", {}, ("penutup",)),
+        Notebook("01-pembuka", "pembuka", {}, ("kata_pengantar", "ikhtisar_eksekutif", "pendahuluan")),
+        Notebook("02-perencanaan", "perencanaan", {}, ("bab2_renstra", "bab2_prioritas", "bab2_pk", "bab2_anggaran")),
+        Notebook("03-pengukuran", "pengukuran", {}, ("bab3_pengukuran",)),
+        *(Notebook(f"04-sasaran-{n:02d}", "sasaran", {"sasaran_no": n}, (f"sasaran-{n:02d}",)) for n in nomor),
+        Notebook("05-anggaran", "anggaran", {}, ("anggaran",)),
+        Notebook("06-penutup", "penutup", {}, ("penutup",)),
     ]  # then, made at assembly: 07-reviu (Catatan Reviu) and 08-provenance
 
 

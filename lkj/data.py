@@ -59,7 +59,7 @@ def _saran(s: str) -> str:
 
 # --- schemas ----------------------------------------------------------------------
 
-T, B = "teks", "bilangan"
+B = "bilangan"
 SKEMA: dict[str, tuple[Kolom, ...]] = {
     "tujuan.csv": (Kolom("tujuan_id"), Kolom("tujuan")),
     "sasaran.csv": (Kolom("sasaran_no", "bulat"), Kolom("tujuan_id"), Kolom("sasaran")),

@@ -30,7 +30,7 @@ def gabung(paths: list[Path], tahun: int, tambahan: list | None = None) -> nbfor
     gabungan = nbformat.v4.new_notebook(metadata=copy.deepcopy(nbs[0].metadata))
     gabungan.metadata.pop("papermill", None)
     gabungan.metadata["title"] = f"Laporan Kinerja {tahun}"
-    for i, (p, nb) in enumerate(zip(paths, nbs)):
+    for p, nb in zip(paths, nbs):
         for j, cell in enumerate(nb.cells):
             cell = copy.deepcopy(cell)
             cell.id = f"{p.stem}-{j:03d}"[:64]

@@ -157,8 +157,6 @@ class Konteks:
             return "efisiensi"
         return f"langkah-{subjek}" if self.p.cari(subjek) else "tabel-pengukuran"
 
-    def predikat(self, tahun: int, indikator_id: str, capaian: float | None) -> str | None:
-        return self.p.aturan.skala.predikat(capaian)
 
 
 NAMA_BESARAN = {"target": "Target", "target_renstra": "Target Renstra", "realisasi": "Realisasi", "capaian": "Capaian",

@@ -51,6 +51,13 @@ def tabel(rows: Sequence, kolom: Sequence[Kol], keterangan: str = "", kelas: str
             f'<tbody>{"".join(body)}</tbody>{foot}</table>')
 
 
+def rentang(k: F.Kelas, nama: str = "capaian") -> str:
+    """A predikat class as text: '76% ≤ capaian < 91%'."""
+    dari = "" if k.dari is None else f"{fmt.angka(k.dari, 2, minimal=0)}% ≤ "
+    sampai = "" if k.sampai is None else f" < {fmt.angka(k.sampai, 2, minimal=0)}%"
+    return f"{dari}{nama}{sampai}"
+
+
 def catatan(teks: Sequence[str]) -> str:
     if not teks:
         return ""
@@ -244,9 +251,7 @@ def langkah_perhitungan(h: HasilIndikator, p: Pengukuran) -> str:
         + "</li>")
     kelas = next((k for k in p.aturan.skala.kelas if k.predikat == h.predikat), None)
     if kelas:
-        rentang = (f"{'' if kelas.dari is None else fmt.angka(kelas.dari, 2, minimal=0) + '% ≤ '}capaian"
-                   f"{'' if kelas.sampai is None else ' < ' + fmt.angka(kelas.sampai, 2, minimal=0) + '%'}")
-        out.append(f"<li><strong>Predikat</strong>: <strong>{e(h.predikat)}</strong> ({e(rentang)}).</li>")
+        out.append(f"<li><strong>Predikat</strong>: <strong>{e(h.predikat)}</strong> ({e(rentang(kelas))}).</li>")
     out.append("</ol>")
     return "".join(out)
 
@@ -264,8 +269,9 @@ def konteks(p: Pengukuran, lalu: Pengukuran | None, anggaran: pd.DataFrame | Non
         "predikat_rata_rata": p.aturan.skala.predikat(p.rata_rata.nilai) or fmt.KOSONG,
         "jumlah_indikator": str(len(p.indikator)),
         "jumlah_sasaran": str(len(p.sasaran)),
-        "jumlah_tercapai": str(sum(1 for h in p.indikator if (h.capaian.nilai or 0) >= 100)),
-        "jumlah_belum_tercapai": str(sum(1 for h in p.indikator if (h.capaian.nilai or 0) < 100)),
+        "jumlah_tercapai": str(sum(1 for h in p.indikator if h.capaian.nilai is not None and h.capaian.nilai >= 100)),
+        "jumlah_belum_tercapai": str(sum(1 for h in p.indikator if h.capaian.nilai is not None and h.capaian.nilai < 100)),
+        "jumlah_tanpa_capaian": str(sum(1 for h in p.indikator if h.capaian.nilai is None)),
         "tahun_renstra": f"{p.data.renstra.tahun_awal}–{p.data.renstra.tahun_akhir}",
     }
     ada = [h for h in p.indikator if h.capaian.nilai is not None]

@@ -21,7 +21,7 @@ root = ""  # project folder (empty: this repository)
 # %%
 from IPython.display import HTML, SVG, display
 
-from lkj import charts, fmt, formulas, tampil
+from lkj import charts, formulas, tampil
 from lkj.laporan import Laporan
 
 lap = Laporan.muat(tahun, root)
@@ -29,8 +29,7 @@ p, d = lap.p, lap.digit
 
 # %%
 skala = tampil.tabel(p.aturan.skala.kelas[::-1], [
-    tampil.Kol("Interval capaian", lambda k: (f"{fmt.angka(k.dari, 2, minimal=0)}% ≤ " if k.dari is not None else "")
-               + "capaian" + (f" < {fmt.angka(k.sampai, 2, minimal=0)}%" if k.sampai is not None else "")),
+    tampil.Kol("Interval capaian", tampil.rentang),
     tampil.Kol("Predikat", lambda k: k.predikat)], "Skala Nilai Peringkat Kinerja", "skala")
 rumus = "".join(f"<li><strong>Polaritas {k}</strong>: {tampil.e(v)}</li>" for k, v in formulas.POLARITAS.items())
 display(HTML(tampil.judul("BAB III Akuntabilitas Kinerja", 1, "bab-3")

@@ -59,8 +59,7 @@ aturan = [
     ("Pembatasan capaian", f"{fmt.angka(a.batas_capaian)}% sebelum dirata-ratakan" if a.batas_capaian else "tidak ada"),
     ("Indikator dalam rata-rata", "semua" if a.indikator_rata_rata == "semua" else ", ".join(a.indikator_rata_rata)),
     ("Target 0 / realisasi kosong", "capaian tidak dihitung, ditandai, dan tidak ikut dirata-ratakan"),
-    ("Skala predikat", "; ".join(f"{k.predikat}: {'' if k.dari is None else fmt.angka(k.dari, 2, minimal=0) + ' ≤ '}x"
-                                 f"{'' if k.sampai is None else ' < ' + fmt.angka(k.sampai, 2, minimal=0)}" for k in a.skala.kelas)),
+    ("Skala predikat", "; ".join(f"{k.predikat}: {tampil.rentang(k)}" for k in a.skala.kelas)),
 ] + [(f"Polaritas {k}", v) for k, v in formulas.POLARITAS.items()] + [
     (f"Rumus {k}", v) for k, v in formulas.JENIS_RUMUS.items()]
 display(HTML(tampil.judul("Lampiran 4. Aturan Perhitungan", 2, "lampiran-aturan")
