@@ -1,46 +1,60 @@
-"""Command line: python -m lkj {data,report,reviu} YEAR [--root DIR].
+"""Command line: python -m lkj {data,report,reviu} YEAR [--root DIR] [-j N] [--strict].
 
-Bad input ends with one line on stderr (file, row, column, what to do) and exit 2.
+Every failure ends with one line on stderr and a non-zero exit: 2 for bad input
+(file, row, column, what to do), 1 for a failed build, 3 for an unexpected error,
+whose full traceback is kept in a log file named in that line.
 """
 from __future__ import annotations
 
 import argparse
 import re
 import sys
+import tempfile
+import traceback
 from pathlib import Path
 
-from .build import BuildError, main_report
-from .errors import DataError
-from .files import tulis_atomik
+from .masukan.errors import DataError
 
 
 def _tahun(teks: str) -> int:
-    if not re.fullmatch(r"\d{4}", teks):
+    if not re.fullmatch(r"[0-9]{4}", teks):
         raise DataError("YEAR", f"'{teks}' bukan tahun", "Tulis tahun empat angka, mis. YEAR=2023.")
     return int(teks)
 
 
-def cmd_data(tahun: int, root: Path, log=print) -> None:
-    """Write the computed tables to data/processed/<YEAR>/."""
-    from .compute import Proyek, hitung, tabel_anggaran, tabel_pembanding, tabel_renstra
-    p, lalu = hitung(tahun, root)
-    out = Proyek(root).processed(tahun)
-    tabel = {"capaian.csv": p.tabel(), "pembanding.csv": tabel_pembanding(p, lalu),
-             "renstra.csv": tabel_renstra(p), "anggaran.csv": tabel_anggaran(p)}
-    for nama, df in tabel.items():
-        if df is not None:
-            tulis_atomik(out / nama, df.to_csv(index=False, lineterminator="\n"))
-    log(f"{out}: {', '.join(n for n, df in tabel.items() if df is not None)}")
+def _jobs(teks: str | None) -> int | None:
+    if teks is None:
+        return None
+    if not re.fullmatch(r"[0-9]{1,3}", teks) or int(teks) < 1:
+        raise DataError("JOBS", f"'{teks}' bukan jumlah proses", "Tulis bilangan bulat positif, mis. JOBS=2.")
+    return int(teks)
 
 
-def cmd_reviu(tahun: int, root: Path, strict: bool) -> int:
+def cmd_data(tahun: int, root: Path | None) -> None:
+    """Validate every input and write the computed tables to data/processed/<YEAR>/."""
+    from .build import tulis_processed
+    from .masukan.model import baca_masukan
+    from .masukan.proyek import Proyek
+    m = baca_masukan(Proyek.di(root), tahun)
+    out = tulis_processed(m)
+    for w in m.peringatan:
+        print(w, file=sys.stderr)
+    print(f"{m.proyek.relatif(out)}: capaian, pembanding, renstra" + (", anggaran" if m.data.anggaran is not None else ""))
+
+
+def cmd_reviu(tahun: int, root: Path | None, strict: bool) -> int:
     """Write reports/<YEAR>/reviu-<YEAR>.csv and print a summary; exit 1 under --strict if it matters."""
-    from .reviu import ke_csv, periksa, ringkasan
-    temuan, publikasi = periksa(tahun, root)
-    path = Path(root) / "reports" / str(tahun) / f"reviu-{tahun}.csv"
+    from .files import tulis_atomik
+    from .masukan.model import baca_masukan
+    from .masukan.proyek import Proyek
+    from .reviu import periksa
+    from .reviu.keluaran import ke_csv, ringkasan
+    m = baca_masukan(Proyek.di(root), tahun)
+    temuan = periksa(m)
+    path = m.proyek.reports(tahun) / f"reviu-{tahun}.csv"
     tulis_atomik(path, ke_csv(temuan))
-    sumber = "angka publikasi (publikasi.csv) dan data" if publikasi else "data dan narasi (tanpa angka publikasi)"
-    print(f"Reviu {tahun} atas {sumber}: {ringkasan(temuan)}\n→ {path.relative_to(Path(root).resolve()) if path.is_absolute() else path}")
+    sumber = "angka publikasi (publikasi.csv) dan data" if m.publikasi else "data dan narasi (tanpa angka publikasi)"
+    print(f"Reviu {tahun} atas {sumber}: {ringkasan(temuan)}\n→ {m.proyek.relatif(path)}")
     berat = [t for t in temuan if t.kategori in ("salah hitung", "tidak konsisten")]
     if strict and berat:
         print(f"STRICT: {len(berat)} temuan 'salah hitung' atau 'tidak konsisten': laporan belum layak ditandatangani.",
@@ -49,29 +63,54 @@ def cmd_reviu(tahun: int, root: Path, strict: bool) -> int:
     return 0
 
 
+def _log_galat(root: Path | None) -> Path:
+    """Where the traceback of an unexpected error is kept: build/ of the project, else the temp folder."""
+    folder = Path(root or Path(__file__).resolve().parent.parent) / "build"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "lkj-galat.log"
+        path.write_text(traceback.format_exc(), encoding="utf-8")
+    except OSError:
+        fd, nama = tempfile.mkstemp(prefix="lkj-galat-", suffix=".log")
+        path = Path(nama)
+        with open(fd, "w", encoding="utf-8") as f:
+            f.write(traceback.format_exc())
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m lkj", description=__doc__)
+    ap = argparse.ArgumentParser(prog="python -m lkj", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("perintah", choices=["data", "report", "reviu"])
     ap.add_argument("tahun")
-    ap.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent, help="project folder (data/, params/)")
+    ap.add_argument("--root", type=Path, default=None, help="project folder (data/, params/); default: this repository")
     ap.add_argument("--strict", action="store_true",
                     help="reviu: exit 1 if any 'salah hitung' or 'tidak konsisten' finding exists")
-    ap.add_argument("-j", "--jobs", type=int, default=None, help="notebooks run in parallel (default: cores)")
+    ap.add_argument("-j", "--jobs", default=None, help="notebooks run in parallel (default: cores)")
     args = ap.parse_args(argv)
+    from .build import BuildError, main_report
     try:
-        tahun = _tahun(args.tahun)
+        tahun, jobs = _tahun(args.tahun), _jobs(args.jobs)
         if args.perintah == "data":
             cmd_data(tahun, args.root)
         elif args.perintah == "reviu":
             return cmd_reviu(tahun, args.root, args.strict)
         else:
-            main_report(tahun, args.root, args.jobs)
+            main_report(tahun, args.root, jobs)
     except DataError as e:
         print(f"GALAT: {e}", file=sys.stderr)
         return 2
     except BuildError as e:
         print(f"GALAT: {e}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("Dihentikan.", file=sys.stderr)
+        return 130
+    except Exception as e:  # noqa: BLE001 (the one place that turns any failure into one line)
+        log = _log_galat(args.root)
+        print(f"GALAT tak terduga: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''} "
+              f"(rincian lengkap: {log})", file=sys.stderr)
+        return 3
     return 0
 
 

@@ -5,7 +5,7 @@ import decimal
 
 from babel.numbers import format_decimal
 
-from .formulas import kosong
+from .hitung.formulas import kosong
 
 LOCALE = "id_ID"
 KOSONG = "–"  # shown where a value does not exist (never a silent 0)

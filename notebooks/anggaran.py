@@ -14,37 +14,39 @@
 # %% tags=["parameters"]
 tahun = 2023
 root = ""  # project folder (empty: this repository)
+masukan = ""  # the validated inputs the build pickled (empty: read data/raw afresh)
+bagian = ""  # this part's name in notebooks/laporan.yml (set by the build)
 
 # %%
 from IPython.display import HTML, SVG, display
 
-from lkj import charts, tampil
-from lkj.laporan import Laporan
+from lkj.tampil import charts, html, tabel
+from lkj.tampil.laporan import Laporan
 
-lap = Laporan.muat(tahun, root)
+lap = Laporan.muat(tahun, root, masukan, bagian)
 p, d, a = lap.p, lap.digit, lap.anggaran
 
 # %%
-judul = tampil.judul("C. Realisasi Anggaran dan Efisiensi", 2, "bab-3-c")
+judul = html.judul("C. Realisasi Anggaran dan Efisiensi", 2, "bab-3-c")
 if a is None:
-    display(HTML(judul + tampil.catatan(["data anggaran (anggaran.csv) tidak tersedia untuk tahun ini"])))
+    display(HTML(judul + html.catatan(["data anggaran (anggaran.csv) tidak tersedia untuk tahun ini"])))
 else:
-    display(HTML(judul + tampil.judul("Realisasi Anggaran per Program", 3, "realisasi-anggaran")
-                 + tampil.tabel_anggaran(p, a)))
+    display(HTML(judul + html.judul("Realisasi Anggaran per Program", 3, "realisasi-anggaran")
+                 + tabel.tabel_anggaran(p, a)))
 
 # %% tags=["audit"]
 a
 
 # %%
 if a is not None:
-    display(HTML(tampil.judul("Efisiensi Penggunaan Anggaran", 3, "efisiensi")
+    display(HTML(html.judul("Efisiensi Penggunaan Anggaran", 3, lap.jangkar("efisiensi"))
                  + "<p>Efisiensi = 1 − (% serapan anggaran / % capaian kinerja indikator program). "
                    "Pasangan program–indikator berasal dari <code>program_indikator.csv</code>; program tanpa "
-                   "indikator tidak dihitung efisiensinya.</p>" + tampil.tabel_anggaran(p, a, efisiensi=True)))
+                   "indikator tidak dihitung efisiensinya.</p>" + tabel.tabel_anggaran(p, a, efisiensi=True)))
     ada = a[a.indikator_id != ""]
     display(SVG(charts.batang_berpasangan(
         list(ada.program_kode), {"Serapan anggaran": list(ada.serapan), "Capaian kinerja": list(ada.capaian)},
         d, f"Serapan anggaran dan capaian kinerja per program {tahun}", garis_100=True)))
 
 # %%
-display(HTML(tampil.judul("Program dan Kegiatan Pendukung", 3, "program-pendukung") + lap.narasi("anggaran")))
+display(HTML(html.judul("Program dan Kegiatan Pendukung", 3, "program-pendukung") + lap.narasi("anggaran")))

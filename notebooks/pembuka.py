@@ -17,29 +17,31 @@
 # %% tags=["parameters"]
 tahun = 2023
 root = ""  # project folder (empty: this repository)
+masukan = ""  # the validated inputs the build pickled (empty: read data/raw afresh)
+bagian = ""  # this part's name in notebooks/laporan.yml (set by the build)
 
 # %%
 from IPython.display import HTML, display
 
-from lkj import tampil
-from lkj.laporan import Laporan
+from lkj.tampil import html
+from lkj.tampil.laporan import Laporan
 
-lap = Laporan.muat(tahun, root)
+lap = Laporan.muat(tahun, root, masukan, bagian)
 aturan = lap.p.aturan
 
 # %%
 display(HTML(f"""<section class="sampul">
-<p class="sampul-pemerintah">{tampil.e(aturan.pemerintah.upper())}</p>
+<p class="sampul-pemerintah">{html.e(aturan.pemerintah.upper())}</p>
 <h1 class="sampul-judul" id="sampul">LAPORAN KINERJA</h1>
-<p class="sampul-instansi">{tampil.e(aturan.instansi.upper())}</p>
+<p class="sampul-instansi">{html.e(aturan.instansi.upper())}</p>
 <p class="sampul-tahun">TAHUN {tahun}</p>
 </section>"""))
 
 # %%
-display(HTML(tampil.judul("Kata Pengantar", 1, "kata-pengantar") + lap.narasi("kata_pengantar")))
+display(HTML(html.judul("Kata Pengantar", 1, "kata-pengantar") + lap.narasi("kata_pengantar")))
 
 # %%
-display(HTML(tampil.judul("Ikhtisar Eksekutif", 1, "ikhtisar-eksekutif") + lap.narasi("ikhtisar_eksekutif")))
+display(HTML(html.judul("Ikhtisar Eksekutif", 1, "ikhtisar-eksekutif") + lap.narasi("ikhtisar_eksekutif")))
 
 # %% [markdown]
 # Daftar isi diisi saat laporan dirakit (judul dan nomor halaman diambil dari seluruh bab).
@@ -48,4 +50,4 @@ display(HTML(tampil.judul("Ikhtisar Eksekutif", 1, "ikhtisar-eksekutif") + lap.n
 display(HTML('<nav id="daftar-isi" class="daftar-isi"><h1 id="daftar-isi-judul">Daftar Isi</h1></nav>'))
 
 # %%
-display(HTML(tampil.judul("BAB I Pendahuluan", 1, "bab-1") + lap.narasi("pendahuluan")))
+display(HTML(html.judul("BAB I Pendahuluan", 1, "bab-1") + lap.narasi("pendahuluan")))

@@ -17,25 +17,28 @@
 # %% tags=["parameters"]
 tahun = 2023
 root = ""  # project folder (empty: this repository)
+masukan = ""  # the validated inputs the build pickled (empty: read data/raw afresh)
+bagian = ""  # this part's name in notebooks/laporan.yml (set by the build)
 
 # %%
 from IPython.display import HTML, SVG, display
 
-from lkj import charts, formulas, tampil
-from lkj.laporan import Laporan
+from lkj.hitung import formulas
+from lkj.tampil import charts, html, tabel
+from lkj.tampil.laporan import Laporan
 
-lap = Laporan.muat(tahun, root)
+lap = Laporan.muat(tahun, root, masukan, bagian)
 p, d = lap.p, lap.digit
 
 # %%
-skala = tampil.tabel(p.aturan.skala.kelas[::-1], [
-    tampil.Kol("Interval capaian", tampil.rentang),
-    tampil.Kol("Predikat", lambda k: k.predikat)], "Skala Nilai Peringkat Kinerja", "skala")
-rumus = "".join(f"<li><strong>Polaritas {k}</strong>: {tampil.e(v)}</li>" for k, v in formulas.POLARITAS.items())
-display(HTML(tampil.judul("BAB III Akuntabilitas Kinerja", 1, "bab-3")
-             + tampil.judul("A. Capaian Kinerja Organisasi", 2, "bab-3-a")
+skala = html.tabel(p.aturan.skala.kelas[::-1], [
+    html.Kol("Interval capaian", tabel.rentang),
+    html.Kol("Predikat", lambda k: k.predikat)], "Skala Nilai Peringkat Kinerja", "skala")
+rumus = "".join(f"<li><strong>Polaritas {k}</strong>: {html.e(v)}</li>" for k, v in formulas.POLARITAS.items())
+display(HTML(html.judul("BAB III Akuntabilitas Kinerja", 1, "bab-3")
+             + html.judul("A. Capaian Kinerja Organisasi", 2, "bab-3-a")
              + lap.narasi("bab3_pengukuran")
-             + tampil.judul("Pengukuran Kinerja", 3, "pengukuran")
+             + html.judul("Pengukuran Kinerja", 3, "pengukuran")
              + f"<p>Capaian setiap indikator dihitung dengan rumus:</p><ul>{rumus}</ul>"
              + "<p>Capaian sasaran adalah rata-rata capaian indikatornya. Predikat ditetapkan dengan skala berikut; "
                "setiap kelas berlaku dari batas bawahnya sampai batas bawah kelas di atasnya, sehingga tidak ada "
@@ -45,7 +48,7 @@ display(HTML(tampil.judul("BAB III Akuntabilitas Kinerja", 1, "bab-3")
 # Tabel pengukuran: satu baris per indikator Perjanjian Kinerja.
 
 # %% tags=["tabel-pengukuran"]
-display(HTML(tampil.tabel_pengukuran(p, "tabel-pengukuran")))
+display(HTML(tabel.tabel_pengukuran(p, lap.jangkar("pengukuran"))))
 
 # %% tags=["audit", "nilai-capaian"]
 p.tabel()
@@ -64,11 +67,11 @@ display(SVG(charts.batang_berpasangan(
 
 # %%
 t0 = lap.lalu.tahun if lap.lalu else None
-judul_b = tampil.judul(f"Perbandingan dengan Tahun {t0 or 'Sebelumnya'}", 3, "pembanding")
+judul_b = html.judul(f"Perbandingan dengan Tahun {t0 or 'Sebelumnya'}", 3, "pembanding")
 if lap.lalu is None:
-    display(HTML(judul_b + tampil.catatan(["tahun pembanding tidak ditetapkan (params: tahun_pembanding)"])))
+    display(HTML(judul_b + html.catatan(["tahun pembanding tidak ditetapkan (params: tahun_pembanding)"])))
 else:
-    display(HTML(judul_b + tampil.tabel_pembanding(p, lap.pembanding, t0)))
+    display(HTML(judul_b + tabel.tabel_pembanding(p, lap.pembanding, t0)))
     display(SVG(charts.batang_berpasangan(
         [f"S{h.sasaran_no}" for h in p.indikator],
         {f"Capaian {t0}": list(lap.pembanding.capaian_lalu), f"Capaian {tahun}": list(lap.pembanding.capaian)},
@@ -78,8 +81,8 @@ else:
 lap.pembanding
 
 # %%
-display(HTML(tampil.judul("Perbandingan dengan Target Renstra", 3, "renstra")
-             + tampil.tabel_capaian_renstra(p, lap.renstra)
+display(HTML(html.judul("Perbandingan dengan Target Renstra", 3, "renstra")
+             + tabel.tabel_capaian_renstra(p, lap.renstra)
              + "<p>Progres terhadap target akhir Renstra adalah realisasi tahun ini dibandingkan dengan target "
                "tahun ke-5, dengan rumus capaian sesuai polaritas indikator.</p>"))
 
@@ -87,6 +90,6 @@ display(HTML(tampil.judul("Perbandingan dengan Target Renstra", 3, "renstra")
 lap.renstra
 
 # %%
-display(HTML(tampil.judul("B. Analisis Capaian per Sasaran", 2, "bab-3-b")
+display(HTML(html.judul("B. Analisis Capaian per Sasaran", 2, "bab-3-b")
              + "<p>Bagian berikut menguraikan setiap sasaran: data dukung beserta baris sumbernya, rumus, "
                "substitusi angka, aturan capaian, predikat, perbandingan, serta analisis, kendala dan solusi.</p>"))

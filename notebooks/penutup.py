@@ -14,41 +14,45 @@
 # %% tags=["parameters"]
 tahun = 2023
 root = ""  # project folder (empty: this repository)
+masukan = ""  # the validated inputs the build pickled (empty: read data/raw afresh)
+bagian = ""  # this part's name in notebooks/laporan.yml (set by the build)
 
 # %%
 from IPython.display import HTML, display
 
-from lkj import fmt, formulas, tampil
-from lkj.laporan import Laporan
+from lkj import fmt
+from lkj.hitung import formulas
+from lkj.tampil import html, tabel
+from lkj.tampil.laporan import Laporan
 
-lap = Laporan.muat(tahun, root)
+lap = Laporan.muat(tahun, root, masukan, bagian)
 p, d = lap.p, lap.digit
 
 # %%
-display(HTML(tampil.judul("BAB IV Penutup", 1, "bab-4") + lap.narasi("penutup")))
+display(HTML(html.judul("BAB IV Penutup", 1, "bab-4") + lap.narasi("penutup")))
 
 # %%
-display(HTML(tampil.judul("Lampiran", 1, "lampiran")
-             + tampil.judul(f"Lampiran 1. Perjanjian Kinerja Tahun {tahun}", 2, "lampiran-pk") + tampil.tabel_pk(p)
-             + tampil.judul(f"Lampiran 2. Pengukuran Kinerja Tahun {tahun}", 2, "lampiran-pengukuran")
-             + tampil.tabel_pengukuran(p)))
+display(HTML(html.judul("Lampiran", 1, "lampiran")
+             + html.judul(f"Lampiran 1. Perjanjian Kinerja Tahun {tahun}", 2, "lampiran-pk") + tabel.tabel_pk(p)
+             + html.judul(f"Lampiran 2. Pengukuran Kinerja Tahun {tahun}", 2, "lampiran-pengukuran")
+             + tabel.tabel_pengukuran(p)))
 
 # %% [markdown]
 # Tabel hasil perhitungan tanpa pembulatan tampilan (sama dengan `data/processed/<tahun>/capaian.csv`).
 
 # %%
-display(HTML(tampil.judul("Lampiran 3. Tabel Hasil Perhitungan", 2, "lampiran-tabel")
+display(HTML(html.judul("Lampiran 3. Tabel Hasil Perhitungan", 2, "lampiran-tabel")
              + "<p>Nilai ditampilkan dengan enam angka desimal; perhitungan memakai nilai tanpa pembulatan. "
                f"Berkas yang sama: <code>data/processed/{tahun}/capaian.csv</code>.</p>"
-             + tampil.tabel(p.indikator, [
-                 tampil.Kol("Indikator", lambda h: h.indikator_id),
-                 tampil.Kol("Jenis rumus", lambda h: h.jenis_rumus),
-                 tampil.Kol("Sumber realisasi", lambda h: h.realisasi.sumber),
-                 tampil.Kol("Target", lambda h: fmt.bilangan(h.target), True),
-                 tampil.Kol("Realisasi", lambda h: fmt.angka(h.realisasi.nilai, 6), True),
-                 tampil.Kol("Capaian", lambda h: fmt.angka(h.capaian.nilai, 6), True),
-                 tampil.Kol("Dirata-ratakan", lambda h: fmt.angka(h.capaian_dirata, 6), True),
-                 tampil.Kol("Predikat", lambda h: h.predikat or fmt.KOSONG)], "Hasil perhitungan", "hasil")))
+             + html.tabel(p.indikator, [
+                 html.Kol("Indikator", lambda h: h.indikator_id),
+                 html.Kol("Jenis rumus", lambda h: h.jenis_rumus),
+                 html.Kol("Sumber realisasi", lambda h: h.realisasi.sumber),
+                 html.Kol("Target", lambda h: fmt.bilangan(h.target), True),
+                 html.Kol("Realisasi", lambda h: fmt.angka(h.realisasi.nilai, 6), True),
+                 html.Kol("Capaian", lambda h: fmt.angka(h.capaian.nilai, 6), True),
+                 html.Kol("Dirata-ratakan", lambda h: fmt.angka(h.capaian_dirata, 6), True),
+                 html.Kol("Predikat", lambda h: h.predikat or fmt.KOSONG)], "Hasil perhitungan", "hasil")))
 
 # %%
 a = p.aturan
@@ -59,10 +63,10 @@ aturan = [
     ("Pembatasan capaian", f"{fmt.angka(a.batas_capaian)}% sebelum dirata-ratakan" if a.batas_capaian else "tidak ada"),
     ("Indikator dalam rata-rata", "semua" if a.indikator_rata_rata == "semua" else ", ".join(a.indikator_rata_rata)),
     ("Target 0 / realisasi kosong", "capaian tidak dihitung, ditandai, dan tidak ikut dirata-ratakan"),
-    ("Skala predikat", "; ".join(f"{k.predikat}: {tampil.rentang(k)}" for k in a.skala.kelas)),
+    ("Skala predikat", "; ".join(f"{k.predikat}: {tabel.rentang(k)}" for k in a.skala.kelas)),
 ] + [(f"Polaritas {k}", v) for k, v in formulas.POLARITAS.items()] + [
     (f"Rumus {k}", v) for k, v in formulas.JENIS_RUMUS.items()]
-display(HTML(tampil.judul("Lampiran 4. Aturan Perhitungan", 2, "lampiran-aturan")
+display(HTML(html.judul("Lampiran 4. Aturan Perhitungan", 2, "lampiran-aturan")
              + f"<p>Dari <code>params/{tahun}.yaml</code> dan paket <code>lkj</code>.</p>"
-             + tampil.tabel(aturan, [tampil.Kol("Aturan", lambda r: r[0]), tampil.Kol("Yang diterapkan", lambda r: r[1])],
+             + html.tabel(aturan, [html.Kol("Aturan", lambda r: r[0]), html.Kol("Yang diterapkan", lambda r: r[1])],
                             "Aturan yang diterapkan", "aturan")))

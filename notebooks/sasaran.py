@@ -19,14 +19,17 @@
 tahun = 2023
 sasaran_no = 1
 root = ""  # project folder (empty: this repository)
+masukan = ""  # the validated inputs the build pickled (empty: read data/raw afresh)
+bagian = ""  # this part's name in notebooks/laporan.yml (set by the build)
 
 # %%
 from IPython.display import HTML, SVG, display
 
-from lkj import charts, fmt, tampil
-from lkj.laporan import Laporan
+from lkj import fmt
+from lkj.tampil import charts, html, tabel
+from lkj.tampil.laporan import Laporan
 
-lap = Laporan.muat(tahun, root)
+lap = Laporan.muat(tahun, root, masukan, bagian)
 p, d = lap.p, lap.digit
 indikator = [h for h in p.indikator if h.sasaran_no == int(sasaran_no)]
 assert indikator, f"sasaran {sasaran_no} tidak ada di pk.csv"
@@ -34,25 +37,25 @@ sasaran = indikator[0].sasaran
 komponen_csv = f"data/raw/{tahun}/komponen.csv"
 
 # %%
-html = tampil.judul(f"Sasaran {sasaran_no}: {sasaran}", 3, f"sasaran-{sasaran_no}")
-html += tampil.tabel(indikator, [
-    tampil.Kol("Indikator Kinerja", lambda h: h.indikator),
-    tampil.Kol("Target", lambda h: tampil.teks_target(h.target, h.satuan, d), True),
-    tampil.Kol("Realisasi", lambda h: tampil.nilai_satuan(h.realisasi.nilai, h.satuan, d), True),
-    tampil.Kol("Capaian", lambda h: fmt.persen(h.capaian.nilai, d), True),
-    tampil.Kol("Predikat", lambda h: h.predikat or fmt.KOSONG)], f"Capaian Sasaran {sasaran_no}", "ringkas")
+isi = html.judul(f"Sasaran {sasaran_no}: {sasaran}", 3, lap.jangkar("sasaran", sasaran_no=int(sasaran_no)))
+isi += html.tabel(indikator, [
+    html.Kol("Indikator Kinerja", lambda h: h.indikator),
+    html.Kol("Target", lambda h: tabel.teks_target(h.target, h.satuan, d), True),
+    html.Kol("Realisasi", lambda h: tabel.nilai_satuan(h.realisasi.nilai, h.satuan, d), True),
+    html.Kol("Capaian", lambda h: fmt.persen(h.capaian.nilai, d), True),
+    html.Kol("Predikat", lambda h: h.predikat or fmt.KOSONG)], f"Capaian Sasaran {sasaran_no}", "ringkas")
 if len(indikator) > 1:
-    html += f"<p>Capaian sasaran (rata-rata indikator): <strong>{fmt.persen(p.rata_rata_sasaran(int(sasaran_no)).nilai, d)}</strong></p>"
-display(HTML(html))
+    isi += f"<p>Capaian sasaran (rata-rata indikator): <strong>{fmt.persen(p.rata_rata_sasaran(int(sasaran_no)).nilai, d)}</strong></p>"
+display(HTML(isi))
 
 # %% [markdown]
 # Perhitungan setiap indikator: data dukung, rumus, substitusi, capaian, predikat.
 
 # %% tags=["langkah"]
 for h in indikator:
-    display(HTML(f'<h4 id="langkah-{h.indikator_id}">Perhitungan {tampil.e(h.indikator_id)}: {tampil.e(h.indikator)}</h4>'
-                 + tampil.tabel_komponen(h, komponen_csv)
-                 + tampil.langkah_perhitungan(h, p) + tampil.catatan(h.catatan)))
+    display(HTML(html.judul(f"Perhitungan {h.indikator_id}: {h.indikator}", 4, lap.jangkar("langkah", indikator_id=h.indikator_id))
+                 + tabel.tabel_komponen(h, komponen_csv)
+                 + tabel.langkah_perhitungan(h, p) + html.catatan(h.catatan)))
 
 # %% tags=["audit"]
 [(h.indikator_id, h.realisasi, h.capaian) for h in indikator]
@@ -70,13 +73,13 @@ for h in indikator:
                                    dict(sorted(realisasi.items())), d,
                                    f"{h.indikator_id}: target Renstra dan realisasi")))
     b = lap.pembanding.set_index("indikator_id").loc[h.indikator_id]
-    display(HTML(tampil.tabel([h], [
-        tampil.Kol(f"Realisasi {lap.lalu.tahun if lap.lalu else 'tahun lalu'}",
-                   lambda _: tampil.nilai_satuan(b.realisasi_lalu, h.satuan, d), True),
-        tampil.Kol(f"Realisasi {tahun}", lambda _: tampil.nilai_satuan(h.realisasi.nilai, h.satuan, d), True),
-        tampil.Kol(f"Target Renstra {tahun}", lambda _: tampil.teks_target(baris.target_renstra, h.satuan, d), True),
-        tampil.Kol("Target akhir Renstra", lambda _: tampil.teks_target(baris.target_akhir, h.satuan, d), True),
-        tampil.Kol("Progres thd target akhir", lambda _: fmt.persen(baris.progres_akhir, d), True),
+    display(HTML(html.tabel([h], [
+        html.Kol(f"Realisasi {lap.lalu.tahun if lap.lalu else 'tahun lalu'}",
+                   lambda _: tabel.nilai_satuan(b.realisasi_lalu, h.satuan, d), True),
+        html.Kol(f"Realisasi {tahun}", lambda _: tabel.nilai_satuan(h.realisasi.nilai, h.satuan, d), True),
+        html.Kol(f"Target Renstra {tahun}", lambda _: tabel.teks_target(baris.target_renstra, h.satuan, d), True),
+        html.Kol("Target akhir Renstra", lambda _: tabel.teks_target(baris.target_akhir, h.satuan, d), True),
+        html.Kol("Progres thd target akhir", lambda _: fmt.persen(baris.progres_akhir, d), True),
     ], f"Perbandingan {h.indikator_id}", "banding")))
 
 # %% [markdown]

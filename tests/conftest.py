@@ -14,7 +14,27 @@ def checksums(folder: Path) -> dict[str, str]:
 
 @pytest.fixture
 def proyek(tmp_path) -> Path:
-    """A scratch copy of the project's inputs (data/raw, params) to break at will."""
+    """A scratch copy of the project's inputs (data/raw, params, the report plan) to break at will."""
     shutil.copytree(ROOT / "data" / "raw", tmp_path / "data" / "raw")
     shutil.copytree(ROOT / "params", tmp_path / "params")
+    shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks", ignore=shutil.ignore_patterns("*.ipynb"))
     return tmp_path
+
+
+def masukan(tahun: int, root: Path = ROOT):
+    """The validated inputs of a year (the one model every stage uses)."""
+    from lkj.masukan.model import baca_masukan
+    from lkj.masukan.proyek import Proyek
+    return baca_masukan(Proyek.di(root), tahun)
+
+
+def hitung(tahun: int, root: Path = ROOT):
+    """(this year's measurement, the comparison year's) from the raw data under root."""
+    from lkj.hitung.pengukuran import hitung as hitung_masukan
+    return hitung_masukan(masukan(tahun, root))
+
+
+def periksa(tahun: int, root: Path = ROOT):
+    """The reviu findings of a year."""
+    from lkj.reviu import periksa as periksa_masukan
+    return periksa_masukan(masukan(tahun, root))

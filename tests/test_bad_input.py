@@ -121,7 +121,7 @@ def test_bad_input_gives_one_clear_line(proyek, capsys, kasus, ubah, tahun, pesa
 
 
 def test_target_zero_is_marked_not_zero(proyek):
-    from lkj.compute import hitung
+    from conftest import hitung
     ganti(proyek / Y / "pk.csv", ",40\n", ",0\n")
     p, _ = hitung(2023, proyek)
     h = p.cari("IK03")
@@ -129,8 +129,9 @@ def test_target_zero_is_marked_not_zero(proyek):
 
 
 def test_bom_from_excel_is_accepted(proyek):
-    from lkj.data import baca_csv
+    from lkj.masukan.proyek import Proyek
+    from lkj.masukan.skema import baca_csv
     path = proyek / Y / "pk.csv"
-    plain = baca_csv(path)
+    plain = baca_csv(Proyek.di(proyek), path)
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
-    assert baca_csv(path).equals(plain)
+    assert baca_csv(Proyek.di(proyek), path).equals(plain)

@@ -2,13 +2,13 @@
 import nbformat
 import papermill
 
-from lkj import build as B
+from lkj.build import notebook as B
 
-from conftest import ROOT
+from conftest import masukan
 
 
 def test_plan_has_one_notebook_per_sasaran_in_report_order():
-    nama = [l.nama for l in B.rencana(2023, ROOT)]
+    nama = [b.nama for b in masukan(2023).rencana.bagian]
     assert nama[:3] == ["01-pembuka", "02-perencanaan", "03-pengukuran"]
     assert nama[3:13] == [f"04-sasaran-{n:02d}" for n in range(1, 11)]
     assert nama[13:] == ["05-anggaran", "06-penutup"]
@@ -28,7 +28,7 @@ def test_kernel_start_race_is_retried(monkeypatch, tmp_path):
     monkeypatch.setattr(B.time, "sleep", lambda s: None)
     keluar = tmp_path / "nb.ipynb"
     nb = nbformat.v4.new_notebook()
-    assert B._jalankan(nb, tmp_path / "t.py", tmp_path / ".t.tmp.ipynb", keluar, {}, tmp_path, 3) == []
+    assert B._jalankan(nb, tmp_path / "t.py", tmp_path / ".t.tmp.ipynb", keluar, {}, tmp_path, 3) is None
     assert len(calls) == 3 and keluar.is_file()
 
 

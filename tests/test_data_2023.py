@@ -5,7 +5,9 @@ import pandas as pd
 import pytest
 
 from lkj.__main__ import main
-from lkj.compute import KOLOM_CAPAIAN, hitung, tabel_anggaran, tabel_renstra
+from lkj.hitung.pengukuran import KOLOM_CAPAIAN, hitung_anggaran, hitung_renstra
+
+from conftest import hitung
 
 EXPECTED = {  # indikator_id: (sasaran, target, realisasi, capaian, predikat)
     "IK01": (1, 100, 88.31, 88.31, "Tinggi"),
@@ -66,7 +68,7 @@ def test_make_data_writes_capaian_csv(proyek):
 
 def test_budget_serapan_and_efisiensi(hasil):
     p, _ = hasil
-    a = tabel_anggaran(p).set_index("program_kode")
+    a = hitung_anggaran(p).set_index("program_kode")
     assert round(a.loc["P01", "serapan"], 2) == 81.94
     assert round(a.loc["P01", "efisiensi"], 3) == 0.072
     assert round(a.loc["P10", "efisiensi"], 3) == -2.660
@@ -79,7 +81,7 @@ def test_comparison_year_and_renstra(hasil):
     assert lalu.tahun == 2022
     assert round(lalu.cari("IK03").capaian.nilai, 2) == 176.67
     assert lalu.cari("IK05").capaian.nilai is None  # printed "-" in Tabel 3.2
-    r = tabel_renstra(p).set_index("indikator_id")
+    r = hitung_renstra(p).set_index("indikator_id")
     assert r.loc["IK03", "tahun_ke"] == 3 and r.loc["IK03", "target_akhir"] == 50
     assert round(r.loc["IK03", "progres_akhir"], 2) == 117.71
 

@@ -1,7 +1,7 @@
 """Every LKj formula and rule, on hand-checkable numbers."""
 import pytest
 
-from lkj import formulas as F
+from lkj.hitung import formulas as F
 
 
 def test_capaian_positif():

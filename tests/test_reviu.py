@@ -4,9 +4,12 @@ import csv
 import pytest
 
 from lkj.__main__ import main
-from lkj.reviu import KOLOM_CSV, banding, baca_tertulis, periksa
+from lkj.masukan.publikasi import baca_tertulis
+from lkj.reviu.keluaran import KOLOM_CSV
+from lkj.reviu.temuan import banding
 
-from conftest import ROOT
+from conftest import ROOT, periksa
+
 
 Y = "data/raw/2023"
 HEADER = ["lokasi", "tabel", "baris", "kolom", "tahun", "subjek", "besaran", "tertulis"]
@@ -22,7 +25,7 @@ def publikasi(root, *rows):
 
 
 def temuan(root, aturan):
-    return [t for t in periksa(2023, root)[0] if t.kode.startswith(aturan)]
+    return [t for t in periksa(2023, root) if t.kode.startswith(aturan)]
 
 
 @pytest.mark.parametrize("teks, nilai, digit", [
@@ -43,7 +46,7 @@ def test_banding_at_printed_precision(dilaporkan, digit, hitung, hasil):
 
 
 def test_published_2023_report_gives_the_three_example_findings():
-    semua = periksa(2023, ROOT)[0]
+    semua = periksa(2023, ROOT)
     uraian = [(x.kategori, x.uraian) for x in semua]
     assert ("salah hitung", "Realisasi IK02 2023 tercetak 88%, hasil hitung dari datanya 58,56%") in uraian
     assert any(k == "tidak konsisten" and "76,10%" in u and "131,14%" in u for k, u in uraian)
@@ -85,7 +88,7 @@ def test_r02_passes_the_same_value_printed_with_fewer_digits(proyek):
 # --- R03 -------------------------------------------------------------------------------------
 
 def test_r03_flags_pk_target_that_differs_from_renstra():
-    t = [x for x in periksa(2023, ROOT)[0] if x.kode.startswith("R03") and "pk.csv" in x.lokasi]
+    t = [x for x in periksa(2023, ROOT) if x.kode.startswith("R03") and "pk.csv" in x.lokasi]
     assert {(x.indikator_id, x.nilai_dilaporkan, x.nilai_hitung) for x in t} == {("IK05", 10, 20), ("IK09", 4.2, 4)}
 
 
@@ -174,7 +177,7 @@ def test_r07_passes_typed_numbers_equal_to_computed_ones(proyek):
 
 def test_pipeline_built_report_runs_data_rules_only(proyek):
     (proyek / Y / "publikasi.csv").unlink()
-    kode = {t.kode[:3] for t in periksa(2023, proyek)[0]}
+    kode = {t.kode[:3] for t in periksa(2023, proyek)}
     assert kode == {"R03", "R05", "R06"}
 
 

@@ -1,6 +1,7 @@
 """Charts as deterministic SVG text (Indonesian number formats on the axes)."""
 from __future__ import annotations
 
+import functools
 import io
 import textwrap
 
@@ -8,10 +9,11 @@ import matplotlib
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from . import fmt
+from .. import fmt
 
-# Figures are made with the object API (no pyplot, no backend, no global figure state).
-matplotlib.rcParams.update({
+# Figures are made with the object API (no pyplot, no backend) inside this style, which is
+# applied per chart (matplotlib's global rcParams are left alone).
+GAYA = {
     "svg.hashsalt": "lkj",            # stable ids inside the SVG
     "svg.fonttype": "none",           # text as <text>: small SVG, fast PDF; DejaVu Sans ships with the OS
     "font.family": "DejaVu Sans",
@@ -20,9 +22,18 @@ matplotlib.rcParams.update({
     "axes.spines.right": False,
     "axes.titlesize": 10,
     "axes.titleweight": "bold",
-})
+}
 WARNA = {"utama": "#1f4e79", "kedua": "#9dc3e6", "garis": "#c00000", "abu": "#7f7f7f"}
 PERSEN = FuncFormatter(lambda x, _pos: fmt.angka(x, 0) + "%")
+
+
+def _bergaya(fungsi):
+    """Run a chart function under GAYA (creation and SVG output both read it)."""
+    @functools.wraps(fungsi)
+    def dibungkus(*args, **kwargs):
+        with matplotlib.rc_context(GAYA):
+            return fungsi(*args, **kwargs)
+    return dibungkus
 
 
 def _gambar(lebar: float, tinggi: float):
@@ -58,6 +69,7 @@ def _nan(x):
     return float("nan") if x is None else x
 
 
+@_bergaya
 def capaian_per_indikator(label: list[str], capaian: list[float | None], digit: int, judul: str) -> str:
     """Horizontal bars of capaian with the 100% line."""
     fig, ax = _gambar(7.2, 0.55 * len(label) + 1.0)
@@ -74,6 +86,7 @@ def capaian_per_indikator(label: list[str], capaian: list[float | None], digit: 
     return _svg(fig)
 
 
+@_bergaya
 def batang_berpasangan(label: list[str], seri: dict[str, list[float | None]], digit: int,
                        judul: str, garis_100: bool = False) -> str:
     """Grouped vertical bars (e.g. target vs realisasi, or two years)."""
@@ -96,6 +109,7 @@ def batang_berpasangan(label: list[str], seri: dict[str, list[float | None]], di
     return _svg(fig)
 
 
+@_bergaya
 def renstra(tahun: list[int], target: list[float | None], realisasi: dict[int, float | None],
             digit: int, judul: str) -> str:
     """Renstra targets per year (line) and the realisasi known so far (points)."""

@@ -21,6 +21,9 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
+
+from ..masukan.errors import Peringatan
 
 SEL = re.compile(r'<div class="jp-Cell[^"]*" id="cell-id=(.+?)-\d{3}">')
 H1 = re.compile(r'<h1 id="([^"]+)"[^>]*>(.*?)</h1>', re.S)
@@ -92,6 +95,15 @@ def tata_letak(isi: str) -> tuple[int, dict]:
     """Page count and anchors {id: [page, x, y]} of a layout (no PDF written)."""
     doc = _dokumen(isi)
     return len(doc.pages), {k: [i, v[0], v[1]] for i, p in enumerate(doc.pages) for k, v in p.anchors.items()}
+
+
+class Meta(NamedTuple):
+    """What is known of a rendered part besides its bytes (JSON-cached as a list)."""
+
+    tautan: list      # internal links [page, target id, rect px]
+    jangkar: dict     # anchors {id: [page, x, y]}
+    halaman: int      # page count
+    terpotong: list   # tables and images that stick out of the page
 
 
 def cetak(isi: str) -> tuple[bytes, list, dict, int, list]:
@@ -186,7 +198,7 @@ def _tersimpan(cache: "Cache", kunci: str, pool, fungsi, *args, biner: bool = Fa
     return simpan
 
 
-def render(html: str, judul: str, cache_dir: Path | None = None, pool=None) -> tuple[bytes, list[str]]:
+def render(html: str, judul: str, cache_dir: Path | None = None, pool=None) -> tuple[bytes, list[Peringatan]]:
     """The report's PDF (parts rendered in `pool`, reusing `cache_dir`, then merged) and warnings
     about anything cut off at the page edge."""
     cache = Cache(cache_dir)
@@ -194,14 +206,15 @@ def render(html: str, judul: str, cache_dir: Path | None = None, pool=None) -> t
     bagian = [b.html.replace("</head>", TANPA_KAKI + "</head>", 1) for b in potongan]
     toc = next(i for i, b in enumerate(bagian) if 'id="daftar-isi"' in b)
 
-    def semua_cetak(daftar: list[int], isi: dict[int, str]) -> dict[int, list]:
+    def semua_cetak(daftar: list[int], isi: dict[int, str]) -> dict[int, tuple[bytes, Meta]]:
         kunci = {i: _kunci("cetak", isi[i]) for i in daftar}
-        hasil = {i: (cache.ambil(kunci[i], biner=True), cache.ambil(kunci[i])) for i in daftar}
-        kurang = [i for i, (p, m) in hasil.items() if p is None or m is None]
+        tersimpan = {i: (cache.ambil(kunci[i], biner=True), cache.ambil(kunci[i])) for i in daftar}
+        hasil = {i: (p, Meta(*m)) for i, (p, m) in tersimpan.items() if p is not None and m is not None}
+        kurang = [i for i in daftar if i not in hasil]
         for i, (data, *meta) in zip(kurang, _semua(pool, cetak, [isi[i] for i in kurang])):
             cache.simpan(kunci[i], data, biner=True)
             cache.simpan(kunci[i], meta)
-            hasil[i] = (data, meta)
+            hasil[i] = (data, Meta(*meta))
         return hasil
 
     # 1. every part but the daftar isi (its PDF depends only on its HTML), and meanwhile the
@@ -212,24 +225,24 @@ def render(html: str, judul: str, cache_dir: Path | None = None, pool=None) -> t
     hasil = semua_cetak(lain, dict(enumerate(bagian)))
     letak = letak_nanti()
     n_toc = letak[0]
-    jumlah = [n_toc if i == toc else hasil[i][1][2] for i in range(len(bagian))]
+    jumlah = [n_toc if i == toc else hasil[i][1].halaman for i in range(len(bagian))]
     pertama = [1 + sum(jumlah[:i]) for i in range(len(bagian))]
-    jangkar = {i: (letak[1] if i == toc else hasil[i][1][1]) for i in range(len(bagian))}
+    jangkar = {i: (letak[1] if i == toc else hasil[i][1].jangkar) for i in range(len(bagian))}
     halaman = {k: pertama[i] + v[0] for i, js in jangkar.items() for k, v in js.items()}
     # 2. the page-number stamps (they need only the total) while the daftar isi gets its numbers
     total, css = sum(jumlah), CSS.read_text(encoding="utf-8")
     stempel_nanti = _tersimpan(cache, _kunci("kaki", total, css), pool, kaki, total, css, biner=True)
     hasil.update(semua_cetak([toc], {toc: _daftar_isi(bagian[toc], halaman)}))
-    if hasil[toc][1][2] != n_toc:
+    if hasil[toc][1].halaman != n_toc:
         raise RuntimeError("daftar isi berubah panjang setelah nomor halaman diisi")
     stempel = stempel_nanti()
     cache.bersihkan()
     urut = [hasil[i] for i in range(len(bagian))]
-    peringatan = [f"PERINGATAN: PDF bagian {potongan[i].nama}: {w}" for i, (_, m) in enumerate(urut) for w in m[3]]
-    return gabung([p for p, _ in urut], [m for _, m in urut], pertama, stempel, judul, html), peringatan
+    peringatan = [Peringatan(w, f"PDF bagian {potongan[i].nama}") for i, (_, m) in enumerate(urut) for w in m.terpotong]
+    return merge_parts([p for p, _ in urut], [m for _, m in urut], pertama, stempel, judul, html), peringatan
 
 
-def gabung(pdfs: list[bytes], meta: list, pertama: list[int], stempel: bytes, judul: str, html: str) -> bytes:
+def merge_parts(pdfs: list[bytes], meta: list[Meta], pertama: list[int], stempel: bytes, judul: str, html: str) -> bytes:
     """Concatenate the parts; stamp page numbers (not on the cover); add links and bookmarks (h1-h3)."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.annotations import Link
@@ -251,9 +264,9 @@ def gabung(pdfs: list[bytes], meta: list, pertama: list[int], stempel: bytes, ju
             w.pages[i].merge_page(kaki_hal)
             w.pages[i].compress_content_streams()
     tinggi = [float(p.mediabox.height) for p in w.pages]
-    jangkar = {k: (pertama[j] - 1 + v[0], v[1], v[2]) for j, m in enumerate(meta) for k, v in m[1].items()}
+    jangkar = {k: (pertama[j] - 1 + v[0], v[1], v[2]) for j, m in enumerate(meta) for k, v in m.jangkar.items()}
     for j, m in enumerate(meta):
-        for hal, target, (x1, y1, x2, y2) in m[0]:
+        for hal, target, (x1, y1, x2, y2) in m.tautan:
             if target not in jangkar:
                 continue
             g = pertama[j] - 1 + hal

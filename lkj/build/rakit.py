@@ -4,17 +4,19 @@ from __future__ import annotations
 import copy
 import html as htmllib
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import nbformat
 from nbconvert import HTMLExporter
 from traitlets.config import Config
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
+from .notebook import BuildError
+
+from .sidik import TEMPLATES
+
 JUDUL = re.compile(r'<h([123]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 TANPA_DAFTAR = {"sampul", "daftar-isi-judul"}
-# Anything that would make a browser fetch from elsewhere (a link to click is not a load).
-REMOTE = re.compile(r"""(?:\bsrc\s*=\s*["']?|<link[^>]*href\s*=\s*["']?|url\(\s*["']?|@import\s+["']?)(?:https?:)?//""", re.I)
 
 
 def sel_html(nama: str, html: str, asal: str) -> nbformat.NotebookNode:
@@ -24,7 +26,7 @@ def sel_html(nama: str, html: str, asal: str) -> nbformat.NotebookNode:
     return sel
 
 
-def gabung(paths: list[Path], tahun: int, tambahan: list | None = None) -> nbformat.NotebookNode:
+def merge_notebooks(paths: list[Path], tahun: int, tambahan: list | None = None) -> nbformat.NotebookNode:
     """One notebook of all cells, with stable cell ids (nbformat would invent random ones)."""
     nbs = [nbformat.read(p, as_version=4) for p in paths]
     gabungan = nbformat.v4.new_notebook(metadata=copy.deepcopy(nbs[0].metadata))
@@ -81,18 +83,71 @@ def daftar_isi(html: str) -> str:
                         f'<h1 id="daftar-isi-judul">Daftar Isi</h1><ol>{"".join(baris)}</ol></nav>', 1)
 
 
+# Anything that would make a browser fetch from elsewhere, run script, or follow a javascript: URL.
+REMOTE_CSS = re.compile(r"""(?:url\(\s*["']?\s*|@import\s+["']?\s*)(?:[a-z][a-z0-9+.-]*:)?//""", re.I)
+MEMUAT = {"src", "srcset", "poster", "data", "background", "action", "formaction"}  # attributes that load or submit
+URL = MEMUAT | {"href", "xlink:href"}
+
+
+class _Pemeriksa(HTMLParser):
+    """Reads the HTML as a browser would (tags, attributes, style text) and records what is unsafe."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.masalah: list[str] = []
+        self._style = False
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "script":
+            self.masalah.append("<script>")
+        if tag == "style":
+            self._style = True
+        for nama, nilai in attrs:
+            nilai = nilai or ""
+            url = re.sub(r"[\x00-\x20]", "", nilai).lower()
+            if nama.startswith("on"):
+                self.masalah.append(f"atribut {nama} pada <{tag}>")
+            elif nama in URL and url.startswith(("javascript:", "vbscript:", "data:text/html")):
+                self.masalah.append(f"URL {url[:40]!r} pada <{tag} {nama}>")
+            elif (nama in MEMUAT or (tag == "link" and nama == "href")) and re.match(r"([a-z][a-z0-9+.-]*:)?//", url):
+                self.masalah.append(f"sumber jarak jauh {nilai[:60]!r} pada <{tag} {nama}>")
+            elif nama == "style" and REMOTE_CSS.search(nilai):
+                self.masalah.append(f"sumber jarak jauh di atribut style pada <{tag}>")
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag == "style":
+            self._style = False
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "style":
+            self._style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._style and REMOTE_CSS.search(data):
+            self.masalah.append("sumber jarak jauh di CSS (url() atau @import)")
+
+
+def masalah_html(teks: str) -> list[str]:
+    """What in this HTML would load from elsewhere or run script (text that merely mentions it is fine)."""
+    p = _Pemeriksa()
+    p.feed(teks)
+    p.close()
+    return p.masalah
+
+
 def _periksa_lokal(nama: str, teks: str) -> str:
-    m = REMOTE.search(teks)
-    if m:
-        raise ValueError(f"HTML {nama} memuat sumber jarak jauh: {teks[m.start():m.start() + 80]!r}")
+    masalah = masalah_html(teks)
+    if masalah:
+        raise BuildError(f"HTML {nama} tidak aman: {'; '.join(sorted(set(masalah))[:5])}")
     return teks
 
 
 def html_laporan(paths: list[Path], tahun: int, tambahan: list | None = None) -> str:
     """The report: outputs only, code hidden."""
-    return _periksa_lokal("laporan", daftar_isi(_ekspor(_untuk_laporan(gabung(paths, tahun, tambahan)), audit=False)))
+    return _periksa_lokal("laporan", daftar_isi(_ekspor(_untuk_laporan(merge_notebooks(paths, tahun, tambahan)), audit=False)))
 
 
 def html_audit(paths: list[Path], tahun: int, tambahan: list | None = None) -> str:
     """The audit version: every cell, code and intermediate table."""
-    return _periksa_lokal("audit", daftar_isi(_ekspor(gabung(paths, tahun, tambahan), audit=True)))
+    return _periksa_lokal("audit", daftar_isi(_ekspor(merge_notebooks(paths, tahun, tambahan), audit=True)))

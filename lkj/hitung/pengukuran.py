@@ -1,15 +1,17 @@
-"""From one year's validated data and rules to result tables (no I/O besides loading)."""
+"""From one year's validated inputs to result tables: capaian, budget, comparisons (no I/O)."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
-from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
+from ..masukan.data import DataTahun
+from ..masukan.errors import DataError
+from ..masukan.model import Masukan
+from ..masukan.params import Aturan
 from . import formulas as F
-from .data import DataTahun, ada_tahun, baca_tahun
-from .errors import DataError
-from .params import Aturan, baca_aturan
 
 BATAS_WAJAR = 1000  # a capaian above this (percent) is treated as a data-entry error
 
@@ -113,11 +115,7 @@ def ukur(d: DataTahun, aturan: Aturan) -> Pengukuran:
         real = _realisasi(d, pk.indikator_id, de.jenis_rumus, komponen)
         cap = F.capaian(pk.target, real.nilai, de.polaritas)
         if cap.nilai is not None and abs(cap.nilai) > BATAS_WAJAR:
-            sumber = (d.folder / "komponen.csv", komponen[0].baris, "realisasi") if komponen else \
-                (d.folder / "pk.csv", pk.baris, "target")
-            raise DataError(sumber[0], f"capaian indikator {pk.indikator_id} menjadi "
-                            f"{cap.nilai:.2f}% (di atas {BATAS_WAJAR}%): kemungkinan salah ketik",
-                            "Periksa target di pk.csv dan angka komponennya.", sumber[1], sumber[2])
+            _capaian_tak_wajar(d, pk, real, komponen, cap.nilai)
         hasil.append(HasilIndikator(
             sasaran_no=pk.sasaran_no, sasaran=pk.sasaran, indikator_id=pk.indikator_id,
             indikator=pk.indikator, satuan=de.satuan, polaritas=de.polaritas,
@@ -128,13 +126,56 @@ def ukur(d: DataTahun, aturan: Aturan) -> Pengukuran:
     return Pengukuran(d.tahun, aturan, d, tuple(hasil))
 
 
+def _capaian_tak_wajar(d: DataTahun, pk, real: F.Realisasi, komponen, nilai: float) -> None:
+    """Stop on an implausible capaian, naming the cell that most likely holds the typing error."""
+    masalah = f"capaian indikator {pk.indikator_id} menjadi {nilai:.2f}% (di atas {BATAS_WAJAR}%): kemungkinan salah ketik"
+    if abs(real.nilai) <= BATAS_WAJAR:  # a plausible realisasi against a tiny target
+        raise DataError(d.folder / "pk.csv", masalah, "Periksa target ini (mis. 0.4 untuk 40).", pk.baris, "target")
+    if real.sumber != "komponen":
+        raise DataError(d.folder / "realisasi_langsung.csv", masalah, "Periksa realisasi ini.",
+                        _baris_langsung(d, pk.indikator_id), "realisasi")
+    step = max(real.langkah, key=lambda s: abs(s.hasil.nilai or 0))
+    sel = _sel_ganjil(step, komponen)
+    raise DataError(d.folder / "komponen.csv", f"{masalah}; nilai '{sel.uraian}' di sel ini tidak sebanding "
+                    "dengan angka lain indikator ini", "Periksa angka ini (mis. 1.004 untuk 1004: tulis tanpa pemisah "
+                    "ribuan).", sel.baris, sel.kolom)
+
+
+class _Sel(NamedTuple):
+    baris: int
+    kolom: str
+    uraian: str
+
+
+def _sel_ganjil(step: F.Langkah, komponen: tuple[F.Komponen, ...]) -> _Sel:
+    """Of a ratio's numerator and denominator cells, the one most out of scale with the indicator's other numbers."""
+    def kolom(k: F.Komponen, nilai) -> str:
+        return "target" if k.target == nilai and k.realisasi != nilai else "realisasi"
+
+    calon = [(k, kolom(k, v), v) for k, v in ((step.pembilang, step.pembilang_nilai), (step.penyebut, step.penyebut_nilai))
+             if k.baris and v]
+    semua = [(k.baris, c, v) for k in komponen for c, v in (("target", k.target), ("realisasi", k.realisasi)) if v]
+
+    def jarak(k: F.Komponen, c: str, v: float) -> float:
+        lain = sorted(x for b, cc, x in semua if (b, cc) != (k.baris, c))
+        return abs(math.log10(abs(v) / abs(lain[len(lain) // 2]))) if lain else 0.0
+
+    k, c, _ = max(calon, key=lambda t: jarak(*t))
+    return _Sel(k.baris, c, k.uraian)
+
+
+def _baris_langsung(d: DataTahun, indikator_id: str) -> int | None:
+    rows = d.realisasi_langsung[d.realisasi_langsung.indikator_id == indikator_id]
+    return int(rows.baris.iloc[0]) if len(rows) else None
+
+
 # --- budget ---------------------------------------------------------------------------
 
 KOLOM_ANGGARAN = ["program_kode", "program", "pagu", "realisasi", "serapan",
                   "indikator_id", "capaian", "efisiensi", "catatan"]
 
 
-def tabel_anggaran(p: Pengukuran) -> pd.DataFrame | None:
+def hitung_anggaran(p: Pengukuran) -> pd.DataFrame | None:
     """Pagu, realisasi, serapan and efisiensi per program."""
     d = p.data
     if d.anggaran is None:
@@ -157,7 +198,7 @@ def tabel_anggaran(p: Pengukuran) -> pd.DataFrame | None:
 
 # --- comparisons ------------------------------------------------------------------------
 
-def tabel_renstra(p: Pengukuran) -> pd.DataFrame:
+def hitung_renstra(p: Pengukuran) -> pd.DataFrame:
     """Realisasi against the Renstra: this year's target and the end-of-period target."""
     r = p.data.renstra
     k = r.tahun_ke(p.tahun)
@@ -178,7 +219,7 @@ def tabel_renstra(p: Pengukuran) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def tabel_pembanding(p: Pengukuran, lalu: Pengukuran | None) -> pd.DataFrame:
+def hitung_pembanding(p: Pengukuran, lalu: Pengukuran | None) -> pd.DataFrame:
     """This year against the comparison year, indicator by indicator."""
     rows = []
     for h in p.indikator:
@@ -196,38 +237,7 @@ def tabel_pembanding(p: Pengukuran, lalu: Pengukuran | None) -> pd.DataFrame:
 
 # --- entry point --------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Proyek:
-    """Where a project's inputs live (the repository root by default)."""
-    root: Path
-
-    @property
-    def raw(self) -> Path:
-        return self.root / "data" / "raw"
-
-    def params(self, tahun: int) -> Path:
-        return self.root / "params" / f"{tahun}.yaml"
-
-    def processed(self, tahun: int) -> Path:
-        return self.root / "data" / "processed" / str(tahun)
-
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def hitung(tahun: int, root: Path = ROOT) -> tuple[Pengukuran, Pengukuran | None]:
-    """Load, validate and measure a year and its comparison year."""
-    proyek = Proyek(Path(root))
-    if not (proyek.raw / str(tahun)).is_dir():
-        baca_tahun(proyek.raw, tahun, "")  # raises the "no data for this year" message
-    aturan = baca_aturan(proyek.params(tahun), tahun)
-    p = ukur(baca_tahun(proyek.raw, tahun, aturan.renstra), aturan)
-    lalu = None
-    if aturan.tahun_pembanding is not None:
-        if not ada_tahun(proyek.raw, aturan.tahun_pembanding):
-            raise DataError(proyek.params(tahun), f"tahun pembanding {aturan.tahun_pembanding} tidak punya "
-                            f"data (data/raw/{aturan.tahun_pembanding}/pk.csv)",
-                            "Tambahkan data tahun itu, atau isi tahun_pembanding: null.",
-                            column="tahun_pembanding")
-        lalu = ukur(baca_tahun(proyek.raw, aturan.tahun_pembanding, aturan.renstra), aturan)
-    return p, lalu
+def hitung(m: Masukan) -> tuple[Pengukuran, Pengukuran | None]:
+    """Capaian of the year and of its comparison year, from the validated inputs."""
+    p = ukur(m.data, m.aturan)
+    return p, ukur(m.pembanding, m.aturan) if m.pembanding is not None else None

@@ -1,13 +1,23 @@
-"""Provenance of a build: which inputs, code and packages produced the report."""
+"""Provenance of a build: which inputs, code and packages produced the report (as data)."""
 from __future__ import annotations
 
 import hashlib
 import platform
 import subprocess
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from ..masukan.proyek import Proyek
+
 PAKET = ("pandas", "matplotlib", "babel", "markdown-it-py", "papermill", "nbconvert", "weasyprint", "pypdf")
+
+
+@dataclass(frozen=True)
+class Provenance:
+    berkas: list[tuple[str, str]]  # (path as shown, sha256)
+    commit: str
+    versi: str
 
 
 def git(root: Path) -> str:
@@ -29,15 +39,6 @@ def _versi(nama: str) -> str:
         return "tidak terpasang"
 
 
-def _nama(f: Path, root: Path) -> str:
-    for akar in (root, Path(__file__).resolve().parent.parent):  # the project, or the lkj package
-        try:
-            return str(f.resolve().relative_to(akar.resolve()))
-        except ValueError:
-            continue
-    return str(f)
-
-
 def _subset_font() -> str:
     """Which font subsetter WeasyPrint uses (the PDF bytes depend on it)."""
     try:
@@ -47,13 +48,7 @@ def _subset_font() -> str:
     return "HarfBuzz" if harfbuzz_subset else "fontTools"
 
 
-def html(root: Path, berkas: list[Path], judul_id: str, judul: str) -> str:
-    """The provenance section: sha256 of every input, the commit, Python and package versions."""
-    from . import tampil
-    baris = [(_nama(f, root), hashlib.sha256(f.read_bytes()).hexdigest()) for f in berkas if f.is_file()]
+def catat(proyek: Proyek, berkas: list[Path]) -> Provenance:
+    baris = [(proyek.relatif(f), hashlib.sha256(f.read_bytes()).hexdigest()) for f in berkas if f.is_file()]
     paket = ", ".join(f"{n} {_versi(n)}" for n in PAKET) + f"; subset font PDF: {_subset_font()}"
-    return (tampil.judul(judul, 2, judul_id)
-            + f"<p>Commit git: <code>{tampil.e(git(root))}</code>. Python {platform.python_version()}; "
-              f"{tampil.e(paket)}. Aturan perhitungan: Lampiran 4.</p>"
-            + tampil.tabel(baris, [tampil.Kol("Berkas", lambda r: r[0]), tampil.Kol("sha256", lambda r: r[1])],
-                           "Berkas masukan dan sidiknya", "provenance"))
+    return Provenance(baris, git(proyek.root), f"Python {platform.python_version()}; {paket}")

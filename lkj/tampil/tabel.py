@@ -4,64 +4,19 @@ Every number passes through lkj.fmt, so the report shows Indonesian formats.
 """
 from __future__ import annotations
 
-import html
-from dataclasses import dataclass
-from typing import Callable, Sequence
 
 import pandas as pd
 
-from . import fmt
-from . import formulas as F
-from .compute import HasilIndikator, Pengukuran
-
-e = html.escape
-
-
-def judul(teks: str, tingkat: int, id_: str) -> str:
-    """A heading with an id: the daftar isi, the PDF bookmarks and reviu links point to it."""
-    return f'<h{tingkat} id="{e(id_)}">{e(teks)}</h{tingkat}>'
-
-
-@dataclass(frozen=True)
-class Kol:
-    judul: str
-    nilai: Callable[[object], str]   # row -> already formatted text (escaped here)
-    angka: bool = False              # right-aligned
-    html: bool = False               # nilai returns HTML (not escaped)
-
-
-def tabel(rows: Sequence, kolom: Sequence[Kol], keterangan: str = "", kelas: str = "",
-          kaki: Sequence[str] | None = None, id_: str = "") -> str:
-    """A table with a repeated header (thead) and an optional footer row."""
-    cap = f"<caption>{e(keterangan)}</caption>" if keterangan else ""
-    kls = lambda k: ' class="angka"' if k.angka else ""  # noqa: E731
-    head = "".join(f"<th{kls(k)}>{e(k.judul)}</th>" for k in kolom)
-    body = []
-    for r in rows:
-        sel = []
-        for k in kolom:
-            v = k.nilai(r)
-            sel.append(f"<td{kls(k)}>{v if k.html else e(v)}</td>")
-        body.append("<tr>" + "".join(sel) + "</tr>")
-    foot = ""
-    if kaki:
-        foot = "<tfoot><tr>" + "".join(f"<td{kls(k)}>{x}</td>" for x, k in zip(kaki, kolom)) + "</tr></tfoot>"
-    ident = f' id="{e(id_)}"' if id_ else ""
-    return (f'<table class="lkj {kelas}"{ident}>{cap}<thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(body)}</tbody>{foot}</table>')
-
+from .. import fmt
+from ..hitung import formulas as F
+from ..hitung.pengukuran import HasilIndikator, Pengukuran
+from .html import Kol, catatan, e, tabel
 
 def rentang(k: F.Kelas, nama: str = "capaian") -> str:
     """A predikat class as text: '76% ≤ capaian < 91%'."""
     dari = "" if k.dari is None else f"{fmt.angka(k.dari, 2, minimal=0)}% ≤ "
     sampai = "" if k.sampai is None else f" < {fmt.angka(k.sampai, 2, minimal=0)}%"
     return f"{dari}{nama}{sampai}"
-
-
-def catatan(teks: Sequence[str]) -> str:
-    if not teks:
-        return ""
-    return '<div class="catatan">' + "".join(f"<p>⚠ {e(t)}</p>" for t in teks) + "</div>"
 
 
 # --- tables of the report -------------------------------------------------------------
@@ -254,59 +209,3 @@ def langkah_perhitungan(h: HasilIndikator, p: Pengukuran) -> str:
         out.append(f"<li><strong>Predikat</strong>: <strong>{e(h.predikat)}</strong> ({e(rentang(kelas))}).</li>")
     out.append("</ol>")
     return "".join(out)
-
-
-# --- narrative placeholders ---------------------------------------------------------------
-
-def konteks(p: Pengukuran, lalu: Pengukuran | None, anggaran: pd.DataFrame | None,
-            sasaran_no: int | None = None) -> dict[str, str]:
-    """Formatted computed values a narrative file may use as {{ name }}."""
-    d = p.aturan.digit_desimal
-    k = {
-        "tahun": str(p.tahun), "tahun_lalu": str(lalu.tahun) if lalu else fmt.KOSONG,
-        "instansi": p.aturan.instansi, "pemerintah": p.aturan.pemerintah,
-        "rata_rata_capaian": fmt.persen(p.rata_rata.nilai, d),
-        "predikat_rata_rata": p.aturan.skala.predikat(p.rata_rata.nilai) or fmt.KOSONG,
-        "jumlah_indikator": str(len(p.indikator)),
-        "jumlah_sasaran": str(len(p.sasaran)),
-        "jumlah_tercapai": str(sum(1 for h in p.indikator if h.capaian.nilai is not None and h.capaian.nilai >= 100)),
-        "jumlah_belum_tercapai": str(sum(1 for h in p.indikator if h.capaian.nilai is not None and h.capaian.nilai < 100)),
-        "jumlah_tanpa_capaian": str(sum(1 for h in p.indikator if h.capaian.nilai is None)),
-        "tahun_renstra": f"{p.data.renstra.tahun_awal}–{p.data.renstra.tahun_akhir}",
-    }
-    ada = [h for h in p.indikator if h.capaian.nilai is not None]
-    if ada:
-        hi = max(ada, key=lambda h: h.capaian.nilai)
-        lo = min(ada, key=lambda h: h.capaian.nilai)
-        k.update(indikator_tertinggi=hi.indikator, capaian_tertinggi=fmt.persen(hi.capaian.nilai, d),
-                 indikator_terendah=lo.indikator, capaian_terendah=fmt.persen(lo.capaian.nilai, d))
-    if lalu:
-        k["rata_rata_capaian_lalu"] = fmt.persen(lalu.rata_rata.nilai, d)
-    if anggaran is not None:
-        pagu, real = anggaran.pagu.sum(), anggaran.realisasi.dropna().sum()
-        k.update(pagu_total=fmt.rupiah(pagu), realisasi_anggaran_total=fmt.rupiah(real),
-                 serapan_total=fmt.persen(F.serapan(pagu, real).nilai, d),
-                 jumlah_program=str(len(anggaran)))
-    for h in p.indikator:
-        i = h.indikator_id.lower()
-        h0 = lalu.cari(h.indikator_id) if lalu else None
-        nilai = {
-            "indikator": h.indikator, "target": teks_target(h.target, h.satuan, d),
-            "realisasi": nilai_satuan(h.realisasi.nilai, h.satuan, d),
-            "capaian": fmt.persen(h.capaian.nilai, d), "predikat": h.predikat or fmt.KOSONG,
-            "capaian_lalu": fmt.persen(h0.capaian.nilai, d) if h0 else fmt.KOSONG,
-            "realisasi_lalu": nilai_satuan(h0.realisasi.nilai, h.satuan, d) if h0 else fmt.KOSONG,
-        }
-        if anggaran is not None:
-            prog = anggaran[anggaran.indikator_id.str.split(",").apply(lambda ids: h.indikator_id in ids)]
-            if len(prog):
-                nilai["serapan"] = fmt.persen(prog.serapan.iloc[0], d)
-                nilai["program"] = prog.program.iloc[0]
-        for nama, v in nilai.items():
-            k[f"{nama}_{i}"] = v
-        for kom in h.komponen:  # the data too: {{ ik02_k01_realisasi }} -> 106
-            k[f"{i}_{kom.kode.lower()}_target"] = fmt.bilangan(kom.target)
-            k[f"{i}_{kom.kode.lower()}_realisasi"] = fmt.bilangan(kom.realisasi)
-        if sasaran_no is not None and h.sasaran_no == sasaran_no:
-            k.update(nilai)
-    return k

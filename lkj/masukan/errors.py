@@ -29,3 +29,12 @@ def _tampil(file: str) -> str:
         return str(p.resolve().relative_to(Path.cwd().resolve())) if p.is_absolute() else file
     except ValueError:
         return file
+
+
+class Peringatan(str):
+    """A warning as a value: shown to the analyst, never scraped from a log."""
+
+    def __new__(cls, pesan: str, sumber: str = "") -> Peringatan:
+        obj = super().__new__(cls, "PERINGATAN: " + pesan + (f": {sumber}" if sumber else ""))
+        obj.pesan, obj.sumber = pesan, sumber
+        return obj

@@ -1,0 +1,188 @@
+"""The report build: validated inputs -> notebooks (papermill) -> HTML, audit HTML, PDF, reviu CSV.
+
+1. The inputs are read and validated once (`lkj.masukan.model`), and the model is
+   handed to the notebooks pickled; nothing after this step opens a raw file.
+2. Each notebook of the plan (notebooks/laporan.yml) reruns only when the data,
+   its own narrative or its template changed (sha256 fingerprints, not timestamps).
+3. The outputs are assembled and written only when everything succeeded; they are
+   fingerprinted as a set, so an output changed or removed since is rebuilt.
+Heavy libraries are imported inside the functions that need them, so the
+"nothing changed" path stays fast.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..files import tulis_atomik
+from ..masukan.data import folder_tahun
+from ..masukan.errors import Peringatan
+from ..masukan.model import Masukan, baca_masukan, berkas_masukan
+from ..masukan.proyek import Proyek
+from .notebook import BuildError, jalankan
+from .sidik import Stempel, kode, sidik
+
+__all__ = ["BuildError", "BuildResult", "build", "main_report", "tulis_processed"]
+
+
+@dataclass
+class BuildResult:
+    dijalankan: list[str]
+    dirakit: bool
+    peringatan: list[Peringatan]
+    waktu: dict[str, float] = field(default_factory=dict)  # seconds per phase: data, notebook, rakit
+
+
+@dataclass(frozen=True)
+class Sidik:
+    """What each step of one year's build depends on."""
+
+    data: str        # params, the year's and comparison year's data, the Renstra, the plan, the code
+    semua: str       # everything an output may show: data, narrative, notebooks, templates, git commit
+    berkas: list[Path]
+
+    @classmethod
+    def hitung(cls, proyek: Proyek, tahun: int) -> Sidik:
+        from .provenance import git
+        masukan = berkas_masukan(proyek, tahun)  # reads params only
+        narasi = proyek.tahun(tahun) / "narasi"
+        data = [p for p in masukan if narasi not in p.parents]
+        semua = [*masukan, *sorted(proyek.notebooks.glob("*.py"))]
+        return cls(sidik([*data, *kode()]), sidik([*semua, *kode()], git(proyek.root)), semua)
+
+
+def keluaran(proyek: Proyek, tahun: int) -> list[Path]:
+    r = proyek.reports(tahun)
+    return [*(r / f"laporan-kinerja-{tahun}{s}" for s in (".html", "-audit.html", ".pdf")), r / f"reviu-{tahun}.csv"]
+
+
+def tulis_processed(m: Masukan) -> Path:
+    """The computed tables in data/processed/<YEAR>/ (unrounded)."""
+    from ..hitung.pengukuran import hitung, hitung_anggaran, hitung_pembanding, hitung_renstra
+    p, lalu = hitung(m)
+    out = m.proyek.processed(m.tahun)
+    tabel = {"capaian.csv": p.tabel(), "pembanding.csv": hitung_pembanding(p, lalu),
+             "renstra.csv": hitung_renstra(p), "anggaran.csv": hitung_anggaran(p)}
+    for nama, df in tabel.items():
+        if df is not None:
+            tulis_atomik(out / nama, df.to_csv(index=False, lineterminator="\n"))
+    return out
+
+
+def build(tahun: int, root: Path, jobs: int | None = None, log=print) -> BuildResult:
+    proyek = Proyek.di(root)
+    folder_tahun(proyek, tahun)  # stops: no data for this year, lists those there are
+    build_dir = proyek.build(tahun)
+    nb_dir = build_dir / "nb"
+    stempel = Stempel(build_dir / "sidik")
+    model_path = build_dir / "masukan.pickle"
+    s = Sidik.hitung(proyek, tahun)
+    hasil = keluaran(proyek, tahun)
+    siap = model_path.is_file() and (proyek.processed(tahun) / "capaian.csv").is_file()
+    if siap and stempel.segar_bersama("rakit", s.semua, hasil):
+        return BuildResult([], False, [])
+
+    mulai = time.perf_counter()
+    jobs = jobs or os.cpu_count() or 1
+    # One pool for the whole build: workers load the libraries while the main process validates the
+    # data, notebooks run in parallel, and the main process computes the reviu meanwhile.
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for _ in range(jobs):
+            pool.submit(_panaskan)
+        try:
+            m = baca_masukan(proyek, tahun)  # bad input stops here with one line
+        except BaseException:
+            pool.shutdown(cancel_futures=True)
+            raise
+        tulis_processed(m)
+        tulis_atomik(model_path, m.pickle())  # what the notebooks read
+        waktu = {"data": time.perf_counter() - mulai}
+        tugas = {}
+        for b in m.rencana.bagian:
+            template = proyek.notebooks / f"{b.notebook}.py"
+            narasi = [m.narasi_path(n) for n in b.narasi]
+            nilai = sidik([template, *narasi], [s.data, b.params])
+            keluar = nb_dir / f"{b.nama}.ipynb"
+            if not stempel.segar(b.nama, nilai, keluar):
+                # root "." = the kernel's working folder (cwd=root): no absolute path in any output
+                params = {"tahun": tahun, **b.params, "root": ".", "bagian": b.nama,
+                          "masukan": proyek.relatif(model_path)}
+                tugas[b.nama] = (template, keluar, params, nilai)
+        futures = {pool.submit(jalankan, t, k, prm, proyek.root): nama for nama, (t, k, prm, _) in tugas.items()}
+        if tugas:
+            log(f"menjalankan {len(tugas)} notebook: {', '.join(tugas)}")
+        tambahan, reviu_csv = _bagian_perakitan(m, s.berkas)
+        galat = []
+        for f in as_completed(futures):
+            try:
+                f.result()
+                stempel.tulis(futures[f], tugas[futures[f]][3])
+            except BuildError as e:
+                galat.append(str(e))
+        if len(galat) == 1:
+            raise BuildError(galat[0])
+        if galat:  # one line each
+            raise BuildError(f"{len(galat)} notebook gagal:\n" + "\n".join(f"  - {g}" for g in sorted(galat)))
+        waktu["notebook"] = time.perf_counter() - mulai - waktu["data"]
+        if tugas:
+            log(f"  notebook selesai ({waktu['notebook']:.1f} s)")
+
+        from . import pdf
+        from .rakit import html_audit, html_laporan
+        log("merakit HTML, HTML audit, PDF dan CSV reviu")
+        urutan = [nb_dir / f"{b.nama}.ipynb" for b in m.rencana.bagian]
+        audit = pool.submit(html_audit, urutan, tahun, tambahan)
+        laporan = html_laporan(urutan, tahun, tambahan)
+        isi_pdf, terpotong = pdf.render(laporan, f"Laporan Kinerja {tahun}", build_dir / "pdf", pool)
+        isi = (laporan, audit.result(), isi_pdf, reviu_csv)
+    waktu["rakit"] = time.perf_counter() - mulai - waktu["data"] - waktu["notebook"]
+    log(f"  rakit selesai ({waktu['rakit']:.1f} s)")
+    for path, data in zip(hasil, isi):
+        tulis_atomik(path, data, tmp_dir=build_dir)  # nothing half-written ever appears in reports/
+    stempel.tulis_bersama("rakit", s.semua, hasil)
+    return BuildResult(list(tugas), True, sorted({*m.peringatan, *terpotong}), waktu)
+
+
+def _panaskan() -> None:
+    """Load the build's libraries in an idle worker (they take a second to import)."""
+    import jupytext  # noqa: F401
+    import nbconvert  # noqa: F401
+    import papermill  # noqa: F401
+    import weasyprint  # noqa: F401
+
+
+def _bagian_perakitan(m: Masukan, berkas: list[Path]) -> tuple[list, str]:
+    """The sections made at assembly (Catatan Reviu, provenance) and the reviu CSV."""
+    from .. import reviu
+    from ..reviu.keluaran import ke_csv
+    from ..tampil import lampiran
+    from . import provenance
+    from .rakit import sel_html
+    temuan = reviu.periksa(m)
+    asal = provenance.catat(m.proyek, [*berkas, *kode()])
+    tambahan = [
+        sel_html("07-reviu", lampiran.catatan_reviu(temuan, m.publikasi is not None, "Lampiran 5. Catatan Reviu",
+                                                    m.rencana.jangkar("reviu")),
+                 "dibuat saat perakitan: lkj.reviu.periksa (sama dengan reviu-<tahun>.csv)"),
+        sel_html("08-provenance", lampiran.provenance(asal.berkas, asal.commit, asal.versi,
+                                                      "Lampiran 6. Asal-usul Data (Provenance)",
+                                                      m.rencana.jangkar("provenance")),
+                 "dibuat saat perakitan: lkj.build.provenance.catat"),
+    ]
+    return tambahan, ke_csv(temuan)
+
+
+def main_report(tahun: int, root: Path, jobs: int | None) -> None:
+    mulai = time.perf_counter()
+    hasil = build(tahun, root, jobs, log=lambda s: print(s, file=sys.stderr))
+    for w in hasil.peringatan:
+        print(w, file=sys.stderr)
+    if not hasil.dijalankan and not hasil.dirakit:
+        print(f"reports/{tahun}: sudah mutakhir (tidak ada masukan yang berubah)")
+    else:
+        print(f"reports/{tahun}/laporan-kinerja-{tahun}.html, -audit.html, .pdf, reviu-{tahun}.csv "
+              f"({time.perf_counter() - mulai:.1f} s)")

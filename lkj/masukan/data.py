@@ -1,0 +1,141 @@
+"""The raw data of one year and of its Renstra period, loaded and cross-checked."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import DataError
+from .params import RENSTRA
+from .proyek import Proyek
+from .skema import baca_csv, cek_rujukan
+
+# Which component roles each formula type uses; other roles are an error (they would be ignored).
+PERAN_RUMUS = {
+    "rasio": {"pembilang", "penyebut", "populasi", "rincian", "info"},
+    "rata_rasio": {"kelompok", "rincian", "info"},
+    "pertumbuhan": {"tahun_n", "tahun_sebelumnya", "info"},
+    "langsung": set(),
+}
+
+
+@dataclass
+class Renstra:
+    folder: Path
+    tahun_awal: int
+    tahun_akhir: int
+    tujuan: pd.DataFrame
+    sasaran: pd.DataFrame
+    indikator: pd.DataFrame
+
+    def tahun_ke(self, tahun: int) -> int | None:
+        k = tahun - self.tahun_awal + 1
+        return k if 1 <= k <= 5 else None
+
+
+@dataclass
+class DataTahun:
+    tahun: int
+    folder: Path
+    renstra: Renstra
+    pk: pd.DataFrame
+    komponen: pd.DataFrame | None
+    realisasi_langsung: pd.DataFrame | None
+    anggaran: pd.DataFrame | None
+    program_indikator: pd.DataFrame | None
+
+
+def baca_renstra(proyek: Proyek, nama: str) -> Renstra:
+    folder = proyek.di_dalam(proyek.raw / nama, "folder Renstra")
+    m = RENSTRA.fullmatch(folder.name)
+    if not m:
+        raise DataError(folder, "nama folder Renstra harus berbentuk renstra-<tahun awal>-<tahun akhir>",
+                        "Ganti nama foldernya, mis. renstra-2021-2026.")
+    if not folder.is_dir():
+        raise DataError(folder, "folder Renstra tidak ditemukan", "Periksa kunci 'renstra' di params/<tahun>.yaml.")
+    tujuan = baca_csv(proyek, folder / "tujuan.csv")
+    sasaran = baca_csv(proyek, folder / "sasaran.csv")
+    indikator = baca_csv(proyek, folder / "indikator.csv")
+    cek_rujukan(sasaran, folder / "sasaran.csv", "tujuan_id", set(tujuan.tujuan_id), "tujuan.csv")
+    cek_rujukan(indikator, folder / "indikator.csv", "sasaran_no", set(sasaran.sasaran_no), "sasaran.csv")
+    return Renstra(folder, int(m[1]), int(m[2]), tujuan, sasaran, indikator)
+
+
+def tahun_tersedia(proyek: Proyek) -> list[str]:
+    return sorted(p.name for p in proyek.raw.iterdir() if p.name.isdigit()) if proyek.raw.is_dir() else []
+
+
+def folder_tahun(proyek: Proyek, tahun: int) -> Path:
+    folder = proyek.di_dalam(proyek.tahun(tahun), "folder tahun")
+    if not folder.is_dir():
+        raise DataError(folder, f"tidak ada data untuk tahun {tahun}",
+                        f"Tahun yang tersedia: {', '.join(tahun_tersedia(proyek)) or 'tidak ada'}. "
+                        "Buat folder ini (lihat data/raw/README.md, 'Menambah tahun baru').")
+    return folder
+
+
+def baca_tahun(proyek: Proyek, tahun: int, renstra: Renstra) -> DataTahun:
+    """Load and cross-check every raw file of one year."""
+    folder = folder_tahun(proyek, tahun)
+    pk_path = folder / "pk.csv"
+    pk = baca_csv(proyek, pk_path)
+    definisi = renstra.indikator.set_index("indikator_id")
+    for rec in pk.itertuples(index=False):
+        if rec.indikator_id not in definisi.index:
+            raise DataError(pk_path, f"indikator '{rec.indikator_id}' tidak punya definisi",
+                            f"Tambahkan definisinya ke {renstra.folder.name}/indikator.csv.", rec.baris, "indikator_id")
+        no_renstra = definisi.loc[rec.indikator_id, "sasaran_no"]
+        if rec.sasaran_no != no_renstra:
+            raise DataError(pk_path, f"indikator '{rec.indikator_id}' ada di sasaran {rec.sasaran_no}, sedangkan "
+                                     f"Renstra ({renstra.folder.name}/indikator.csv) menaruhnya di sasaran {no_renstra}",
+                            "Samakan nomor sasarannya dengan Renstra.", rec.baris, "sasaran_no")
+    pk_ids = set(pk.indikator_id)
+
+    def opsional(nama: str) -> pd.DataFrame | None:
+        p = folder / nama
+        return baca_csv(proyek, p) if p.exists() or p.is_symlink() else None
+
+    komponen = opsional("komponen.csv")
+    if komponen is not None:
+        cek_rujukan(komponen, folder / "komponen.csv", "indikator_id", pk_ids, "pk.csv")
+        _cek_komponen(komponen, folder / "komponen.csv", definisi)
+    langsung = opsional("realisasi_langsung.csv")
+    if langsung is not None:
+        cek_rujukan(langsung, folder / "realisasi_langsung.csv", "indikator_id", pk_ids, "pk.csv")
+        ber_komponen = set(komponen.indikator_id) if komponen is not None else set()
+        for rec in langsung.itertuples(index=False):
+            if rec.indikator_id in ber_komponen:
+                raise DataError(folder / "realisasi_langsung.csv",
+                                f"indikator '{rec.indikator_id}' juga punya data di komponen.csv",
+                                "Satu indikator satu sumber: hapus baris ini atau komponennya.", rec.baris, "indikator_id")
+    anggaran = opsional("anggaran.csv")
+    peta = opsional("program_indikator.csv")
+    if peta is not None:
+        if anggaran is None:
+            raise DataError(folder / "anggaran.csv", "berkas tidak ditemukan, padahal program_indikator.csv ada",
+                            "Tambahkan anggaran.csv atau hapus program_indikator.csv.")
+        cek_rujukan(peta, folder / "program_indikator.csv", "program_kode", set(anggaran.program_kode), "anggaran.csv")
+        cek_rujukan(peta, folder / "program_indikator.csv", "indikator_id", pk_ids, "pk.csv")
+    return DataTahun(tahun, folder, renstra, pk, komponen, langsung, anggaran, peta)
+
+
+def _cek_komponen(df: pd.DataFrame, path: Path, definisi: pd.DataFrame) -> None:
+    for rec in df.itertuples(index=False):
+        jenis = definisi.loc[rec.indikator_id, "jenis_rumus"]
+        if rec.peran not in PERAN_RUMUS[jenis]:
+            boleh = ", ".join(sorted(PERAN_RUMUS[jenis])) or "tidak ada (rumus langsung memakai realisasi_langsung.csv)"
+            raise DataError(path, f"peran '{rec.peran}' tidak dipakai rumus {jenis} indikator {rec.indikator_id}",
+                            f"Peran yang sah untuk rumus {jenis}: {boleh}; atau perbaiki jenis_rumus di indikator.csv.",
+                            rec.baris, "peran")
+        if rec.peran == "populasi":
+            if rec.target is None:
+                raise DataError(path, "komponen berperan populasi tanpa nilai target",
+                                "Tulis besar populasinya di kolom target.", rec.baris, "target")
+            if rec.realisasi is not None:
+                raise DataError(path, "komponen berperan populasi juga berisi realisasi",
+                                "Populasi ditulis di kolom target saja; kosongkan realisasi "
+                                "(atau ganti perannya menjadi penyebut).", rec.baris, "realisasi")
+        if rec.peran in ("kelompok", "rincian") and not rec.kelompok:
+            raise DataError(path, f"komponen berperan {rec.peran} tanpa nama kelompok",
+                            "Isi kolom kelompok (mis. G1) agar rincian dapat dikaitkan.", rec.baris, "kelompok")

@@ -1,0 +1,114 @@
+"""Every input of one year's report, read and validated once (`baca_masukan`).
+
+The plan, the notebooks, the reviu and the build all use this one model; no
+later stage opens a raw file. The build hands it to the notebooks pickled
+(build/<YEAR>/masukan.pickle), so they see exactly what was validated.
+"""
+from __future__ import annotations
+
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+
+from .data import DataTahun, baca_renstra, baca_tahun, folder_tahun
+from .errors import DataError, Peringatan
+from .params import Aturan, baca_aturan
+from .proyek import Proyek
+from .publikasi import Angka, baca_publikasi
+from .rencana import Rencana, baca_rencana
+
+
+@dataclass(frozen=True)
+class Masukan:
+    proyek: Proyek
+    aturan: Aturan
+    data: DataTahun
+    pembanding: DataTahun | None
+    rencana: Rencana
+    narasi: dict[str, str | None]        # name -> text (None: file missing or empty)
+    publikasi: tuple[Angka, ...] | None
+    peringatan: tuple[Peringatan, ...]
+
+    @property
+    def tahun(self) -> int:
+        return self.aturan.tahun
+
+    def narasi_path(self, nama: str) -> Path:
+        return self.proyek.narasi(self.tahun, nama)
+
+    def pickle(self) -> bytes:
+        return pickle.dumps(self, protocol=5)
+
+
+def berkas_masukan(proyek: Proyek, tahun: int) -> list[Path]:
+    """Every file a year's report may read: the year, its comparison year, its Renstra, its params.
+
+    A superset of what `baca_masukan` opens (whole folders), so a fingerprint over it cannot go
+    stale. Reads only params (YAML), never the CSVs."""
+    aturan = baca_aturan(proyek, tahun)
+    folders = [proyek.tahun(tahun), proyek.raw / aturan.renstra]
+    if aturan.tahun_pembanding is not None:
+        folders.append(proyek.tahun(aturan.tahun_pembanding))
+    files = [proyek.params(tahun), proyek.rencana]
+    for f in folders:
+        files += sorted(p for p in f.rglob("*") if p.is_file() or p.is_symlink()) if f.is_dir() else [f]
+    return files
+
+
+def baca_masukan(proyek: Proyek, tahun: int) -> Masukan:
+    """Read and validate every input of a year; a problem stops with one DataError."""
+    folder_tahun(proyek, tahun)  # "no data for this year" before "no params"
+    aturan = baca_aturan(proyek, tahun)
+    renstra = baca_renstra(proyek, aturan.renstra)
+    data = baca_tahun(proyek, tahun, renstra)
+    pembanding = None
+    if aturan.tahun_pembanding is not None:
+        if not (proyek.tahun(aturan.tahun_pembanding) / "pk.csv").is_file():
+            raise DataError(proyek.params(tahun), f"tahun pembanding {aturan.tahun_pembanding} tidak punya "
+                            f"data (data/raw/{aturan.tahun_pembanding}/pk.csv)",
+                            "Tambahkan data tahun itu, atau isi tahun_pembanding: null.", column="tahun_pembanding")
+        pembanding = baca_tahun(proyek, aturan.tahun_pembanding, renstra)
+    if aturan.indikator_rata_rata != "semua":
+        asing = [i for i in aturan.indikator_rata_rata if i not in set(data.pk.indikator_id)]
+        if asing:
+            raise DataError(proyek.params(tahun), f"indikator_rata_rata menyebut indikator yang tidak ada di pk.csv: "
+                            f"{', '.join(asing)}", "Hapus atau perbaiki kodenya.", column="indikator_rata_rata")
+    rencana = baca_rencana(proyek, sorted(set(data.pk.sasaran_no)))
+    narasi, peringatan = _baca_narasi(proyek, tahun, rencana)
+    peringatan += _cek_anggaran(proyek, data)
+    publikasi = baca_publikasi(proyek, proyek.tahun(tahun) / "publikasi.csv")
+    return Masukan(proyek, aturan, data, pembanding, rencana, narasi, publikasi, tuple(peringatan))
+
+
+def _baca_narasi(proyek: Proyek, tahun: int, rencana: Rencana) -> tuple[dict[str, str | None], list[Peringatan]]:
+    narasi: dict[str, str | None] = {}
+    peringatan = []
+    for nama in rencana.narasi:
+        path = proyek.narasi(tahun, nama)
+        teks = proyek.baca_teks(path) if path.exists() or path.is_symlink() else None
+        narasi[nama] = teks if teks and teks.strip() else None
+        if narasi[nama] is None:
+            peringatan.append(Peringatan("narasi belum diisi", proyek.relatif(path)))
+    folder = proyek.tahun(tahun) / "narasi"
+    for p in sorted(folder.glob("*")) if folder.is_dir() else []:
+        if p.stem not in narasi or p.suffix != ".md":
+            peringatan.append(Peringatan("berkas narasi tidak dipakai laporan (tidak tercantum di notebooks/laporan.yml)",
+                                         proyek.relatif(p)))
+    return narasi, peringatan
+
+
+def _cek_anggaran(proyek: Proyek, data: DataTahun) -> list[Peringatan]:
+    if data.anggaran is None:
+        return []
+    path = proyek.relatif(data.folder / "anggaran.csv")
+    return [Peringatan(f"realisasi anggaran program {r.program_kode} melebihi pagu (serapan di atas 100%)",
+                       f"{path}, baris {r.baris}")
+            for r in data.anggaran.itertuples(index=False) if r.realisasi is not None and r.realisasi > r.pagu]
+
+
+def muat(path: Path) -> Masukan:
+    """The model the build validated (build/<YEAR>/masukan.pickle)."""
+    model = pickle.loads(path.read_bytes())
+    if not isinstance(model, Masukan):
+        raise DataError(path, "bukan model masukan lkj", "Jalankan ulang: make report.")
+    return model

@@ -1,0 +1,141 @@
+"""Rules of one year, read from params/<YEAR>.yaml and validated completely."""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..hitung.formulas import SkalaError, SkalaPredikat
+from .errors import DataError
+from .proyek import Proyek
+
+KUNCI_WAJIB = {
+    "instansi": str, "pemerintah": str, "renstra": str, "tahun_pembanding": (int, type(None)),
+    "digit_desimal": int, "batas_capaian": (int, float, type(None)),
+    "indikator_rata_rata": (str, list), "skala_predikat": list,
+}
+DIGIT_MAKS = 6
+RENSTRA = re.compile(r"renstra-(\d{4})-(\d{4})")
+
+
+@dataclass(frozen=True)
+class Aturan:
+    """The rules a year's report applies (params/<YEAR>.yaml)."""
+
+    tahun: int
+    instansi: str
+    pemerintah: str
+    renstra: str
+    tahun_pembanding: int | None
+    digit_desimal: int
+    batas_capaian: float | None
+    indikator_rata_rata: str | tuple[str, ...]
+    skala: SkalaPredikat
+    skala_daftar: tuple[dict, ...]
+
+    def ikut_rata_rata(self, indikator_id: str) -> bool:
+        return self.indikator_rata_rata == "semua" or indikator_id in self.indikator_rata_rata
+
+
+class _YamlKetat(yaml.SafeLoader):
+    """safe_load that refuses a key written twice (the second would silently win)."""
+
+
+def _peta(loader: _YamlKetat, node: yaml.MappingNode) -> dict:
+    out: dict = {}
+    for k_node, v_node in node.value:
+        k = loader.construct_object(k_node)
+        if k in out:
+            raise yaml.constructor.ConstructorError(None, None, f"kunci '{k}' ditulis dua kali", k_node.start_mark)
+        out[k] = loader.construct_object(v_node, deep=True)
+    return out
+
+
+_YamlKetat.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _peta)
+
+
+def baca_yaml(proyek: Proyek, path: Path) -> object:
+    teks = proyek.baca_teks(path)
+    try:
+        return yaml.load(teks, Loader=_YamlKetat)  # noqa: S506 (a SafeLoader subclass)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        masalah = getattr(e, "problem", None) or "isi tidak dapat dibaca"
+        raise DataError(path, f"berkas YAML tidak dapat dibaca: {masalah}",
+                        "Periksa indentasi, tanda ':' dan kunci ganda.", None if mark is None else mark.line + 1) from None
+
+
+def baca_aturan(proyek: Proyek, tahun: int) -> Aturan:
+    path = proyek.params(tahun)
+    if not path.is_file() and not path.is_symlink():
+        raise DataError(path, f"tidak ada aturan untuk tahun {tahun}",
+                        f"Salin params/ tahun lain menjadi {path.name} dan sesuaikan isinya.")
+    isi = baca_yaml(proyek, path)
+    if not isinstance(isi, dict):
+        raise DataError(path, "isi berkas bukan daftar kunci: nilai", "Lihat params/2023.yaml sebagai contoh.")
+
+    def salah(kunci: str, masalah: str, saran: str) -> DataError:
+        return DataError(path, masalah, saran, column=kunci)
+
+    for kunci, jenis in KUNCI_WAJIB.items():
+        if kunci not in isi:
+            raise salah(kunci, f"kunci '{kunci}' tidak ada", "Tambahkan (lihat params/2023.yaml).")
+        if not isinstance(isi[kunci], jenis) or isinstance(isi[kunci], bool):
+            raise salah(kunci, f"nilai kunci '{kunci}' berjenis salah: {isi[kunci]!r}", "Lihat komentar di params/2023.yaml.")
+    lain = sorted(map(str, set(isi) - set(KUNCI_WAJIB)))
+    if lain:
+        raise salah(lain[0], f"kunci tidak dikenal: {', '.join(lain)}", "Hapus atau perbaiki ejaannya.")
+    for kunci in ("instansi", "pemerintah"):
+        if not isi[kunci].strip():
+            raise salah(kunci, f"'{kunci}' kosong", "Tulis nama lengkapnya.")
+    if not RENSTRA.fullmatch(isi["renstra"]):
+        raise salah("renstra", f"renstra '{isi['renstra']}' bukan nama folder Renstra",
+                    "Tulis nama folder di data/raw/, berbentuk renstra-<tahun awal>-<tahun akhir>, mis. renstra-2021-2026.")
+    pembanding = isi["tahun_pembanding"]
+    if pembanding is not None and not 1900 < pembanding < tahun:
+        raise salah("tahun_pembanding", f"tahun_pembanding {pembanding} harus tahun sebelum {tahun}",
+                    "Isi tahun yang dibandingkan (mis. tahun lalu) atau null.")
+    if not 0 <= isi["digit_desimal"] <= DIGIT_MAKS:
+        raise salah("digit_desimal", f"digit_desimal {isi['digit_desimal']} di luar 0–{DIGIT_MAKS}",
+                    "Pemerintah lazimnya memakai 2 angka di belakang koma.")
+    batas = isi["batas_capaian"]
+    if batas is not None and not (math.isfinite(batas) and batas > 0):
+        raise salah("batas_capaian", "batas_capaian harus positif atau null", "Mis. 100, 120, atau null.")
+    rata = isi["indikator_rata_rata"]
+    if isinstance(rata, str) and rata != "semua":
+        raise salah("indikator_rata_rata", f"indikator_rata_rata '{rata}' tidak dikenal",
+                    "Isi 'semua' atau daftar indikator_id.")
+    if isinstance(rata, list) and (not rata or not all(isinstance(i, str) for i in rata) or len(set(rata)) < len(rata)):
+        raise salah("indikator_rata_rata", "indikator_rata_rata harus daftar indikator_id yang berbeda",
+                    "Mis. [IK01, IK02], atau 'semua'.")
+    skala = _skala(isi["skala_predikat"], salah)
+    return Aturan(
+        tahun=tahun, instansi=isi["instansi"].strip(), pemerintah=isi["pemerintah"].strip(), renstra=isi["renstra"],
+        tahun_pembanding=pembanding, digit_desimal=isi["digit_desimal"], batas_capaian=batas,
+        indikator_rata_rata=rata if isinstance(rata, str) else tuple(rata),
+        skala=skala, skala_daftar=tuple(isi["skala_predikat"]),
+    )
+
+
+def _skala(daftar: list, salah) -> SkalaPredikat:
+    try:
+        nama: list[str] = []
+        for k in daftar:
+            if not isinstance(k, dict) or set(k) != {"predikat", "dari", "sampai"}:
+                raise SkalaError(f"setiap kelas butuh tepat kunci predikat, dari, sampai: {k!r}")
+            if not isinstance(k["predikat"], str) or not k["predikat"].strip():
+                raise SkalaError(f"nama predikat harus teks: {k['predikat']!r}")
+            if k["predikat"] in nama:
+                raise SkalaError(f"predikat '{k['predikat']}' ditulis dua kali")
+            nama.append(k["predikat"])
+            for batas in ("dari", "sampai"):
+                v = k[batas]
+                if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v)):
+                    raise SkalaError(f"kelas '{k['predikat']}': '{batas}' harus angka tanpa % atau null, bukan {v!r}")
+        return SkalaPredikat.dari_daftar(daftar)
+    except SkalaError as e:
+        raise salah("skala_predikat", f"skala_predikat ditolak: {e}",
+                    "Setiap kelas harus bersambung: 'sampai' satu kelas = 'dari' kelas berikutnya.") from None

@@ -1,0 +1,216 @@
+"""Raw CSV files against their schemas: the one reader of every table.
+
+Every problem stops with a `DataError` naming the file, the spreadsheet row
+(header = row 1) and the column of the cell that is wrong, and saying what to
+do. A value accepted here means the same thing in every later stage.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from ..hitung.formulas import JENIS_RUMUS, PERAN, POLARITAS
+from .errors import DataError
+from .proyek import Proyek
+
+KODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}")  # IDs: safe in file names, HTML ids and formulas
+PANJANG_SEL = 5000        # characters in one cell
+BATAS_ANGKA = (1e-6, 1e15)  # |x| outside this (but not 0) is a typing error, not a figure
+
+
+@dataclass(frozen=True)
+class Kolom:
+    nama: str
+    jenis: str = "teks"          # teks | kode | bilangan | bulat | rupiah | pilihan
+    wajib: bool = True           # an empty cell is an error
+    pilihan: tuple[str, ...] = ()
+    minimum: float | None = 0    # numbers below are rejected (None: no lower bound)
+
+    @property
+    def angka(self) -> bool:
+        return self.jenis in ("bilangan", "bulat", "rupiah")
+
+
+def _bilangan(teks: str, kolom: Kolom, file, row) -> float | int:
+    s = teks.strip()
+
+    def err(problem: str, fix: str) -> DataError:
+        return DataError(file, problem, fix, row, kolom.nama)
+
+    if s in {"-", "–", "—"}:
+        raise err(f"nilai '{s}' bukan angka", "Kosongkan sel bila data tidak ada (jangan diisi tanda hubung).")
+    if s.endswith("%"):
+        raise err(f"nilai '{s}' memakai tanda %", f"Tulis angkanya saja: {s[:-1].strip()}.")
+    if "," in s or re.fullmatch(r"-?\d{1,3}(\.\d{3}){2,}", s):
+        raise err(f"nilai '{s}' ditulis dengan format angka Indonesia",
+                  "Tulis tanpa pemisah ribuan dan dengan titik sebagai pemisah desimal, "
+                  f"mis. {_saran(s)}.")
+    if not re.fullmatch(r"-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?", s):
+        raise err(f"nilai '{s}' bukan angka", "Isi dengan angka biasa, mis. 1004 atau 58.5.")
+    x = float(s)
+    if not math.isfinite(x) or (x != 0 and not BATAS_ANGKA[0] <= abs(x) <= BATAS_ANGKA[1]):
+        raise err(f"nilai '{s}' di luar rentang wajar", "Periksa angkanya: kemungkinan salah ketik.")
+    if kolom.minimum is not None and x < kolom.minimum:
+        raise err(f"nilai {s} negatif", "Nilai ini tidak boleh negatif; periksa sumber datanya.")
+    if kolom.jenis == "bulat" and not re.fullmatch(r"\d+", s):
+        raise err(f"nilai '{s}' bukan bilangan bulat", "Isi dengan bilangan bulat tanpa desimal, mis. 3.")
+    if kolom.jenis == "rupiah" and x != int(x):
+        raise err(f"nilai '{s}' berisi pecahan rupiah",
+                  f"Tulis rupiah utuh tanpa pemisah; bila maksudnya {s.replace('.', '')} rupiah, "
+                  f"tulis {s.replace('.', '')}.")
+    return int(x) if kolom.jenis in ("bulat", "rupiah") else x
+
+
+def _saran(s: str) -> str:
+    bulat, _, pecahan = s.replace(".", "").partition(",")
+    return bulat + ("." + pecahan if pecahan else "")
+
+
+def _teks(nilai: str, kolom: Kolom, file, row) -> str:
+    if len(nilai) > PANJANG_SEL:
+        raise DataError(file, f"isi sel terlalu panjang ({len(nilai)} karakter)",
+                        f"Persingkat menjadi paling banyak {PANJANG_SEL} karakter.", row, kolom.nama)
+    aneh = next((c for c in nilai if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp", "Co", "Cs")), None)
+    if aneh is not None:
+        raise DataError(file, f"sel berisi karakter tak terlihat U+{ord(aneh):04X} ({unicodedata.name(aneh, 'kontrol')})",
+                        "Ketik ulang isi sel ini tanpa pindah baris atau karakter kontrol.", row, kolom.nama)
+    if kolom.jenis == "kode" and not KODE.fullmatch(nilai):
+        raise DataError(file, f"kode '{nilai}' tidak sah",
+                        "Kode hanya boleh berisi huruf, angka, '_', '.' atau '-' (tanpa spasi atau tanda petik), "
+                        "paling panjang 40 karakter, mis. IK01.", row, kolom.nama)
+    if kolom.jenis == "pilihan" and nilai not in kolom.pilihan:
+        raise DataError(file, f"nilai '{nilai}' tidak dikenal", "Pilih salah satu: " + ", ".join(kolom.pilihan) + ".",
+                        row, kolom.nama)
+    return nilai
+
+
+# --- schemas ----------------------------------------------------------------------------------
+
+B = "bilangan"
+K = "kode"
+SKEMA: dict[str, tuple[Kolom, ...]] = {
+    "tujuan.csv": (Kolom("tujuan_id", K), Kolom("tujuan")),
+    "sasaran.csv": (Kolom("sasaran_no", "bulat"), Kolom("tujuan_id", K), Kolom("sasaran")),
+    "indikator.csv": (
+        Kolom("indikator_id", K), Kolom("sasaran_no", "bulat"), Kolom("indikator"), Kolom("satuan"),
+        Kolom("polaritas", "pilihan", pilihan=tuple(POLARITAS)),
+        Kolom("jenis_rumus", "pilihan", pilihan=tuple(JENIS_RUMUS)),
+        Kolom("rumus"),
+        *(Kolom(f"target_{i}", B, wajib=False) for i in range(1, 6)),
+    ),
+    "pk.csv": (Kolom("sasaran_no", "bulat"), Kolom("indikator_id", K), Kolom("sasaran"),
+               Kolom("indikator"), Kolom("target", B)),
+    "komponen.csv": (
+        Kolom("indikator_id", K), Kolom("komponen_id", K), Kolom("kelompok", K, wajib=False),
+        Kolom("peran", "pilihan", pilihan=tuple(PERAN)), Kolom("uraian"),
+        Kolom("satuan", wajib=False), Kolom("target", B, wajib=False),
+        Kolom("realisasi", B, wajib=False),
+    ),
+    "realisasi_langsung.csv": (Kolom("indikator_id", K), Kolom("realisasi", B, wajib=False, minimum=None),
+                               Kolom("keterangan", wajib=False)),
+    "anggaran.csv": (Kolom("program_kode", K), Kolom("program"), Kolom("pagu", "rupiah"),
+                     Kolom("realisasi", "rupiah", wajib=False)),
+    "program_indikator.csv": (Kolom("program_kode", K), Kolom("indikator_id", K)),
+}
+KUNCI = {  # unique key of each file
+    "tujuan.csv": ("tujuan_id",), "sasaran.csv": ("sasaran_no",),
+    "indikator.csv": ("indikator_id",), "pk.csv": ("indikator_id",),
+    "komponen.csv": ("indikator_id", "komponen_id"), "realisasi_langsung.csv": ("indikator_id",),
+    "anggaran.csv": ("program_kode",), "program_indikator.csv": ("program_kode", "indikator_id"),
+}
+
+
+def baca_csv(proyek: Proyek, path: Path, skema: tuple[Kolom, ...] | None = None, nomor_baris: str = "baris") -> pd.DataFrame:
+    """Read one raw CSV against its schema. Adds the column `nomor_baris` (spreadsheet row).
+
+    Numbers stay Python numbers and an empty number is None, never NaN."""
+    skema = skema or SKEMA[path.name]
+    teks = proyek.baca_teks(path)
+    baris: list[list[str]] = []
+    pembaca = csv.reader(io.StringIO(teks, newline=""), strict=True)
+    try:
+        baris.extend(pembaca)
+    except csv.Error as e:
+        raise DataError(path, f"CSV tidak dapat dibaca ({e})",
+                        "Periksa tanda petik; isi satu sel paling banyak "
+                        f"{PANJANG_SEL} karakter.", len(baris) + 1) from None
+    if not baris or not any(c.strip() for c in baris[0]):
+        raise DataError(path, "berkas kosong (tidak ada baris judul kolom)",
+                        "Isi baris pertama dengan nama kolom: " + ",".join(k.nama for k in skema) + ".")
+    header = [c.strip() for c in baris[0]]
+    if len(header) == 1 and ";" in header[0]:
+        raise DataError(path, "pemisah kolom adalah titik koma (;), bukan koma",
+                        "Simpan ulang sebagai 'CSV UTF-8 (Comma delimited)' atau ganti ';' dengan ','.", 1)
+    dikenal = [k.nama for k in skema]
+    for i, h in enumerate(header):
+        if h in header[:i]:
+            raise DataError(path, f"kolom '{h}' muncul dua kali (kolom ke-{header.index(h) + 1} dan ke-{i + 1})",
+                            "Hapus salah satunya.", 1, h)
+    asing = [h for h in header if h not in dikenal]
+    for k in skema:
+        if k.nama not in header:
+            mirip = f" (ada kolom tak dikenal '{asing[0]}': salah eja?)" if asing else ""
+            raise DataError(path, f"kolom '{k.nama}' tidak ada{mirip}",
+                            "Tambahkan kolom itu pada baris judul (lihat data/raw/README.md).", 1, k.nama)
+    if asing:
+        raise DataError(path, f"kolom '{asing[0]}' tidak dikenal",
+                        "Hapus kolom itu; kolom yang sah: " + ", ".join(dikenal) + " (lihat data/raw/README.md).",
+                        1, asing[0] or None)
+    data = []
+    nomor = 1
+    for sel in baris[1:]:
+        nomor += 1
+        if not any(c.strip() for c in sel):
+            continue  # blank line
+        if len(sel) != len(header):
+            raise DataError(path, f"jumlah sel {len(sel)}, seharusnya {len(header)}",
+                            "Periksa koma di dalam teks: apit teks berkoma dengan tanda petik.", nomor)
+        rec = dict(zip(header, sel))
+        out: dict[str, object] = {nomor_baris: nomor}
+        for k in skema:
+            nilai = rec[k.nama].strip()
+            if not nilai:
+                if k.wajib:
+                    raise DataError(path, "sel kosong", "Kolom ini wajib diisi.", nomor, k.nama)
+                out[k.nama] = None if k.angka else ""
+            elif k.angka:
+                out[k.nama] = _bilangan(nilai, k, path, nomor)
+            else:
+                out[k.nama] = _teks(nilai, k, path, nomor)
+        data.append(out)
+    df = pd.DataFrame(data, columns=[nomor_baris] + dikenal)
+    for k in skema:
+        if k.angka:
+            df[k.nama] = pd.Series([r[k.nama] for r in data], index=df.index, dtype=object)
+    if nomor_baris == "baris":
+        cek_unik(df, path, KUNCI.get(path.name, ()))
+    return df
+
+
+def cek_unik(df: pd.DataFrame, path: Path, kunci: tuple[str, ...]) -> None:
+    if not kunci:
+        return
+    seen: dict[tuple, int] = {}
+    for rec in df.itertuples(index=False):
+        key = tuple(getattr(rec, k) for k in kunci)
+        if key in seen:
+            raise DataError(path, f"{'/'.join(kunci)} '{'/'.join(map(str, key))}' ganda "
+                                  f"(sudah ada di baris {seen[key]})",
+                            "Setiap baris harus unik: hapus atau ganti salah satunya.",
+                            rec.baris, kunci[-1])
+        seen[key] = rec.baris
+
+
+def cek_rujukan(df: pd.DataFrame, path: Path, kolom: str, sah, tempat: str) -> None:
+    for rec in df.itertuples(index=False):
+        nilai = getattr(rec, kolom)
+        if nilai not in sah:
+            raise DataError(path, f"{kolom} '{nilai}' tidak ada di {tempat}",
+                            f"Tambahkan dulu ke {tempat} atau perbaiki kodenya.", rec.baris, kolom)

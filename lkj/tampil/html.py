@@ -1,0 +1,62 @@
+"""HTML building blocks: the one escaping path for everything the report shows.
+
+Every text that comes from data goes through `e` (or `tabel`, `judul`, `tag`, which
+call it); attributes are always quoted and escaped.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+
+def e(teks: object) -> str:
+    """Text as HTML: <, >, &, and both quotes escaped."""
+    return html.escape(str(teks), quote=True)
+
+
+def tag(nama: str, isi_html: str = "", **atribut: object) -> str:
+    """<nama a="..">isi</nama>; attribute values are escaped, `kelas` becomes class."""
+    attrs = "".join(f' {"class" if k == "kelas" else k.replace("_", "-")}="{e(v)}"' for k, v in atribut.items()
+                    if v is not None)
+    return f"<{nama}{attrs}>{isi_html}</{nama}>"
+
+
+def judul(teks: str, tingkat: int, id_: str) -> str:
+    """A heading with an id: the daftar isi, the PDF bookmarks and reviu links point to it."""
+    return f'<h{tingkat} id="{e(id_)}">{e(teks)}</h{tingkat}>'
+
+
+@dataclass(frozen=True)
+class Kol:
+    judul: str
+    nilai: Callable[[object], str]   # row -> already formatted text (escaped here)
+    angka: bool = False              # right-aligned
+    html: bool = False               # nilai returns HTML (not escaped)
+
+
+def tabel(rows: Sequence, kolom: Sequence[Kol], keterangan: str = "", kelas: str = "",
+          kaki: Sequence[str] | None = None, id_: str = "") -> str:
+    """A table with a repeated header (thead) and an optional footer row."""
+    cap = f"<caption>{e(keterangan)}</caption>" if keterangan else ""
+    kls = lambda k: ' class="angka"' if k.angka else ""  # noqa: E731
+    head = "".join(f"<th{kls(k)}>{e(k.judul)}</th>" for k in kolom)
+    body = []
+    for r in rows:
+        sel = []
+        for k in kolom:
+            v = k.nilai(r)
+            sel.append(f"<td{kls(k)}>{v if k.html else e(v)}</td>")
+        body.append("<tr>" + "".join(sel) + "</tr>")
+    foot = ""
+    if kaki:
+        foot = "<tfoot><tr>" + "".join(f"<td{kls(k)}>{x}</td>" for x, k in zip(kaki, kolom)) + "</tr></tfoot>"
+    ident = f' id="{e(id_)}"' if id_ else ""
+    return (f'<table class="lkj {kelas}"{ident}>{cap}<thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(body)}</tbody>{foot}</table>')
+
+
+def catatan(teks: Sequence[str]) -> str:
+    if not teks:
+        return ""
+    return '<div class="catatan">' + "".join(f"<p>⚠ {e(t)}</p>" for t in teks) + "</div>"

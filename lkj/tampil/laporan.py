@@ -1,0 +1,67 @@
+"""What a report notebook needs, in one object: `lap = Laporan.muat(tahun, root, ...)`."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from ..hitung.pengukuran import Pengukuran, hitung, hitung_anggaran, hitung_pembanding, hitung_renstra
+from ..masukan import model
+from ..masukan.errors import DataError
+from ..masukan.proyek import Proyek
+from ..masukan.rencana import Bagian
+from . import narasi
+
+
+@dataclass
+class Laporan:
+    m: model.Masukan
+    p: Pengukuran
+    lalu: Pengukuran | None
+    bagian: Bagian | None  # the part of the plan this notebook renders (None: run by hand)
+
+    @classmethod
+    def muat(cls, tahun: int, root: str | Path | None = None, masukan: str = "", bagian: str = "") -> Laporan:
+        """The build passes `masukan` (the validated model it pickled) and `bagian` (the part's name);
+        run by hand in JupyterLab, the inputs are read and validated afresh."""
+        proyek = Proyek.di(root)
+        m = model.muat(proyek.root / masukan) if masukan else model.baca_masukan(proyek, int(tahun))
+        p, lalu = hitung(m)
+        return cls(m, p, lalu, m.rencana.cari(bagian) if bagian else None)
+
+    @property
+    def tahun(self) -> int:
+        return self.p.tahun
+
+    @property
+    def digit(self) -> int:
+        return self.p.aturan.digit_desimal
+
+    @cached_property
+    def anggaran(self) -> pd.DataFrame | None:
+        return hitung_anggaran(self.p)
+
+    @cached_property
+    def renstra(self) -> pd.DataFrame:
+        return hitung_renstra(self.p)
+
+    @cached_property
+    def pembanding(self) -> pd.DataFrame:
+        return hitung_pembanding(self.p, self.lalu)
+
+    def jangkar(self, nama: str, **nilai: object) -> str:
+        """A heading id named in notebooks/laporan.yml."""
+        return self.m.rencana.jangkar(nama, **nilai)
+
+    def narasi(self, nama: str, sasaran_no: int | None = None) -> str:
+        """The narrative file `narasi/<nama>.md` as HTML, placeholders filled. Only files the plan
+        lists for this part may be shown."""
+        boleh = self.bagian.narasi if self.bagian else self.m.rencana.narasi
+        if nama not in boleh:
+            raise DataError(self.m.proyek.rencana, f"narasi '{nama}' tidak tercantum untuk bagian "
+                            f"{self.bagian.nama if self.bagian else 'mana pun'}",
+                            f"Tambahkan '{nama}' ke daftar narasi bagian itu.", column="narasi")
+        konteks = narasi.nilai_placeholder(self.p, self.lalu, self.anggaran, sasaran_no)
+        return narasi.tampilkan(self.m.narasi[nama], self.m.proyek.relatif(self.m.narasi_path(nama)), konteks)

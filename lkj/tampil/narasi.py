@@ -1,0 +1,125 @@
+"""Narrative files: Markdown written by people, numbers filled from the computation.
+
+A placeholder `{{ capaian }}` is replaced by the formatted computed value; an
+unknown placeholder is an error naming the file and line. Markdown is rendered
+with raw HTML and images disabled and links limited to http(s) and #, so
+narrative cannot inject script or load anything remote.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pandas as pd
+from markdown_it import MarkdownIt
+
+from .. import fmt
+from ..hitung import formulas as F
+from ..hitung.pengukuran import Pengukuran
+from ..masukan.errors import DataError
+from . import tabel
+from .html import e, tag
+
+PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
+NAMA_SAH = re.compile(r"[a-z][a-z0-9_]*")
+
+
+class _Markdown(MarkdownIt):
+    """CommonMark with tables, no raw HTML, no images, links only to http(s) and #."""
+
+    def validateLink(self, url: str) -> bool:  # noqa: N802 (markdown-it's name)
+        return url.startswith("#") or (super().validateLink(url) and url.startswith(("http://", "https://")))
+
+
+@lru_cache(maxsize=1)
+def _md() -> MarkdownIt:
+    md = _Markdown("commonmark", {"html": False, "linkify": False, "typographer": False})
+    return md.enable("table").disable("image")
+
+
+def isi(teks: str, konteks: dict[str, str], file: str) -> str:
+    """Replace every {{ name }} by konteks[name]; unknown names are an error."""
+    keluar = []
+    for nomor, baris in enumerate(teks.splitlines(keepends=True), start=1):
+        def ganti(m: re.Match) -> str:
+            nama = m.group(1)
+            if not NAMA_SAH.fullmatch(nama) or nama not in konteks:
+                mirip = sorted(k for k in konteks if k.split("_")[0] == nama.split("_")[0])[:6]
+                raise DataError(file, f"placeholder '{{{{ {nama} }}}}' tidak dikenal", (
+                    "Yang tersedia di bagian ini: " + ", ".join(mirip or sorted(konteks)[:12])
+                    + (", …" if len(konteks) > 12 and not mirip else "") + "."), nomor)
+            return konteks[nama]
+        keluar.append(PLACEHOLDER.sub(ganti, baris))
+    return "".join(keluar)
+
+
+def ke_html(teks: str) -> str:
+    """Markdown to HTML with raw HTML shown as text and images disabled."""
+    return _md().render(teks)
+
+
+def penanda_kosong(sumber: str) -> str:
+    return tag("div", f"<strong>Narasi belum diisi.</strong> Tulis di <code>{e(sumber)}</code>.", kelas="narasi-kosong")
+
+
+def tampilkan(teks: str | None, sumber: str, konteks: dict[str, str]) -> str:
+    """A narrative text as HTML, or a visible marker if it is missing (`sumber`: its file, as shown)."""
+    if teks is None:
+        return penanda_kosong(sumber)
+    return tag("div", ke_html(isi(teks, konteks, sumber)), kelas="narasi", data_sumber=sumber)
+
+
+# --- narrative placeholders ---------------------------------------------------------------
+
+def nilai_placeholder(p: Pengukuran, lalu: Pengukuran | None, anggaran: pd.DataFrame | None,
+            sasaran_no: int | None = None) -> dict[str, str]:
+    """Formatted computed values a narrative file may use as {{ name }}."""
+    d = p.aturan.digit_desimal
+    k = {
+        "tahun": str(p.tahun), "tahun_lalu": str(lalu.tahun) if lalu else fmt.KOSONG,
+        "instansi": p.aturan.instansi, "pemerintah": p.aturan.pemerintah,
+        "rata_rata_capaian": fmt.persen(p.rata_rata.nilai, d),
+        "predikat_rata_rata": p.aturan.skala.predikat(p.rata_rata.nilai) or fmt.KOSONG,
+        "jumlah_indikator": str(len(p.indikator)),
+        "jumlah_sasaran": str(len(p.sasaran)),
+        "jumlah_tercapai": str(sum(1 for h in p.indikator if h.capaian.nilai is not None and h.capaian.nilai >= 100)),
+        "jumlah_belum_tercapai": str(sum(1 for h in p.indikator if h.capaian.nilai is not None and h.capaian.nilai < 100)),
+        "jumlah_tanpa_capaian": str(sum(1 for h in p.indikator if h.capaian.nilai is None)),
+        "tahun_renstra": f"{p.data.renstra.tahun_awal}–{p.data.renstra.tahun_akhir}",
+    }
+    ada = [h for h in p.indikator if h.capaian.nilai is not None]
+    if ada:
+        hi = max(ada, key=lambda h: h.capaian.nilai)
+        lo = min(ada, key=lambda h: h.capaian.nilai)
+        k.update(indikator_tertinggi=hi.indikator, capaian_tertinggi=fmt.persen(hi.capaian.nilai, d),
+                 indikator_terendah=lo.indikator, capaian_terendah=fmt.persen(lo.capaian.nilai, d))
+    if lalu:
+        k["rata_rata_capaian_lalu"] = fmt.persen(lalu.rata_rata.nilai, d)
+    if anggaran is not None:
+        pagu, real = anggaran.pagu.sum(), anggaran.realisasi.dropna().sum()
+        k.update(pagu_total=fmt.rupiah(pagu), realisasi_anggaran_total=fmt.rupiah(real),
+                 serapan_total=fmt.persen(F.serapan(pagu, real).nilai, d),
+                 jumlah_program=str(len(anggaran)))
+    for h in p.indikator:
+        i = h.indikator_id.lower()
+        h0 = lalu.cari(h.indikator_id) if lalu else None
+        nilai = {
+            "indikator": h.indikator, "target": tabel.teks_target(h.target, h.satuan, d),
+            "realisasi": tabel.nilai_satuan(h.realisasi.nilai, h.satuan, d),
+            "capaian": fmt.persen(h.capaian.nilai, d), "predikat": h.predikat or fmt.KOSONG,
+            "capaian_lalu": fmt.persen(h0.capaian.nilai, d) if h0 else fmt.KOSONG,
+            "realisasi_lalu": tabel.nilai_satuan(h0.realisasi.nilai, h.satuan, d) if h0 else fmt.KOSONG,
+        }
+        if anggaran is not None:
+            prog = anggaran[anggaran.indikator_id.str.split(",").apply(lambda ids: h.indikator_id in ids)]
+            if len(prog):
+                nilai["serapan"] = fmt.persen(prog.serapan.iloc[0], d)
+                nilai["program"] = prog.program.iloc[0]
+        for nama, v in nilai.items():
+            k[f"{nama}_{i}"] = v
+        for kom in h.komponen:  # the data too: {{ ik02_k01_realisasi }} -> 106
+            k[f"{i}_{kom.kode.lower()}_target"] = fmt.bilangan(kom.target)
+            k[f"{i}_{kom.kode.lower()}_realisasi"] = fmt.bilangan(kom.realisasi)
+        if sasaran_no is not None and h.sasaran_no == sasaran_no:
+            k.update(nilai)
+    return k
