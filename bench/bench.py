@@ -25,7 +25,10 @@ import nbformat
 import yaml
 from pypdf import PdfReader
 
-from lkj.build import build, jalankan, rencana
+from lkj.build import build
+from lkj.build.notebook import jalankan
+from lkj.masukan.model import baca_masukan
+from lkj.masukan.proyek import Proyek
 from weasyprint import HTML
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,6 +58,10 @@ def bangun(root: Path) -> None:
 def noop(root: Path) -> None:
     subprocess.run([sys.executable, "-m", "lkj", "report", str(TAHUN), "--root", str(root)], check=True,
                    capture_output=True)
+
+
+def n_bagian(root: Path) -> int:
+    return len(baca_masukan(Proyek.di(root), TAHUN).rencana.bagian)
 
 
 def floor(n_notebook: int, n_halaman: int, kerja: Path) -> tuple[float, float]:
@@ -117,7 +124,7 @@ def main() -> None:
         root = salin_proyek(tmp / "proyek")
         t_cold = waktu(bangun, root)
         fase = dict(FASE)
-        n_nb = len(rencana(TAHUN, root))
+        n_nb = n_bagian(root)
         n_hal = len(PdfReader(root / f"reports/{TAHUN}/laporan-kinerja-{TAHUN}.pdf").pages)
         t_noop = waktu(noop, root)
         narasi = root / f"data/raw/{TAHUN}/narasi/sasaran-02.md"
@@ -130,7 +137,7 @@ def main() -> None:
         skala = []
         for n in [int(x) for x in args.skala.split(",") if x.strip()]:
             proyek = sintetis(tmp / f"sintetis-{n}", n)
-            skala.append((n, waktu(bangun, proyek), len(rencana(TAHUN, proyek))))
+            skala.append((n, waktu(bangun, proyek), n_bagian(proyek)))
 
     print(f"lkj build benchmark ({os.cpu_count()} cores; {n_nb} notebooks, {n_hal} PDF pages)")
     print(f"  cold full build (HTML + audit + PDF) {t_cold:7.1f} s   (data {fase['data']:.1f} s, notebooks "

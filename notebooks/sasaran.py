@@ -34,7 +34,7 @@ p, d = lap.p, lap.digit
 indikator = [h for h in p.indikator if h.sasaran_no == int(sasaran_no)]
 assert indikator, f"sasaran {sasaran_no} tidak ada di pk.csv"
 sasaran = indikator[0].sasaran
-komponen_csv = f"data/raw/{tahun}/komponen.csv"
+komponen_csv = lap.m.proyek.relatif(lap.m.data.folder / "komponen.csv")
 
 # %%
 isi = html.judul(f"Sasaran {sasaran_no}: {sasaran}", 3, lap.jangkar("sasaran", sasaran_no=int(sasaran_no)))

@@ -197,6 +197,36 @@ def test_narrative_edit_reruns_one_notebook_and_fills_placeholders(laporan):
         assert build(2023, root, log=lambda s: None).dijalankan == ["04-sasaran-02"]
 
 
+def test_reviu_after_a_data_edit_and_its_revert_is_rebuilt_to_match_the_report(laporan):
+    from lkj.__main__ import main
+    root, _ = laporan
+    csv_path = root / "reports/2023/reviu-2023.csv"
+    asli_csv = csv_path.read_bytes()
+    pk = root / "data/raw/2023/pk.csv"
+    asli = pk.read_text(encoding="utf-8")
+    pk.write_text(asli.replace(",40\n", ",45\n", 1), encoding="utf-8")
+    try:
+        assert main(["reviu", "2023", "--root", str(root)]) == 0
+    finally:
+        pk.write_text(asli, encoding="utf-8")
+    assert csv_path.read_bytes() != asli_csv
+    hasil = build(2023, root, log=lambda s: None)
+    assert hasil.dirakit and hasil.dijalankan == []  # inputs as built: only the outputs are redone
+    assert csv_path.read_bytes() == asli_csv
+
+
+def test_an_output_changed_or_removed_since_the_build_is_rebuilt(laporan):
+    root, _ = laporan
+    html = root / "reports/2023/laporan-kinerja-2023.html"
+    asli = html.read_bytes()
+    html.write_bytes(asli.replace(b"92,90%", b"99,99%"))
+    assert build(2023, root, log=lambda s: None).dirakit
+    assert html.read_bytes() == asli
+    (root / "reports/2023/laporan-kinerja-2023.pdf").unlink()
+    assert build(2023, root, log=lambda s: None).dirakit
+    assert (root / "reports/2023/laporan-kinerja-2023.pdf").is_file()
+
+
 def test_nothing_changed_means_nothing_runs(laporan):
     root, _ = laporan
     hasil = build(2023, root, log=lambda s: None)

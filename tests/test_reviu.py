@@ -51,7 +51,10 @@ def test_published_2023_report_gives_the_three_example_findings():
     assert ("salah hitung", "Realisasi IK02 2023 tercetak 88%, hasil hitung dari datanya 58,56%") in uraian
     assert any(k == "tidak konsisten" and "76,10%" in u and "131,14%" in u for k, u in uraian)
     assert any(k == "tidak konsisten" and "81,10%" in u and "81,94%" in u for k, u in uraian)
-    assert len(semua) > 40
+    per_kategori = {k: sum(t.kategori == k for t in semua) for k in dict.fromkeys(t.kategori for t in semua)}
+    assert per_kategori == {"salah hitung": 36, "tidak konsisten": 24, "pembulatan": 17,
+                            "metodologi": 9, "data dukung tidak ada": 1}
+    assert len(semua) == 87
 
 
 # --- R01 -------------------------------------------------------------------------------------

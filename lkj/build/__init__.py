@@ -24,7 +24,7 @@ from ..masukan.errors import Peringatan
 from ..masukan.model import Masukan, baca_masukan, berkas_masukan
 from ..masukan.proyek import Proyek
 from .notebook import BuildError, jalankan
-from .sidik import Stempel, kode, sidik
+from .fingerprint import Stamps, hash_files, kode
 
 __all__ = ["BuildError", "BuildResult", "build", "main_report", "tulis_processed"]
 
@@ -41,7 +41,7 @@ class BuildResult:
 class Sidik:
     """What each step of one year's build depends on."""
 
-    data: str        # params, the year's and comparison year's data, the Renstra, the plan, the code
+    data: str        # params, the year's and comparison year's data, the Renstra, the plan, the code notebooks import
     semua: str       # everything an output may show: data, narrative, notebooks, templates, git commit
     berkas: list[Path]
 
@@ -52,7 +52,7 @@ class Sidik:
         narasi = proyek.tahun(tahun) / "narasi"
         data = [p for p in masukan if narasi not in p.parents]
         semua = [*masukan, *sorted(proyek.notebooks.glob("*.py"))]
-        return cls(sidik([*data, *kode()]), sidik([*semua, *kode()], git(proyek.root)), semua)
+        return cls(hash_files([*data, *kode(notebook=True)]), hash_files([*semua, *kode()], git(proyek.root)), semua)
 
 
 def keluaran(proyek: Proyek, tahun: int) -> list[Path]:
@@ -78,12 +78,12 @@ def build(tahun: int, root: Path, jobs: int | None = None, log=print) -> BuildRe
     folder_tahun(proyek, tahun)  # stops: no data for this year, lists those there are
     build_dir = proyek.build(tahun)
     nb_dir = build_dir / "nb"
-    stempel = Stempel(build_dir / "sidik")
+    stamps = Stamps(build_dir / "sidik")
     model_path = build_dir / "masukan.pickle"
     s = Sidik.hitung(proyek, tahun)
     hasil = keluaran(proyek, tahun)
     siap = model_path.is_file() and (proyek.processed(tahun) / "capaian.csv").is_file()
-    if siap and stempel.segar_bersama("rakit", s.semua, hasil):
+    if siap and stamps.fresh_set("rakit", s.semua, hasil):
         return BuildResult([], False, [])
 
     mulai = time.perf_counter()
@@ -105,9 +105,9 @@ def build(tahun: int, root: Path, jobs: int | None = None, log=print) -> BuildRe
         for b in m.rencana.bagian:
             template = proyek.notebooks / f"{b.notebook}.py"
             narasi = [m.narasi_path(n) for n in b.narasi]
-            nilai = sidik([template, *narasi], [s.data, b.params])
+            nilai = hash_files([template, *narasi], [s.data, b.params])
             keluar = nb_dir / f"{b.nama}.ipynb"
-            if not stempel.segar(b.nama, nilai, keluar):
+            if not stamps.fresh(b.nama, nilai, keluar):
                 # root "." = the kernel's working folder (cwd=root): no absolute path in any output
                 params = {"tahun": tahun, **b.params, "root": ".", "bagian": b.nama,
                           "masukan": proyek.relatif(model_path)}
@@ -120,7 +120,7 @@ def build(tahun: int, root: Path, jobs: int | None = None, log=print) -> BuildRe
         for f in as_completed(futures):
             try:
                 f.result()
-                stempel.tulis(futures[f], tugas[futures[f]][3])
+                stamps.write(futures[f], tugas[futures[f]][3])
             except BuildError as e:
                 galat.append(str(e))
         if len(galat) == 1:
@@ -143,7 +143,7 @@ def build(tahun: int, root: Path, jobs: int | None = None, log=print) -> BuildRe
     log(f"  rakit selesai ({waktu['rakit']:.1f} s)")
     for path, data in zip(hasil, isi):
         tulis_atomik(path, data, tmp_dir=build_dir)  # nothing half-written ever appears in reports/
-    stempel.tulis_bersama("rakit", s.semua, hasil)
+    stamps.write_set("rakit", s.semua, hasil)
     return BuildResult(list(tugas), True, sorted({*m.peringatan, *terpotong}), waktu)
 
 

@@ -13,7 +13,7 @@ from traitlets.config import Config
 
 from .notebook import BuildError
 
-from .sidik import TEMPLATES
+from .fingerprint import TEMPLATES
 
 JUDUL = re.compile(r'<h([123]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 TANPA_DAFTAR = {"sampul", "daftar-isi-judul"}

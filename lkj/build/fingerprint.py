@@ -1,4 +1,4 @@
-"""Fingerprints (sha256) of what a step reads, and the stamps that remember them."""
+"""Fingerprints (sha256) of what a step reads, and the stamps that remember them (build/<YEAR>/sidik/)."""
 from __future__ import annotations
 
 import hashlib
@@ -20,7 +20,7 @@ def kode(notebook: bool = False) -> list[Path]:
     return semua
 
 
-def sidik(paths: list[Path], extra: object = None) -> str:
+def hash_files(paths: list[Path], extra: object = None) -> str:
     """sha256 over the files' names and contents (a missing file counts as such) and `extra`."""
     h = hashlib.sha256(json.dumps(extra, sort_keys=True, default=str).encode())
     for p in paths:
@@ -29,24 +29,24 @@ def sidik(paths: list[Path], extra: object = None) -> str:
     return h.hexdigest()
 
 
-def sidik_berkas(path: Path) -> str | None:
+def file_hash(path: Path) -> str | None:
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
 
 
-class Stempel:
+class Stamps:
     """build/<YEAR>/sidik/<name>: the fingerprint a step's outputs were made from."""
 
     def __init__(self, folder: Path):
         self.folder = folder
 
-    def segar(self, nama: str, nilai: str, *keluaran: Path) -> bool:
+    def fresh(self, nama: str, nilai: str, *keluaran: Path) -> bool:
         p = self.folder / nama
         return p.is_file() and p.read_text() == nilai and all(k.is_file() for k in keluaran)
 
-    def tulis(self, nama: str, nilai: str) -> None:
+    def write(self, nama: str, nilai: str) -> None:
         tulis_atomik(self.folder / nama, nilai)
 
-    def segar_bersama(self, nama: str, masukan: str, keluaran: list[Path]) -> bool:
+    def fresh_set(self, nama: str, masukan: str, keluaran: list[Path]) -> bool:
         """True when the outputs were made from `masukan` and are still, as a set, the files written then."""
         p = self.folder / nama
         if not p.is_file():
@@ -55,7 +55,7 @@ class Stempel:
             catatan = json.loads(p.read_text())
         except ValueError:
             return False
-        return catatan == {"masukan": masukan, "keluaran": {k.name: sidik_berkas(k) for k in keluaran}}
+        return catatan == {"masukan": masukan, "keluaran": {k.name: file_hash(k) for k in keluaran}}
 
-    def tulis_bersama(self, nama: str, masukan: str, keluaran: list[Path]) -> None:
-        self.tulis(nama, json.dumps({"masukan": masukan, "keluaran": {k.name: sidik_berkas(k) for k in keluaran}}))
+    def write_set(self, nama: str, masukan: str, keluaran: list[Path]) -> None:
+        self.write(nama, json.dumps({"masukan": masukan, "keluaran": {k.name: file_hash(k) for k in keluaran}}))
