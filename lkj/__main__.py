@@ -86,9 +86,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--root", type=Path, default=None, help="project folder (data/, params/); default: this repository")
     ap.add_argument("--strict", action="store_true",
                     help="reviu: exit 1 if any 'salah hitung' or 'tidak konsisten' finding exists")
+    ap.add_argument("--final", action="store_true",
+                    help="report: the version to sign (refused while narrative or signature data is missing)")
     ap.add_argument("-j", "--jobs", default=None, help="notebooks run in parallel (default: cores)")
     args = ap.parse_args(argv)
-    from .build import BuildError, main_report
+    from .build import BelumFinal, BuildError, main_report
     try:
         tahun, jobs = _tahun(args.tahun), _jobs(args.jobs)
         if args.perintah == "data":
@@ -96,9 +98,13 @@ def main(argv: list[str] | None = None) -> int:
         elif args.perintah == "reviu":
             return cmd_reviu(tahun, args.root, args.strict)
         else:
-            main_report(tahun, args.root, jobs)
+            main_report(tahun, args.root, jobs, args.final)
     except DataError as e:
         print(f"GALAT: {e}", file=sys.stderr)
+        return 2
+    except BelumFinal as e:
+        for masalah in e.masalah:
+            print(f"BELUM FINAL: {masalah}", file=sys.stderr)
         return 2
     except BuildError as e:
         print(f"GALAT: {e}", file=sys.stderr)

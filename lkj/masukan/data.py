@@ -44,6 +44,7 @@ class DataTahun:
     realisasi_langsung: pd.DataFrame | None
     anggaran: pd.DataFrame | None
     program_indikator: pd.DataFrame | None
+    organisasi: pd.DataFrame | None = None  # units and who reports to whom (the organisation chart)
 
 
 def baca_renstra(proyek: Proyek, nama: str) -> Renstra:
@@ -117,7 +118,31 @@ def baca_tahun(proyek: Proyek, tahun: int, renstra: Renstra) -> DataTahun:
                             "Tambahkan anggaran.csv atau hapus program_indikator.csv.")
         cek_rujukan(peta, folder / "program_indikator.csv", "program_kode", set(anggaran.program_kode), "anggaran.csv")
         cek_rujukan(peta, folder / "program_indikator.csv", "indikator_id", pk_ids, "pk.csv")
-    return DataTahun(tahun, folder, renstra, pk, komponen, langsung, anggaran, peta)
+    organisasi = opsional("organisasi.csv")
+    if organisasi is not None:
+        _cek_organisasi(organisasi, folder / "organisasi.csv")
+    return DataTahun(tahun, folder, renstra, pk, komponen, langsung, anggaran, peta, organisasi)
+
+
+def _cek_organisasi(df: pd.DataFrame, path: Path) -> None:
+    """One head unit; every other unit reports to a unit in the file, without cycles."""
+    atasan = dict(zip(df.unit_id, df.atasan_id))
+    puncak = [r for r in df.itertuples(index=False) if not r.atasan_id]
+    if len(puncak) != 1:
+        raise DataError(path, f"harus ada tepat satu unit pimpinan (atasan_id kosong), ditemukan {len(puncak)}",
+                        "Kosongkan atasan_id hanya untuk pimpinan (mis. Kepala Dinas).",
+                        puncak[1].baris if len(puncak) > 1 else None, "atasan_id")
+    for r in df.itertuples(index=False):
+        if r.atasan_id and r.atasan_id not in atasan:
+            raise DataError(path, f"atasan_id '{r.atasan_id}' tidak ada di kolom unit_id", "Perbaiki kodenya.",
+                            r.baris, "atasan_id")
+        seen, u = set(), r.unit_id
+        while u:
+            if u in seen:
+                raise DataError(path, f"unit '{r.unit_id}' melingkar: atasannya kembali ke unit itu sendiri",
+                                "Periksa atasan_id.", r.baris, "atasan_id")
+            seen.add(u)
+            u = atasan[u]
 
 
 def _cek_komponen(df: pd.DataFrame, path: Path, definisi: pd.DataFrame) -> None:

@@ -118,12 +118,14 @@ SKEMA: dict[str, tuple[Kolom, ...]] = {
     "anggaran.csv": (Kolom("program_kode", K), Kolom("program"), Kolom("pagu", "rupiah"),
                      Kolom("realisasi", "rupiah", wajib=False)),
     "program_indikator.csv": (Kolom("program_kode", K), Kolom("indikator_id", K)),
+    "organisasi.csv": (Kolom("unit_id", K), Kolom("unit"), Kolom("atasan_id", K, wajib=False)),
 }
 KUNCI = {  # unique key of each file
     "tujuan.csv": ("tujuan_id",), "sasaran.csv": ("sasaran_no",),
     "indikator.csv": ("indikator_id",), "pk.csv": ("indikator_id",),
     "komponen.csv": ("indikator_id", "komponen_id"), "realisasi_langsung.csv": ("indikator_id",),
     "anggaran.csv": ("program_kode",), "program_indikator.csv": ("program_kode", "indikator_id"),
+    "organisasi.csv": ("unit_id",),
 }
 
 

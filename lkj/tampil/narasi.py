@@ -18,7 +18,7 @@ from ..hitung import formulas as F
 from ..hitung.pengukuran import Pengukuran
 from ..masukan.errors import DataError
 from . import tabel
-from .html import e, tag
+from .html import rujukan, tag
 
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 NAMA_SAH = re.compile(r"[a-z][a-z0-9_]*")
@@ -31,10 +31,36 @@ class _Markdown(MarkdownIt):
         return url.startswith("#") or (super().validateLink(url) and url.startswith(("http://", "https://")))
 
 
+def _susun(state) -> None:
+    """Headings get ids (so the daftar isi lists them); an ordered list keeps its first number in print; a
+    bullet list whose items all start with a letter ("a. ...") gets class "berhuruf": the author's letters
+    are its markers, without a bullet as well."""
+    awalan = state.env.get("awalan", "narasi")
+    tokens = state.tokens
+    for i, t in enumerate(tokens):
+        if t.type == "heading_open":
+            teks = tokens[i + 1].content
+            t.attrSet("id", f"{awalan}-{re.sub(r'[^a-z0-9]+', '-', teks.lower()).strip('-')[:48]}")
+        elif t.type == "ordered_list_open" and int(t.attrGet("start") or 1) != 1:
+            # a list continued after a paragraph ("2. Kepala Sub Bagian ..."): WeasyPrint ignores start=
+            t.attrSet("style", f"counter-reset: list-item {int(t.attrGet('start')) - 1}")
+        elif t.type == "bullet_list_open":
+            tingkat, isi = t.level, []
+            for u in tokens[i + 1:]:
+                if u.type == "bullet_list_close" and u.level == tingkat:
+                    break
+                if u.type == "inline" and u.level == tingkat + 3:  # the first paragraph of each item
+                    isi.append(u.content)
+            if isi and all(re.match(r"[a-z]\.\s", x) for x in isi):
+                t.attrSet("class", "berhuruf")
+
+
 @lru_cache(maxsize=1)
 def _md() -> MarkdownIt:
     md = _Markdown("commonmark", {"html": False, "linkify": False, "typographer": False})
-    return md.enable("table").disable("image")
+    md.enable("table").disable("image")
+    md.core.ruler.push("lkj_susun", _susun)
+    return md
 
 
 def isi(teks: str, konteks: dict[str, str], file: str) -> str:
@@ -43,6 +69,8 @@ def isi(teks: str, konteks: dict[str, str], file: str) -> str:
     for nomor, baris in enumerate(teks.splitlines(keepends=True), start=1):
         def ganti(m: re.Match) -> str:
             nama = m.group(1)
+            if NAMA_SAH.fullmatch(nama) and nama.startswith(("tabel_", "gambar_")) and nama not in konteks:
+                return rujukan(nama)  # a numbered table or figure, resolved when the report is assembled
             if not NAMA_SAH.fullmatch(nama) or nama not in konteks:
                 mirip = sorted(k for k in konteks if k.split("_")[0] == nama.split("_")[0])[:6]
                 raise DataError(file, f"placeholder '{{{{ {nama} }}}}' tidak dikenal", (
@@ -53,20 +81,22 @@ def isi(teks: str, konteks: dict[str, str], file: str) -> str:
     return "".join(keluar)
 
 
-def ke_html(teks: str) -> str:
-    """Markdown to HTML with raw HTML shown as text and images disabled."""
-    return _md().render(teks)
+def ke_html(teks: str, awalan: str = "narasi") -> str:
+    """Markdown to HTML with raw HTML shown as text and images disabled; heading ids start with `awalan`."""
+    return _md().render(teks, {"awalan": awalan})
 
 
 def penanda_kosong(sumber: str) -> str:
-    return tag("div", f"<strong>Narasi belum diisi.</strong> Tulis di <code>{e(sumber)}</code>.", kelas="narasi-kosong")
+    """The red box of a draft where narrative is missing (a final report is refused instead)."""
+    return tag("div", "<strong>Narasi belum diisi.</strong>", kelas="narasi-kosong", data_sumber=sumber)
 
 
 def tampilkan(teks: str | None, sumber: str, konteks: dict[str, str]) -> str:
     """A narrative text as HTML, or a visible marker if it is missing (`sumber`: its file, as shown)."""
     if teks is None:
         return penanda_kosong(sumber)
-    return tag("div", ke_html(isi(teks, konteks, sumber)), kelas="narasi", data_sumber=sumber)
+    awalan = re.sub(r"[^a-z0-9]+", "-", sumber.rsplit("/", 1)[-1].removesuffix(".md").lower())
+    return tag("div", ke_html(isi(teks, konteks, sumber), awalan), kelas="narasi", data_sumber=sumber)
 
 
 # --- narrative placeholders ---------------------------------------------------------------
