@@ -80,6 +80,9 @@ def baca_tahun(proyek: Proyek, tahun: int, renstra: Renstra) -> DataTahun:
     folder = folder_tahun(proyek, tahun)
     pk_path = folder / "pk.csv"
     pk = baca_csv(proyek, pk_path)
+    if pk.empty:
+        raise DataError(pk_path, "berkas tidak berisi satu indikator pun (hanya baris judul)",
+                        "Isi satu baris per indikator Perjanjian Kinerja (lihat data/raw/README.md).", 2)
     definisi = renstra.indikator.set_index("indikator_id")
     for rec in pk.itertuples(index=False):
         if rec.indikator_id not in definisi.index:
