@@ -93,6 +93,19 @@ def test_indikator_rata_rata_cannot_shrink_silently(proyek, capsys):
     punya(satu_galat(capsys, proyek), "2023.yaml", "indikator_rata_rata", "IK13")
 
 
+def test_single_thousands_dot_is_a_visible_warning(proyek, capsys):
+    """'1.004' is a valid decimal, but in a count it is almost surely 1004: never silent."""
+    ganti(proyek / Y / "komponen.csv", "yang ditera\",unit,1004,123", "yang ditera\",unit,1.004,123")
+    w = [p for p in masukan(2023, proyek).peringatan if "komponen.csv, baris 51, kolom 'target'" in p]
+    assert len(w) == 1 and "1004" in w[0] and "1,004" in w[0]
+    code, err = jalankan(capsys, "data", "2023", "--root", str(proyek))
+    assert code == 0 and any("baris 51" in e and "1004" in e for e in err), err
+
+
+def test_real_data_has_no_value_warnings():
+    assert not [p for p in masukan(2023, ROOT).peringatan if "titik ribuan" in p]
+
+
 # --- 3. the message names the cell that is actually wrong ------------------------------------
 
 def test_population_typed_with_thousands_dot_names_its_own_cell(proyek, capsys):

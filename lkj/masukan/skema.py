@@ -17,12 +17,13 @@ from pathlib import Path
 import pandas as pd
 
 from ..hitung.formulas import JENIS_RUMUS, PERAN, POLARITAS
-from .errors import DataError
+from .errors import DataError, Peringatan
 from .proyek import Proyek
 
 KODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}")  # IDs: safe in file names, HTML ids and formulas
 PANJANG_SEL = 5000        # characters in one cell
 BATAS_ANGKA = (1e-6, 1e15)  # |x| outside this (but not 0) is a typing error, not a figure
+RIBUAN_TUNGGAL = re.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}")  # '1.004': 1,004 or 1004 typed the Indonesian way?
 
 
 @dataclass(frozen=True)
@@ -198,6 +199,7 @@ def baca_csv(proyek: Proyek, path: Path, skema: tuple[Kolom, ...] | None = None,
     # ignored while they are empty; a value in one is refused, never dropped silently.
     tanpa_judul = [i for i, h in enumerate(header) if not h]
     data = []
+    peringatan = []
     nomor = 1
     for sel in baris[1:]:
         nomor += 1
@@ -226,6 +228,11 @@ def baca_csv(proyek: Proyek, path: Path, skema: tuple[Kolom, ...] | None = None,
                 out[k.nama] = None if k.angka else ""
             elif k.angka:
                 out[k.nama] = _bilangan(nilai, k, path, nomor)
+                if k.jenis == "bilangan" and RIBUAN_TUNGGAL.fullmatch(nilai):
+                    peringatan.append(Peringatan(
+                        f"nilai {nilai} dibaca sebagai {nilai.replace('.', ',')}; bila maksudnya "
+                        f"{nilai.replace('.', '')}, tulis tanpa titik ribuan",
+                        f"{proyek.relatif(path)}, baris {nomor}, kolom '{k.nama}'"))
             else:
                 out[k.nama] = _teks(nilai, k, path, nomor)
         data.append(out)
@@ -235,7 +242,13 @@ def baca_csv(proyek: Proyek, path: Path, skema: tuple[Kolom, ...] | None = None,
             df[k.nama] = pd.Series([r[k.nama] for r in data], index=df.index, dtype=object)
     if nomor_baris == "baris":
         cek_unik(df, path, KUNCI.get(path.name, ()))
+    df.attrs["peringatan"] = peringatan
     return df
+
+
+def peringatan_csv(*tabel: pd.DataFrame | None) -> list[Peringatan]:
+    """The warnings `baca_csv` raised while reading these tables (values that may be mistyped)."""
+    return [w for df in tabel if df is not None for w in df.attrs.get("peringatan", [])]
 
 
 def cek_unik(df: pd.DataFrame, path: Path, kunci: tuple[str, ...]) -> None:
