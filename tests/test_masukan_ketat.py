@@ -439,9 +439,11 @@ def test_odd_numbers_are_refused_at_their_cell(proyek, capsys, nilai, pesan):
     punya(satu_galat(capsys, proyek), "pk.csv", "baris 4", "kolom 'target'", pesan)
 
 
-def test_number_with_spaces_is_the_number(proyek):
-    ganti(proyek / Y / "pk.csv", ",40\n", ", 40 \n")
-    assert masukan(2023, proyek).data.pk.set_index("indikator_id").loc["IK03", "target"] == 40
+@pytest.mark.parametrize("nilai, angka", [(" 40 ", 40), ("40.", 40), ("040", 40), ("-0", 0)])
+def test_plain_variants_are_the_number(proyek, nilai, angka):
+    ganti(proyek / Y / "pk.csv", ",40\n", f",{nilai}\n")
+    target = masukan(2023, proyek).data.pk.set_index("indikator_id").loc["IK03", "target"]
+    assert target == angka and str(target) == str(float(angka))  # never '-0.0'
 
 
 def test_very_long_id_is_refused_briefly(proyek, capsys):

@@ -76,7 +76,7 @@ def _bilangan(teks: str, kolom: Kolom, file, row) -> float | int:
                   "Tulis angka lengkapnya tanpa E; di Excel ubah format sel menjadi Number lalu simpan ulang.")
     if not re.fullmatch(r"-?([0-9]+(\.[0-9]*)?|\.[0-9]+)", s):
         raise err(f"nilai '{q}' bukan angka", "Isi dengan angka biasa, mis. 1004 atau 58.5.")
-    x = float(s)
+    x = float(s) + 0.0  # -0 is 0
     if not math.isfinite(x) or (x != 0 and not BATAS_ANGKA[0] <= abs(x) <= BATAS_ANGKA[1]):
         raise err(f"nilai '{q}' di luar rentang wajar", "Periksa angkanya: kemungkinan salah ketik.")
     if kolom.minimum is not None and x < kolom.minimum:
