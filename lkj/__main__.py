@@ -78,8 +78,16 @@ def _log_galat(root: Path | None) -> Path:
     return path
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a bad command line as one GALAT line (not usage + error)."""
+
+    def error(self, message: str):
+        raise DataError("python -m lkj", f"perintah tidak sah ({message})",
+                        "Pakai: python -m lkj {data,report,reviu} TAHUN [--root FOLDER] [-j N] [--strict].")
+
+
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m lkj", description=__doc__,
+    ap = _Parser(prog="python -m lkj", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("perintah", choices=["data", "report", "reviu"])
     ap.add_argument("tahun")
@@ -89,7 +97,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--final", action="store_true",
                     help="report: the version to sign (refused while narrative or signature data is missing)")
     ap.add_argument("-j", "--jobs", default=None, help="notebooks run in parallel (default: cores)")
-    args = ap.parse_args(argv)
+    try:
+        args = ap.parse_args(argv)
+    except DataError as e:
+        print(f"GALAT: {e}", file=sys.stderr)
+        return 2
     from .build import BelumFinal, BuildError, main_report
     try:
         tahun, jobs = _tahun(args.tahun), _jobs(args.jobs)

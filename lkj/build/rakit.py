@@ -85,8 +85,13 @@ def daftar_isi(html: str) -> str:
 
 # Anything that would make a browser fetch from elsewhere, run script, or follow a javascript: URL.
 REMOTE_CSS = re.compile(r"""(?:url\(\s*["']?\s*|@import\s+["']?\s*)(?:[a-z][a-z0-9+.-]*:)?//""", re.I)
-MEMUAT = {"src", "srcset", "poster", "data", "background", "action", "formaction"}  # attributes that load or submit
+MEMUAT = {"src", "srcset", "imagesrcset", "poster", "data", "background", "action", "formaction", "codebase"}
 URL = MEMUAT | {"href", "xlink:href"}
+TAUTAN = {"a", "area"}  # href on these is a link the reader may follow; on any other tag it loads
+
+
+def _jauh(url: str) -> bool:
+    return re.match(r"([a-z][a-z0-9+.-]*:)?//", url) is not None
 
 
 class _Pemeriksa(HTMLParser):
@@ -102,17 +107,27 @@ class _Pemeriksa(HTMLParser):
             self.masalah.append("<script>")
         if tag == "style":
             self._style = True
+        if tag == "base":
+            self.masalah.append("<base> (mengubah tujuan semua tautan)")
+        if tag == "meta" and any(n == "http-equiv" and (v or "").strip().lower() == "refresh" for n, v in attrs):
+            self.masalah.append("<meta http-equiv=refresh>")
         for nama, nilai in attrs:
             nilai = nilai or ""
-            url = re.sub(r"[\x00-\x20]", "", nilai).lower()
+            url = re.sub(r"[\x00-\x20]", "", nilai).lower()  # browsers ignore these inside a URL
+            memuat = nama in MEMUAT or (nama in ("href", "xlink:href") and tag not in TAUTAN)
             if nama.startswith("on"):
                 self.masalah.append(f"atribut {nama} pada <{tag}>")
             elif nama in URL and url.startswith(("javascript:", "vbscript:", "data:text/html")):
                 self.masalah.append(f"URL {url[:40]!r} pada <{tag} {nama}>")
-            elif (nama in MEMUAT or (tag == "link" and nama == "href")) and re.match(r"([a-z][a-z0-9+.-]*:)?//", url):
+            elif nama in ("srcset", "imagesrcset") and any(
+                    _jauh(re.sub(r"[\x00-\x20]", "", c.split()[0]).lower()) for c in nilai.split(",") if c.split()):
+                self.masalah.append(f"sumber jarak jauh {nilai[:60]!r} pada <{tag} {nama}>")
+            elif memuat and _jauh(url):
                 self.masalah.append(f"sumber jarak jauh {nilai[:60]!r} pada <{tag} {nama}>")
             elif nama == "style" and REMOTE_CSS.search(nilai):
                 self.masalah.append(f"sumber jarak jauh di atribut style pada <{tag}>")
+            elif nama == "srcdoc":
+                self.masalah += [f"{m} di dalam <{tag} srcdoc>" for m in masalah_html(nilai)]
 
     def handle_startendtag(self, tag: str, attrs: list) -> None:
         self.handle_starttag(tag, attrs)

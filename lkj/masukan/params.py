@@ -109,8 +109,9 @@ def baca_aturan(proyek: Proyek, tahun: int) -> Aturan:
         raise salah("digit_desimal", f"digit_desimal {isi['digit_desimal']} di luar 0–{DIGIT_MAKS}",
                     "Pemerintah lazimnya memakai 2 angka di belakang koma.")
     batas = isi["batas_capaian"]
-    if batas is not None and not (math.isfinite(batas) and batas > 0):
-        raise salah("batas_capaian", "batas_capaian harus positif atau null", "Mis. 100, 120, atau null.")
+    if batas is not None and not (math.isfinite(batas) and batas >= 100):
+        raise salah("batas_capaian", f"batas_capaian {batas} di bawah 100 (capaian ditulis dalam persen)",
+                    "Mis. 100, 120, atau null.")
     rata = isi["indikator_rata_rata"]
     if isinstance(rata, str) and rata != "semua":
         raise salah("indikator_rata_rata", f"indikator_rata_rata '{rata}' tidak dikenal",
@@ -160,6 +161,10 @@ def _skala(daftar: list, salah) -> SkalaPredikat:
                 v = k[batas]
                 if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v)):
                     raise SkalaError(f"kelas '{k['predikat']}': '{batas}' harus angka tanpa % atau null, bukan {v!r}")
+        batas = [k[b] for k in daftar for b in ("dari", "sampai") if k[b] is not None]
+        if batas and max(map(abs, batas)) <= 1:
+            raise SkalaError(f"batas kelas ditulis sebagai pecahan ({', '.join(map(str, batas[:3]))}), "
+                             "padahal capaian dalam persen: tulis mis. 91, bukan 0.91")
         return SkalaPredikat.dari_daftar(daftar)
     except SkalaError as e:
         raise salah("skala_predikat", f"skala_predikat ditolak: {e}",

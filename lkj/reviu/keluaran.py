@@ -8,7 +8,7 @@ from .temuan import KATEGORI, TINGKAT, Temuan
 
 KOLOM_CSV = ["kode", "kategori", "tingkat", "lokasi", "indikator_id", "uraian",
              "nilai_dilaporkan", "nilai_hitung", "selisih"]
-RUMUS = ("=", "+", "-", "@", "\t", "\r")  # a text cell starting so is a formula in Excel
+RUMUS = ("=", "+", "-", "@", "\t", "\r", "\n")  # a text cell starting so is a formula in Excel
 
 
 def teks_aman(teks: str) -> str:
