@@ -254,3 +254,35 @@ def test_strict_passes_a_clean_pipeline_report(proyek):
     k = proyek / Y / "komponen.csv"
     k.write_text(k.read_text().replace("Bangunan Kantor yang Disediakan,paket,10,5", "Bangunan Kantor yang Disediakan,paket,10,10"))
     assert main(["reviu", "2023", "--root", str(proyek), "--strict"]) == 0
+
+
+# --- R08: narrative claims the numbers contradict ----------------------------------------------------
+
+def tulis_narasi(root, nama, teks):
+    p = root / Y / f"narasi/{nama}.md"
+    p.write_text(p.read_text(encoding="utf-8") + "\n" + teks + "\n", encoding="utf-8")
+
+
+def test_r08_flags_improvement_claimed_while_the_average_and_most_indicators_fell(proyek):
+    tulis_narasi(proyek, "penutup", "Secara umum capaian sasaran strategis menunjukkan perkembangan yang signifikan.")
+    tulis_narasi(proyek, "sasaran-02", "Kinerja pelatihan terus membaik dibandingkan tahun lalu.")
+    (umum, ik02) = temuan(proyek, "R08")
+    assert "penutup.md" in umum.tempat and "perkembangan yang signifikan" in umum.uraian and umum.sumber == "data"
+    assert "103,86%" in umum.uraian and "92,90%" in umum.uraian and "5 dari 9 indikator" in umum.uraian
+    assert ik02.indikator_id == "IK02" and "turun dari 92,30%" in ik02.uraian  # its own capaian fell
+
+
+def test_r08_flags_a_claim_that_every_figure_was_recomputed_from_supporting_data(proyek):
+    tulis_narasi(proyek, "ikhtisar_eksekutif", "Seluruh angka dalam laporan ini dihitung ulang dari data dukung.")
+    (t,) = temuan(proyek, "R08")
+    assert '"Seluruh angka dalam laporan ini dihitung ulang dari data dukung."' in t.uraian
+    assert "IK09" in t.uraian and "seluruh realisasi tahun 2022" in t.uraian
+
+
+def test_r08_passes_words_from_placeholders_negations_qualified_claims_and_true_improvements(proyek):
+    tulis_narasi(proyek, "penutup", "Rata-rata capaian {{ arah_rata_rata }}; kinerja tidak meningkat.")
+    tulis_narasi(proyek, "sasaran-09", "Capaian indikator ini meningkat dibandingkan tahun lalu.")  # 111,90% -> 123,41%
+    tulis_narasi(proyek, "pendahuluan", "Jika kualitas tenaga kerja semakin baik, hasil produksinya juga meningkat.")
+    tulis_narasi(proyek, "ikhtisar_eksekutif", "Angka dihitung ulang dari data dukung, kecuali {{ indikator_tanpa_data_dukung }}.")
+    assert temuan(proyek, "R08") == []
+    assert temuan(ROOT, "R08") == []  # the 2023 narrative as rewritten

@@ -11,6 +11,7 @@ from typing import Callable
 
 from .. import fmt
 from ..hitung import formulas as F
+from ..hitung.pengukuran import arah_perubahan, jumlah_arah
 from ..masukan.publikasi import Angka, baca_tertulis
 from .temuan import NAMA_BESARAN, Konteks, Temuan, banding, nama_angka, pct
 
@@ -517,6 +518,7 @@ def aturan_metode(ctx: Konteks) -> list[Temuan]:
 
 # --- R07: numbers typed by hand in the narrative ---------------------------------------------------------------
 
+PLACEHOLDER_NARASI = re.compile(r"\{\{[^{}]*\}\}")
 ANGKA_PERSEN = re.compile(r"(?<![\w{])(\d{1,3}(?:\.\d{3})*(?:,\d+)?)\s?%")
 
 
@@ -554,6 +556,103 @@ def aturan_narasi(ctx: Konteks) -> list[Temuan]:
     return out
 
 
+# --- R08: narrative claims the numbers contradict ------------------------------------------------------
+
+# A small lexicon, matched on the narrative text with its {{ placeholders }} removed (words a
+# placeholder fills in come from the numbers). A claim is about results when a word of HASIL is near.
+HASIL = re.compile(r"\b(capaian|kinerja|rata-rata)\b", re.IGNORECASE)
+MEMBAIK = re.compile(r"(?<!tidak )(?<!belum )(?<!bukan )\b(meningkat|membaik|naik|kenaikan|lebih baik|semakin baik"
+                     r"|(?:perkembangan|kemajuan|peningkatan) yang (?:signifikan|berarti|pesat))\b", re.IGNORECASE)
+DIHITUNG_ULANG = re.compile(r"\b(dihitung ulang|dihitung kembali|diverifikasi|berasal)\b.*\bdata dukung\b", re.IGNORECASE)
+PENGECUALIAN = re.compile(r"\b(kecuali|selain|tanpa data dukung|tidak termasuk)\b", re.IGNORECASE)
+IK_PLACEHOLDER = re.compile(r"\{\{\s*\w*?_?(ik\d+)\w*\s*\}\}", re.IGNORECASE)
+
+
+JARAK_KATA = 8  # an improvement word counts only this close to a result word
+
+
+def _dekat(polos: str, m: re.Match) -> bool:
+    """The improvement word is about a result: a result word within JARAK_KATA words of it."""
+    return any(len(polos[min(h.start(), m.start()):max(h.end(), m.end())].split()) <= JARAK_KATA + 2
+               for h in HASIL.finditer(polos))
+
+
+def _kalimat(teks: str):
+    """(line number, sentence) of a narrative, Markdown headings and table rows left out."""
+    for nomor, baris in enumerate(teks.splitlines(), start=1):
+        if baris.lstrip().startswith(("#", "|")):
+            continue
+        for k in re.split(r"(?<=[.!?])\s+(?=[A-Z{])", baris.strip()):
+            if k:
+                yield nomor, k
+
+
+def _turun(ctx: Konteks, indikator_id: str | None) -> str:
+    """Why a claim of improvement is contradicted ('' if it is not): the indicator's capaian fell, or
+    for the whole year the average fell or most comparable indicators declined."""
+    if ctx.lalu is None:
+        return ""
+    d = ctx.p.aturan.digit_desimal
+    if indikator_id:
+        h, h0 = ctx.p.cari(indikator_id), ctx.lalu.cari(indikator_id)
+        if h and h0 and arah_perubahan(h.capaian.nilai, h0.capaian.nilai, d) == "turun":
+            return (f"capaian {indikator_id} turun dari {pct(h0.capaian.nilai, d)} ({ctx.lalu.tahun}) "
+                    f"menjadi {pct(h.capaian.nilai, d)}")
+        return ""
+    alasan = []
+    kini, lalu = ctx.p.rata_rata.nilai, ctx.lalu.rata_rata.nilai
+    if arah_perubahan(kini, lalu, d) == "turun":
+        alasan.append(f"rata-rata capaian turun dari {pct(lalu, d)} ({ctx.lalu.tahun}) menjadi {pct(kini, d)}")
+    n = jumlah_arah(ctx.p, ctx.lalu)
+    if n["turun"] > n["naik"]:
+        alasan.append(f"{n['turun']} dari {sum(n.values())} indikator yang dapat dibandingkan menurun capaiannya")
+    return " dan ".join(alasan)
+
+
+def _tanpa_dukung(ctx: Konteks) -> str:
+    """Which figures are not recomputed from supporting data ('' if all are)."""
+    alasan = []
+    ini = [h.indikator_id for h in ctx.p.indikator if h.tanpa_data_dukung]
+    if ini:
+        alasan.append(f"realisasi {', '.join(ini)} tahun {ctx.p.tahun} dilaporkan tanpa data dukung")
+    if ctx.lalu is not None:
+        lalu = [h.indikator_id for h in ctx.lalu.indikator if h.tanpa_data_dukung]
+        if lalu:
+            semua = len(lalu) == len(ctx.lalu.indikator)
+            alasan.append(f"{'seluruh' if semua else ', '.join(lalu)} realisasi tahun {ctx.lalu.tahun} "
+                          "dilaporkan tanpa data komponen")
+    return "; ".join(alasan)
+
+
+def aturan_klaim_narasi(ctx: Konteks) -> list[Temuan]:
+    """A sentence about results claiming improvement while the numbers declined, or claiming every
+    figure was recomputed from supporting data while some were not."""
+    out = []
+    for nama, teks in sorted(ctx.narasi.items()):
+        m_sasaran = re.fullmatch(r"sasaran-(\d+)", nama)
+        sasaran_ik = next((h.indikator_id for h in ctx.p.indikator if m_sasaran and h.sasaran_no == int(m_sasaran[1])), None)
+        for nomor, kalimat in _kalimat(teks or ""):
+            polos = PLACEHOLDER_NARASI.sub(" ", kalimat)
+            lokasi = f"data/raw/{ctx.p.tahun}/narasi/{nama}.md baris {nomor}"
+            m = MEMBAIK.search(polos)
+            if m and _dekat(polos, m):
+                ik = IK_PLACEHOLDER.search(kalimat)
+                alasan = _turun(ctx, ik[1].upper() if ik else sasaran_ik)
+                if alasan:
+                    out.append(Temuan(aturan="R08", kategori="tidak konsisten", lokasi=lokasi, sumber="data",
+                                      uraian=f"Narasi menyatakan perbaikan (\"{m[0]}\") dalam kalimat \"{kalimat}\", "
+                                      f"padahal {alasan}; pakai placeholder arah (mis. {{{{ arah_rata_rata }}}})",
+                                      indikator_id=ik[1].upper() if ik else sasaran_ik or ""))
+            if DIHITUNG_ULANG.search(polos) and not PENGECUALIAN.search(polos):
+                alasan = _tanpa_dukung(ctx)
+                if alasan:
+                    out.append(Temuan(aturan="R08", kategori="tidak konsisten", lokasi=lokasi, sumber="data",
+                                      uraian=f"Narasi menyatakan angka dihitung ulang dari data dukung dalam kalimat "
+                                      f"\"{kalimat}\", padahal {alasan}; sebutkan pengecualiannya "
+                                      "(mis. {{ indikator_tanpa_data_dukung }})"))
+    return out
+
+
 # --- every rule ----------------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class AturanReviu:
@@ -574,6 +673,8 @@ ATURAN = (
     AturanReviu("R06", "Metode: penyebut sesuai definisi IKU, skala predikat tanpa celah, setiap indikator PK punya data "
                   "dukung dan bagian analisis", aturan_metode, False),
     AturanReviu("R07", "Angka di narasi tidak diketik manual berbeda dari hasil hitung", aturan_narasi, False),
+    AturanReviu("R08", "Klaim di narasi (membaik, seluruh angka dari data dukung) tidak dibantah angkanya",
+                aturan_klaim_narasi, False),
 )
 
 
