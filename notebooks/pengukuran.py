@@ -96,3 +96,8 @@ lap.renstra
 display(HTML(html.judul("B. Analisis Capaian per Sasaran", 2, "bab-3-b")
              + "<p>Bagian berikut menguraikan setiap sasaran: data dukung beserta baris sumbernya, rumus, "
                "substitusi angka, aturan capaian, predikat, perbandingan, serta analisis, kendala dan solusi.</p>"))
+
+# %% tags=["audit"]
+# Sensitivity of the headline: the average and its predikat capped at 100 and 120, and without the
+# indicators lacking supporting data (lkj.hitung.pengukuran.sensitivitas).
+display(HTML(tabel.tabel_sensitivitas(p)))

@@ -28,8 +28,8 @@ def catatan_reviu(temuan: list[Temuan], ada_publikasi: bool, teks_judul: str, id
         + tabel(temuan, [
             Kol("Kode", lambda t: t.kode),
             Kol("Kategori / tingkat", lambda t: f"{t.kategori} / {t.tingkat}"),
-            Kol("Lokasi", lambda t: t.lokasi),
-            Kol("Uraian", lambda t: e(t.uraian) + (
+            Kol("Lokasi", lambda t: "<br>".join(e(x) for x in t.lokasi), html=True),
+            Kol("Uraian", lambda t: e(t.keterangan) + (
                 f' <a href="#{e(t.tautan)}">(lihat perhitungan)</a>' if t.tautan else ""), html=True),
             Kol("Dilaporkan", lambda t: angka(t.nilai_dilaporkan), True),
             Kol("Hasil hitung", lambda t: angka(t.nilai_hitung), True),

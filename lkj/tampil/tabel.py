@@ -9,7 +9,7 @@ import pandas as pd
 
 from .. import fmt
 from ..hitung import formulas as F
-from ..hitung.pengukuran import HasilIndikator, Pengukuran
+from ..hitung.pengukuran import HasilIndikator, Pengukuran, sensitivitas
 from ..masukan.model import Masukan
 from .html import Kol, catatan, e, tabel
 
@@ -272,3 +272,28 @@ def tabel_sumber_anggaran(m: Masukan, df: pd.DataFrame) -> str:
         Kol("Baris anggaran.csv", lambda r: str(asal[r["program_kode"]]), True),
         Kol("Baris program_indikator.csv", lambda r: baris_peta.get(r["program_kode"], fmt.KOSONG), True),
     ], f"Sumber angka anggaran ({m.proyek.relatif(m.data.folder)}; nilai tanpa pembulatan)", "komponen")
+
+
+# --- the headline average: its calculation and what it depends on ----------------------------
+
+def rumus_rata_rata(p: Pengukuran) -> str:
+    """The overall average as its calculation: '(88,31 + 58,56 + … + 18,00) / 10 = 92,90%'
+    (the values that enter it, after any cap; indicators without capaian are left out)."""
+    d = p.aturan.digit_desimal
+    nilai = [h.capaian_dirata for h in p.dirata if not fmt.kosong(h.capaian_dirata)]
+    if not nilai:
+        return fmt.KOSONG
+    return f"({' + '.join(fmt.angka(x, d) for x in nilai)}) / {len(nilai)} = {fmt.persen(p.rata_rata.nilai, d)}"
+
+
+def tabel_sensitivitas(p: Pengukuran) -> str:
+    """The average and its predikat under the report's rule, with capping at 100 and 120, and without
+    the indicators lacking supporting data (lkj.hitung.pengukuran.sensitivitas)."""
+    d = p.aturan.digit_desimal
+    nama = {h.indikator_id: h.indikator for h in p.indikator}
+    return tabel(sensitivitas(p), [
+        Kol("Aturan rata-rata", lambda s: s.uraian),
+        Kol("Indikator dikeluarkan", lambda s: "; ".join(f"{i} {nama[i]}" for i in s.tanpa) or fmt.KOSONG),
+        Kol("Rata-rata capaian", lambda s: fmt.persen(s.rata_rata.nilai, d), True),
+        Kol("Predikat", lambda s: s.predikat or fmt.KOSONG, utuh=True),
+    ], f"Kepekaan rata-rata capaian {p.tahun} terhadap aturan perhitungan", "sensitivitas")
