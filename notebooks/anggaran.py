@@ -29,7 +29,7 @@ p, d, a = lap.p, lap.digit, lap.anggaran
 # %%
 judul = html.judul("C. Realisasi Anggaran dan Efisiensi", 2, "bab-3-c")
 if a is None:
-    display(HTML(judul + html.catatan(["data anggaran (anggaran.csv) tidak tersedia untuk tahun ini"])))
+    display(HTML(judul + html.catatan(["Data anggaran tahun ini belum tersedia."])))
 else:
     display(HTML(judul + html.judul("Realisasi Anggaran per Program", 3, "realisasi-anggaran")
                  + tabel.tabel_anggaran(p, a)))
@@ -42,8 +42,8 @@ if a is not None:
 if a is not None:
     display(HTML(html.judul("Efisiensi Penggunaan Anggaran", 3, lap.jangkar("efisiensi"))
                  + "<p>Efisiensi = 1 − (% serapan anggaran / % capaian kinerja indikator program). "
-                   "Pasangan program–indikator berasal dari <code>program_indikator.csv</code>; program tanpa "
-                   "indikator tidak dihitung efisiensinya.</p>" + tabel.tabel_anggaran(p, a, efisiensi=True)))
+                   "Setiap program dipasangkan dengan indikator kinerja yang diukurnya; program tanpa "
+                   "indikator kinerja tidak dihitung efisiensinya.</p>" + tabel.tabel_anggaran(p, a, efisiensi=True)))
     ada, tanpa = a[a.indikator_id != ""], a[a.indikator_id == ""]
     display(HTML(html.gambar(charts.batang_berpasangan(
         list(ada.program), {"Serapan anggaran": list(ada.serapan), "Capaian kinerja": list(ada.capaian)},

@@ -34,7 +34,7 @@ display(HTML(html.judul("BAB I Pendahuluan", 1, "bab-1") + lap.narasi("pendahulu
 
 # %%
 if organisasi is None:
-    display(HTML(html.catatan(["Bagan organisasi belum tersedia: isi organisasi.csv (unit dan atasannya)."])))
+    display(HTML(html.catatan(["Bagan organisasi belum tersedia."])))
 else:
     display(HTML(html.gambar(charts.organisasi(list(organisasi.itertuples(index=False))),
                              f"Struktur Organisasi {lap.m.aturan.instansi}", "gambar-organisasi")))

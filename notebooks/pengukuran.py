@@ -33,7 +33,7 @@ p, d = lap.p, lap.digit
 # %%
 skala = html.tabel(p.aturan.skala.kelas[::-1], [
     html.Kol("Interval capaian", tabel.rentang),
-    html.Kol("Predikat", lambda k: k.predikat)], "Skala Nilai Peringkat Kinerja", "skala")
+    html.Kol("Predikat", lambda k: k.predikat, utuh=True)], "Skala Nilai Peringkat Kinerja", "skala")
 rumus = "".join(f"<li><strong>Polaritas {k}</strong>: {html.e(v)}</li>" for k, v in formulas.POLARITAS.items())
 display(HTML(html.judul("BAB III Akuntabilitas Kinerja", 1, "bab-3")
              + html.judul("A. Capaian Kinerja Organisasi", 2, "bab-3-a")
@@ -72,7 +72,7 @@ display(HTML(html.gambar(charts.batang_berpasangan(
 t0 = lap.lalu.tahun if lap.lalu else None
 judul_b = html.judul(f"Perbandingan dengan Tahun {t0 or 'Sebelumnya'}", 3, "pembanding")
 if lap.lalu is None:
-    display(HTML(judul_b + html.catatan(["tahun pembanding tidak ditetapkan (params: tahun_pembanding)"])))
+    display(HTML(judul_b + html.catatan(["Tahun pembanding tidak ditetapkan."])))
 else:
     display(HTML(judul_b + tabel.tabel_pembanding(p, lap.pembanding, t0)))
     display(HTML(html.gambar(charts.batang_berpasangan(

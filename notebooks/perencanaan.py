@@ -45,10 +45,11 @@ display(HTML(html.judul(f"C. Perjanjian Kinerja Tahun {tahun}", 2, "bab-2-c") + 
 # %%
 judul_d = html.judul(f"D. Rencana Kerja dan Anggaran Tahun {tahun}", 2, "bab-2-d")
 if lap.anggaran is None:
-    display(HTML(judul_d + html.catatan(["data anggaran (anggaran.csv) tidak tersedia untuk tahun ini"])))
+    display(HTML(judul_d + html.catatan(["Data anggaran tahun ini belum tersedia."])))
 else:
     display(HTML(judul_d + lap.narasi("bab2_anggaran") + html.tabel(
         lap.anggaran.to_dict("records"),
         [html.Kol("No", lambda x: x["program_kode"]), html.Kol("Program", lambda x: x["program"]),
          html.Kol("Pagu Anggaran", lambda x: fmt.rupiah(x["pagu"]), True)],
-        f"Program dan Pagu Anggaran Tahun {tahun}", "pagu", id_="tabel-pagu")))
+        f"Program dan Pagu Anggaran Tahun {tahun}", "pagu",
+        ["", "<strong>Jumlah</strong>", f"<strong>{fmt.rupiah(lap.anggaran.pagu.sum())}</strong>"], id_="tabel-pagu")))

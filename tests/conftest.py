@@ -12,6 +12,22 @@ def checksums(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def salin(root: Path) -> Path:
+    """A copy of the project's inputs (data/raw, params, notebooks) under root."""
+    for folder in ("data/raw", "params", "notebooks"):
+        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("*.ipynb"))
+    return root
+
+
+@pytest.fixture(scope="session")
+def laporan(tmp_path_factory):
+    """The 2023 draft report built once in a scratch copy (root, BuildResult); tests that change an input
+    put it back and rebuild."""
+    from lkj.build import build
+    root = salin(tmp_path_factory.mktemp("proyek"))
+    return root, build(2023, root, log=lambda s: None)
+
+
 @pytest.fixture
 def proyek(tmp_path) -> Path:
     """A scratch copy of the project's inputs (data/raw, params, the report plan) to break at will."""

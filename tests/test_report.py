@@ -10,25 +10,12 @@ from pypdf import PdfReader
 from lkj.build import BuildError, build
 from lkj.build.rakit import masalah_html
 
-from conftest import ROOT, checksums
+from conftest import ROOT, checksums, salin
 from test_data_2023 import EXPECTED
-
-
-def salin(root):
-    for folder in ("data/raw", "params", "notebooks"):
-        shutil.copytree(ROOT / folder, root / folder)
-    return root
 
 
 def sidik_laporan(root):
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted((root / "reports/2023").iterdir())}
-
-
-@pytest.fixture(scope="module")
-def laporan(tmp_path_factory):
-    root = salin(tmp_path_factory.mktemp("proyek"))
-    hasil = build(2023, root, log=lambda s: None)
-    return root, hasil
 
 
 def baca(root, akhiran=".html"):
@@ -250,7 +237,7 @@ def test_year_with_indicator_level_data_only_marks_what_is_missing(tmp_path):
     assert hasil.dirakit
     html = baca_tahun(root, 2022)
     assert html.count("tanpa data dukung") >= 10                       # no component data in 2022
-    assert "data anggaran (anggaran.csv) tidak tersedia" in html        # no budget file
+    assert "Data anggaran tahun ini belum tersedia." in html            # no budget file
     assert html.count("Narasi belum diisi") >= 10                       # no narrative yet
     assert "tahun pembanding tidak ditetapkan" in html
     assert "92,30%" in html and "176,67%" in html                       # figures of Tabel 3.2, recomputed

@@ -29,7 +29,7 @@ SEL = re.compile(r'<div class="jp-Cell[^"]*" id="cell-id=(.+?)-\d{3}">')
 H1 = re.compile(r'<h1 id="([^"]+)"[^>]*>(.*?)</h1>', re.S)
 JUDUL = re.compile(r'<h([123]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 TOC_LINK = re.compile(r'(<nav[^>]*class="daftar-isi"[^>]*>.*?</nav>)', re.S)  # daftar isi, tabel, gambar
-TANPA_JUDUL = {"sampul", "daftar-isi-judul"}
+TANPA_JUDUL = {"sampul"}  # headings that get no bookmark
 PX = 0.75  # CSS px -> PDF pt
 
 

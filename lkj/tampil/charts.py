@@ -48,7 +48,10 @@ def _svg(fig) -> str:
     return buf.getvalue()
 
 
-def _label(teks: str, lebar: int = 42, baris: int = 4) -> str:
+LEBAR = 4.2  # inches of plot beside the labels: with them, about the 16,5 cm of the page, so nothing shrinks
+
+
+def _label(teks: str, lebar: int = 38, baris: int = 4) -> str:
     """A long name wrapped at word boundaries; shortened with '…' only past `baris` lines."""
     return "\n".join(textwrap.wrap(teks, lebar, max_lines=baris, placeholder=" …"))
 
@@ -78,10 +81,13 @@ def _garis_100(ax, atas: float) -> None:
 @_bergaya
 def capaian_per_indikator(label: list[str], capaian: list[float | None], digit: int, judul: str = "") -> str:
     """Horizontal bars of capaian with the 100% line; bars at or above 100% in the darker colour."""
-    fig, ax = _gambar(7.2, 0.62 * len(label) + 0.9)
+    fig, ax = _gambar(LEBAR, 0.62 * len(label) + 1.1)
     y = list(range(len(label)))[::-1]
     warna = [WARNA["utama"] if (c or 0) >= 100 else WARNA["kedua"] for c in capaian]
     bars = ax.barh(y, [_nan(c) for c in capaian], color=warna)
+    ax.legend(handles=[matplotlib.patches.Patch(color=WARNA["utama"], label="mencapai target (≥ 100%)"),
+                       matplotlib.patches.Patch(color=WARNA["kedua"], label="di bawah target")],
+              fontsize=7.5, frameon=False, ncols=2, loc="upper center", bbox_to_anchor=(0.5, -0.35 / len(label) - 0.06))
     _garis_100(ax, max([c for c in capaian if not fmt.kosong(c)] + [100]) * 1.22)
     ax.set_yticks(y, [_label(s) for s in label], fontsize=7.5)
     ax.xaxis.set_major_formatter(PERSEN)
@@ -96,7 +102,7 @@ def batang_berpasangan(label: list[str], seri: dict[str, list[float | None]], di
                        judul: str = "", garis_100: bool = False) -> str:
     """Grouped horizontal bars, one group per named item (e.g. target vs realisasi, or two years)."""
     n, k = len(label), len(seri)
-    fig, ax = _gambar(7.2, (0.28 * k + 0.25) * n + 1.1)
+    fig, ax = _gambar(LEBAR, (0.28 * k + 0.25) * n + 1.1)
     tinggi = 0.8 / k
     warna = [WARNA["kedua"], WARNA["utama"], WARNA["abu"]]
     for i, (nama, nilai) in enumerate(seri.items()):

@@ -1,0 +1,150 @@
+"""The LKj as a document an official signs: read page by page, as its reader and as its checker would."""
+import base64
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from lkj.build import build
+from lkj.build.pdf import _dokumen, _terpotong, label_halaman
+
+HASH = re.compile(r"\b[0-9a-f]{40,64}\b")
+KODE = ("batas_capaian", "rata_rasio", "jenis_rumus", "indikator_rata_rata", "data/raw", "reports/", ".csv", ".md",
+        ".yaml", "sha256", "PERINGATAN", "Traceback", "⟦")
+KATA_KODE = re.compile(r"\b(None|nan|NaN|True|False)\b")
+
+
+def pdf(root):
+    return PdfReader(root / "reports/2023/laporan-kinerja-2023.pdf")
+
+
+def html(root, akhiran=".html"):
+    return (root / f"reports/2023/laporan-kinerja-2023{akhiran}").read_text(encoding="utf-8")
+
+
+def isi_halaman(teks: str) -> list[str]:
+    """The lines of a page without its running header, footer and DRAF mark."""
+    return [b for b in teks.splitlines() if b.strip() and not re.fullmatch(
+        r"\s*(Halaman \d+ dari \d+|[ivxl]+|DRAF|BAB [IV]+ .*|Lampiran|Kata Pengantar|Ikhtisar Eksekutif|Daftar \w+)\s*",
+        b)]
+
+
+def test_every_page_has_body_text(laporan):
+    for i, hal in enumerate(pdf(laporan[0]).pages):
+        assert len(isi_halaman(hal.extract_text())) >= 3, f"halaman {i + 1} (hampir) kosong"
+
+
+def test_no_code_words_paths_or_hashes_in_the_report(laporan):
+    teks = "\n".join(h.extract_text() for h in pdf(laporan[0]).pages)
+    for kata in KODE:
+        assert kata not in teks, kata
+    assert not HASH.search(teks) and not KATA_KODE.search(teks)
+    assert "Catatan Reviu" not in teks and "Provenance" not in teks  # the audit package, not the LKj
+    audit = html(laporan[0], "-audit.html")
+    assert "Catatan Reviu" in audit and "Asal-usul Data" in audit and HASH.search(audit)
+
+
+def test_tables_and_figures_are_numbered_per_bab_and_every_reference_resolves(laporan):
+    laporan_html = html(laporan[0])
+    nomor_tabel = re.findall(r'<caption id="no-tabel-[\d-]+"><span class="nomor">Tabel (\d+)\.(\d+)</span>', laporan_html)
+    nomor_gambar = re.findall(r'<figcaption id="no-gambar-[\d-]+"><span class="nomor">Gambar (\d+)\.(\d+)</span>',
+                              laporan_html)
+    for nomor in (nomor_tabel, nomor_gambar):
+        for bab in {b for b, _ in nomor}:  # 1, 2, 3, … within each Bab, in order
+            assert [int(n) for b, n in nomor if b == bab] == list(range(1, 1 + sum(b == bab for b, _ in nomor)))
+    assert {b for b, _ in nomor_tabel} == {"2", "3"} and ("1", "1") in nomor_gambar  # the organisation chart
+    assert len(nomor_tabel) >= 20 and len(nomor_gambar) >= 10
+    ids = set(re.findall(r'id="([^"]+)"', laporan_html))
+    rujukan = re.findall(r'<a class="rujukan" href="#([^"]+)">(Tabel|Gambar) (\d+\.\d+)</a>', laporan_html)
+    assert rujukan and all(r[0] in ids for r in rujukan)
+    assert ("gambar-organisasi", "Gambar", "1.1") in rujukan
+    assert "⟦" not in laporan_html
+    teks = "\n".join(h.extract_text() for h in pdf(laporan[0]).pages)
+    daftar_tabel = teks[teks.index("Daftar Tabel\n"):]
+    assert "Tabel 2.1 Tujuan, Sasaran dan Target Indikator Renstra" in daftar_tabel
+    assert "Gambar 1.1 Struktur Organisasi" in teks
+
+
+def test_a_reference_to_no_table_stops_the_build(laporan):
+    from lkj.build.notebook import BuildError
+    root, _ = laporan
+    path = root / "data/raw/2023/narasi/anggaran.md"
+    asli = path.read_text(encoding="utf-8")
+    path.write_text(asli + "\nLihat {{ tabel_tidak_ada }}.\n", encoding="utf-8")
+    try:
+        with pytest.raises(BuildError, match="tabel_tidak_ada .bagian 05-anggaran"):
+            build(2023, root, log=lambda s: None)
+    finally:
+        path.write_text(asli, encoding="utf-8")
+
+
+def test_iku_table_and_signature_block_come_from_data(laporan):
+    laporan_html = html(laporan[0])
+    iku = re.search(r'<table class="lkj iku" id="tabel-iku">.*?</table>', laporan_html, re.S).group(0)
+    assert iku.count("<tr>") == 11 and "Persentase Pencari Kerja yang Ditempatkan" in iku
+    teks = pdf(laporan[0]).pages[1].extract_text()
+    for baris in ("Binjai, 31 Januari 2024", "KEPALA DINAS KETENAGAKERJAAN", "Drs. HAMDANI HASIBUAN",
+                  "NIP. 19691119 199009 1 001"):
+        assert baris in teks
+
+
+def test_layout_defects_of_the_first_version_are_gone(laporan):
+    root, hasil = laporan
+    teks = [h.extract_text() for h in pdf(root).pages]
+    semua = "\n".join(teks)
+    # the footer row of the measurement table is printed once per table (Bab III and Lampiran 2)
+    assert semua.count("Rata-rata capaian") == 2 * len(re.findall(r"<tfoot>", html(root).split('id="bab-3"')[1]))
+    laporan_html = html(root)
+    assert not re.search(r"<td>(Sangat Tinggi|Sangat Rendah)</td>", laporan_html)  # a predikat cell never wraps
+    assert '<td class="utuh">Sangat Tinggi</td>' in laporan_html
+    assert '<ul class="berhuruf">' in laporan_html and "<li>- " not in laporan_html
+    assert 'style="counter-reset: list-item 1"' in laporan_html          # "2. Kepala Sub Bagian …" keeps its 2
+    efisiensi = re.search(r'<figure class="gambar" id="gambar-efisiensi"><img alt="[^"]*" '
+                          r'src="data:image/svg\+xml;base64,([^"]+)"', laporan_html).group(1)
+    svg = base64.b64decode(efisiensi).decode("utf-8")
+    assert "Program Penempatan Tenaga Kerja" in svg and ">P02<" not in svg  # axes named, not coded
+    assert "Program tanpa indikator kinerja tidak digambarkan" in laporan_html  # and the omission said
+    assert hasil.peringatan == []  # no cut-off table, no split row, no empty page
+
+
+def test_the_pdf_check_catches_a_blank_page_and_a_split_row():
+    tinggi = "<br>" * 120
+    dokumen = _dokumen('<html><body><div style="break-after: page">teks</div><div style="break-after: page"></div>'
+                       f'<p>akhir</p><table><tbody><tr><td>{tinggi}</td></tr></tbody></table></body></html>')
+    masalah = _terpotong(dokumen)
+    assert "halaman 2 kosong" in masalah
+    assert any(m.startswith("baris tabel terpotong antara halaman 3 dan 4") for m in masalah)
+
+
+@pytest.mark.parametrize("halaman, awal, label", [(1, 6, ""), (2, 6, "i"), (5, 6, "iv"), (6, 6, "1"), (9, 6, "4")])
+def test_page_labels(halaman, awal, label):
+    assert label_halaman(halaman, awal) == label
+
+
+def test_final_report_has_no_draft_mark_and_is_refused_while_anything_is_missing(laporan, capsys):
+    from lkj.__main__ import main
+    root, _ = laporan
+    teks_draf = [h.extract_text() for h in pdf(root).pages]
+    assert all("DRAF" in t for t in teks_draf)  # a draft says so on every page
+    try:
+        assert main(["report", "2023", "--root", str(root), "--final"]) == 0
+        assert not any("DRAF" in h.extract_text() for h in pdf(root).pages)
+        assert 'class="pita-draf"' not in html(root)
+        narasi = root / "data/raw/2023/narasi/sasaran-03.md"
+        params = root / "params/2023.yaml"
+        asli_narasi, asli_params = narasi.read_text(encoding="utf-8"), params.read_text(encoding="utf-8")
+        narasi.unlink()
+        params.write_text(asli_params.replace("  nama: Drs. HAMDANI HASIBUAN", "  nama:"), encoding="utf-8")
+        lama = (root / "reports/2023/laporan-kinerja-2023.pdf").read_bytes()
+        capsys.readouterr()
+        try:
+            assert main(["report", "2023", "--root", str(root), "--final"]) == 2
+            baris = capsys.readouterr().err.strip().splitlines()
+            assert baris == ["BELUM FINAL: data/raw/2023/narasi/sasaran-03.md: narasi belum diisi",
+                             "BELUM FINAL: params/2023.yaml: penandatangan.nama kosong"]
+            assert (root / "reports/2023/laporan-kinerja-2023.pdf").read_bytes() == lama  # nothing replaced
+        finally:
+            narasi.write_text(asli_narasi, encoding="utf-8")
+            params.write_text(asli_params, encoding="utf-8")
+    finally:
+        build(2023, root, log=lambda s: None)  # the shared build back to a draft
