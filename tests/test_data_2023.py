@@ -58,7 +58,7 @@ def test_make_data_writes_capaian_csv(proyek):
     assert list(rows[0]) == KOLOM_CAPAIAN
     assert [r["indikator_id"] for r in rows] == list(EXPECTED)
     for r in rows:
-        sasaran, target, realisasi, capaian, predikat = EXPECTED[r["indikator_id"]]
+        _sasaran, target, realisasi, capaian, predikat = EXPECTED[r["indikator_id"]]
         assert float(r["target"]) == target
         assert round(float(r["realisasi"]), 2) == realisasi  # unrounded in the file
         assert round(float(r["capaian"]), 2) == capaian

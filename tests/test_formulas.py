@@ -63,7 +63,7 @@ def test_serapan_and_efisiensi():
     assert F.efisiensi(77.37, 0).nilai is None
 
 
-def K(peran, target=None, realisasi=None, kelompok="", uraian="x"):
+def K(peran, target=None, realisasi=None, kelompok="", uraian="x"):  # noqa: N802 (K for Komponen, read like F)
     return F.Komponen(peran, uraian, "unit", target, realisasi, kelompok)
 
 

@@ -10,7 +10,6 @@ from lkj.reviu.temuan import banding
 
 from conftest import ROOT, periksa
 
-
 Y = "data/raw/2023"
 HEADER = ["lokasi", "tabel", "baris", "kolom", "tahun", "subjek", "besaran", "tertulis"]
 
@@ -127,7 +126,8 @@ def test_r05_flags_a_group_at_100_percent_hiding_a_sub_item_at_50(proyek):
 
 def test_r05_passes_groups_that_agree_with_their_sub_items(proyek):
     p = proyek / Y / "komponen.csv"
-    p.write_text(p.read_text().replace("Bangunan Kantor yang Disediakan,paket,10,5", "Bangunan Kantor yang Disediakan,paket,10,10"))
+    p.write_text(p.read_text().replace("Bangunan Kantor yang Disediakan,paket,10,5",
+                                       "Bangunan Kantor yang Disediakan,paket,10,10"))
     assert temuan(proyek, "R05") == []
     p.write_text(p.read_text().replace("Barang Milik Daerah yang Dikelola dan Dipelihara,unit,105,47",
                                        "Barang Milik Daerah yang Dikelola dan Dipelihara,unit,105,48"))
@@ -141,7 +141,8 @@ def test_r06_flags_denominator_scale_gaps_and_missing_support(proyek):
     publikasi(proyek, ("Tabel Indikator Kinerja Utama", 2023, "IK05", "penyebut", "Jumlah UMKM Unggulan"),
               ("Capaian Kinerja Sasaran 5", 2023, "IK05", "penyebut", "Jumlah Keseluruhan UMKM"),
               ("Skala", 2023, "Tinggi", "skala_dari", "76"), ("Skala", 2023, "Tinggi", "skala_sampai", "90"),
-              ("Skala", 2023, "Sangat Tinggi", "skala_dari", "91"), ("Skala", 2023, "Sangat Tinggi", "skala_sampai", "100"))
+              ("Skala", 2023, "Sangat Tinggi", "skala_dari", "91"),
+              ("Skala", 2023, "Sangat Tinggi", "skala_sampai", "100"))
     uraian = " | ".join(t.uraian for t in temuan(proyek, "R06"))
     assert "Jumlah Keseluruhan UMKM" in uraian and "antara 90 dan 91" in uraian and "di atas 100" in uraian
     assert "IK09" in uraian  # no supporting data, no analysis section, not in the pengukuran table
@@ -150,7 +151,8 @@ def test_r06_flags_denominator_scale_gaps_and_missing_support(proyek):
 def test_r06_passes_a_complete_report(proyek):
     (proyek / Y / "realisasi_langsung.csv").write_text("indikator_id,realisasi,keterangan\n")
     with open(proyek / Y / "komponen.csv", "a") as f:
-        f.write("IK09,K01,,tahun_n,Jumlah IKM tahun 2023,unit,,1050\nIK09,K02,,tahun_sebelumnya,Jumlah IKM tahun 2022,unit,,1000\n")
+        f.write("IK09,K01,,tahun_n,Jumlah IKM tahun 2023,unit,,1050\n"
+                "IK09,K02,,tahun_sebelumnya,Jumlah IKM tahun 2022,unit,,1000\n")
     rows = [("Tabel Pengukuran 3.2", 2023, f"IK{i:02d}", "target", "1") for i in range(1, 11)]
     rows += [("Capaian Kinerja Sasaran", 2023, f"IK{i:02d}", "target", "1") for i in range(1, 11)]
     rows += [("Tabel Indikator Kinerja Utama", 2023, "IK05", "penyebut", "Jumlah UMKM Unggulan"),
@@ -188,7 +190,8 @@ def test_make_reviu_writes_csv_and_strict_fails_on_errors(proyek, capsys):
     with open(proyek / "reports/2023/reviu-2023.csv", newline="") as f:
         rows = list(csv.DictReader(f))
     assert list(rows[0]) == KOLOM_CSV
-    assert all(r["nilai_dilaporkan"] == "" or float(r["nilai_dilaporkan"]) == float(r["nilai_dilaporkan"]) for r in rows)
+    assert all(r["nilai_dilaporkan"] == "" or float(r["nilai_dilaporkan"]) == float(r["nilai_dilaporkan"])
+               for r in rows)
     assert main(["reviu", "2023", "--root", str(proyek), "--strict"]) == 1
 
 
@@ -197,5 +200,6 @@ def test_strict_passes_a_clean_pipeline_report(proyek):
     p = proyek / "data/raw/2022/pk.csv"
     p.write_text(p.read_text().replace(",10\n", ",20\n").replace(",4.2\n", ",4\n"))
     k = proyek / Y / "komponen.csv"
-    k.write_text(k.read_text().replace("Bangunan Kantor yang Disediakan,paket,10,5", "Bangunan Kantor yang Disediakan,paket,10,10"))
+    k.write_text(k.read_text().replace("Bangunan Kantor yang Disediakan,paket,10,5",
+                                       "Bangunan Kantor yang Disediakan,paket,10,10"))
     assert main(["reviu", "2023", "--root", str(proyek), "--strict"]) == 0

@@ -10,6 +10,7 @@ are concatenated with pypdf, which also adds the links between parts and the
 bookmarks. The result depends only on the HTML, never on the cache, so clean
 and incremental builds give the same bytes.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -47,7 +48,7 @@ def pisah(html: str) -> list[Bagian]:
     """Split the report HTML into one document per notebook (cells grouped by id prefix)."""
     awal, akhir = html.index("<main>") + len("<main>"), html.rindex("</main>")
     kepala, ekor = html[:awal], html[akhir:]
-    mulai = []
+    mulai: list[tuple[int, str]] = []
     for m in SEL.finditer(html):
         if not mulai or mulai[-1][1] != m.group(1):
             mulai.append((m.start(), m.group(1)))
@@ -68,8 +69,14 @@ TANPA_KAKI = "<style>@media print { @page { @bottom-center { content: none; } } 
 
 def _daftar_isi(isi: str, halaman: dict[str, int] | None) -> str:
     """Write the page of every heading into the daftar isi links (data-hal, shown by the CSS)."""
-    return TOC_LINK.sub(lambda m: re.sub(r'<a href="#([^"]+)">', lambda a: (
-        f'<a href="#{a.group(1)}" data-hal="{(halaman or {}).get(a.group(1), "")}">'), m.group(1)), isi)
+    return TOC_LINK.sub(
+        lambda m: re.sub(
+            r'<a href="#([^"]+)">',
+            lambda a: f'<a href="#{a.group(1)}" data-hal="{(halaman or {}).get(a.group(1), "")}">',
+            m.group(1),
+        ),
+        isi,
+    )
 
 
 KODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()  # a change here invalidates the cache
@@ -86,6 +93,7 @@ BASE = str(Path(__file__).parent / "templates")
 
 def _dokumen(isi: str):
     from weasyprint import HTML
+
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # links to other parts are resolved later
     os.environ.setdefault("SOURCE_DATE_EPOCH", "0")  # fontTools stamps font subsets with 'now'
     return HTML(string=isi, base_url=BASE).render()
@@ -100,24 +108,29 @@ def tata_letak(isi: str) -> tuple[int, dict]:
 class Meta(NamedTuple):
     """What is known of a rendered part besides its bytes (JSON-cached as a list)."""
 
-    tautan: list      # internal links [page, target id, rect px]
-    jangkar: dict     # anchors {id: [page, x, y]}
-    halaman: int      # page count
-    terpotong: list   # tables and images that stick out of the page
+    tautan: list  # internal links [page, target id, rect px]
+    jangkar: dict  # anchors {id: [page, x, y]}
+    halaman: int  # page count
+    terpotong: list  # tables and images that stick out of the page
 
 
 def cetak(isi: str) -> tuple[bytes, list, dict, int, list]:
     """A part's PDF, its internal links [(page, target, rect px)], anchors {id: [page, x, y]},
     page count, and the tables and images that stick out of the page (cut off in print)."""
     doc = _dokumen(isi)
-    tautan = [[i, target, list(rect)] for i, p in enumerate(doc.pages)
-              for jenis, target, rect, *_ in p.links if jenis == "internal"]
+    tautan = [
+        [i, target, list(rect)]
+        for i, p in enumerate(doc.pages)
+        for jenis, target, rect, *_ in p.links
+        if jenis == "internal"
+    ]
     jangkar = {k: [i, v[0], v[1]] for i, p in enumerate(doc.pages) for k, v in p.anchors.items()}
     return doc.write_pdf(), tautan, jangkar, len(doc.pages), _terpotong(doc)
 
 
 def _terpotong(doc) -> list[str]:
     from weasyprint.formatting_structure import boxes
+
     out = []
     for i, page in enumerate(doc.pages):
         pb = page._page_box
@@ -125,8 +138,10 @@ def _terpotong(doc) -> list[str]:
         for b in pb.descendants():
             if isinstance(b, (boxes.TableBox, boxes.ReplacedBox)) and b.position_x + b.margin_width() > kanan + 1:
                 jenis = "tabel" if isinstance(b, boxes.TableBox) else "gambar"
-                out.append(f"{jenis} melewati batas kanan halaman {i + 1} sebesar "
-                           f"{(b.position_x + b.margin_width() - kanan) * PX:.0f} pt")
+                out.append(
+                    f"{jenis} melewati batas kanan halaman {i + 1} sebesar "
+                    f"{(b.position_x + b.margin_width() - kanan) * PX:.0f} pt"
+                )
     return out
 
 
@@ -142,11 +157,12 @@ def kaki(total: int, css: str) -> bytes:
 
 # --- the whole PDF ----------------------------------------------------------------------------
 
+
 class Cache:
     """Rendered parts, page counts and footers on disk, keyed by the sha256 of their inputs."""
 
     def __init__(self, folder: Path | None):
-        self.folder, self.dipakai = folder, set()
+        self.folder, self.dipakai = folder, set[str]()
         if folder:
             folder.mkdir(parents=True, exist_ok=True)
 
@@ -184,7 +200,7 @@ def _nanti(pool, fungsi, *args):
     return pool.submit(fungsi, *args).result
 
 
-def _tersimpan(cache: "Cache", kunci: str, pool, fungsi, *args, biner: bool = False):
+def _tersimpan(cache: Cache, kunci: str, pool, fungsi, *args, biner: bool = False):
     """A cached result, or one computed (in the pool) and stored; returns a result getter."""
     ada = cache.ambil(kunci, biner=biner)
     if ada is not None:
@@ -195,6 +211,7 @@ def _tersimpan(cache: "Cache", kunci: str, pool, fungsi, *args, biner: bool = Fa
         nilai = ambil()
         cache.simpan(kunci, nilai if biner else list(nilai), biner=biner)
         return nilai if biner else list(nilai)
+
     return simpan
 
 
@@ -242,11 +259,13 @@ def render(html: str, judul: str, cache_dir: Path | None = None, pool=None) -> t
     return merge_parts([p for p, _ in urut], [m for _, m in urut], pertama, stempel, judul, html), peringatan
 
 
-def merge_parts(pdfs: list[bytes], meta: list[Meta], pertama: list[int], stempel: bytes, judul: str, html: str) -> bytes:
+def merge_parts(
+    pdfs: list[bytes], meta: list[Meta], pertama: list[int], stempel: bytes, judul: str, html: str
+) -> bytes:
     """Concatenate the parts; stamp page numbers (not on the cover); add links and bookmarks (h1-h3)."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.annotations import Link
-    from pypdf.generic import ArrayObject, Fit, NameObject
+    from pypdf.generic import ArrayObject, Fit, IndirectObject, NameObject
 
     w = PdfWriter()
     for data in pdfs:
@@ -271,10 +290,15 @@ def merge_parts(pdfs: list[bytes], meta: list[Meta], pertama: list[int], stempel
                 continue
             g = pertama[j] - 1 + hal
             t_hal, tx, ty = jangkar[target]
-            w.add_annotation(g, Link(rect=(x1 * PX, tinggi[g] - y2 * PX, x2 * PX, tinggi[g] - y1 * PX),
-                                     target_page_index=t_hal,
-                                     fit=Fit.xyz(left=tx * PX, top=tinggi[t_hal] - ty * PX)))
-    induk: dict[int, object] = {}
+            w.add_annotation(
+                g,
+                Link(
+                    rect=(x1 * PX, tinggi[g] - y2 * PX, x2 * PX, tinggi[g] - y1 * PX),
+                    target_page_index=t_hal,
+                    fit=Fit.xyz(left=tx * PX, top=tinggi[t_hal] - ty * PX),
+                ),
+            )
+    induk: dict[int, IndirectObject] = {}
     for tingkat, id_, isi in JUDUL.findall(html):
         if id_ in TANPA_JUDUL or id_ not in jangkar:
             continue

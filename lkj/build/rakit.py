@@ -1,4 +1,5 @@
 """Assemble executed notebooks into the report HTML, the audit HTML and the A4 PDF."""
+
 from __future__ import annotations
 
 import copy
@@ -12,7 +13,6 @@ from nbconvert import HTMLExporter
 from traitlets.config import Config
 
 from .notebook import BuildError
-
 from .sidik import TEMPLATES
 
 JUDUL = re.compile(r'<h([123]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
@@ -79,8 +79,11 @@ def daftar_isi(html: str) -> str:
             continue
         teks = htmllib.unescape(re.sub(r"<[^>]+>", "", isi)).strip()
         baris.append(f'<li class="toc-{tingkat}"><a href="#{id_}">{htmllib.escape(teks)}</a></li>')
-    return html.replace('<h1 id="daftar-isi-judul">Daftar Isi</h1></nav>',
-                        f'<h1 id="daftar-isi-judul">Daftar Isi</h1><ol>{"".join(baris)}</ol></nav>', 1)
+    return html.replace(
+        '<h1 id="daftar-isi-judul">Daftar Isi</h1></nav>',
+        f'<h1 id="daftar-isi-judul">Daftar Isi</h1><ol>{"".join(baris)}</ol></nav>',
+        1,
+    )
 
 
 # Anything that would make a browser fetch from elsewhere, run script, or follow a javascript: URL.
@@ -145,7 +148,9 @@ def _periksa_lokal(nama: str, teks: str) -> str:
 
 def html_laporan(paths: list[Path], tahun: int, tambahan: list | None = None) -> str:
     """The report: outputs only, code hidden."""
-    return _periksa_lokal("laporan", daftar_isi(_ekspor(_untuk_laporan(merge_notebooks(paths, tahun, tambahan)), audit=False)))
+    return _periksa_lokal(
+        "laporan", daftar_isi(_ekspor(_untuk_laporan(merge_notebooks(paths, tahun, tambahan)), audit=False))
+    )
 
 
 def html_audit(paths: list[Path], tahun: int, tambahan: list | None = None) -> str:

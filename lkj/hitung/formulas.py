@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Iterable, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Iterable, NamedTuple, Sequence
+
+if TYPE_CHECKING:
+    from typing_extensions import TypeIs
 
 POLARITAS = {
     "positif": "semakin tinggi realisasi semakin baik: capaian = realisasi / target × 100%",
@@ -39,8 +42,8 @@ class Hasil(NamedTuple):
     catatan: str | None = None
 
 
-def kosong(x) -> bool:
-    """True for a value that does not exist (None or NaN)."""
+def kosong(x: object) -> TypeIs[None]:
+    """True for a value that does not exist (None or NaN). For mypy: False means a number."""
     return x is None or (isinstance(x, float) and math.isnan(x))
 
 
@@ -188,7 +191,7 @@ def realisasi_dari_komponen(jenis_rumus: str, komponen: Sequence[Komponen]) -> R
         hasil = pertumbuhan(kini.nilai, lalu.nilai)
         # Shown as (n − (n−1)) / (n−1): the numerator is the difference.
         selisih = Komponen("pembilang", f"{kini.uraian} − {lalu.uraian}", kini.satuan,
-                           realisasi=None if hasil.nilai is None else kini.nilai - lalu.nilai)
+                           realisasi=None if hasil.nilai is None else kini.nilai - lalu.nilai)  # type: ignore[operator]
         step = Langkah("", selisih, selisih.realisasi, lalu, lalu.nilai, hasil)
         return Realisasi(hasil.nilai, "komponen", (step,), _notes([hasil]))
     if jenis_rumus == "langsung":

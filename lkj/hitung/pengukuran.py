@@ -95,7 +95,7 @@ def _realisasi(d: DataTahun, indikator_id: str, jenis_rumus: str,
                             "Periksa kolom peran komponen indikator ini (lihat data/raw/README.md).",
                             komponen[0].baris, "peran") from None
     if langsung is not None:
-        catatan = () if jenis_rumus == "langsung" else (
+        catatan: tuple[str, ...] = () if jenis_rumus == "langsung" else (
             f"tanpa data dukung: rumus {jenis_rumus} tidak dapat dihitung karena komponennya tidak "
             f"tersedia; dipakai realisasi yang dilaporkan ({langsung.keterangan or 'tanpa keterangan'})",)
         if langsung.realisasi is None:
@@ -129,7 +129,7 @@ def ukur(d: DataTahun, aturan: Aturan) -> Pengukuran:
 def _capaian_tak_wajar(d: DataTahun, pk, real: F.Realisasi, komponen, nilai: float) -> None:
     """Stop on an implausible capaian, naming the cell that most likely holds the typing error."""
     masalah = f"capaian indikator {pk.indikator_id} menjadi {nilai:.2f}% (di atas {BATAS_WAJAR}%): kemungkinan salah ketik"
-    if abs(real.nilai) <= BATAS_WAJAR:  # a plausible realisasi against a tiny target
+    if abs(real.nilai) <= BATAS_WAJAR:  # type: ignore[arg-type]  # a capaian exists, so a realisasi does
         raise DataError(d.folder / "pk.csv", masalah, "Periksa target ini (mis. 0.4 untuk 40).", pk.baris, "target")
     if real.sumber != "komponen":
         raise DataError(d.folder / "realisasi_langsung.csv", masalah, "Periksa realisasi ini.",
@@ -165,6 +165,8 @@ def _sel_ganjil(step: F.Langkah, komponen: tuple[F.Komponen, ...]) -> _Sel:
 
 
 def _baris_langsung(d: DataTahun, indikator_id: str) -> int | None:
+    if d.realisasi_langsung is None:
+        return None
     rows = d.realisasi_langsung[d.realisasi_langsung.indikator_id == indikator_id]
     return int(rows.baris.iloc[0]) if len(rows) else None
 
@@ -186,7 +188,7 @@ def hitung_anggaran(p: Pengukuran) -> pd.DataFrame | None:
     for prog in d.anggaran.itertuples(index=False):
         ids = list(peta[peta.program_kode == prog.program_kode].indikator_id)
         ser = F.serapan(prog.pagu, prog.realisasi)
-        cap = F.rata_rata(p.cari(i).capaian.nilai for i in ids) if ids else F.Hasil(
+        cap = F.rata_rata(p.cari(i).capaian.nilai for i in ids) if ids else F.Hasil(  # type: ignore[union-attr]
             None, "program tanpa indikator kinerja: efisiensi tidak dihitung")
         eff = F.efisiensi(ser.nilai, cap.nilai) if ids else cap
         catatan = "; ".join(dict.fromkeys(c for c in (ser.catatan, cap.catatan, eff.catatan) if c))

@@ -34,6 +34,9 @@ def _tampil(file: str) -> str:
 class Peringatan(str):
     """A warning as a value: shown to the analyst, never scraped from a log."""
 
+    pesan: str
+    sumber: str
+
     def __new__(cls, pesan: str, sumber: str = "") -> Peringatan:
         obj = super().__new__(cls, "PERINGATAN: " + pesan + (f": {sumber}" if sumber else ""))
         obj.pesan, obj.sumber = pesan, sumber

@@ -12,7 +12,7 @@ from ..hitung.formulas import SkalaError, SkalaPredikat
 from .errors import DataError
 from .proyek import Proyek
 
-KUNCI_WAJIB = {
+KUNCI_WAJIB: dict[str, type | tuple[type, ...]] = {
     "instansi": str, "pemerintah": str, "renstra": str, "tahun_pembanding": (int, type(None)),
     "digit_desimal": int, "batas_capaian": (int, float, type(None)),
     "indikator_rata_rata": (str, list), "skala_predikat": list,

@@ -3,19 +3,21 @@
 Published figures come from data/raw/<YEAR>/publikasi.csv (as printed); without that
 file (a report this pipeline built) the rules on the raw data and the narrative still run.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
+from itertools import pairwise
 
 from .. import fmt
 from ..hitung import formulas as F
 from ..masukan.publikasi import Angka, baca_tertulis
 from .temuan import Konteks, Temuan, banding, nama_angka, pct
 
-
 # --- R01: every published figure recomputed from its data ------------------------------------------
+
 
 def hitung_ulang(ctx: Konteks, a: Angka) -> tuple[float | None, str]:
     """The computed value of what a published figure claims to be, and how it was computed."""
@@ -24,8 +26,11 @@ def hitung_ulang(ctx: Konteks, a: Angka) -> tuple[float | None, str]:
         h = p.cari(a.subjek) if p else None
         if h is None:
             return None, ""
-        return {"target": h.target, "realisasi": h.realisasi.nilai, "capaian": h.capaian.nilai}[a.besaran], \
-            {"target": "pk.csv", "realisasi": "data dukung", "capaian": "realisasi / target"}[a.besaran]
+        return {"target": h.target, "realisasi": h.realisasi.nilai, "capaian": h.capaian.nilai}[a.besaran], {
+            "target": "pk.csv",
+            "realisasi": "data dukung",
+            "capaian": "realisasi / target",
+        }[a.besaran]
     if a.besaran == "rata_rata":
         p = ctx.ukur(a.tahun)
         return (p.rata_rata.nilai, "rata-rata capaian seluruh indikator") if p else (None, "")
@@ -33,7 +38,9 @@ def hitung_ulang(ctx: Konteks, a: Angka) -> tuple[float | None, str]:
         prog = ctx.program(a.subjek)
         if prog is None:
             return None, ""
-        kolom = {"pagu": "pagu", "realisasi_anggaran": "realisasi", "serapan": "serapan", "efisiensi": "efisiensi"}[a.besaran]
+        kolom = {"pagu": "pagu", "realisasi_anggaran": "realisasi", "serapan": "serapan", "efisiensi": "efisiensi"}[
+            a.besaran
+        ]
         v = prog[kolom]
         return (None if fmt.kosong(v) else float(v)), "anggaran.csv"
     if a.besaran == "target_renstra":
@@ -56,12 +63,20 @@ def aturan_hitung_ulang(ctx: Konteks) -> list[Temuan]:
             continue
         kategori = "pembulatan" if hasil == "pembulatan" else "salah hitung"
         tampil = (lambda x: fmt.angka(x, 3)) if a.besaran == "efisiensi" else pct
-        out.append(Temuan(
-            aturan="R01", kategori=kategori, lokasi=a.tempat,
-            uraian=f"{nama_angka(a)} tercetak {a.tertulis.strip()}, hasil hitung dari datanya {tampil(hit)}"
-            + (" (beda hanya karena pembulatan/pemotongan)" if kategori == "pembulatan" else ""),
-            indikator_id=a.subjek if a.subjek.startswith("IK") else _indikator_program(ctx, a.subjek),
-            nilai_dilaporkan=a.nilai, nilai_hitung=hit, ubah_predikat=_ubah_predikat(ctx, a, hit), tautan=ctx.tautan(a.subjek) if a.besaran != "rata_rata" else ctx.rencana.jangkar("pengukuran")))
+        out.append(
+            Temuan(
+                aturan="R01",
+                kategori=kategori,
+                lokasi=a.tempat,
+                uraian=f"{nama_angka(a)} tercetak {a.tertulis.strip()}, hasil hitung dari datanya {tampil(hit)}"
+                + (" (beda hanya karena pembulatan/pemotongan)" if kategori == "pembulatan" else ""),
+                indikator_id=a.subjek if a.subjek.startswith("IK") else _indikator_program(ctx, a.subjek),
+                nilai_dilaporkan=a.nilai,
+                nilai_hitung=hit,
+                ubah_predikat=_ubah_predikat(ctx, a, hit),
+                tautan=ctx.tautan(a.subjek) if a.besaran != "rata_rata" else ctx.rencana.jangkar("pengukuran"),
+            )
+        )
     return out
 
 
@@ -80,7 +95,8 @@ def cocok_capaian(ctx: Konteks, a: Angka, nilai: float, digit: int) -> str:
     if target is not None and (target.nilai is None or banding(target.nilai, target.digit, h.target) == "beda"):
         return "beda"  # computed against a wrong target
     calon = [b for b in sebaris if b.besaran == "realisasi"] or [
-        b for b in ctx.angka("realisasi") if b.subjek == a.subjek and b.tahun == a.tahun]
+        b for b in ctx.angka("realisasi") if b.subjek == a.subjek and b.tahun == a.tahun
+    ]
     for r in calon:
         if r.nilai is None or banding(r.nilai, r.digit, h.realisasi.nilai) == "beda":
             continue
@@ -108,38 +124,58 @@ def _indikator_program(ctx: Konteks, kode: str) -> str:
 
 # --- R02: one quantity, one value in every table ------------------------------------------------------
 
+
 def aturan_antar_tabel(ctx: Konteks) -> list[Temuan]:
     out = []
     grup: dict[tuple, list[Angka]] = {}
     for a in ctx.angka("realisasi", "capaian", "rata_rata", "pagu", "realisasi_anggaran", "serapan"):
         grup.setdefault((a.tahun, a.subjek, a.besaran), []).append(a)
-    for (tahun, subjek, besaran), daftar in grup.items():
+    for (_tahun, subjek, besaran), daftar in grup.items():
         terbaca = [a for a in daftar if a.nilai is not None]
         hit = [hitung_ulang(ctx, a)[0] for a in terbaca]
-        acuan = next((a for a, x in zip(terbaca, hit) if x is not None and banding(a.nilai, a.digit, x) != "beda"),
-                     terbaca[0] if terbaca else None)
+        acuan = next(
+            (a for a, x in zip(terbaca, hit) if x is not None and banding(a.nilai, a.digit, x) != "beda"),
+            terbaca[0] if terbaca else None,
+        )
         if acuan is None:
             continue
         for a in daftar:
             if a is acuan:
                 continue
             if a.nilai is None:
-                uraian = (f"{nama_angka(a)} tertulis '{a.tertulis.strip() or '(kosong)'}' (tidak terbaca sebagai satu "
-                          f"angka), sedangkan {acuan.tabel} mencetak {acuan.tertulis.strip()}")
-            elif banding(a.nilai, a.digit, acuan.nilai) == "beda" and banding(acuan.nilai, acuan.digit, a.nilai) == "beda":
-                uraian = (f"{nama_angka(a)} tercetak {a.tertulis.strip()} di sini tetapi "
-                          f"{acuan.tertulis.strip()} di {acuan.tabel} (baris {acuan.baris})")
+                uraian = (
+                    f"{nama_angka(a)} tertulis '{a.tertulis.strip() or '(kosong)'}' (tidak terbaca sebagai satu "
+                    f"angka), sedangkan {acuan.tabel} mencetak {acuan.tertulis.strip()}"
+                )
+            elif (
+                banding(a.nilai, a.digit, acuan.nilai) == "beda"
+                and banding(acuan.nilai, acuan.digit, a.nilai) == "beda"
+            ):
+                uraian = (
+                    f"{nama_angka(a)} tercetak {a.tertulis.strip()} di sini tetapi "
+                    f"{acuan.tertulis.strip()} di {acuan.tabel} (baris {acuan.baris})"
+                )
             else:
                 continue
-            out.append(Temuan(aturan="R02", kategori="tidak konsisten", lokasi=a.tempat, uraian=uraian,
-                              indikator_id=subjek if subjek.startswith("IK") else _indikator_program(ctx, subjek),
-                              nilai_dilaporkan=a.nilai, nilai_hitung=acuan.nilai,
-                              ubah_predikat=besaran == "capaian" and ctx.p.aturan.skala.predikat(a.nilai) != ctx.p.aturan.skala.predikat(acuan.nilai),
-                              tautan=ctx.tautan(subjek)))
+            out.append(
+                Temuan(
+                    aturan="R02",
+                    kategori="tidak konsisten",
+                    lokasi=a.tempat,
+                    uraian=uraian,
+                    indikator_id=subjek if subjek.startswith("IK") else _indikator_program(ctx, subjek),
+                    nilai_dilaporkan=a.nilai,
+                    nilai_hitung=acuan.nilai,
+                    ubah_predikat=besaran == "capaian"
+                    and ctx.p.aturan.skala.predikat(a.nilai) != ctx.p.aturan.skala.predikat(acuan.nilai),
+                    tautan=ctx.tautan(subjek),
+                )
+            )
     return out
 
 
 # --- R03: targets -------------------------------------------------------------------------------------
+
 
 def aturan_target(ctx: Konteks) -> list[Temuan]:
     out = []
@@ -150,28 +186,50 @@ def aturan_target(ctx: Konteks) -> list[Temuan]:
         for h in p.indikator:
             t_renstra = renstra.loc[h.indikator_id, f"target_{k}"] if k else None
             if t_renstra is not None and not fmt.kosong(t_renstra) and t_renstra != h.target:
-                out.append(Temuan(aturan="R03", kategori="tidak konsisten", lokasi=f"data/raw/{p.tahun}/pk.csv baris {h.pk_baris}",
-                                  uraian=f"Target PK {p.tahun} {h.indikator_id} adalah {fmt.bilangan(h.target)}%, sedangkan target "
-                                  f"Renstra tahun ke-{k} ({p.tahun}) {fmt.bilangan(t_renstra)}%",
-                                  indikator_id=h.indikator_id, nilai_dilaporkan=h.target, nilai_hitung=float(t_renstra), ubah_predikat=False, tautan=ctx.tautan(h.indikator_id)))
+                out.append(
+                    Temuan(
+                        aturan="R03",
+                        kategori="tidak konsisten",
+                        lokasi=f"data/raw/{p.tahun}/pk.csv baris {h.pk_baris}",
+                        uraian=f"Target PK {p.tahun} {h.indikator_id} adalah {fmt.bilangan(h.target)}%, "
+                        f"sedangkan target Renstra tahun ke-{k} ({p.tahun}) {fmt.bilangan(t_renstra)}%",
+                        indikator_id=h.indikator_id,
+                        nilai_dilaporkan=h.target,
+                        nilai_hitung=float(t_renstra),
+                        ubah_predikat=False,
+                        tautan=ctx.tautan(h.indikator_id),
+                    )
+                )
     for a in ctx.angka("target", "target_renstra"):
         hit, sumber = hitung_ulang(ctx, a)
         if a.nilai is None or hit is None or banding(a.nilai, a.digit, hit) == "sesuai":
             continue
         jenis = "PK" if a.besaran == "target" else "Renstra"
-        out.append(Temuan(aturan="R03", kategori="tidak konsisten", lokasi=a.tempat,
-                          uraian=f"Target {a.subjek} {a.tahun} tercetak {a.tertulis.strip()}, sedangkan target {jenis} {a.tahun} "
-                          f"menurut data ({sumber}) {fmt.bilangan(hit)}%", indikator_id=a.subjek, nilai_dilaporkan=a.nilai, nilai_hitung=hit, ubah_predikat=False, tautan=ctx.tautan(a.subjek)))
+        out.append(
+            Temuan(
+                aturan="R03",
+                kategori="tidak konsisten",
+                lokasi=a.tempat,
+                uraian=f"Target {a.subjek} {a.tahun} tercetak {a.tertulis.strip()}, sedangkan target {jenis} {a.tahun} "
+                f"menurut data ({sumber}) {fmt.bilangan(hit)}%",
+                indikator_id=a.subjek,
+                nilai_dilaporkan=a.nilai,
+                nilai_hitung=hit,
+                ubah_predikat=False,
+                tautan=ctx.tautan(a.subjek),
+            )
+        )
     return out
 
 
 # --- R04: inputs of derived tables and the program-indicator pairing ----------------------------------------
 
+
 def aturan_masukan_turunan(ctx: Konteks) -> list[Temuan]:
-    out = []
+    out: list[Temuan] = []
     if ctx.anggaran is None:
         return out
-    capaian_cetak = {}
+    capaian_cetak: dict[float, set[str]] = {}
     for a in ctx.angka("capaian"):
         if a.tahun == ctx.p.tahun and a.nilai is not None:
             capaian_cetak.setdefault(a.nilai, set()).add(a.subjek)
@@ -182,35 +240,78 @@ def aturan_masukan_turunan(ctx: Konteks) -> list[Temuan]:
         ids = [i for i in prog.indikator_id.split(",") if i]
         if a.besaran == "efisiensi_serapan":
             if a.nilai is not None and banding(a.nilai, a.digit, prog.serapan) != "sesuai":
-                out.append(Temuan(aturan="R04", kategori="tidak konsisten", lokasi=a.tempat,
-                                  uraian=f"Tabel efisiensi {a.subjek} memakai serapan {a.tertulis.strip()}, sedangkan Tabel 3.4 / "
-                                  f"anggaran.csv memberi {pct(prog.serapan)}", indikator_id=",".join(ids), nilai_dilaporkan=a.nilai, nilai_hitung=float(prog.serapan),
-                                  ubah_predikat=False, tautan=ctx.rencana.jangkar("efisiensi")))
+                out.append(
+                    Temuan(
+                        aturan="R04",
+                        kategori="tidak konsisten",
+                        lokasi=a.tempat,
+                        uraian=f"Tabel efisiensi {a.subjek} memakai serapan {a.tertulis.strip()}, sedangkan "
+                        "Tabel 3.4 / "
+                        f"anggaran.csv memberi {pct(prog.serapan)}",
+                        indikator_id=",".join(ids),
+                        nilai_dilaporkan=a.nilai,
+                        nilai_hitung=float(prog.serapan),
+                        ubah_predikat=False,
+                        tautan=ctx.rencana.jangkar("efisiensi"),
+                    )
+                )
         elif a.besaran == "efisiensi_capaian":
             if not ids:
-                out.append(Temuan(aturan="R04", kategori="metodologi", lokasi=a.tempat,
-                                  uraian=f"Program {a.subjek} tidak mempunyai indikator kinerja (program_indikator.csv), tetapi tabel "
-                                  f"efisiensi memberinya capaian {a.tertulis.strip()}"
-                                  + _milik(capaian_cetak, a.nilai), indikator_id="", nilai_dilaporkan=a.nilai, nilai_hitung=None, ubah_predikat=False, tautan=ctx.rencana.jangkar("efisiensi")))
+                out.append(
+                    Temuan(
+                        aturan="R04",
+                        kategori="metodologi",
+                        lokasi=a.tempat,
+                        uraian=f"Program {a.subjek} tidak mempunyai indikator kinerja (program_indikator.csv), "
+                        "tetapi tabel "
+                        f"efisiensi memberinya capaian {a.tertulis.strip()}" + _milik(capaian_cetak, a.nilai),
+                        indikator_id="",
+                        nilai_dilaporkan=a.nilai,
+                        nilai_hitung=None,
+                        ubah_predikat=False,
+                        tautan=ctx.rencana.jangkar("efisiensi"),
+                    )
+                )
                 continue
-            cap = F.rata_rata(ctx.p.cari(i).capaian.nilai for i in ids).nilai
-            sama = (cocok_capaian(ctx, Angka(0, "", "", "", "", a.tahun, ids[0], "capaian", "", None, 0), a.nilai, a.digit)
-                    if len(ids) == 1 and a.nilai is not None else "beda")
+            cap = F.rata_rata(ctx.p.cari(i).capaian.nilai for i in ids).nilai  # type: ignore[union-attr]
+            sama = (
+                cocok_capaian(ctx, Angka(0, "", "", "", "", a.tahun, ids[0], "capaian", "", None, 0), a.nilai, a.digit)
+                if len(ids) == 1 and a.nilai is not None
+                else "beda"
+            )
             if a.nilai is not None and cap is not None and sama == "beda" and banding(a.nilai, a.digit, cap) == "beda":
                 # the printed capaian of its own indicator (itself wrong) or of another indicator (wrong pairing)
                 milik_sendiri = bool(capaian_cetak.get(a.nilai, set()) & set(ids))
                 kategori = "salah hitung" if milik_sendiri or not capaian_cetak.get(a.nilai) else "tidak konsisten"
-                out.append(Temuan(aturan="R04", kategori=kategori, lokasi=a.tempat,
-                                  uraian=f"Tabel efisiensi {a.subjek} memakai capaian {a.tertulis.strip()}; indikator program ini "
-                                  f"({', '.join(ids)}) berdasarkan data mencapai {pct(cap)}"
-                                  + ("" if milik_sendiri else _milik(capaian_cetak, a.nilai, ids)),
-                                  indikator_id=",".join(ids), nilai_dilaporkan=a.nilai, nilai_hitung=cap, ubah_predikat=ctx.p.aturan.skala.predikat(a.nilai) != ctx.p.aturan.skala.predikat(cap),
-                                  tautan=ctx.rencana.jangkar("efisiensi")))
+                out.append(
+                    Temuan(
+                        aturan="R04",
+                        kategori=kategori,
+                        lokasi=a.tempat,
+                        uraian=f"Tabel efisiensi {a.subjek} memakai capaian {a.tertulis.strip()}; indikator "
+                        "program ini "
+                        f"({', '.join(ids)}) berdasarkan data mencapai {pct(cap)}"
+                        + ("" if milik_sendiri else _milik(capaian_cetak, a.nilai, ids)),
+                        indikator_id=",".join(ids),
+                        nilai_dilaporkan=a.nilai,
+                        nilai_hitung=cap,
+                        ubah_predikat=ctx.p.aturan.skala.predikat(a.nilai) != ctx.p.aturan.skala.predikat(cap),
+                        tautan=ctx.rencana.jangkar("efisiensi"),
+                    )
+                )
         elif a.tertulis.strip() not in ids:
-            out.append(Temuan(aturan="R04", kategori="tidak konsisten", lokasi=a.tempat,
-                              uraian=f"Program {a.subjek} dipasangkan dengan {a.tertulis.strip()}, sedangkan program_indikator.csv "
-                              f"memasangkannya dengan {', '.join(ids) or 'tidak ada indikator'}", indikator_id=",".join(ids),
-                              tautan=ctx.rencana.jangkar("efisiensi")))
+            out.append(
+                Temuan(
+                    aturan="R04",
+                    kategori="tidak konsisten",
+                    lokasi=a.tempat,
+                    uraian=f"Program {a.subjek} dipasangkan dengan {a.tertulis.strip()}, sedangkan "
+                    "program_indikator.csv "
+                    f"memasangkannya dengan {', '.join(ids) or 'tidak ada indikator'}",
+                    indikator_id=",".join(ids),
+                    tautan=ctx.rencana.jangkar("efisiensi"),
+                )
+            )
     return out
 
 
@@ -220,6 +321,7 @@ def _milik(capaian_cetak: dict, nilai: float | None, kecuali=()) -> str:
 
 
 # --- R05: a composite's group value follows from its own sub-items -------------------------------------------
+
 
 def aturan_kelompok(ctx: Konteks) -> list[Temuan]:
     out = []
@@ -233,25 +335,54 @@ def aturan_kelompok(ctx: Konteks) -> list[Temuan]:
                 rasio = [min(F.rasio(k.realisasi, k.target).nilai or 0, 100) for k in rinci]
                 nilai_rinci = sum(rasio) / len(rasio)
                 if grp.realisasi is not None and banding(grp.realisasi, 2, nilai_rinci) == "beda":
-                    rendah = [f"{k.uraian} {fmt.bilangan(k.realisasi)}/{fmt.bilangan(k.target)}" for k, r_ in zip(rinci, rasio) if r_ < 100]
-                    out.append(Temuan(aturan="R05", kategori="salah hitung", lokasi=lokasi,
-                                      uraian=f"Kelompok '{grp.uraian}' dicatat {pct(grp.realisasi)}, tetapi rata-rata capaian "
-                                      f"rinciannya (masing-masing dibatasi 100%) {pct(nilai_rinci)}; di bawah target: "
-                                      + "; ".join(rendah), indikator_id=h.indikator_id, nilai_dilaporkan=grp.realisasi, nilai_hitung=nilai_rinci, ubah_predikat=False,
-                                      tautan=ctx.tautan(h.indikator_id)))
+                    rendah = [
+                        f"{k.uraian} {fmt.bilangan(k.realisasi)}/{fmt.bilangan(k.target)}"
+                        for k, r_ in zip(rinci, rasio)
+                        if r_ < 100
+                    ]
+                    out.append(
+                        Temuan(
+                            aturan="R05",
+                            kategori="salah hitung",
+                            lokasi=lokasi,
+                            uraian=f"Kelompok '{grp.uraian}' dicatat {pct(grp.realisasi)}, tetapi rata-rata capaian "
+                            f"rinciannya (masing-masing dibatasi 100%) {pct(nilai_rinci)}; di bawah target: "
+                            + "; ".join(rendah),
+                            indikator_id=h.indikator_id,
+                            nilai_dilaporkan=grp.realisasi,
+                            nilai_hitung=nilai_rinci,
+                            ubah_predikat=False,
+                            tautan=ctx.tautan(h.indikator_id),
+                        )
+                    )
             elif all(k.satuan == grp.satuan for k in rinci):
                 for kolom in ("target", "realisasi"):
                     jumlah = sum(getattr(k, kolom) or 0 for k in rinci)
                     v = getattr(grp, kolom)
                     if v is not None and abs(v - jumlah) > 1e-9:
-                        out.append(Temuan(aturan="R05", kategori="salah hitung", lokasi=lokasi,
-                                          uraian=f"{kolom.capitalize()} kelompok '{grp.uraian}' {fmt.bilangan(v)} {grp.satuan}, "
-                                          f"jumlah rinciannya {fmt.bilangan(jumlah)} {grp.satuan}", indikator_id=h.indikator_id, nilai_dilaporkan=v, nilai_hitung=jumlah,
-                                          ubah_predikat=False, tautan=ctx.tautan(h.indikator_id)))
+                        out.append(
+                            Temuan(
+                                aturan="R05",
+                                kategori="salah hitung",
+                                lokasi=lokasi,
+                                uraian=f"{kolom.capitalize()} kelompok '{grp.uraian}' {fmt.bilangan(v)} {grp.satuan}, "
+                                f"jumlah rinciannya {fmt.bilangan(jumlah)} {grp.satuan}",
+                                indikator_id=h.indikator_id,
+                                nilai_dilaporkan=v,
+                                nilai_hitung=jumlah,
+                                ubah_predikat=False,
+                                tautan=ctx.tautan(h.indikator_id),
+                            )
+                        )
     return out
 
 
 # --- R06: method and completeness ------------------------------------------------------------------------------
+
+
+def _nilai(a: Angka | None) -> float | None:
+    return a.nilai if a else None
+
 
 def _norm(teks: str) -> str:
     return re.sub(r"[^0-9a-z]", "", teks.casefold().replace("jumlah", ""))
@@ -264,56 +395,115 @@ def aturan_metode(ctx: Konteks) -> list[Temuan]:
     for a in ctx.angka("penyebut"):
         acuan = iku.get(a.subjek)
         if acuan and a is not acuan and _norm(a.tertulis) != _norm(acuan.tertulis):
-            out.append(Temuan(aturan="R06", kategori="metodologi", lokasi=a.tempat,
-                              uraian=f"Penyebut pada rumus tercetak '{a.tertulis}', sedangkan definisi IKU: '{acuan.tertulis}'",
-                              indikator_id=a.subjek, tautan=ctx.tautan(a.subjek)))
+            out.append(
+                Temuan(
+                    aturan="R06",
+                    kategori="metodologi",
+                    lokasi=a.tempat,
+                    uraian=f"Penyebut pada rumus tercetak '{a.tertulis}', sedangkan definisi IKU: '{acuan.tertulis}'",
+                    indikator_id=a.subjek,
+                    tautan=ctx.tautan(a.subjek),
+                )
+            )
     for h in ctx.p.indikator:
         dipakai = next((k for k in h.komponen if k.peran in ("penyebut", "populasi")), None)
         acuan = iku.get(h.indikator_id)
         if dipakai and acuan and _norm(dipakai.uraian) != _norm(acuan.tertulis):
-            out.append(Temuan(aturan="R06", kategori="metodologi", lokasi=f"data/raw/{ctx.p.tahun}/komponen.csv baris {dipakai.baris}",
-                              uraian=f"Penyebut yang dipakai menghitung {h.indikator_id} adalah '{dipakai.uraian}' "
-                              f"({fmt.bilangan(dipakai.nilai)}), sedangkan definisi IKU: '{acuan.tertulis}'",
-                              indikator_id=h.indikator_id, tautan=ctx.tautan(h.indikator_id)))
+            out.append(
+                Temuan(
+                    aturan="R06",
+                    kategori="metodologi",
+                    lokasi=f"data/raw/{ctx.p.tahun}/komponen.csv baris {dipakai.baris}",
+                    uraian=f"Penyebut yang dipakai menghitung {h.indikator_id} adalah '{dipakai.uraian}' "
+                    f"({fmt.bilangan(dipakai.nilai)}), sedangkan definisi IKU: '{acuan.tertulis}'",
+                    indikator_id=h.indikator_id,
+                    tautan=ctx.tautan(h.indikator_id),
+                )
+            )
     # the published predikat scale
-    kelas = {}
+    kelas: dict[str, dict[str, Angka]] = {}
     for a in ctx.angka("skala_dari", "skala_sampai"):
         kelas.setdefault(a.subjek, {})[a.besaran] = a
     if kelas:
-        batas = sorted(((v.get("skala_dari").nilai if v.get("skala_dari") else None,
-                         v.get("skala_sampai").nilai if v.get("skala_sampai") else None, k) for k, v in kelas.items()),
-                       key=lambda x: -1e9 if x[0] is None else x[0])
-        celah = [f"antara {fmt.bilangan(b[1])} dan {fmt.bilangan(c[0])}" for b, c in zip(batas, batas[1:])
-                 if b[1] is not None and c[0] is not None and c[0] > b[1]]
+        batas = sorted(
+            ((_nilai(v.get("skala_dari")), _nilai(v.get("skala_sampai")), k) for k, v in kelas.items()),
+            key=lambda x: -1e9 if x[0] is None else x[0],
+        )
+        celah = [
+            f"antara {fmt.bilangan(b[1])} dan {fmt.bilangan(c[0])}"
+            for b, c in pairwise(batas)
+            if b[1] is not None and c[0] is not None and c[0] > b[1]
+        ]
         if batas[-1][1] is not None:
             celah.append(f"di atas {fmt.bilangan(batas[-1][1])}")
         if celah:
-            a0 = next(iter(kelas.values()))
-            a0 = a0.get("skala_dari") or a0.get("skala_sampai")
-            out.append(Temuan(aturan="R06", kategori="metodologi", lokasi=f"{a0.lokasi}, {a0.tabel}",
-                              uraian="Skala predikat bercelah: capaian " + "; ".join(celah) + " tidak mempunyai predikat "
-                              "(laporan ini menutupnya dengan aturan di params: setiap kelas berlaku sampai batas bawah kelas "
-                              "berikutnya)", tautan=ctx.rencana.jangkar("pengukuran")))
+            pertama = next(iter(kelas.values()))  # holds skala_dari, skala_sampai or both
+            a0 = next(x for x in (pertama.get("skala_dari"), pertama.get("skala_sampai")) if x)
+            out.append(
+                Temuan(
+                    aturan="R06",
+                    kategori="metodologi",
+                    lokasi=f"{a0.lokasi}, {a0.tabel}",
+                    uraian="Skala predikat bercelah: capaian " + "; ".join(celah) + " tidak mempunyai predikat "
+                    "(laporan ini menutupnya dengan aturan di params: setiap kelas berlaku sampai batas bawah kelas "
+                    "berikutnya)",
+                    tautan=ctx.rencana.jangkar("pengukuran"),
+                )
+            )
     # completeness: every PK indicator has supporting data and an analysis section
     for h in ctx.p.indikator:
         if h.realisasi.sumber != "komponen":
-            out.append(Temuan(aturan="R06", kategori="data dukung tidak ada", lokasi=f"data/raw/{ctx.p.tahun} ({h.indikator_id})",
-                              uraian=f"Realisasi {h.indikator_id} ({pct(h.realisasi.nilai)}) tidak didukung data komponen "
-                              f"rumus {h.jenis_rumus}", indikator_id=h.indikator_id, nilai_dilaporkan=h.realisasi.nilai, nilai_hitung=None, ubah_predikat=False, tautan=ctx.tautan(h.indikator_id)))
+            out.append(
+                Temuan(
+                    aturan="R06",
+                    kategori="data dukung tidak ada",
+                    lokasi=f"data/raw/{ctx.p.tahun} ({h.indikator_id})",
+                    uraian=f"Realisasi {h.indikator_id} ({pct(h.realisasi.nilai)}) tidak didukung data komponen "
+                    f"rumus {h.jenis_rumus}",
+                    indikator_id=h.indikator_id,
+                    nilai_dilaporkan=h.realisasi.nilai,
+                    nilai_hitung=None,
+                    ubah_predikat=False,
+                    tautan=ctx.tautan(h.indikator_id),
+                )
+            )
         if ctx.publikasi is not None:
             tabel = {a.tabel for a in ctx.publikasi if a.subjek == h.indikator_id}
             if not any(t.startswith("Capaian Kinerja") for t in tabel):
-                out.append(Temuan(aturan="R06", kategori="metodologi", lokasi="Bab III 3.2.1",
-                                  uraian=f"Indikator PK {h.indikator_id} ({h.indikator}) tidak mempunyai bagian analisis capaian",
-                                  indikator_id=h.indikator_id, tautan=ctx.rencana.jangkar("sasaran", sasaran_no=h.sasaran_no)))
+                out.append(
+                    Temuan(
+                        aturan="R06",
+                        kategori="metodologi",
+                        lokasi="Bab III 3.2.1",
+                        uraian=f"Indikator PK {h.indikator_id} ({h.indikator}) tidak mempunyai bagian analisis capaian",
+                        indikator_id=h.indikator_id,
+                        tautan=ctx.rencana.jangkar("sasaran", sasaran_no=h.sasaran_no),
+                    )
+                )
             if "Tabel Pengukuran 3.2" not in tabel:
-                out.append(Temuan(aturan="R06", kategori="metodologi", lokasi="Bab III 3.2, Tabel Pengukuran",
-                                  uraian=f"Indikator PK {h.indikator_id} ({h.indikator}) tidak tercantum di tabel pengukuran kinerja",
-                                  indikator_id=h.indikator_id, tautan=ctx.rencana.jangkar("pengukuran")))
+                out.append(
+                    Temuan(
+                        aturan="R06",
+                        kategori="metodologi",
+                        lokasi="Bab III 3.2, Tabel Pengukuran",
+                        uraian=f"Indikator PK {h.indikator_id} ({h.indikator}) tidak tercantum di tabel "
+                        "pengukuran kinerja",
+                        indikator_id=h.indikator_id,
+                        tautan=ctx.rencana.jangkar("pengukuran"),
+                    )
+                )
         elif ctx.narasi.get(f"sasaran-{h.sasaran_no:02d}") is None:
-            out.append(Temuan(aturan="R06", kategori="metodologi", lokasi=f"data/raw/{ctx.p.tahun}/narasi/sasaran-{h.sasaran_no:02d}.md",
-                              uraian=f"Sasaran {h.sasaran_no} ({h.indikator_id}) belum mempunyai narasi analisis, kendala dan solusi",
-                              indikator_id=h.indikator_id, tautan=ctx.rencana.jangkar("sasaran", sasaran_no=h.sasaran_no)))
+            out.append(
+                Temuan(
+                    aturan="R06",
+                    kategori="metodologi",
+                    lokasi=f"data/raw/{ctx.p.tahun}/narasi/sasaran-{h.sasaran_no:02d}.md",
+                    uraian=f"Sasaran {h.sasaran_no} ({h.indikator_id}) belum mempunyai narasi analisis, kendala "
+                    "dan solusi",
+                    indikator_id=h.indikator_id,
+                    tautan=ctx.rencana.jangkar("sasaran", sasaran_no=h.sasaran_no),
+                )
+            )
     return out
 
 
@@ -349,10 +539,18 @@ def aturan_narasi(ctx: Konteks) -> list[Temuan]:
                 if v is None or any(banding(v, d, x) != "beda" for x in nilai):
                     continue
                 terdekat = min(nilai, key=lambda x: abs(x - v)) if nilai else None
-                out.append(Temuan(aturan="R07", kategori="tidak konsisten", lokasi=f"data/raw/{ctx.p.tahun}/narasi/{nama}.md baris {nomor}",
-                                  uraian=f"Angka {m.group(0)} diketik manual di narasi dan tidak sama dengan angka hasil hitung "
-                                  f"yang dapat dirujuknya (terdekat {pct(terdekat)}); ganti dengan placeholder",
-                                  indikator_id="", nilai_dilaporkan=v, nilai_hitung=terdekat))
+                out.append(
+                    Temuan(
+                        aturan="R07",
+                        kategori="tidak konsisten",
+                        lokasi=f"data/raw/{ctx.p.tahun}/narasi/{nama}.md baris {nomor}",
+                        uraian=f"Angka {m.group(0)} diketik manual di narasi dan tidak sama dengan angka hasil hitung "
+                        f"yang dapat dirujuknya (terdekat {pct(terdekat)}); ganti dengan placeholder",
+                        indikator_id="",
+                        nilai_dilaporkan=v,
+                        nilai_hitung=terdekat,
+                    )
+                )
     return out
 
 
@@ -366,16 +564,30 @@ class AturanReviu:
 
 
 ATURAN = (
-    AturanReviu("R01", "Setiap angka publikasi (realisasi, capaian, rata-rata, serapan, efisiensi) dihitung ulang dari datanya",
-           aturan_hitung_ulang, True),
+    AturanReviu(
+        "R01",
+        "Setiap angka publikasi (realisasi, capaian, rata-rata, serapan, efisiensi) dihitung ulang dari datanya",
+        aturan_hitung_ulang,
+        True,
+    ),
     AturanReviu("R02", "Besaran yang sama bernilai sama di setiap tabel", aturan_antar_tabel, True),
-    AturanReviu("R03", "Target PK = target Renstra tahun itu; target tercetak = target PK/Renstra", aturan_target, False),
-    AturanReviu("R04", "Masukan tabel turunan (efisiensi, realisasi anggaran) = tabel sumbernya; pasangan program–indikator "
-                  "sesuai data", aturan_masukan_turunan, True),
+    AturanReviu(
+        "R03", "Target PK = target Renstra tahun itu; target tercetak = target PK/Renstra", aturan_target, False
+    ),
+    AturanReviu(
+        "R04",
+        "Masukan tabel turunan (efisiensi, realisasi anggaran) = tabel sumbernya; pasangan program–indikator "
+        "sesuai data",
+        aturan_masukan_turunan,
+        True,
+    ),
     AturanReviu("R05", "Nilai kelompok indikator komposit sesuai rinciannya", aturan_kelompok, False),
-    AturanReviu("R06", "Metode: penyebut sesuai definisi IKU, skala predikat tanpa celah, setiap indikator PK punya data "
-                  "dukung dan bagian analisis", aturan_metode, False),
+    AturanReviu(
+        "R06",
+        "Metode: penyebut sesuai definisi IKU, skala predikat tanpa celah, setiap indikator PK punya data "
+        "dukung dan bagian analisis",
+        aturan_metode,
+        False,
+    ),
     AturanReviu("R07", "Angka di narasi tidak diketik manual berbeda dari hasil hitung", aturan_narasi, False),
 )
-
-

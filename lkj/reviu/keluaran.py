@@ -1,4 +1,5 @@
 """The reviu as an auditor receives it: the CSV (safe to open in Excel) and a summary."""
+
 from __future__ import annotations
 
 import csv
@@ -6,8 +7,17 @@ import io
 
 from .temuan import KATEGORI, TINGKAT, Temuan
 
-KOLOM_CSV = ["kode", "kategori", "tingkat", "lokasi", "indikator_id", "uraian",
-             "nilai_dilaporkan", "nilai_hitung", "selisih"]
+KOLOM_CSV = [
+    "kode",
+    "kategori",
+    "tingkat",
+    "lokasi",
+    "indikator_id",
+    "uraian",
+    "nilai_dilaporkan",
+    "nilai_hitung",
+    "selisih",
+]
 RUMUS = ("=", "+", "-", "@", "\t", "\r")  # a text cell starting so is a formula in Excel
 
 

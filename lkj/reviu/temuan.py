@@ -1,4 +1,5 @@
 """A reviu finding, the context the rules read, and the comparison at printed precision."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -16,18 +17,22 @@ TINGKAT = ("tinggi", "sedang", "rendah")
 
 # --- comparison at printed precision ---------------------------------------------------------
 
-def banding(dilaporkan: float, digit: int, hitung: float) -> str:
+
+def banding(dilaporkan: float | None, digit: int, hitung: float | None) -> str:
     """'sesuai' if the printed value is the computed one rounded half up to the printed digits;
     'pembulatan' if it is off by at most one unit in the last printed digit (truncation or
-    rounding of an intermediate value); else 'beda'."""
+    rounding of an intermediate value); else 'beda' (also when either value is missing)."""
+    if dilaporkan is None or hitung is None:
+        return "beda"
     if fmt.bulat(hitung, digit) == dilaporkan:
         return "sesuai"
-    if abs(dilaporkan - hitung) <= 10 ** -digit + 1e-9:
+    if abs(dilaporkan - hitung) <= 10**-digit + 1e-9:
         return "pembulatan"
     return "beda"
 
 
 # --- findings ----------------------------------------------------------------------------------
+
 
 @dataclass(kw_only=True)
 class Temuan:
@@ -41,7 +46,7 @@ class Temuan:
     nilai_dilaporkan: float | None = None
     nilai_hitung: float | None = None
     ubah_predikat: bool = False
-    tautan: str = ""   # id of the report section with the calculation step
+    tautan: str = ""  # id of the report section with the calculation step
     kode: str = ""
 
     @property
@@ -57,7 +62,6 @@ class Temuan:
         if self.nilai_dilaporkan is None or self.nilai_hitung is None:
             return None
         return self.nilai_dilaporkan - self.nilai_hitung
-
 
 
 @dataclass
@@ -93,9 +97,17 @@ class Konteks:
         return self.rencana.jangkar("efisiensi" if self.program(subjek) is not None else "pengukuran")
 
 
-NAMA_BESARAN = {"target": "Target", "target_renstra": "Target Renstra", "realisasi": "Realisasi", "capaian": "Capaian",
-                "rata_rata": "Rata-rata capaian", "pagu": "Pagu", "realisasi_anggaran": "Realisasi anggaran",
-                "serapan": "Serapan", "efisiensi": "Efisiensi"}
+NAMA_BESARAN = {
+    "target": "Target",
+    "target_renstra": "Target Renstra",
+    "realisasi": "Realisasi",
+    "capaian": "Capaian",
+    "rata_rata": "Rata-rata capaian",
+    "pagu": "Pagu",
+    "realisasi_anggaran": "Realisasi anggaran",
+    "serapan": "Serapan",
+    "efisiensi": "Efisiensi",
+}
 
 
 def nama_angka(a: Angka) -> str:
@@ -106,5 +118,3 @@ def nama_angka(a: Angka) -> str:
 
 def pct(x: float | None, digit: int = 2) -> str:
     return fmt.persen(x, digit)
-
-

@@ -1,9 +1,11 @@
 """Charts as deterministic SVG text (Indonesian number formats on the axes)."""
+
 from __future__ import annotations
 
 import functools
 import io
 import textwrap
+from typing import TYPE_CHECKING, Any
 
 import matplotlib
 from matplotlib.figure import Figure
@@ -11,11 +13,14 @@ from matplotlib.ticker import FuncFormatter
 
 from .. import fmt
 
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
+
 # Figures are made with the object API (no pyplot, no backend) inside this style, which is
 # applied per chart (matplotlib's global rcParams are left alone).
-GAYA = {
-    "svg.hashsalt": "lkj",            # stable ids inside the SVG
-    "svg.fonttype": "none",           # text as <text>: small SVG, fast PDF; DejaVu Sans ships with the OS
+GAYA: dict[RcKeyType, Any] = {
+    "svg.hashsalt": "lkj",  # stable ids inside the SVG
+    "svg.fonttype": "none",  # text as <text>: small SVG, fast PDF; DejaVu Sans ships with the OS
     "font.family": "DejaVu Sans",
     "font.size": 9,
     "axes.spines.top": False,
@@ -29,10 +34,12 @@ PERSEN = FuncFormatter(lambda x, _pos: fmt.angka(x, 0) + "%")
 
 def _bergaya(fungsi):
     """Run a chart function under GAYA (creation and SVG output both read it)."""
+
     @functools.wraps(fungsi)
     def dibungkus(*args, **kwargs):
         with matplotlib.rc_context(GAYA):
             return fungsi(*args, **kwargs)
+
     return dibungkus
 
 
@@ -58,11 +65,25 @@ def _tulis_nilai(ax, bars, digit: int, horizontal: bool = False) -> None:
             continue
         teks = fmt.angka(v, digit) + "%"
         if horizontal:
-            ax.annotate(teks, (v, b.get_y() + b.get_height() / 2), xytext=(3, 0),
-                        textcoords="offset points", va="center", fontsize=7.5)
+            ax.annotate(
+                teks,
+                (v, b.get_y() + b.get_height() / 2),
+                xytext=(3, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=7.5,
+            )
         else:
-            ax.annotate(teks, (b.get_x() + b.get_width() / 2, v), xytext=(0, 2), rotation=90,
-                        textcoords="offset points", ha="center", va="bottom", fontsize=6.5)
+            ax.annotate(
+                teks,
+                (b.get_x() + b.get_width() / 2, v),
+                xytext=(0, 2),
+                rotation=90,
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize=6.5,
+            )
 
 
 def _nan(x):
@@ -87,8 +108,9 @@ def capaian_per_indikator(label: list[str], capaian: list[float | None], digit: 
 
 
 @_bergaya
-def batang_berpasangan(label: list[str], seri: dict[str, list[float | None]], digit: int,
-                       judul: str, garis_100: bool = False) -> str:
+def batang_berpasangan(
+    label: list[str], seri: dict[str, list[float | None]], digit: int, judul: str, garis_100: bool = False
+) -> str:
     """Grouped vertical bars (e.g. target vs realisasi, or two years)."""
     n, k = len(label), len(seri)
     fig, ax = _gambar(7.2, 3.6)
@@ -103,28 +125,43 @@ def batang_berpasangan(label: list[str], seri: dict[str, list[float | None]], di
     ax.set_xticks(range(n), [_label(s, 14) for s in label], fontsize=7)
     ax.yaxis.set_major_formatter(PERSEN)
     terisi = [v for nilai in seri.values() for v in nilai if not fmt.kosong(v)]
-    ax.set_ylim(min([0] + terisi), max(terisi + [100]) * 1.22)
+    ax.set_ylim(min([0, *terisi]), max([*terisi, 100]) * 1.22)
     ax.legend(fontsize=7.5, frameon=False, ncols=k, loc="upper center", bbox_to_anchor=(0.5, -0.16))
     ax.set_title(judul)
     return _svg(fig)
 
 
 @_bergaya
-def renstra(tahun: list[int], target: list[float | None], realisasi: dict[int, float | None],
-            digit: int, judul: str) -> str:
+def renstra(
+    tahun: list[int], target: list[float | None], realisasi: dict[int, float | None], digit: int, judul: str
+) -> str:
     """Renstra targets per year (line) and the realisasi known so far (points)."""
     fig, ax = _gambar(6.2, 2.6)
     ax.plot(tahun, [_nan(t) for t in target], marker="o", color=WARNA["abu"], label="Target Renstra")
     for t, v in zip(tahun, target):
         if v is not None:
-            ax.annotate(fmt.angka(v, digit, minimal=0) + "%", (t, v), xytext=(0, -11),
-                        textcoords="offset points", ha="center", fontsize=7, color=WARNA["abu"])
+            ax.annotate(
+                fmt.angka(v, digit, minimal=0) + "%",
+                (t, v),
+                xytext=(0, -11),
+                textcoords="offset points",
+                ha="center",
+                fontsize=7,
+                color=WARNA["abu"],
+            )
     xs = [t for t, v in realisasi.items() if v is not None]
     ys = [realisasi[t] for t in xs]
     ax.plot(xs, ys, "s", color=WARNA["utama"], label="Realisasi", markersize=7)
     for t, v in zip(xs, ys):
-        ax.annotate(fmt.angka(v, digit) + "%", (t, v), xytext=(0, 6), textcoords="offset points",
-                    ha="center", fontsize=7.5, color=WARNA["utama"])
+        ax.annotate(
+            fmt.angka(v, digit) + "%",
+            (t, v),
+            xytext=(0, 6),
+            textcoords="offset points",
+            ha="center",
+            fontsize=7.5,
+            color=WARNA["utama"],
+        )
     ax.set_xticks(tahun, [str(t) for t in tahun])
     ax.yaxis.set_major_formatter(PERSEN)
     semua = [v for v in list(target) + ys if v is not None]

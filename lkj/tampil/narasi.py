@@ -5,6 +5,7 @@ unknown placeholder is an error naming the file and line. Markdown is rendered
 with raw HTML and images disabled and links limited to http(s) and #, so
 narrative cannot inject script or load anything remote.
 """
+
 from __future__ import annotations
 
 import re
@@ -41,14 +42,24 @@ def isi(teks: str, konteks: dict[str, str], file: str) -> str:
     """Replace every {{ name }} by konteks[name]; unknown names are an error."""
     keluar = []
     for nomor, baris in enumerate(teks.splitlines(keepends=True), start=1):
-        def ganti(m: re.Match) -> str:
+
+        def ganti(m: re.Match, nomor: int = nomor) -> str:
             nama = m.group(1)
             if not NAMA_SAH.fullmatch(nama) or nama not in konteks:
                 mirip = sorted(k for k in konteks if k.split("_")[0] == nama.split("_")[0])[:6]
-                raise DataError(file, f"placeholder '{{{{ {nama} }}}}' tidak dikenal", (
-                    "Yang tersedia di bagian ini: " + ", ".join(mirip or sorted(konteks)[:12])
-                    + (", …" if len(konteks) > 12 and not mirip else "") + "."), nomor)
+                raise DataError(
+                    file,
+                    f"placeholder '{{{{ {nama} }}}}' tidak dikenal",
+                    (
+                        "Yang tersedia di bagian ini: "
+                        + ", ".join(mirip or sorted(konteks)[:12])
+                        + (", …" if len(konteks) > 12 and not mirip else "")
+                        + "."
+                    ),
+                    nomor,
+                )
             return konteks[nama]
+
         keluar.append(PLACEHOLDER.sub(ganti, baris))
     return "".join(keluar)
 
@@ -71,47 +82,62 @@ def tampilkan(teks: str | None, sumber: str, konteks: dict[str, str]) -> str:
 
 # --- narrative placeholders ---------------------------------------------------------------
 
-def nilai_placeholder(p: Pengukuran, lalu: Pengukuran | None, anggaran: pd.DataFrame | None,
-            sasaran_no: int | None = None) -> dict[str, str]:
+
+def nilai_placeholder(
+    p: Pengukuran, lalu: Pengukuran | None, anggaran: pd.DataFrame | None, sasaran_no: int | None = None
+) -> dict[str, str]:
     """Formatted computed values a narrative file may use as {{ name }}."""
     d = p.aturan.digit_desimal
     k = {
-        "tahun": str(p.tahun), "tahun_lalu": str(lalu.tahun) if lalu else fmt.KOSONG,
-        "instansi": p.aturan.instansi, "pemerintah": p.aturan.pemerintah,
+        "tahun": str(p.tahun),
+        "tahun_lalu": str(lalu.tahun) if lalu else fmt.KOSONG,
+        "instansi": p.aturan.instansi,
+        "pemerintah": p.aturan.pemerintah,
         "rata_rata_capaian": fmt.persen(p.rata_rata.nilai, d),
         "predikat_rata_rata": p.aturan.skala.predikat(p.rata_rata.nilai) or fmt.KOSONG,
         "jumlah_indikator": str(len(p.indikator)),
         "jumlah_sasaran": str(len(p.sasaran)),
         "jumlah_tercapai": str(sum(1 for h in p.indikator if h.capaian.nilai is not None and h.capaian.nilai >= 100)),
-        "jumlah_belum_tercapai": str(sum(1 for h in p.indikator if h.capaian.nilai is not None and h.capaian.nilai < 100)),
+        "jumlah_belum_tercapai": str(
+            sum(1 for h in p.indikator if h.capaian.nilai is not None and h.capaian.nilai < 100)
+        ),
         "jumlah_tanpa_capaian": str(sum(1 for h in p.indikator if h.capaian.nilai is None)),
         "tahun_renstra": f"{p.data.renstra.tahun_awal}–{p.data.renstra.tahun_akhir}",
     }
     ada = [h for h in p.indikator if h.capaian.nilai is not None]
     if ada:
-        hi = max(ada, key=lambda h: h.capaian.nilai)
-        lo = min(ada, key=lambda h: h.capaian.nilai)
-        k.update(indikator_tertinggi=hi.indikator, capaian_tertinggi=fmt.persen(hi.capaian.nilai, d),
-                 indikator_terendah=lo.indikator, capaian_terendah=fmt.persen(lo.capaian.nilai, d))
+        hi = max(ada, key=lambda h: h.capaian.nilai or 0.0)  # every one in `ada` has a capaian
+        lo = min(ada, key=lambda h: h.capaian.nilai or 0.0)
+        k.update(
+            indikator_tertinggi=hi.indikator,
+            capaian_tertinggi=fmt.persen(hi.capaian.nilai, d),
+            indikator_terendah=lo.indikator,
+            capaian_terendah=fmt.persen(lo.capaian.nilai, d),
+        )
     if lalu:
         k["rata_rata_capaian_lalu"] = fmt.persen(lalu.rata_rata.nilai, d)
     if anggaran is not None:
         pagu, real = anggaran.pagu.sum(), anggaran.realisasi.dropna().sum()
-        k.update(pagu_total=fmt.rupiah(pagu), realisasi_anggaran_total=fmt.rupiah(real),
-                 serapan_total=fmt.persen(F.serapan(pagu, real).nilai, d),
-                 jumlah_program=str(len(anggaran)))
+        k.update(
+            pagu_total=fmt.rupiah(pagu),
+            realisasi_anggaran_total=fmt.rupiah(real),
+            serapan_total=fmt.persen(F.serapan(pagu, real).nilai, d),
+            jumlah_program=str(len(anggaran)),
+        )
     for h in p.indikator:
         i = h.indikator_id.lower()
         h0 = lalu.cari(h.indikator_id) if lalu else None
         nilai = {
-            "indikator": h.indikator, "target": tabel.teks_target(h.target, h.satuan, d),
+            "indikator": h.indikator,
+            "target": tabel.teks_target(h.target, h.satuan, d),
             "realisasi": tabel.nilai_satuan(h.realisasi.nilai, h.satuan, d),
-            "capaian": fmt.persen(h.capaian.nilai, d), "predikat": h.predikat or fmt.KOSONG,
+            "capaian": fmt.persen(h.capaian.nilai, d),
+            "predikat": h.predikat or fmt.KOSONG,
             "capaian_lalu": fmt.persen(h0.capaian.nilai, d) if h0 else fmt.KOSONG,
             "realisasi_lalu": tabel.nilai_satuan(h0.realisasi.nilai, h.satuan, d) if h0 else fmt.KOSONG,
         }
         if anggaran is not None:
-            prog = anggaran[anggaran.indikator_id.str.split(",").apply(lambda ids: h.indikator_id in ids)]
+            prog = anggaran[anggaran.indikator_id.str.split(",").apply(lambda ids: h.indikator_id in ids)]  # noqa: B023 (used at once)
             if len(prog):
                 nilai["serapan"] = fmt.persen(prog.serapan.iloc[0], d)
                 nilai["program"] = prog.program.iloc[0]
