@@ -203,3 +203,8 @@ def test_strict_passes_a_clean_pipeline_report(proyek):
     k.write_text(k.read_text().replace("Bangunan Kantor yang Disediakan,paket,10,5",
                                        "Bangunan Kantor yang Disediakan,paket,10,10"))
     assert main(["reviu", "2023", "--root", str(proyek), "--strict"]) == 0
+
+
+@pytest.mark.parametrize("dilaporkan, hitung", [(None, 58.56), (58.56, None), (None, None)])
+def test_banding_a_missing_value_never_matches(dilaporkan, hitung):
+    assert banding(dilaporkan, 2, hitung) == "beda"
