@@ -4,36 +4,75 @@
 # later calls reuse it (it is rebuilt when the lock file changes).
 
 YEAR ?= 2023
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
+ifeq ($(origin PYTHON),undefined)
+PYTHON := $(shell command -v python3.11 || command -v python3)
+endif
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-# YEAR is checked here, with make's own functions, before any shell sees it.
-YEAR_LEN := $(words $(subst 0,0 ,$(subst 1,1 ,$(subst 2,2 ,$(subst 3,3 ,$(subst 4,4 ,$(subst 5,5 ,$(subst 6,6 ,$(subst 7,7 ,$(subst 8,8 ,$(subst 9,9 ,$(YEAR))))))))))))
-YEAR_REST := $(subst 0,,$(subst 1,,$(subst 2,,$(subst 3,,$(subst 4,,$(subst 5,,$(subst 6,,$(subst 7,,$(subst 8,,$(subst 9,,$(YEAR)))))))))))
-ifneq ($(words $(YEAR)),1)
-$(error YEAR harus satu tahun empat angka, mis. YEAR=2023)
+# ---- User variables (YEAR, JOBS, STRICT, PYTHON) -------------------------------------------------
+# Read only through $(value VAR), which never expands the text: `make data YEAR='$(shell ...)'` must
+# not run anything. Each is checked here, when make reads this file, before any recipe; recipes use
+# the checked copies (*_OK), single-quoted. A new variable (FINAL, PAKSA, FILE...) gets a check here.
+#
+# Make also expands every command-line variable when it exports it to a recipe's environment, even
+# one this file never uses (`make test FOO='$(shell ...)'`). Nothing here reads its input from the
+# environment, so command-line variables are not exported (sub-makes still get them via MAKEFLAGS).
+unexport $(foreach v,$(.VARIABLES),$(if $(filter command line,$(origin $v)),$v))
+
+DIGITS := 0 1 2 3 4 5 6 7 8 9
+PATH_CHARS := $(DIGITS) a b c d e f g h i j k l m n o p q r s t u v w x y z \
+	A B C D E F G H I J K L M N O P Q R S T U V W X Y Z / . _ + -
+# $(call without,TEXT,CHARS): TEXT with every character of the list CHARS removed
+without = $(if $(2),$(call without,$(subst $(firstword $(2)),,$(1)),$(wordlist 2,$(words $(2)),$(2))),$(1))
+# $(call spaced,TEXT): TEXT (digits) with a space after each digit, so $(words) counts them
+spaced = $(call _spaced,$(1),$(DIGITS))
+_spaced = $(if $(2),$(call _spaced,$(subst $(firstword $(2)),$(firstword $(2)) ,$(1)),$(wordlist 2,10,$(2))),$(1))
+# $(call digits_only,TEXT): non-empty if TEXT is one word of digits only
+digits_only = $(if $(filter 1,$(words $(1))),$(if $(call without,$(1),$(DIGITS)),,yes))
+
+YEAR_OK := $(strip $(value YEAR))
+ifeq ($(and $(call digits_only,$(YEAR_OK)),$(filter 4,$(words $(call spaced,$(YEAR_OK))))),)
+$(error YEAR '$(YEAR_OK)' bukan tahun: tulis empat angka, mis. YEAR=2023)
 endif
-ifneq ($(YEAR_REST)$(filter-out 4,$(YEAR_LEN)),)
-$(error YEAR '$(YEAR)' bukan tahun: tulis empat angka, mis. YEAR=2023)
+
+JOBS_OK := $(strip $(value JOBS))
+ifneq ($(JOBS_OK),)
+ifeq ($(and $(call digits_only,$(JOBS_OK)),$(filter-out 0 00,$(JOBS_OK)),$(filter 1 2,$(words $(call spaced,$(JOBS_OK))))),)
+$(error JOBS '$(JOBS_OK)' tidak sah: tulis jumlah proses 1 sampai 99, mis. JOBS=2)
+endif
+endif
+
+STRICT_OK := $(strip $(value STRICT))
+ifneq ($(filter-out 0 1,$(STRICT_OK))$(filter-out 0 1,$(words $(STRICT_OK))),)
+$(error STRICT '$(STRICT_OK)' tidak sah: tulis STRICT=1 (gagal bila ada temuan berat) atau STRICT=0)
+endif
+FINAL_OK := $(strip $(value FINAL))
+ifneq ($(filter-out 0 1,$(FINAL_OK))$(filter-out 0 1,$(words $(FINAL_OK))),)
+$(error FINAL '$(FINAL_OK)' tidak sah: tulis FINAL=1 (laporan final untuk ditandatangani) atau FINAL=0)
+endif
+
+PYTHON_OK := $(strip $(value PYTHON))
+ifneq ($(words $(PYTHON_OK))$(call without,$(PYTHON_OK),$(PATH_CHARS)),1)
+$(error PYTHON '$(PYTHON_OK)' tidak sah: tulis path interpreter Python 3.11, mis. PYTHON=/usr/bin/python3.11)
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps data report reviu test bench lab clean
+.PHONY: help setup system-deps data report reviu lint test bench lab clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
-	@echo "  (YEAR=$(YEAR) by default; e.g. make report YEAR=2023)"
+	@echo "  (YEAR=$(YEAR_OK) by default; e.g. make report YEAR=2023 JOBS=2)"
 
 setup: $(STAMP) ## Create .venv with the pinned dependencies
 
-$(STAMP): requirements.lock
+$(STAMP): requirements.lock pyproject.toml
 	@$(MAKE) --no-print-directory system-deps
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "lkj needs Python 3.11 (found " + sys.version.split()[0] + "); set PYTHON=/path/to/python3.11")'
-	$(PYTHON) -m venv $(VENV)
+	@'$(PYTHON_OK)' -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "lkj needs Python 3.11 (found " + sys.version.split()[0] + "); set PYTHON=/path/to/python3.11")'
+	'$(PYTHON_OK)' -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(PY) -c 'import os, site; open(os.path.join(site.getsitepackages()[0], "lkj-repo.pth"), "w").write(os.getcwd() + "\n")'
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 # WeasyPrint subsets fonts with HarfBuzz when libharfbuzz-subset is present (about 3x faster
@@ -48,16 +87,24 @@ system-deps: ## Install the optional system library for fast PDF rendering (Debi
 	else echo "Note: install libharfbuzz-subset0 (or your system's HarfBuzz subset library) for faster PDFs"; fi
 
 data: $(STAMP) ## Compute data/processed/YEAR/*.csv from data/raw/YEAR
-	$(PY) -m lkj data $(YEAR)
+	$(PY) -m lkj data '$(YEAR_OK)'
 
 report: $(STAMP) ## Build reports/YEAR/: HTML, audit HTML and A4 PDF (a draft; FINAL=1: the version to sign)
-	$(PY) -m lkj report $(YEAR) $(if $(JOBS),-j $(JOBS)) $(if $(filter 1,$(FINAL)),--final)
+	$(PY) -m lkj report '$(YEAR_OK)' $(if $(JOBS_OK),-j '$(JOBS_OK)') $(if $(filter 1,$(FINAL_OK)),--final)
 
 reviu: $(STAMP) ## Reviu: reports/YEAR/reviu-YEAR.csv and a summary (STRICT=1: fail on errors)
-	$(PY) -m lkj reviu $(YEAR) $(if $(filter 1,$(STRICT)),--strict)
+	$(PY) -m lkj reviu '$(YEAR_OK)' $(if $(filter 1,$(STRICT_OK)),--strict)
 
-test: $(STAMP) ## Run the test suite
-	$(PY) -m pytest
+lint: $(STAMP) ## Lint, format check, types, import layers, notebooks (what pre-commit runs, offline)
+	$(VENV)/bin/ruff check lkj tests notebooks bench tools
+	$(VENV)/bin/ruff format --check lkj tests notebooks bench tools
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-cache
+	$(PY) tools/check_notebooks.py
+
+test: $(STAMP) ## Run the test suite, with the coverage of lkj (notebook kernels included)
+	@mkdir -p build/coverage
+	$(PY) -m pytest --cov=lkj --cov-report=term
 
 bench: $(STAMP) ## Benchmark: cold, no-op and narrative-edit builds against the floor
 	$(PY) bench/bench.py

@@ -1,4 +1,5 @@
 """Indonesian number formatting (Babel), rounding half up, for display only."""
+
 from __future__ import annotations
 
 import decimal
@@ -31,7 +32,7 @@ def angka(x, digit: int | None = 0, *, minimal: int | None = None) -> str:
     """
     if kosong(x):
         return KOSONG
-    minimal = digit if minimal is None else minimal
+    minimal = (digit or 0) if minimal is None else minimal
     pola = "#,##0"
     if digit:
         pola += "." + "0" * minimal + "#" * (digit - minimal)

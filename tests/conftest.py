@@ -8,8 +8,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def checksums(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def salin(root: Path) -> Path:
@@ -24,6 +27,7 @@ def laporan(tmp_path_factory):
     """The 2023 draft report built once in a scratch copy (root, BuildResult); tests that change an input
     put it back and rebuild."""
     from lkj.build import build
+
     root = salin(tmp_path_factory.mktemp("proyek"))
     return root, build(2023, root, log=lambda s: None)
 
@@ -41,16 +45,19 @@ def masukan(tahun: int, root: Path = ROOT):
     """The validated inputs of a year (the one model every stage uses)."""
     from lkj.masukan.model import baca_masukan
     from lkj.masukan.proyek import Proyek
+
     return baca_masukan(Proyek.di(root), tahun)
 
 
 def hitung(tahun: int, root: Path = ROOT):
     """(this year's measurement, the comparison year's) from the raw data under root."""
     from lkj.hitung.pengukuran import hitung as hitung_masukan
+
     return hitung_masukan(masukan(tahun, root))
 
 
 def periksa(tahun: int, root: Path = ROOT):
     """The reviu findings of a year."""
     from lkj.reviu import periksa as periksa_masukan
+
     return periksa_masukan(masukan(tahun, root))

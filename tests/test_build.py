@@ -1,4 +1,7 @@
 """Build mechanics that need no full build: the plan and the kernel-start retry."""
+
+from pathlib import Path
+
 import nbformat
 import papermill
 
@@ -21,7 +24,7 @@ def test_kernel_start_race_is_retried(monkeypatch, tmp_path):
         calls.append(path)
         if len(calls) < 3:
             raise RuntimeError("Kernel died before replying to kernel_info")
-        open(path, "w").write("{}")
+        Path(path).write_text("{}")
         return nb
 
     monkeypatch.setattr(papermill, "execute_notebook", flaky)

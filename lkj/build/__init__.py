@@ -9,6 +9,7 @@
 Heavy libraries are imported inside the functions that need them, so the
 "nothing changed" path stays fast.
 """
+
 from __future__ import annotations
 
 import os
@@ -23,13 +24,13 @@ from ..masukan.data import folder_tahun
 from ..masukan.errors import Peringatan
 from ..masukan.model import Masukan, baca_masukan, berkas_masukan
 from ..masukan.proyek import Proyek
-from .notebook import BuildError, jalankan
 from .fingerprint import Stamps, hash_files, kode
+from .notebook import BuildError, jalankan
 
 __all__ = ["BelumFinal", "BuildError", "BuildResult", "build", "main_report", "masalah_final", "tulis_processed"]
 
 
-class BelumFinal(Exception):
+class BelumFinal(Exception):  # noqa: N818 (a refusal the user acts on, not a fault)
     """A final report was asked for while something a signed report needs is missing (one line each)."""
 
     def __init__(self, masalah: list[str]):
@@ -63,13 +64,14 @@ class BuildResult:
 class Sidik:
     """What each step of one year's build depends on."""
 
-    data: str        # params, the year's and comparison year's data, the Renstra, the plan, the code notebooks import
-    semua: str       # everything an output may show: data, narrative, notebooks, templates, git commit
+    data: str  # params, the year's and comparison year's data, the Renstra, the plan, the code notebooks import
+    semua: str  # everything an output may show: data, narrative, notebooks, templates, git commit
     berkas: list[Path]
 
     @classmethod
     def hitung(cls, proyek: Proyek, tahun: int) -> Sidik:
         from .provenance import git
+
         masukan = berkas_masukan(proyek, tahun)  # reads params only
         narasi = proyek.tahun(tahun) / "narasi"
         data = [p for p in masukan if narasi not in p.parents]
@@ -85,10 +87,15 @@ def keluaran(proyek: Proyek, tahun: int) -> list[Path]:
 def tulis_processed(m: Masukan) -> Path:
     """The computed tables in data/processed/<YEAR>/ (unrounded)."""
     from ..hitung.pengukuran import hitung, hitung_anggaran, hitung_pembanding, hitung_renstra
+
     p, lalu = hitung(m)
     out = m.proyek.processed(m.tahun)
-    tabel = {"capaian.csv": p.tabel(), "pembanding.csv": hitung_pembanding(p, lalu),
-             "renstra.csv": hitung_renstra(p), "anggaran.csv": hitung_anggaran(p)}
+    tabel = {
+        "capaian.csv": p.tabel(),
+        "pembanding.csv": hitung_pembanding(p, lalu),
+        "renstra.csv": hitung_renstra(p),
+        "anggaran.csv": hitung_anggaran(p),
+    }
     for nama, df in tabel.items():
         if df is not None:
             tulis_atomik(out / nama, df.to_csv(index=False, lineterminator="\n"))
@@ -136,8 +143,13 @@ def build(tahun: int, root: Path, jobs: int | None = None, log=print, final: boo
             keluar = nb_dir / f"{b.nama}.ipynb"
             if not stamps.fresh(b.nama, nilai, keluar):
                 # root "." = the kernel's working folder (cwd=root): no absolute path in any output
-                params = {"tahun": tahun, **b.params, "root": ".", "bagian": b.nama,
-                          "masukan": proyek.relatif(model_path)}
+                params = {
+                    "tahun": tahun,
+                    **b.params,
+                    "root": ".",
+                    "bagian": b.nama,
+                    "masukan": proyek.relatif(model_path),
+                }
                 tugas[b.nama] = (template, keluar, params, nilai)
         futures = {pool.submit(jalankan, t, k, prm, proyek.root): nama for nama, (t, k, prm, _) in tugas.items()}
         if tugas:
@@ -160,15 +172,16 @@ def build(tahun: int, root: Path, jobs: int | None = None, log=print, final: boo
 
         from . import pdf
         from .rakit import html_audit, html_laporan
+
         log("merakit HTML, HTML audit, PDF dan CSV reviu")
         urutan = [nb_dir / f"{b.nama}.ipynb" for b in m.rencana.bagian]
         audit = pool.submit(html_audit, urutan, tahun, tambahan)
         laporan = html_laporan(urutan, tahun, draf=not final)
         isi_pdf, terpotong = pdf.render(laporan, f"Laporan Kinerja {tahun}", build_dir / "pdf", pool, draf=not final)
-        isi = (laporan, audit.result(), isi_pdf, reviu_csv)
+        isi: tuple[str | bytes, ...] = (laporan, audit.result(), isi_pdf, reviu_csv)
     waktu["rakit"] = time.perf_counter() - mulai - waktu["data"] - waktu["notebook"]
     log(f"  rakit selesai ({waktu['rakit']:.1f} s)")
-    for path, data in zip(hasil, isi):
+    for path, data in zip(hasil, isi, strict=True):
         tulis_atomik(path, data, tmp_dir=build_dir)  # nothing half-written ever appears in reports/
     stamps.write_set("rakit", versi, hasil)
     return BuildResult(list(tugas), True, sorted({*m.peringatan, *terpotong}), waktu)
@@ -189,16 +202,28 @@ def _bagian_perakitan(m: Masukan, berkas: list[Path]) -> tuple[list, str]:
     from ..tampil import lampiran
     from . import provenance
     from .rakit import sel_html
+
     temuan = reviu.periksa(m)
     asal = provenance.catat(m.proyek, [*berkas, *kode()])
     tambahan = [
-        sel_html("07-reviu", lampiran.catatan_reviu(temuan, m.publikasi is not None, "Audit C. Catatan Reviu",
-                                                    m.rencana.jangkar("reviu")),
-                 "dibuat saat perakitan: lkj.reviu.periksa (sama dengan reviu-<tahun>.csv)"),
-        sel_html("08-provenance", lampiran.provenance(asal.berkas, asal.commit, asal.versi,
-                                                      "Audit D. Asal-usul Data (Provenance)",
-                                                      m.rencana.jangkar("provenance")),
-                 "dibuat saat perakitan: lkj.build.provenance.catat"),
+        sel_html(
+            "07-reviu",
+            lampiran.catatan_reviu(
+                temuan, m.publikasi is not None, "Audit C. Catatan Reviu", m.rencana.jangkar("reviu")
+            ),
+            "dibuat saat perakitan: lkj.reviu.periksa (sama dengan reviu-<tahun>.csv)",
+        ),
+        sel_html(
+            "08-provenance",
+            lampiran.provenance(
+                asal.berkas,
+                asal.commit,
+                asal.versi,
+                "Audit D. Asal-usul Data (Provenance)",
+                m.rencana.jangkar("provenance"),
+            ),
+            "dibuat saat perakitan: lkj.build.provenance.catat",
+        ),
     ]
     return tambahan, ke_csv(temuan)
 
@@ -212,5 +237,7 @@ def main_report(tahun: int, root: Path, jobs: int | None, final: bool = False) -
         print(f"reports/{tahun}: sudah mutakhir (tidak ada masukan yang berubah)")
     else:
         jenis = "final" if final else "DRAF (FINAL=1 untuk versi yang ditandatangani)"
-        print(f"reports/{tahun}/laporan-kinerja-{tahun}.html, -audit.html, .pdf, reviu-{tahun}.csv: {jenis} "
-              f"({time.perf_counter() - mulai:.1f} s)")
+        print(
+            f"reports/{tahun}/laporan-kinerja-{tahun}.html, -audit.html, .pdf, reviu-{tahun}.csv: {jenis} "
+            f"({time.perf_counter() - mulai:.1f} s)"
+        )

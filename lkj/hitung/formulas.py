@@ -3,45 +3,21 @@
 Every function returns a `Hasil`: the unrounded value, or None with the reason
 in `catatan`. Nothing silently becomes 0.
 """
+
 from __future__ import annotations
 
-import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, NamedTuple, Sequence
+from typing import NamedTuple
 
-POLARITAS = {
-    "positif": "semakin tinggi realisasi semakin baik: capaian = realisasi / target × 100%",
-    "negatif": "semakin rendah realisasi semakin baik: capaian = (2 × target − realisasi) / target × 100%",
-}
+from ..masukan.kosakata import JENIS_RUMUS, PERAN, POLARITAS, Kelas, SkalaError, SkalaPredikat, kosong
 
-JENIS_RUMUS = {
-    "rasio": "pembilang / penyebut × 100%",
-    "rata_rasio": "rata-rata rasio (realisasi / target × 100%) tiap kelompok",
-    "pertumbuhan": "(nilai tahun n − nilai tahun n−1) / nilai tahun n−1 × 100%",
-    "langsung": "nilai realisasi dilaporkan langsung",
-}
-
-# Roles a component row may play (komponen.csv, column `peran`).
-PERAN = {
-    "pembilang": "pembilang rasio; nilainya kolom realisasi",
-    "penyebut": "penyebut rasio; nilainya kolom realisasi",
-    "populasi": "penyebut rasio berupa populasi; nilainya kolom target, realisasi dikosongkan",
-    "kelompok": "satu kelompok rata_rasio; rasionya realisasi / target baris itu",
-    "rincian": "sub-butir sebuah kelompok (ditampilkan dan diperiksa reviu, tidak dihitung)",
-    "tahun_n": "nilai tahun berjalan untuk rumus pertumbuhan; nilainya kolom realisasi",
-    "tahun_sebelumnya": "nilai tahun n−1 untuk rumus pertumbuhan; nilainya kolom realisasi",
-    "info": "data pendukung yang ditampilkan, tidak dihitung",
-}
+__all__ = ["JENIS_RUMUS", "PERAN", "POLARITAS", "Kelas", "SkalaError", "SkalaPredikat", "kosong"]
 
 
 class Hasil(NamedTuple):
     nilai: float | None
     catatan: str | None = None
-
-
-def kosong(x) -> bool:
-    """True for a value that does not exist (None or NaN)."""
-    return x is None or (isinstance(x, float) and math.isnan(x))
 
 
 def capaian(target, realisasi, polaritas: str) -> Hasil:
@@ -114,6 +90,7 @@ def efisiensi(serapan_persen, capaian_persen) -> Hasil:
 
 # --- realisasi from component data -------------------------------------------
 
+
 @dataclass(frozen=True)
 class Komponen:
     peran: str
@@ -134,6 +111,7 @@ class Komponen:
 @dataclass(frozen=True)
 class Langkah:
     """One substituted step: pembilang / penyebut × 100% = hasil."""
+
     label: str
     pembilang: Komponen
     pembilang_nilai: float | None
@@ -158,8 +136,7 @@ def _satu(komponen: Sequence[Komponen], peran: Sequence[str], jenis: str) -> Kom
     cocok = [k for k in komponen if k.peran in peran]
     if len(cocok) != 1:
         raise RumusError(
-            f"rumus {jenis} butuh tepat satu komponen berperan {' atau '.join(peran)}, "
-            f"ditemukan {len(cocok)}"
+            f"rumus {jenis} butuh tepat satu komponen berperan {' atau '.join(peran)}, ditemukan {len(cocok)}"
         )
     return cocok[0]
 
@@ -187,8 +164,12 @@ def realisasi_dari_komponen(jenis_rumus: str, komponen: Sequence[Komponen]) -> R
         lalu = _satu(komponen, ["tahun_sebelumnya"], jenis_rumus)
         hasil = pertumbuhan(kini.nilai, lalu.nilai)
         # Shown as (n − (n−1)) / (n−1): the numerator is the difference.
-        selisih = Komponen("pembilang", f"{kini.uraian} − {lalu.uraian}", kini.satuan,
-                           realisasi=None if hasil.nilai is None else kini.nilai - lalu.nilai)
+        selisih = Komponen(
+            "pembilang",
+            f"{kini.uraian} − {lalu.uraian}",
+            kini.satuan,
+            realisasi=None if hasil.nilai is None else kini.nilai - lalu.nilai,  # type: ignore[operator]
+        )
         step = Langkah("", selisih, selisih.realisasi, lalu, lalu.nilai, hasil)
         return Realisasi(hasil.nilai, "komponen", (step,), _notes([hasil]))
     if jenis_rumus == "langsung":
@@ -198,56 +179,3 @@ def realisasi_dari_komponen(jenis_rumus: str, komponen: Sequence[Komponen]) -> R
 
 def _notes(hasil: Iterable[Hasil]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(h.catatan for h in hasil if h.catatan))
-
-
-# --- predikat scale -----------------------------------------------------------
-
-@dataclass(frozen=True)
-class Kelas:
-    predikat: str
-    dari: float | None   # inclusive lower bound; None = unbounded
-    sampai: float | None  # exclusive upper bound; None = unbounded
-
-
-class SkalaError(ValueError):
-    pass
-
-
-class SkalaPredikat:
-    """A predikat scale: contiguous half-open classes dari <= x < sampai."""
-
-    def __init__(self, kelas: Sequence[Kelas]):
-        if not kelas:
-            raise SkalaError("skala predikat kosong")
-        urut = sorted(kelas, key=lambda k: -math.inf if k.dari is None else k.dari)
-        if urut[0].dari is not None:
-            raise SkalaError(f"skala tidak mencakup nilai di bawah {urut[0].dari}: "
-                             f"kelas terendah harus 'dari: null'")
-        if urut[-1].sampai is not None:
-            raise SkalaError(f"skala tidak mencakup nilai {urut[-1].sampai} ke atas: "
-                             f"kelas tertinggi harus 'sampai: null'")
-        for bawah, atas in zip(urut, urut[1:]):
-            if bawah.sampai is None or atas.dari is None:
-                raise SkalaError(f"kelas {bawah.predikat!r} dan {atas.predikat!r} tumpang tindih")
-            if bawah.sampai < atas.dari:
-                raise SkalaError(f"celah antara {bawah.predikat!r} (sampai {bawah.sampai}) dan "
-                                 f"{atas.predikat!r} (dari {atas.dari})")
-            if bawah.sampai > atas.dari:
-                raise SkalaError(f"kelas {bawah.predikat!r} (sampai {bawah.sampai}) tumpang tindih "
-                                 f"dengan {atas.predikat!r} (dari {atas.dari})")
-        for k in urut:
-            if k.dari is not None and k.sampai is not None and k.dari >= k.sampai:
-                raise SkalaError(f"kelas {k.predikat!r}: 'dari' harus lebih kecil dari 'sampai'")
-        self.kelas = tuple(urut)
-
-    @classmethod
-    def dari_daftar(cls, daftar: Sequence[dict]) -> "SkalaPredikat":
-        return cls([Kelas(d["predikat"], d.get("dari"), d.get("sampai")) for d in daftar])
-
-    def predikat(self, nilai: float | None) -> str | None:
-        if kosong(nilai):
-            return None
-        for k in self.kelas:
-            if (k.dari is None or nilai >= k.dari) and (k.sampai is None or nilai < k.sampai):
-                return k.predikat
-        raise AssertionError("unreachable: the scale is contiguous")

@@ -1,4 +1,5 @@
 """A reviu finding, the context the rules read, and the comparison at printed precision."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -16,13 +17,16 @@ TINGKAT = ("tinggi", "sedang", "rendah")
 
 # --- comparison at printed precision ---------------------------------------------------------
 
-def banding(dilaporkan: float, digit: int, hitung: float) -> str:
+
+def banding(dilaporkan: float | None, digit: int, hitung: float | None) -> str:
     """'sesuai' if the printed value is the computed one rounded half up to the printed digits;
     'pembulatan' if it is off by at most one unit in the last printed digit (truncation or
-    rounding of an intermediate value); else 'beda'."""
+    rounding of an intermediate value); else 'beda' (also when either value is missing)."""
+    if dilaporkan is None or hitung is None:
+        return "beda"
     if fmt.bulat(hitung, digit) == dilaporkan:
         return "sesuai"
-    if abs(dilaporkan - hitung) <= 10 ** -digit + 1e-9:
+    if abs(dilaporkan - hitung) <= 10**-digit + 1e-9:
         return "pembulatan"
     return "beda"
 
@@ -40,7 +44,7 @@ class Temuan:
 
     aturan: str
     kategori: str
-    lokasi: tuple[str, ...]   # a str is accepted for a single place
+    lokasi: tuple[str, ...] | str  # a str is accepted for a single place (made a tuple on creation)
     uraian: str
     sumber: str
     indikator_id: str = ""
@@ -48,7 +52,7 @@ class Temuan:
     nilai_dilaporkan: float | None = None
     nilai_hitung: float | None = None
     ubah_predikat: bool = False
-    tautan: str = ""   # id of the report section with the calculation step
+    tautan: str = ""  # id of the report section with the calculation step
     kode: str = ""
     akibat: list[str] = field(default_factory=list)
 
@@ -58,10 +62,14 @@ class Temuan:
         if self.sumber not in SUMBER:
             raise ValueError(f"sumber {self.sumber!r}")
 
+    @property
+    def semua_lokasi(self) -> tuple[str, ...]:
+        return (self.lokasi,) if isinstance(self.lokasi, str) else self.lokasi
+
     def tambah(self, lokasi: str, akibat: str = "", program_kode: str = "") -> None:
         """Another place where this root cause shows (and what it shows there)."""
-        if lokasi not in self.lokasi:
-            self.lokasi += (lokasi,)
+        if lokasi not in self.semua_lokasi:
+            self.lokasi = (*self.semua_lokasi, lokasi)
         if akibat and akibat not in self.akibat:
             self.akibat.append(akibat)
         if program_kode and program_kode not in self.program_kode.split(","):
@@ -70,7 +78,7 @@ class Temuan:
     @property
     def tempat(self) -> str:
         """Every location, as one text (the CSV cell)."""
-        return " | ".join(self.lokasi)  # keluaran.PEMISAH_LOKASI
+        return " | ".join(self.semua_lokasi)  # keluaran.PEMISAH_LOKASI
 
     @property
     def keterangan(self) -> str:
@@ -90,7 +98,6 @@ class Temuan:
         if self.nilai_dilaporkan is None or self.nilai_hitung is None:
             return None
         return self.nilai_dilaporkan - self.nilai_hitung
-
 
 
 @dataclass
@@ -119,8 +126,18 @@ class Konteks:
 
     def sebaris(self, a: Angka, besaran: str) -> Angka | None:
         """The figure of another column in a's printed row (same table, row, subject and year)."""
-        return next((b for b in self.publikasi or [] if b.tabel == a.tabel and b.baris == a.baris
-                     and b.subjek == a.subjek and b.tahun == a.tahun and b.besaran == besaran), None)
+        return next(
+            (
+                b
+                for b in self.publikasi or []
+                if b.tabel == a.tabel
+                and b.baris == a.baris
+                and b.subjek == a.subjek
+                and b.tahun == a.tahun
+                and b.besaran == besaran
+            ),
+            None,
+        )
 
     def ukur(self, tahun: int) -> Pengukuran | None:
         return self.p if tahun == self.p.tahun else self.lalu if self.lalu and tahun == self.lalu.tahun else None
@@ -141,9 +158,17 @@ class Konteks:
         return self.rencana.jangkar("efisiensi" if self.program(subjek) is not None else "pengukuran")
 
 
-NAMA_BESARAN = {"target": "Target", "target_renstra": "Target Renstra", "realisasi": "Realisasi", "capaian": "Capaian",
-                "rata_rata": "Rata-rata capaian", "pagu": "Pagu", "realisasi_anggaran": "Realisasi anggaran",
-                "serapan": "Serapan", "efisiensi": "Efisiensi"}
+NAMA_BESARAN = {
+    "target": "Target",
+    "target_renstra": "Target Renstra",
+    "realisasi": "Realisasi",
+    "capaian": "Capaian",
+    "rata_rata": "Rata-rata capaian",
+    "pagu": "Pagu",
+    "realisasi_anggaran": "Realisasi anggaran",
+    "serapan": "Serapan",
+    "efisiensi": "Efisiensi",
+}
 
 
 def nama_angka(a: Angka) -> str:
@@ -154,5 +179,3 @@ def nama_angka(a: Angka) -> str:
 
 def pct(x: float | None, digit: int = 2) -> str:
     return fmt.persen(x, digit)
-
-

@@ -1,9 +1,11 @@
 """Charts as deterministic SVG text (Indonesian number formats on the axes)."""
+
 from __future__ import annotations
 
 import functools
 import io
 import textwrap
+from typing import Any
 
 import matplotlib
 import matplotlib.patches
@@ -15,8 +17,8 @@ from .. import fmt
 # Figures are made with the object API (no pyplot, no backend) inside this style, which is
 # applied per chart (matplotlib's global rcParams are left alone).
 GAYA = {
-    "svg.hashsalt": "lkj",            # stable ids inside the SVG
-    "svg.fonttype": "none",           # text as <text>: small SVG, fast PDF; DejaVu Sans ships with the OS
+    "svg.hashsalt": "lkj",  # stable ids inside the SVG
+    "svg.fonttype": "none",  # text as <text>: small SVG, fast PDF; DejaVu Sans ships with the OS
     "font.family": "DejaVu Sans",
     "font.size": 9,
     "axes.spines.top": False,
@@ -30,10 +32,12 @@ PERSEN = FuncFormatter(lambda x, _pos: fmt.angka(x, 0) + "%")
 
 def _bergaya(fungsi):
     """Run a chart function under GAYA (creation and SVG output both read it)."""
+
     @functools.wraps(fungsi)
     def dibungkus(*args, **kwargs):
-        with matplotlib.rc_context(GAYA):
+        with matplotlib.rc_context(GAYA):  # type: ignore[arg-type]
             return fungsi(*args, **kwargs)
+
     return dibungkus
 
 
@@ -62,8 +66,15 @@ def _tulis_nilai(ax, bars, digit: int) -> None:
         v = b.get_width()
         if fmt.kosong(v):  # no bar, no label
             continue
-        ax.annotate(fmt.angka(v, digit) + "%", (v, b.get_y() + b.get_height() / 2), xytext=(3, 0),
-                    textcoords="offset points", va="center", fontsize=7, annotation_clip=False)
+        ax.annotate(
+            fmt.angka(v, digit) + "%",
+            (v, b.get_y() + b.get_height() / 2),
+            xytext=(3, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=7,
+            annotation_clip=False,
+        )
 
 
 def _nan(x):
@@ -73,8 +84,18 @@ def _nan(x):
 def _garis_100(ax, atas: float) -> None:
     """The 100% line, labelled above the plot area so no bar value sits on its label."""
     ax.axvline(100, color=WARNA["garis"], lw=1, ls="--")
-    ax.annotate("100%", (100, 1), xycoords=("data", "axes fraction"), xytext=(0, 3), textcoords="offset points",
-                ha="center", va="bottom", color=WARNA["garis"], fontsize=7.5, annotation_clip=False)
+    ax.annotate(
+        "100%",
+        (100, 1),
+        xycoords=("data", "axes fraction"),
+        xytext=(0, 3),
+        textcoords="offset points",
+        ha="center",
+        va="bottom",
+        color=WARNA["garis"],
+        fontsize=7.5,
+        annotation_clip=False,
+    )
     ax.set_xlim(0, atas)
 
 
@@ -85,9 +106,17 @@ def capaian_per_indikator(label: list[str], capaian: list[float | None], digit: 
     y = list(range(len(label)))[::-1]
     warna = [WARNA["utama"] if (c or 0) >= 100 else WARNA["kedua"] for c in capaian]
     bars = ax.barh(y, [_nan(c) for c in capaian], color=warna)
-    ax.legend(handles=[matplotlib.patches.Patch(color=WARNA["utama"], label="mencapai target (≥ 100%)"),
-                       matplotlib.patches.Patch(color=WARNA["kedua"], label="di bawah target")],
-              fontsize=7.5, frameon=False, ncols=2, loc="upper center", bbox_to_anchor=(0.5, -0.35 / len(label) - 0.06))
+    ax.legend(
+        handles=[
+            matplotlib.patches.Patch(color=WARNA["utama"], label="mencapai target (≥ 100%)"),
+            matplotlib.patches.Patch(color=WARNA["kedua"], label="di bawah target"),
+        ],
+        fontsize=7.5,
+        frameon=False,
+        ncols=2,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.35 / len(label) - 0.06),
+    )
     _garis_100(ax, max([c for c in capaian if not fmt.kosong(c)] + [100]) * 1.22)
     ax.set_yticks(y, [_label(s) for s in label], fontsize=7.5)
     ax.xaxis.set_major_formatter(PERSEN)
@@ -98,8 +127,9 @@ def capaian_per_indikator(label: list[str], capaian: list[float | None], digit: 
 
 
 @_bergaya
-def batang_berpasangan(label: list[str], seri: dict[str, list[float | None]], digit: int,
-                       judul: str = "", garis_100: bool = False) -> str:
+def batang_berpasangan(
+    label: list[str], seri: dict[str, list[float | None]], digit: int, judul: str = "", garis_100: bool = False
+) -> str:
     """Grouped horizontal bars, one group per named item (e.g. target vs realisasi, or two years)."""
     n, k = len(label), len(seri)
     fig, ax = _gambar(LEBAR, (0.28 * k + 0.25) * n + 1.1)
@@ -110,11 +140,11 @@ def batang_berpasangan(label: list[str], seri: dict[str, list[float | None]], di
         bars = ax.barh(ys, [_nan(v) for v in nilai], tinggi, label=nama, color=warna[i % 3])
         _tulis_nilai(ax, bars, digit)
     terisi = [v for nilai in seri.values() for v in nilai if not fmt.kosong(v)]
-    atas = max(terisi + [100]) * 1.22
+    atas = max([*terisi, 100]) * 1.22
     if garis_100:
         _garis_100(ax, atas)
     else:
-        ax.set_xlim(min([0] + terisi), atas)
+        ax.set_xlim(min([0, *terisi]), atas)
     ax.set_yticks(list(range(n))[::-1], [_label(s) for s in label], fontsize=7.5)
     ax.xaxis.set_major_formatter(PERSEN)
     ax.legend(fontsize=7.5, frameon=False, ncols=k, loc="upper center", bbox_to_anchor=(0.5, -0.08 - 0.5 / n))
@@ -124,16 +154,16 @@ def batang_berpasangan(label: list[str], seri: dict[str, list[float | None]], di
 
 
 @_bergaya
-def organisasi(unit: list) -> str:
+def organisasi(unit: list[Any]) -> str:
     """The organisation chart: the head on top, the units reporting to it in columns, and the units below
     each column stacked under it. `unit`: rows with unit_id, unit, atasan_id (validated: one head, no cycle)."""
-    anak: dict[str, list] = {}
+    anak: dict[str, list[Any]] = {}
     for u in unit:
         anak.setdefault(u.atasan_id or "", []).append(u)
     puncak = anak[""][0]
     kolom = anak.get(puncak.unit_id, [])
 
-    def turunan(u, tingkat: int) -> list[tuple[int, object]]:
+    def turunan(u: Any, tingkat: int) -> list[tuple[int, Any]]:
         return [(tingkat, u)] + [x for a in anak.get(u.unit_id, []) for x in turunan(a, tingkat + 1)]
 
     isi = [turunan(u, 0)[1:] for u in kolom]
@@ -144,11 +174,29 @@ def organisasi(unit: list) -> str:
     lebar, tinggi = 1 / n_kol, 1 / (n_baris + 3)
 
     def kotak(x: float, y: float, w: float, teks: str, tebal: bool = False) -> None:
-        ax.add_patch(matplotlib.patches.FancyBboxPatch((x - w / 2, y - tinggi * 0.42), w, tinggi * 0.84,
-                     boxstyle="round,pad=0.004", fc=WARNA["utama"] if tebal else "#eef3f8",
-                     ec=WARNA["utama"], lw=0.8, transform=ax.transAxes))
-        ax.text(x, y, _label(teks, max(14, int(118 * w)), 4), ha="center", va="center", fontsize=7.2,
-                color="white" if tebal else "#111", weight="bold" if tebal else "normal", transform=ax.transAxes)
+        ax.add_patch(
+            matplotlib.patches.FancyBboxPatch(
+                (x - w / 2, y - tinggi * 0.42),
+                w,
+                tinggi * 0.84,
+                boxstyle="round,pad=0.004",
+                fc=WARNA["utama"] if tebal else "#eef3f8",
+                ec=WARNA["utama"],
+                lw=0.8,
+                transform=ax.transAxes,
+            )
+        )
+        ax.text(
+            x,
+            y,
+            _label(teks, max(14, int(118 * w)), 4),
+            ha="center",
+            va="center",
+            fontsize=7.2,
+            color="white" if tebal else "#111",
+            weight="bold" if tebal else "normal",
+            transform=ax.transAxes,
+        )
 
     def garis(xs, ys) -> None:
         ax.plot(xs, ys, color=WARNA["abu"], lw=0.8, transform=ax.transAxes)
@@ -175,21 +223,36 @@ def organisasi(unit: list) -> str:
 
 
 @_bergaya
-def renstra(tahun: list[int], target: list[float | None], realisasi: dict[int, float | None],
-            digit: int, judul: str = "") -> str:
+def renstra(
+    tahun: list[int], target: list[float | None], realisasi: dict[int, float | None], digit: int, judul: str = ""
+) -> str:
     """Renstra targets per year (line) and the realisasi known so far (points)."""
     fig, ax = _gambar(6.2, 2.6)
     ax.plot(tahun, [_nan(t) for t in target], marker="o", color=WARNA["abu"], label="Target Renstra")
     for t, v in zip(tahun, target):
         if v is not None:
-            ax.annotate(fmt.angka(v, digit, minimal=0) + "%", (t, v), xytext=(0, -11),
-                        textcoords="offset points", ha="center", fontsize=7, color=WARNA["abu"])
+            ax.annotate(
+                fmt.angka(v, digit, minimal=0) + "%",
+                (t, v),
+                xytext=(0, -11),
+                textcoords="offset points",
+                ha="center",
+                fontsize=7,
+                color=WARNA["abu"],
+            )
     xs = [t for t, v in realisasi.items() if v is not None]
     ys = [realisasi[t] for t in xs]
     ax.plot(xs, ys, "s", color=WARNA["utama"], label="Realisasi", markersize=7)
     for t, v in zip(xs, ys):
-        ax.annotate(fmt.angka(v, digit) + "%", (t, v), xytext=(0, 6), textcoords="offset points",
-                    ha="center", fontsize=7.5, color=WARNA["utama"])
+        ax.annotate(
+            fmt.angka(v, digit) + "%",
+            (t, v),
+            xytext=(0, 6),
+            textcoords="offset points",
+            ha="center",
+            fontsize=7.5,
+            color=WARNA["utama"],
+        )
     ax.set_xticks(tahun, [str(t) for t in tahun])
     ax.yaxis.set_major_formatter(PERSEN)
     semua = [v for v in list(target) + ys if v is not None]

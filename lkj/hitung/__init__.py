@@ -1,0 +1,1 @@
+"""Computation: pure LKj formulas and the measurement of a year."""

@@ -1,0 +1,1 @@
+"""Input: project paths, CSV schemas, params, the report plan; every input read and validated once."""

@@ -1,0 +1,1 @@
+"""Presentation: HTML tables, calculation steps, charts, narrative, appendices."""
