@@ -143,7 +143,7 @@ lap.renstra
 display(
     HTML(
         html.judul("B. Analisis Capaian per Sasaran", 2, "bab-3-b")
-        + "<p>Bagian berikut menguraikan setiap sasaran: data dukung beserta baris sumbernya, rumus, "
+        + "<p>Bagian berikut menguraikan setiap sasaran: data dukung, rumus, "
         "substitusi angka, aturan capaian, predikat, perbandingan, serta analisis, kendala dan solusi.</p>"
     )
 )

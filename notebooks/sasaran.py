@@ -62,9 +62,7 @@ display(HTML(isi))
 for h in indikator:
     display(
         HTML(
-            html.judul(
-                f"Perhitungan {h.indikator_id}: {h.indikator}", 4, lap.jangkar("langkah", indikator_id=h.indikator_id)
-            )
+            html.judul(f"Perhitungan: {h.indikator}", 4, lap.jangkar("langkah", indikator_id=h.indikator_id))
             + tabel.tabel_komponen(h)
             + tabel.langkah_perhitungan(h, p)
             + html.catatan(h.catatan)

@@ -399,6 +399,7 @@ def test_reviu_csv_cell_is_never_a_formula(awal):
     t = Temuan(
         aturan="R01",
         kategori="salah hitung",
+        sumber="publikasi",
         lokasi=jahat,
         uraian=jahat,
         indikator_id=jahat,

@@ -276,7 +276,7 @@ def test_year_with_indicator_level_data_only_marks_what_is_missing(tmp_path):
     assert html.count("tanpa data dukung") >= 10  # no component data in 2022
     assert "Data anggaran tahun ini belum tersedia." in html  # no budget file
     assert html.count("Narasi belum diisi") >= 10  # no narrative yet
-    assert "tahun pembanding tidak ditetapkan" in html
+    assert "Tahun pembanding tidak ditetapkan." in html
     assert "92,30%" in html and "176,67%" in html  # figures of Tabel 3.2, recomputed
 
 

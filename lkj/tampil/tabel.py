@@ -63,11 +63,11 @@ def tabel_pengukuran(p: Pengukuran, id_: str = "tabel-pengukuran") -> str:
         e(p.aturan.skala.predikat(rata.nilai) or fmt.KOSONG),
     ]
     ket = [
-        f"* realisasi dilaporkan tanpa data dukung ({h.indikator_id})"
+        f"* realisasi dilaporkan tanpa data dukung ({h.indikator})"
         for h in p.indikator
         if h.realisasi.sumber == "dilaporkan"
     ]
-    ket += [f"{h.indikator_id}: {c}" for h in p.indikator for c in h.catatan if h.realisasi.sumber != "dilaporkan"]
+    ket += [f"{h.indikator}: {c}" for h in p.indikator for c in h.catatan if h.realisasi.sumber != "dilaporkan"]
     if rata.catatan:
         ket.append(f"Rata-rata: {rata.catatan}")
     return tabel(p.indikator, kolom, f"Pengukuran Kinerja Tahun {p.tahun}", "pengukuran", kaki, id_) + catatan(ket)
@@ -301,16 +301,11 @@ def langkah_perhitungan(h: HasilIndikator, p: Pengukuran) -> str:
     else:
         out.append(f"<li><strong>Capaian</strong>: {e(h.capaian.catatan or '')}</li>")
     batas = p.aturan.batas_capaian
-    out.append(
-        "<li><strong>Pembatasan</strong>: "
-        + (
-            f"capaian dibatasi {fmt.angka(batas)}% sebelum dirata-ratakan; nilai yang dirata-ratakan "
-            f"{fmt.persen(h.capaian_dirata, d)}."
-            if batas
-            else "capaian tidak dibatasi sebelum dirata-ratakan."
+    if batas:  # without a cap there is nothing to say here (the rule is stated once, in Bab III)
+        out.append(
+            f"<li><strong>Pembatasan</strong>: capaian dibatasi {fmt.angka(batas)}% sebelum dirata-ratakan; "
+            f"nilai yang dirata-ratakan {fmt.persen(h.capaian_dirata, d)}.</li>"
         )
-        + "</li>"
-    )
     kelas = next((k for k in p.aturan.skala.kelas if k.predikat == h.predikat), None)
     if kelas:
         out.append(f"<li><strong>Predikat</strong>: <strong>{e(h.predikat)}</strong> ({e(rentang(kelas))}).</li>")
