@@ -96,7 +96,10 @@ def _isi_baru(proyek: Proyek, tahun: int, renstra: str) -> dict[str, list[dict[s
         return {"pk": pk}
     komponen = _baris(proyek, d / "komponen.csv")
     kini = {r["indikator_id"].strip(): r.get("realisasi", "") for r in komponen if r.get("peran", "").strip() == "tahun_n"}
-    komponen = [{**r, "target": "", "realisasi": kini.get(r["indikator_id"].strip(), "")
+    # values are the analyst's to fill; a population (peran populasi) is kept, last year's
+    # tahun_n becomes this year's tahun_sebelumnya
+    komponen = [{**r, "target": r.get("target", "") if r.get("peran", "").strip() == "populasi" else "",
+                 "realisasi": kini.get(r["indikator_id"].strip(), "")
                  if r.get("peran", "").strip() == "tahun_sebelumnya" else ""} for r in komponen]
     return {
         "pk": pk, "komponen": komponen,
