@@ -68,3 +68,15 @@ lab: $(STAMP) ## Open JupyterLab in the project environment
 clean: ## Remove generated files (build/, reports/, data/processed/)
 	rm -rf build reports
 	find data/processed -mindepth 1 ! -name README.md -exec rm -rf {} +
+
+# --- Excel in and out (lkj/excel/): the analyst's workbook and the auditor's kertas kerja ---
+.PHONY: excel-isian excel-impor kertas-kerja
+
+excel-isian: $(STAMP) ## Workbook to fill: isian-YEAR.xlsx from data/raw (PAKSA=1: overwrite it)
+	$(PY) -m lkj excel-isian $(YEAR) $(if $(filter 1,$(PAKSA)),--paksa)
+
+excel-impor: $(STAMP) ## Import a filled workbook into data/raw (FILE=isian-YEAR.xlsx; PAKSA=1: overwrite changed CSVs)
+	$(PY) -m lkj excel-impor $(YEAR) "$(if $(FILE),$(FILE),isian-$(YEAR).xlsx)" $(if $(filter 1,$(PAKSA)),--paksa)
+
+kertas-kerja: $(STAMP) ## Auditor's workbook with live formulas: reports/YEAR/kertas-kerja-YEAR.xlsx
+	$(PY) -m lkj kertas-kerja $(YEAR)
