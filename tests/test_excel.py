@@ -10,7 +10,7 @@ import pytest
 
 openpyxl = pytest.importorskip("openpyxl", reason="openpyxl is pinned in requirements.lock (make setup)")
 
-from conftest import ROOT, checksums, masukan  # noqa: E402
+from conftest import checksums, masukan  # noqa: E402
 from lkj.__main__ import main  # noqa: E402
 from lkj.excel import csvteks  # noqa: E402
 from lkj.excel.impor import teks_sel  # noqa: E402

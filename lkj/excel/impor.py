@@ -31,7 +31,7 @@ from ..masukan.model import baca_masukan
 from ..masukan.params import RENSTRA, baca_aturan
 from ..masukan.proyek import Proyek
 from . import csvteks
-from .isian import PETUNJUK, SUMBER, berkas, sha256
+from .isian import SUMBER, berkas, sha256
 from .xlsx import BERKAS_RENSTRA, BERKAS_TAHUN, lembar, skema
 
 
