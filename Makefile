@@ -11,7 +11,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-# ---- User variables (YEAR, JOBS, STRICT, PYTHON) -------------------------------------------------
+# ---- User variables (YEAR, JOBS, STRICT, FINAL, PAKSA, FILE, PYTHON) -------------------------------------------------
 # Read only through $(value VAR), which never expands the text: `make data YEAR='$(shell ...)'` must
 # not run anything. Each is checked here, when make reads this file, before any recipe; recipes use
 # the checked copies (*_OK), single-quoted. A new variable (FINAL, PAKSA, FILE...) gets a check here.
@@ -47,6 +47,17 @@ endif
 STRICT_OK := $(strip $(value STRICT))
 ifneq ($(filter-out 0 1,$(STRICT_OK))$(filter-out 0 1,$(words $(STRICT_OK))),)
 $(error STRICT '$(STRICT_OK)' tidak sah: tulis STRICT=1 (gagal bila ada temuan berat) atau STRICT=0)
+endif
+PAKSA_OK := $(strip $(value PAKSA))
+ifneq ($(filter-out 0 1,$(PAKSA_OK))$(filter-out 0 1,$(words $(PAKSA_OK))),)
+$(error PAKSA '$(PAKSA_OK)' tidak sah: tulis PAKSA=1 (timpa walau sudah berubah) atau PAKSA=0)
+endif
+# FILE: a workbook path of letters, digits and / . _ + - only (no space, quote or $)
+FILE_OK := $(strip $(value FILE))
+ifneq ($(FILE_OK),)
+ifneq ($(words $(FILE_OK))$(call without,$(FILE_OK),$(PATH_CHARS)),1)
+$(error FILE '$(FILE_OK)' tidak sah: nama berkas hanya huruf, angka dan / . _ + - (tanpa spasi), mis. FILE=isian-2024.xlsx)
+endif
 endif
 FINAL_OK := $(strip $(value FINAL))
 ifneq ($(filter-out 0 1,$(FINAL_OK))$(filter-out 0 1,$(words $(FINAL_OK))),)
@@ -115,3 +126,15 @@ lab: $(STAMP) ## Open JupyterLab in the project environment
 clean: ## Remove generated files (build/, reports/, data/processed/)
 	rm -rf build reports
 	find data/processed -mindepth 1 ! -name README.md -exec rm -rf {} +
+
+# --- Excel in and out (lkj/excel/): the analyst's workbook and the auditor's kertas kerja ---
+.PHONY: excel-isian excel-impor kertas-kerja
+
+excel-isian: $(STAMP) ## Workbook to fill: isian-YEAR.xlsx from data/raw (PAKSA=1: overwrite it)
+	$(PY) -m lkj excel-isian '$(YEAR_OK)' $(if $(filter 1,$(PAKSA_OK)),--paksa)
+
+excel-impor: $(STAMP) ## Import a filled workbook into data/raw (FILE=isian-YEAR.xlsx; PAKSA=1: overwrite changed CSVs)
+	$(PY) -m lkj excel-impor '$(YEAR_OK)' '$(if $(FILE_OK),$(FILE_OK),isian-$(YEAR_OK).xlsx)' $(if $(filter 1,$(PAKSA_OK)),--paksa)
+
+kertas-kerja: $(STAMP) ## Auditor's workbook with live formulas (also made by make report): reports/YEAR/kertas-kerja-YEAR.xlsx
+	$(PY) -m lkj kertas-kerja '$(YEAR_OK)'

@@ -1,5 +1,7 @@
 """Command line: python -m lkj {data,report,reviu} YEAR [--root DIR] [-j N] [--strict].
 
+Excel: python -m lkj excel-isian YEAR [--paksa]; excel-impor YEAR FILE [--paksa]; kertas-kerja YEAR.
+
 Every failure ends with one line on stderr and a non-zero exit: 2 for bad input
 (file, row, column, what to do), 1 for a failed build, 3 for an unexpected error,
 whose full traceback is kept in a log file named in that line.
@@ -92,14 +94,17 @@ class _Parser(argparse.ArgumentParser):
         raise DataError(
             "python -m lkj",
             f"perintah tidak sah ({message})",
-            "Pakai: python -m lkj {data,report,reviu} TAHUN [--root FOLDER] [-j N] [--strict].",
+            "Pakai: python -m lkj {data,report,reviu,excel-isian,excel-impor,kertas-kerja} TAHUN "
+            "[BERKAS] [--root FOLDER] [-j N] [--strict] [--final] [--paksa].",
         )
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = _Parser(prog="python -m lkj", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("perintah", choices=["data", "report", "reviu"])
+    ap.add_argument("perintah", choices=["data", "report", "reviu", "excel-isian", "excel-impor", "kertas-kerja"])
     ap.add_argument("tahun")
+    ap.add_argument("berkas", nargs="?", help="excel-impor: the workbook to import")
+    ap.add_argument("--paksa", action="store_true", help="excel-*: overwrite even what changed meanwhile")
     ap.add_argument("--root", type=Path, default=None, help="project folder (data/, params/); default: this repository")
     ap.add_argument(
         "--strict", action="store_true", help="reviu: exit 1 if any 'salah hitung' or 'tidak konsisten' finding exists"
@@ -123,6 +128,15 @@ def main(argv: list[str] | None = None) -> int:
             cmd_data(tahun, args.root)
         elif args.perintah == "reviu":
             return cmd_reviu(tahun, args.root, args.strict)
+        elif args.perintah.startswith(("excel-", "kertas-")):
+            from .excel import cli
+
+            if args.perintah == "excel-isian":
+                cli.cmd_excel_isian(tahun, args.root, args.paksa)
+            elif args.perintah == "excel-impor":
+                cli.cmd_excel_impor(tahun, args.root, args.berkas, args.paksa)
+            else:
+                cli.cmd_kertas_kerja(tahun, args.root)
         else:
             main_report(tahun, args.root, jobs, args.final)
     except DataError as e:

@@ -81,7 +81,8 @@ class Sidik:
 
 def keluaran(proyek: Proyek, tahun: int) -> list[Path]:
     r = proyek.reports(tahun)
-    return [*(r / f"laporan-kinerja-{tahun}{s}" for s in (".html", "-audit.html", ".pdf")), r / f"reviu-{tahun}.csv"]
+    laporan = [r / f"laporan-kinerja-{tahun}{s}" for s in (".html", "-audit.html", ".pdf")]
+    return [*laporan, r / f"reviu-{tahun}.csv", r / f"kertas-kerja-{tahun}.xlsx"]
 
 
 def tulis_processed(m: Masukan) -> Path:
@@ -154,7 +155,7 @@ def build(tahun: int, root: Path, jobs: int | None = None, log=print, final: boo
         futures = {pool.submit(jalankan, t, k, prm, proyek.root): nama for nama, (t, k, prm, _) in tugas.items()}
         if tugas:
             log(f"menjalankan {len(tugas)} notebook: {', '.join(tugas)}")
-        tambahan, reviu_csv = _bagian_perakitan(m, s.berkas)
+        tambahan, reviu_csv, kertas_kerja = _bagian_perakitan(m, s.berkas)
         galat = []
         for f in as_completed(futures):
             try:
@@ -178,7 +179,7 @@ def build(tahun: int, root: Path, jobs: int | None = None, log=print, final: boo
         audit = pool.submit(html_audit, urutan, tahun, tambahan)
         laporan = html_laporan(urutan, tahun, draf=not final)
         isi_pdf, terpotong = pdf.render(laporan, f"Laporan Kinerja {tahun}", build_dir / "pdf", pool, draf=not final)
-        isi: tuple[str | bytes, ...] = (laporan, audit.result(), isi_pdf, reviu_csv)
+        isi: tuple[str | bytes, ...] = (laporan, audit.result(), isi_pdf, reviu_csv, kertas_kerja)
     waktu["rakit"] = time.perf_counter() - mulai - waktu["data"] - waktu["notebook"]
     log(f"  rakit selesai ({waktu['rakit']:.1f} s)")
     for path, data in zip(hasil, isi, strict=True):
@@ -195,7 +196,7 @@ def _panaskan() -> None:
     import weasyprint  # noqa: F401
 
 
-def _bagian_perakitan(m: Masukan, berkas: list[Path]) -> tuple[list, str]:
+def _bagian_perakitan(m: Masukan, berkas: list[Path]) -> tuple[list, str, bytes]:
     """The sections made at assembly (Catatan Reviu, provenance) and the reviu CSV."""
     from .. import reviu
     from ..reviu.keluaran import ke_csv
@@ -225,7 +226,9 @@ def _bagian_perakitan(m: Masukan, berkas: list[Path]) -> tuple[list, str]:
             "dibuat saat perakitan: lkj.build.provenance.catat",
         ),
     ]
-    return tambahan, ke_csv(temuan)
+    from ..excel.kertas_kerja import tulis_kertas_kerja
+
+    return tambahan, ke_csv(temuan), tulis_kertas_kerja(m)
 
 
 def main_report(tahun: int, root: Path, jobs: int | None, final: bool = False) -> None:
@@ -238,6 +241,7 @@ def main_report(tahun: int, root: Path, jobs: int | None, final: bool = False) -
     else:
         jenis = "final" if final else "DRAF (FINAL=1 untuk versi yang ditandatangani)"
         print(
-            f"reports/{tahun}/laporan-kinerja-{tahun}.html, -audit.html, .pdf, reviu-{tahun}.csv: {jenis} "
+            f"reports/{tahun}/laporan-kinerja-{tahun}.html, -audit.html, .pdf, reviu-{tahun}.csv, "
+            f"kertas-kerja-{tahun}.xlsx: {jenis} "
             f"({time.perf_counter() - mulai:.1f} s)"
         )

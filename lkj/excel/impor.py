@@ -1,0 +1,295 @@
+"""Import the analyst's workbook: cells to CSV text, validated by the CSV path itself, written atomically.
+
+Each sheet becomes the text of its CSV (a number as its shortest exact decimal, text as typed);
+the texts are written into a temporary copy of the project and read there by `baca_masukan`
+(and `hitung`), so every rule of the CSV path applies, cross-checks included. An error is mapped
+back from file and CSV row to sheet and Excel row. Only when everything is valid are the changed
+CSVs written, each atomically, and only if none changed since the workbook was made (unless paksa).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import math
+import re
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+from ..files import tulis_atomik
+from ..hitung.pengukuran import hitung
+from ..masukan.data import baca_renstra, baca_tahun
+from ..masukan.errors import DataError
+from ..masukan.model import baca_masukan
+from ..masukan.params import RENSTRA, baca_aturan
+from ..masukan.proyek import Proyek
+from . import csvteks
+from .isian import SUMBER, berkas, sha256
+from .xlsx import BERKAS_RENSTRA, BERKAS_TAHUN, lembar, skema
+
+
+@dataclass
+class Lembar:
+    nama_berkas: str
+    path: Path  # the CSV in the project
+    header: list[str]
+    baris: list[dict[str, str]]  # non-empty rows, cell texts
+    baris_excel: list[int]  # Excel row of each
+    ada_di_buku: bool = True
+
+
+def teks_sel(nilai, tempat: str, baris: int, kolom: str) -> str:
+    """A cell's value as CSV text: numbers shortest and exact (1004, 58.5), text as typed."""
+    if nilai is None:
+        return ""
+    if isinstance(nilai, bool):
+        return "TRUE" if nilai else "FALSE"
+    if isinstance(nilai, int):
+        return str(nilai)
+    if isinstance(nilai, float):
+        if not math.isfinite(nilai):
+            return repr(nilai)
+        if nilai.is_integer() and abs(nilai) < 1e16:
+            return str(int(nilai))
+        return format(Decimal(repr(nilai)), "f")
+    if isinstance(nilai, (dt.datetime, dt.date, dt.time, dt.timedelta)):
+        raise DataError(
+            tempat,
+            f"sel berisi tanggal atau waktu ({nilai})",
+            "Excel mengubah ketikan menjadi tanggal: format selnya sebagai Angka atau Teks lalu ketik ulang nilainya.",
+            baris,
+            kolom,
+        )
+    return str(nilai)
+
+
+def baca_buku(file: Path, tahun: int) -> tuple[dict[str, Lembar], dict[str, str], str]:
+    """The workbook's sheets as CSV texts, the sha256 recorded per sheet, and its Renstra folder."""
+    tempat = file.name
+    try:
+        wb = load_workbook(file, data_only=True, read_only=False)
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as e:
+        raise DataError(
+            file,
+            f"bukan buku kerja Excel (.xlsx) yang dapat dibaca ({type(e).__name__})",
+            "Simpan ulang dari Excel sebagai 'Excel Workbook (.xlsx)'.",
+        ) from None
+    if SUMBER not in wb.sheetnames:
+        raise DataError(
+            file,
+            f"lembar tersembunyi '{SUMBER}' tidak ada",
+            f"Pakai buku kerja dari 'make excel-isian YEAR={tahun}' (lembarnya jangan dihapus).",
+        )
+    meta, sha = {}, {}
+    for a, b, c in wb[SUMBER].iter_rows(min_row=1, max_col=3, values_only=True):
+        if a in ("tahun", "renstra"):
+            meta[a] = str(b or "")
+        elif a and a != "lembar":
+            sha[str(a)] = str(c or "")
+    if meta.get("tahun") != str(tahun):
+        raise DataError(
+            file,
+            f"buku kerja ini untuk tahun {meta.get('tahun') or '(tidak diketahui)'}, bukan {tahun}",
+            "Periksa YEAR dan FILE.",
+        )
+    renstra = meta.get("renstra", "")
+    if not RENSTRA.fullmatch(renstra):
+        raise DataError(
+            f"{tempat}, lembar '{SUMBER}'",
+            f"nama Renstra '{renstra}' tidak sah",
+            f"Buat ulang buku kerja dengan 'make excel-isian YEAR={tahun}'.",
+        )
+    out = {}
+    for nama in BERKAS_TAHUN + BERKAS_RENSTRA:
+        nm = lembar(nama)
+        if nm not in wb.sheetnames:
+            raise DataError(
+                tempat,
+                f"lembar '{nm}' tidak ada",
+                "Jangan menghapus atau mengganti nama lembar; buat ulang buku kerjanya bila perlu.",
+            )
+        out[nm] = _lembar(wb[nm], nama, f"{tempat}, lembar '{nm}'")
+    return out, sha, renstra
+
+
+def _lembar(ws, nama: str, tempat: str) -> Lembar:
+    rows = list(ws.iter_rows(values_only=True))
+    judul = [teks_sel(v, tempat, 1, get_column_letter(j)).strip() for j, v in enumerate(rows[0] if rows else (), 1)]
+    while judul and not judul[-1]:
+        judul.pop()
+    baris, nomor = [], []
+    for i, sel in enumerate(rows[1:], start=2):
+        teks = [
+            teks_sel(v, tempat, i, judul[j] if j < len(judul) and judul[j] else get_column_letter(j + 1))
+            for j, v in enumerate(sel)
+        ]
+        if not any(t.strip() for t in teks):
+            continue
+        lebih = next((j for j in range(len(judul), len(teks)) if teks[j].strip()), None)
+        if lebih is not None:
+            raise DataError(
+                tempat,
+                f"sel di kolom {get_column_letter(lebih + 1)} berisi data tetapi kolomnya tanpa judul",
+                "Hapus isi sel itu (kolom yang sah: " + ", ".join(k.nama for k in skema(nama)) + ").",
+                i,
+                get_column_letter(lebih + 1),
+            )
+        baris.append(dict(zip(judul, teks + [""] * (len(judul) - len(teks)))))
+        nomor.append(i)
+    return Lembar(nama, Path(), judul, baris, nomor)
+
+
+def _csv(header: list[str], baris: list[dict[str, str]]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(header)
+    w.writerows([r.get(h, "") for h in header] for r in baris)
+    return buf.getvalue()
+
+
+def _salin_proyek(proyek: Proyek, ke: Path) -> Proyek:
+    shutil.copytree(proyek.raw, ke / "data" / "raw", symlinks=True)
+    if (proyek.root / "params").is_dir():
+        shutil.copytree(proyek.root / "params", ke / "params", symlinks=True)
+    if proyek.notebooks.is_dir():
+        shutil.copytree(proyek.notebooks, ke / "notebooks", symlinks=True, ignore=shutil.ignore_patterns("*.ipynb"))
+    return Proyek.di(ke)
+
+
+def periksa_buku(proyek: Proyek, tahun: int, lembar_: dict[str, Lembar], renstra: str, tempat: str) -> list[str]:
+    """Validate the sheets as the CSV path would, in a temporary copy of the project. Returns notes."""
+    catatan = []
+    with tempfile.TemporaryDirectory(prefix="lkj-impor-") as tmp:
+        salinan = _salin_proyek(proyek, Path(tmp))
+        peta = berkas(salinan, tahun, renstra)
+        asal = {}
+        for nm, lb in lembar_.items():
+            path = peta[nm]
+            if not lb.baris and not lb.path.exists():
+                path.unlink(missing_ok=True)
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(_csv(lb.header, lb.baris), encoding="utf-8")
+            asal[path.resolve()] = nm
+        try:
+            tahun_cek = [tahun]
+            if any(_berubah(lembar_[lembar(n)]) for n in BERKAS_RENSTRA):  # a Renstra serves other years too
+                tahun_cek += [
+                    int(p.stem)
+                    for p in sorted((salinan.root / "params").glob("*.yaml"))
+                    if p.stem.isdigit()
+                    and int(p.stem) != tahun
+                    and salinan.tahun(int(p.stem)).is_dir()
+                    and baca_aturan(salinan, int(p.stem)).renstra == renstra
+                ]
+            for t in tahun_cek:
+                if salinan.params(t).is_file():
+                    hitung(baca_masukan(salinan, t))
+                else:
+                    baca_tahun(salinan, t, baca_renstra(salinan, renstra))
+                    catatan.append(
+                        f"params/{t}.yaml belum ada: data diperiksa tanpa aturan tahun itu (capaian belum dihitung)."
+                    )
+        except DataError as e:
+            raise _peta_galat(e, asal, lembar_, proyek, Path(tmp), tempat) from None
+    return catatan
+
+
+def _berubah(lb: Lembar) -> bool:
+    lama = lb.path.read_bytes() if lb.path.exists() else None
+    if lama is None:
+        return bool(lb.baris)
+    return _csv(lb.header, lb.baris) != _csv(*_kanonik(lama))
+
+
+def _kanonik(data: bytes) -> tuple[list[str], list[dict[str, str]]]:
+    rows = [
+        r for r in csv.reader(io.StringIO(data.decode("utf-8-sig", "replace"), newline="")) if any(c.strip() for c in r)
+    ]
+    header = [c.strip() for c in rows[0]] if rows else []
+    return header, [dict(zip(header, r)) for r in rows[1:]]
+
+
+def _peta_galat(
+    e: DataError, asal: dict[Path, str], lembar_: dict[str, Lembar], proyek: Proyek, tmp: Path, tempat: str
+) -> DataError:
+    """The error of a temporary CSV, told as sheet, Excel row and column header."""
+    p = Path(e.file)
+    nm = asal.get(p.resolve()) if p.is_absolute() else None
+    if nm is None:
+        try:  # a file the workbook does not hold (params, another year): name the real one
+            return DataError(proyek.root / p.resolve().relative_to(tmp.resolve()), e.problem, e.fix, e.row, e.column)
+        except ValueError:
+            return e
+    lb = lembar_[nm]
+    row = e.row
+    if row is not None and row >= 2 and row - 2 < len(lb.baris_excel):
+        row = lb.baris_excel[row - 2]
+    return DataError(f"{tempat}, lembar '{nm}'", _sebut_lembar(e.problem), _sebut_lembar(e.fix), row, e.column)
+
+
+def _sebut_lembar(teks: str) -> str:
+    """'tidak ada di pk.csv' -> "tidak ada di lembar 'pk'": the analyst sees sheets, not files."""
+    for n in BERKAS_TAHUN + BERKAS_RENSTRA:
+        teks = re.sub(rf"(?<![\w/.-]){re.escape(n)}", f"lembar '{lembar(n)}'", teks)
+    return teks
+
+
+def impor(proyek: Proyek, tahun: int, file: Path, paksa: bool = False) -> list[str]:
+    """Validate the workbook and write the CSVs that changed. Returns the lines to print."""
+    if not file.is_file():
+        raise DataError(file, "berkas tidak ditemukan", f"Buat dulu dengan 'make excel-isian YEAR={tahun}'.")
+    lembar_, sha, renstra = baca_buku(file, tahun)
+    if proyek.params(tahun).is_file() and baca_aturan(proyek, tahun).renstra != renstra:
+        raise DataError(
+            file,
+            f"buku kerja memakai {renstra}, sedangkan params/{tahun}.yaml memakai {baca_aturan(proyek, tahun).renstra}",
+            f"Buat ulang buku kerja: make excel-isian YEAR={tahun}.",
+        )
+    peta = berkas(proyek, tahun, renstra)
+    for nm, lb in lembar_.items():
+        lb.path = peta[nm]
+    catatan = periksa_buku(proyek, tahun, lembar_, renstra, file.name)
+    tulis: list[tuple[Lembar, str]] = []
+    laporan = []
+    for lb in lembar_.values():
+        kolom = skema(lb.nama_berkas)
+        lama = csvteks.baca(proyek, lb.path)
+        if lama is None and not lb.baris:
+            continue
+        baru = csvteks.tulis(lb.nama_berkas, kolom, lama, lb.baris)
+        rel = proyek.relatif(lb.path)
+        if baru is None:
+            laporan.append(f"  {rel}: tidak berubah")
+            continue
+        tambah, hapus, ubah = csvteks.perubahan(lb.nama_berkas, kolom, lama, lb.baris)
+        baris = [
+            f"  {rel}: {len(tambah)} baris ditambah, {len(hapus)} dihapus, {len(ubah)} diubah"
+            + (" (berkas baru)" if lama is None else "")
+        ]
+        baris += [f"      + {t}" for t in tambah] + [f"      - {t}" for t in hapus] + [f"      ~ {t}" for t in ubah]
+        laporan += baris
+        tulis.append((lb, baru))
+    konflik = [lb for lb, _ in tulis if sha.get(lembar(lb.nama_berkas), "") != sha256(proyek, lb.path)]
+    if konflik and not paksa:
+        nama = ", ".join(proyek.relatif(lb.path) for lb in konflik)
+        raise DataError(
+            file,
+            f"berkas berikut berubah sejak buku kerja dibuat: {nama}",
+            f"Tidak ada yang ditulis. Buat buku kerja baru (make excel-isian YEAR={tahun}) dan isi ulang, "
+            "atau timpa perubahan itu dengan PAKSA=1.",
+        )
+    for lb, teks in tulis:
+        tulis_atomik(lb.path, teks)
+    kepala = f"Impor {file.name} untuk tahun {tahun}: " + (
+        f"{len(tulis)} berkas ditulis" if tulis else "tidak ada perubahan, tidak ada berkas yang ditulis"
+    )
+    return [kepala, *laporan, *catatan]

@@ -1,0 +1,423 @@
+"""Excel in and out: the workbook to fill and its import, the auditor's kertas kerja, text safety."""
+
+import csv
+import hashlib
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+openpyxl = pytest.importorskip("openpyxl", reason="openpyxl is pinned in requirements.lock (make setup)")
+
+from lkj.__main__ import main  # noqa: E402
+from lkj.excel import csvteks  # noqa: E402
+from lkj.excel.impor import teks_sel  # noqa: E402
+from lkj.excel.xlsx import BERKAS_RENSTRA, BERKAS_TAHUN, skema  # noqa: E402
+from lkj.masukan.proyek import Proyek  # noqa: E402
+
+from conftest import checksums, masukan  # noqa: E402
+
+RENSTRA = "renstra-2021-2026"
+HOSTILE = ['=HYPERLINK("http://x")', "@SUM(A1)", "+62 811", "-1 orang"]
+
+
+def isian(proyek: Path, tahun: int = 2023) -> Path:
+    assert main(["excel-isian", str(tahun), "--root", str(proyek)]) == 0
+    return proyek / f"isian-{tahun}.xlsx"
+
+
+def impor(proyek: Path, buku: Path, tahun: int = 2023, *extra: str) -> int:
+    return main(["excel-impor", str(tahun), str(buku), "--root", str(proyek), *extra])
+
+
+def ubah_buku(buku: Path, fungsi) -> Path:
+    wb = openpyxl.load_workbook(buku)
+    fungsi(wb)
+    wb.save(buku)
+    return buku
+
+
+def baris_excel(ws, **cocok) -> int:
+    """The Excel row whose cells match (by column header)."""
+    judul = [c.value for c in ws[1]]
+    for r in range(2, ws.max_row + 1):
+        if all(ws.cell(r, judul.index(k) + 1).value == v for k, v in cocok.items()):
+            return r
+    raise AssertionError(cocok)
+
+
+def kolom(ws, nama: str) -> int:
+    return [c.value for c in ws[1]].index(nama) + 1
+
+
+def raw_files(root: Path) -> list[Path]:
+    return [root / "data/raw/2023" / n for n in BERKAS_TAHUN] + [
+        root / "data/raw" / RENSTRA / n for n in BERKAS_RENSTRA
+    ]
+
+
+# --- the workbook to fill ----------------------------------------------------------------------
+
+
+def test_isian_has_one_sheet_per_raw_file_with_schema_columns_dropdowns_formats_and_hashes(proyek, capsys):
+    buku = isian(proyek)
+    assert "isian-2023.xlsx" in capsys.readouterr().out
+    wb = openpyxl.load_workbook(buku)
+    assert wb.sheetnames[0] == "Petunjuk" and "Cara mengisi:" in [c.value for c in wb["Petunjuk"]["A"]]
+    sumber = {r[0]: r[2] for r in wb["_sumber"].iter_rows(min_row=4, values_only=True)}
+    assert wb["_sumber"].sheet_state == "hidden"
+    for nama in BERKAS_TAHUN + BERKAS_RENSTRA:
+        ws = wb[nama.removesuffix(".csv")]
+        assert [c.value for c in ws[1]] == [k.nama for k in skema(nama)]
+        assert ws.freeze_panes == "A2"
+        path = proyek / "data/raw" / ("2023" if nama in BERKAS_TAHUN else RENSTRA) / nama
+        assert sumber[ws.title] == hashlib.sha256(path.read_bytes()).hexdigest()
+        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+        assert ws.max_row == len(rows)  # prefilled: every row of the CSV
+        pilihan = {next(iter(dv.sqref.ranges)).min_col: dv.formula1 for dv in ws.data_validations.dataValidation}
+        for j, k in enumerate(skema(nama), start=1):
+            if k.pilihan:
+                assert pilihan[j] == '"' + ",".join(k.pilihan) + '"'
+            assert ws.column_dimensions[ws.cell(1, j).column_letter].number_format == {
+                "bilangan": "General",
+                "bulat": "0",
+                "rupiah": "#,##0",
+            }.get(k.jenis, "@")
+    assert {"peran", "polaritas", "jenis_rumus"} <= {
+        ws.cell(1, next(iter(dv.sqref.ranges)).min_col).value
+        for ws in wb.worksheets
+        for dv in ws.data_validations.dataValidation
+    }
+    komponen = wb["komponen"]
+    r = baris_excel(komponen, indikator_id="IK02", peran="penyebut")
+    assert komponen.cell(r, kolom(komponen, "realisasi")).value == 181  # a number, not text
+    assert "narasi" not in " ".join(wb.sheetnames)
+
+
+def test_isian_is_reproducible_and_never_overwrites_a_workbook_being_filled(proyek, capsys):
+    buku = isian(proyek)
+    pertama = buku.read_bytes()
+    assert main(["excel-isian", "2023", "--root", str(proyek)]) == 2
+    assert "sudah ada" in capsys.readouterr().err
+    assert main(["excel-isian", "2023", "--root", str(proyek), "--paksa"]) == 0
+    assert buku.read_bytes() == pertama
+
+
+def test_isian_for_a_new_year_starts_from_the_previous_year_and_the_renstra(proyek, capsys):
+    buku = isian(proyek, 2024)
+    wb = openpyxl.load_workbook(buku)
+    pk = wb["pk"]
+    r = baris_excel(pk, indikator_id="IK03")
+    assert pk.cell(r, kolom(pk, "target")).value == 45  # Renstra target_4 (2024 is tahun ke-4)
+    komponen = wb["komponen"]
+    assert komponen.max_row > 10
+    assert all(
+        komponen.cell(i, kolom(komponen, "realisasi")).value is None
+        for i in range(2, komponen.max_row + 1)
+        if komponen.cell(i, kolom(komponen, "peran")).value != "tahun_sebelumnya"
+    )
+    # Filled in and imported (no params/2024.yaml yet): the year's CSVs appear, checked by the CSV reader.
+    ubah_buku(buku, lambda wb: wb["komponen"].cell(2, kolom(wb["komponen"], "realisasi"), 1))
+    assert impor(proyek, buku, 2024) == 2  # the budget is the analyst's to fill
+    assert "lembar 'anggaran', baris 2, kolom 'pagu': sel kosong" in capsys.readouterr().err
+    assert not (proyek / "data/raw/2024").exists()
+
+    def pagu(wb):
+        for r in range(2, wb["anggaran"].max_row + 1):
+            wb["anggaran"].cell(r, 3, 1000000)
+
+    ubah_buku(buku, pagu)
+    assert impor(proyek, buku, 2024) == 0
+    assert "params/2024.yaml belum ada" in capsys.readouterr().out
+    assert (proyek / "data/raw/2024/pk.csv").read_text().splitlines()[3].endswith(",45")
+
+
+# --- import ------------------------------------------------------------------------------------
+
+
+def test_round_trip_of_2023_is_byte_identical_for_every_file(proyek, capsys):
+    sebelum = checksums(proyek / "data/raw")
+    buku = isian(proyek)
+    assert impor(proyek, buku) == 0
+    assert "tidak ada perubahan" in capsys.readouterr().out
+    assert checksums(proyek / "data/raw") == sebelum
+
+
+@pytest.mark.parametrize("nama", BERKAS_TAHUN + BERKAS_RENSTRA)
+def test_writer_keeps_every_unchanged_line_of_every_file_byte_for_byte(proyek, nama):
+    """The writer itself (not only 'nothing changed'): with a row appended through the workbook,
+    every existing line of the file, quoting and number text included, is written back unchanged."""
+    buku = isian(proyek)
+    wb = openpyxl.load_workbook(buku)
+    ws = wb[nama.removesuffix(".csv")]
+    contoh = [c.value for c in ws[ws.max_row]]
+    path = proyek / "data/raw" / ("2023" if nama in BERKAS_TAHUN else RENSTRA) / nama
+    lama = csvteks.baca(Proyek.di(proyek), path)
+    baris = [
+        dict(zip([c.value for c in ws[1]], [teks_sel(v, "x", 0, "") for v in r]))
+        for r in ws.iter_rows(min_row=2, values_only=True)
+    ]
+    baru = dict(zip([c.value for c in ws[1]], [teks_sel(v, "x", 0, "") for v in contoh]))
+    kunci = csvteks.KUNCI.get(nama, ())
+    for k in kunci[-1:]:
+        baru[k] = "99" if k == "sasaran_no" else "ZZ99"
+    teks = csvteks.tulis(nama, skema(nama), lama, [*baris, baru])
+    asli = path.read_text(encoding="utf-8")
+    assert teks.startswith(asli) and teks.count("\n") == asli.count("\n") + 1
+
+
+def test_import_writes_only_changed_rows_and_reports_them_by_key(proyek, capsys):
+    asli = (proyek / "data/raw/2023/komponen.csv").read_text().splitlines()
+    buku = isian(proyek)
+
+    def edit(wb):
+        ws = wb["komponen"]
+        r = baris_excel(ws, indikator_id="IK02", peran="pembilang")
+        ws.cell(r, kolom(ws, "realisasi"), 110.0)  # Excel stores numbers as floats
+        wb["anggaran"].append(["P99", "Program Uji", 1000000, 250000.5 * 2])
+        pi = wb["program_indikator"]
+        pi.delete_rows(pi.max_row)
+
+    ubah_buku(buku, edit)
+    assert impor(proyek, buku) == 0
+    out = capsys.readouterr().out
+    assert "komponen.csv: 0 baris ditambah, 0 dihapus, 1 diubah" in out
+    assert re.search(r"~ IK02/K\d+: realisasi '106' → '110'", out)
+    assert "anggaran.csv: 1 baris ditambah" in out and "+ P99" in out
+    assert "program_indikator.csv: 0 baris ditambah, 1 dihapus" in out
+    baru = (proyek / "data/raw/2023/komponen.csv").read_text().splitlines()
+    beda = [(a, b) for a, b in zip(asli, baru) if a != b]
+    assert len(baru) == len(asli) and len(beda) == 1 and beda[0][1].endswith(",110")
+    assert (proyek / "data/raw/2023/anggaran.csv").read_text().splitlines()[-1] == "P99,Program Uji,1000000,500001"
+
+
+@pytest.mark.parametrize(
+    "nilai, teks",
+    [
+        (1004.0, "1004"),
+        (58.5, "58.5"),
+        (5.06, "5.06"),
+        (1004, "1004"),
+        (1e-7, "0.0000001"),
+        (0.1 + 0.2, "0.30000000000000004"),
+        ("1.004,5", "1.004,5"),
+        (None, ""),
+    ],
+)
+def test_cells_become_the_shortest_exact_csv_text(nilai, teks):
+    assert teks_sel(nilai, "x", 2, "k") == teks
+
+
+@pytest.mark.parametrize(
+    "lembar, cari, kolom_, nilai, pesan",
+    [
+        ("komponen", {"indikator_id": "IK02", "peran": "pembilang"}, "realisasi", "1.004,5", "format angka Indonesia"),
+        ("pk", {"indikator_id": "IK03"}, "target", "40%", "memakai tanda %"),
+        ("komponen", {"indikator_id": "IK02", "peran": "pembilang"}, "peran", "pembagi", "tidak dikenal"),
+        (
+            "komponen",
+            {"indikator_id": "IK02", "peran": "pembilang"},
+            "indikator_id",
+            "IK99",
+            "tidak ada di lembar 'pk'",
+        ),
+        ("anggaran", {"program_kode": "P02"}, "pagu", -5, "negatif"),
+    ],
+)
+def test_invalid_cell_is_named_by_sheet_excel_row_and_header_and_nothing_is_written(
+    proyek, capsys, lembar, cari, kolom_, nilai, pesan
+):
+    buku = isian(proyek)
+    sebelum = checksums(proyek / "data/raw")
+    tempat = {}
+
+    def edit(wb):
+        ws = wb[lembar]
+        ws.insert_rows(2, 2)  # blank rows: the Excel row is not the CSV row
+        r = baris_excel(ws, **cari)
+        ws.cell(r, kolom(ws, kolom_), nilai)
+        tempat["r"] = r
+
+    ubah_buku(buku, edit)
+    assert impor(proyek, buku) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "Traceback" not in err
+    assert err.startswith(f"GALAT: isian-2023.xlsx, lembar '{lembar}', baris {tempat['r']}, kolom '{kolom_}': "), err
+    assert pesan in err
+    assert checksums(proyek / "data/raw") == sebelum
+
+
+def test_import_refuses_to_overwrite_a_csv_changed_since_the_workbook_unless_paksa(proyek, capsys):
+    buku = isian(proyek)
+    pk = proyek / "data/raw/2023/pk.csv"
+    pk.write_text(pk.read_text().replace(",40\n", ",41\n", 1))  # someone edits the CSV meanwhile
+    ubah_buku(buku, lambda wb: wb["pk"].cell(2, 5, 99))
+    diubah = pk.read_bytes()
+    assert impor(proyek, buku) == 2
+    assert "berubah sejak buku kerja dibuat: data/raw/2023/pk.csv" in capsys.readouterr().err
+    assert pk.read_bytes() == diubah
+    assert impor(proyek, buku, 2023, "--paksa") == 0
+    assert pk.read_text().splitlines()[1].endswith(",99")
+
+
+def test_import_of_a_workbook_for_another_year_is_refused(proyek, capsys):
+    buku = isian(proyek)
+    assert impor(proyek, buku, 2022) == 2
+    assert "untuk tahun 2023, bukan 2022" in capsys.readouterr().err
+
+
+# --- the auditor's kertas kerja ------------------------------------------------------------------
+
+formulas = pytest.importorskip("formulas", reason="formulas (test dependency) is pinned in requirements.lock")
+
+
+def hitung_ulang(path: Path, ubah: dict | None = None) -> dict:
+    """Evaluate every formula with an independent engine (the `formulas` package)."""
+    xl = formulas.ExcelModel().loads(str(path)).finish()
+    sol = xl.calculate(inputs={f"'[{path.name}]{k}": v for k, v in (ubah or {}).items()})
+    out = {}
+    for k, v in sol.items():
+        m = re.fullmatch(r"'\[[^]]+\](.+)'!([A-Z]+\d+)", k)
+        if m:
+            x = v.value[0][0] if hasattr(v, "value") else v
+            out[f"{m[1]}!{m[2]}"] = x.item() if hasattr(x, "item") else x
+    return out
+
+
+@pytest.fixture(scope="module")
+def kertas_kerja(tmp_path_factory):
+    from lkj.excel.kertas_kerja import tulis_kertas_kerja
+
+    path = tmp_path_factory.mktemp("kk") / "kertas-kerja-2023.xlsx"
+    path.write_bytes(tulis_kertas_kerja(masukan(2023)))
+    return path
+
+
+def sel_cek(path: Path) -> list[str]:
+    wb = openpyxl.load_workbook(path)
+    out = []
+    for ws in wb.worksheets:
+        for c in ws[1]:
+            if str(c.value).startswith("cek_"):
+                out += [
+                    f"{ws.title.upper()}!{c.column_letter}{r}"
+                    for r in range(2, ws.max_row + 1)
+                    if ws.cell(r, c.column).data_type == "f"
+                ]
+    return out
+
+
+def test_every_check_cell_of_2023_is_true_in_an_independent_engine(kertas_kerja):
+    nilai = hitung_ulang(kertas_kerja)
+    cek = sel_cek(kertas_kerja)
+    assert len(cek) > 60
+    assert {c: nilai[c] for c in cek if nilai[c] is not True} == {}
+    assert nilai["PETUNJUK!B10"] == 0  # the summary: no check is FALSE
+    wb = openpyxl.load_workbook(kertas_kerja)
+    ind = wb["Indikator"]
+    r = baris_excel(ind, indikator_id="IK02")
+    assert round(nilai[f"INDIKATOR!{ind.cell(1, kolom(ind, 'capaian')).column_letter}{r}"], 2) == 58.56
+    assert ind.cell(r, kolom(ind, "capaian")).data_type == "f"
+    rumus = {
+        ind.cell(i, kolom(ind, "jenis_rumus")).value: ind.cell(i, kolom(ind, "realisasi")).value
+        for i in range(2, ind.max_row + 1)
+    }
+    assert "/" in rumus["rasio"] and "AVERAGE(Komponen!" in rumus["rata_rasio"].replace("'", "")
+    assert "Langsung" in rumus["pertumbuhan"]  # IK09 2023: reported value, no component data
+
+
+def test_changing_a_raw_cell_changes_the_dependent_capaian_and_its_check(kertas_kerja):
+    wb = openpyxl.load_workbook(kertas_kerja)
+    komp, ind = wb["Komponen"], wb["Indikator"]
+    r_k = baris_excel(komp, indikator_id="IK02", peran="pembilang")
+    r_i = baris_excel(ind, indikator_id="IK02")
+    sel = lambda ws, nama, r: f"{ws.title.upper()}!{ws.cell(1, kolom(ws, nama)).column_letter}{r}"  # noqa: E731
+    nilai = hitung_ulang(kertas_kerja, {f"KOMPONEN'!{komp.cell(1, kolom(komp, 'realisasi')).column_letter}{r_k}": 181})
+    assert nilai[sel(ind, "capaian", r_i)] == pytest.approx(100.0)
+    assert nilai[sel(ind, "predikat", r_i)] == "Sangat Tinggi"
+    assert nilai[sel(ind, "cek_capaian", r_i)] is False
+    assert nilai["PETUNJUK!B10"] > 0
+
+
+def test_kertas_kerja_is_byte_reproducible_with_fixed_metadata(kertas_kerja, proyek):
+    from lkj.excel.kertas_kerja import tulis_kertas_kerja
+
+    kedua = tulis_kertas_kerja(masukan(2023))
+    assert hashlib.sha256(kedua).hexdigest() == hashlib.sha256(kertas_kerja.read_bytes()).hexdigest()
+    with zipfile.ZipFile(io.BytesIO(kedua)) as z:
+        assert {i.date_time for i in z.infolist()} == {(2000, 1, 1, 0, 0, 0)}
+        core = z.read("docProps/core.xml").decode()
+    assert "2000-01-01T00:00:00Z" in core and not re.search(r"20[1-9]\d-\d\d-\d\dT", core)
+    assert main(["kertas-kerja", "2023", "--root", str(proyek)]) == 0
+    assert (proyek / "reports/2023/kertas-kerja-2023.xlsx").read_bytes() == kedua
+
+
+def test_reviu_sheet_lists_every_finding_with_a_filter(kertas_kerja):
+    from lkj.reviu import periksa
+
+    ws = openpyxl.load_workbook(kertas_kerja)["Reviu"]
+    temuan = periksa(masukan(2023))
+    assert ws.max_row == len(temuan) + 1 == 88
+    assert ws.auto_filter.ref == f"A1:I{len(temuan) + 1}"
+    assert [ws.cell(r, 1).value for r in range(2, 5)] == [t.kode for t in temuan[:3]]
+
+
+# --- safe for Excel --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def proyek_berbahaya(proyek):
+    """Raw data whose text would be formulas in a spreadsheet."""
+    komponen = proyek / "data/raw/2023/komponen.csv"
+    rows = list(csv.reader(io.StringIO(komponen.read_text())))
+    for i, teks in enumerate(HOSTILE, start=1):
+        rows[i][4] = teks
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    komponen.write_text(buf.getvalue())
+    pk = proyek / "data/raw/2023/pk.csv"
+    pk.write_text(pk.read_text().replace("Cakupan Layanan Administrasi Kantor", "@SUM(A1)", 1))
+    anggaran = proyek / "data/raw/2023/anggaran.csv"
+    anggaran.write_text(anggaran.read_text().replace("Program Hubungan Industrial", '=HYPERLINK("http://x")'))
+    return proyek
+
+
+def cek_aman(isi: bytes) -> int:
+    """Every cell holding hostile text is a string cell with the quote prefix; no formula holds it."""
+    wb = openpyxl.load_workbook(io.BytesIO(isi))
+    n = 0
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if isinstance(c.value, str) and c.value in [*HOSTILE, "@SUM(A1)"]:
+                    assert c.data_type == "s" and c.quotePrefix, (ws.title, c.coordinate)
+                    n += 1
+                if c.data_type == "f":
+                    assert "HYPERLINK" not in c.value and "SUM(A1)" not in c.value
+    with zipfile.ZipFile(io.BytesIO(isi)) as z:
+        for nama in z.namelist():
+            if nama.startswith("xl/worksheets/"):
+                assert not re.search(r"<f>[^<]*(HYPERLINK|SUM\(A1\))", z.read(nama).decode())
+    return n
+
+
+def test_hostile_text_stays_text_in_both_workbooks_and_the_reviu_csv(proyek_berbahaya, capsys):
+    from lkj.excel.kertas_kerja import tulis_kertas_kerja
+    from lkj.reviu import periksa
+    from lkj.reviu.keluaran import ke_csv
+
+    m = masukan(2023, proyek_berbahaya)
+    assert cek_aman(tulis_kertas_kerja(m)) >= 6
+    buku = isian(proyek_berbahaya)
+    assert cek_aman(buku.read_bytes()) >= 6
+    # the text survives the round trip as typed (no apostrophe added to the data)
+    sebelum = checksums(proyek_berbahaya / "data/raw")
+    assert impor(proyek_berbahaya, buku) == 0
+    assert checksums(proyek_berbahaya / "data/raw") == sebelum
+    for row in csv.reader(io.StringIO(ke_csv(periksa(m)))):  # text columns (the last three are numbers)
+        assert not any(c.startswith(("=", "+", "-", "@")) for c in row[:6]), row
+    assert main(["reviu", "2023", "--root", str(proyek_berbahaya)]) == 0
+    teks = (proyek_berbahaya / "reports/2023/reviu-2023.csv").read_text()
+    assert all(not c.startswith(("=", "+", "-", "@")) for r in csv.reader(io.StringIO(teks)) for c in r[:6])
