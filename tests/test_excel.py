@@ -7,17 +7,17 @@ import re
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 
-openpyxl = pytest.importorskip("openpyxl", reason="openpyxl is pinned in requirements.lock (make setup)")
+from lkj.__main__ import main
+from lkj.excel import csvteks
+from lkj.excel.impor import teks_sel
+from lkj.excel.xlsx import BERKAS_RENSTRA, BERKAS_TAHUN, skema
+from lkj.masukan.proyek import Proyek
+from lkj.reviu.keluaran import KOLOM_CSV
 
-from lkj.__main__ import main  # noqa: E402
-from lkj.excel import csvteks  # noqa: E402
-from lkj.excel.impor import teks_sel  # noqa: E402
-from lkj.excel.xlsx import BERKAS_RENSTRA, BERKAS_TAHUN, skema  # noqa: E402
-from lkj.masukan.proyek import Proyek  # noqa: E402
-
-from conftest import checksums, masukan  # noqa: E402
+from conftest import checksums, masukan
 
 RENSTRA = "renstra-2021-2026"
 HOSTILE = ['=HYPERLINK("http://x")', "@SUM(A1)", "+62 811", "-1 orang"]
@@ -359,8 +359,9 @@ def test_reviu_sheet_lists_every_finding_with_a_filter(kertas_kerja):
 
     ws = openpyxl.load_workbook(kertas_kerja)["Reviu"]
     temuan = periksa(masukan(2023))
-    assert ws.max_row == len(temuan) + 1 == 88
-    assert ws.auto_filter.ref == f"A1:I{len(temuan) + 1}"
+    assert ws.max_row == len(temuan) + 1 == 35  # the 34 root causes of the published 2023 report
+    assert ws.auto_filter.ref == f"A1:K{len(temuan) + 1}"
+    assert [c.value for c in ws[1]] == KOLOM_CSV
     assert [ws.cell(r, 1).value for r in range(2, 5)] == [t.kode for t in temuan[:3]]
 
 

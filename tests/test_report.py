@@ -152,6 +152,7 @@ def test_two_clean_builds_in_other_folders_give_identical_bytes(laporan, tmp_pat
     build(2023, lain, log=lambda s: None)
     pertama, kedua = sidik_laporan(root), sidik_laporan(lain)
     assert set(pertama) == {
+        "kertas-kerja-2023.xlsx",
         "laporan-kinerja-2023.html",
         "laporan-kinerja-2023-audit.html",
         "laporan-kinerja-2023.pdf",
