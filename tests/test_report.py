@@ -2,6 +2,7 @@
 
 import hashlib
 import re
+import shutil
 import subprocess
 
 import pytest
@@ -221,7 +222,7 @@ def test_narrative_edit_reruns_one_notebook_and_fills_placeholders(laporan):
     )
     try:
         hasil = build(2023, root, log=lambda s: None)
-        assert hasil.dijalankan == ["04-sasaran-02"]
+        assert hasil.dijalankan == [] and hasil.narasi == ["04-sasaran-02"]  # refilled without a kernel
         html = baca(root)
         assert "Catatan uji: realisasi tahun ini 58,56% dari 181 peserta." in html
         assert "&lt;script&gt;alert" in html and "<script" not in html  # shown as text, inert
@@ -229,7 +230,34 @@ def test_narrative_edit_reruns_one_notebook_and_fills_placeholders(laporan):
         assert "{{ ik02_k02_realisasi }} peserta." in path.read_text(encoding="utf-8")  # never rewritten
     finally:  # the module's build is shared: put it back as it was
         path.write_text(asli, encoding="utf-8")
-        assert build(2023, root, log=lambda s: None).dijalankan == ["04-sasaran-02"]
+        assert build(2023, root, log=lambda s: None).narasi == ["04-sasaran-02"]
+
+
+def test_narrative_edit_without_a_kernel_gives_the_bytes_of_a_clean_build(laporan, tmp_path_factory):
+    """One narrative edited, one emptied (the red marker), one written where the marker was: the
+    incremental build refills them in-process, and every output is the one a clean build makes."""
+    root, _ = laporan
+    narasi = root / "data/raw/2023/narasi"
+    asli = {n: (narasi / f"{n}.md").read_text(encoding="utf-8") for n in ("sasaran-01", "penutup")}
+    try:
+        (narasi / "sasaran-01.md").write_text(asli["sasaran-01"] + "\nCapaian {{ capaian }} tercatat.\n", "utf-8")
+        (narasi / "penutup.md").write_text("", encoding="utf-8")
+        hasil = build(2023, root, log=lambda s: None)
+        assert hasil.dijalankan == [] and sorted(hasil.narasi) == ["04-sasaran-01", "06-penutup"]
+        assert 'class="narasi-kosong" data-sumber="data/raw/2023/narasi/penutup.md"' in baca(root)
+        bersih = tmp_path_factory.mktemp("proyek-narasi")
+        for folder in ("data/raw", "params", "notebooks"):
+            shutil.copytree(root / folder, bersih / folder, ignore=shutil.ignore_patterns("*.ipynb"))
+        build(2023, bersih, log=lambda s: None)
+        assert sidik_laporan(root) == sidik_laporan(bersih)
+        (narasi / "penutup.md").write_text(asli["penutup"], encoding="utf-8")  # marker -> text
+        assert build(2023, root, log=lambda s: None).narasi == ["06-penutup"]
+        html = baca(root)
+        assert 'data-sumber="data/raw/2023/narasi/penutup.md"' in html and 'class="narasi-kosong"' not in html
+    finally:
+        for n, teks in asli.items():
+            (narasi / f"{n}.md").write_text(teks, encoding="utf-8")
+        build(2023, root, log=lambda s: None)
 
 
 def test_reviu_after_a_data_edit_and_its_revert_is_rebuilt_to_match_the_report(laporan):

@@ -12,6 +12,7 @@ Heavy libraries are imported inside the functions that need them, so the
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import time
@@ -24,7 +25,8 @@ from ..masukan.data import folder_tahun
 from ..masukan.errors import Peringatan
 from ..masukan.model import Masukan, baca_masukan, berkas_masukan
 from ..masukan.proyek import Proyek
-from .fingerprint import Stamps, hash_files, kode
+from ..masukan.rencana import Bagian
+from .fingerprint import Stamps, file_hash, hash_files, kode
 from .notebook import BuildError, jalankan
 
 __all__ = ["BelumFinal", "BuildError", "BuildResult", "build", "main_report", "masalah_final", "tulis_processed"]
@@ -58,6 +60,7 @@ class BuildResult:
     dirakit: bool
     peringatan: list[Peringatan]
     waktu: dict[str, float] = field(default_factory=dict)  # seconds per phase: data, notebook, rakit
+    narasi: list[str] = field(default_factory=list)  # parts whose narrative was refilled without a kernel
 
 
 @dataclass(frozen=True)
@@ -137,21 +140,28 @@ def build(tahun: int, root: Path, jobs: int | None = None, log=print, final: boo
         tulis_atomik(model_path, m.pickle())  # what the notebooks read
         waktu = {"data": time.perf_counter() - mulai}
         tugas = {}
+        diperbarui = []  # parts whose narrative was refilled in-process
         for b in m.rencana.bagian:
             template = proyek.notebooks / f"{b.notebook}.py"
-            narasi = [m.narasi_path(n) for n in b.narasi]
-            nilai = hash_files([template, *narasi], [s.data, b.params])
+            nilai = _sidik_bagian(b, hash_files([template], [s.data, b.params]), m)
             keluar = nb_dir / f"{b.nama}.ipynb"
-            if not stamps.fresh(b.nama, nilai, keluar):
-                # root "." = the kernel's working folder (cwd=root): no absolute path in any output
-                params = {
-                    "tahun": tahun,
-                    **b.params,
-                    "root": ".",
-                    "bagian": b.nama,
-                    "masukan": proyek.relatif(model_path),
-                }
-                tugas[b.nama] = (template, keluar, params, nilai)
+            if stamps.fresh(b.nama, nilai, keluar):
+                continue
+            if _narasi_saja(b, nilai, stamps.read(b.nama), keluar, m):
+                stamps.write(b.nama, nilai)
+                diperbarui.append(b.nama)
+                continue
+            # root "." = the kernel's working folder (cwd=root): no absolute path in any output
+            params = {
+                "tahun": tahun,
+                **b.params,
+                "root": ".",
+                "bagian": b.nama,
+                "masukan": proyek.relatif(model_path),
+            }
+            tugas[b.nama] = (template, keluar, params, nilai)
+        if diperbarui:
+            log(f"narasi diperbarui tanpa kernel: {', '.join(diperbarui)}")
         futures = {pool.submit(jalankan, t, k, prm, proyek.root): nama for nama, (t, k, prm, _) in tugas.items()}
         if tugas:
             log(f"menjalankan {len(tugas)} notebook: {', '.join(tugas)}")
@@ -185,7 +195,34 @@ def build(tahun: int, root: Path, jobs: int | None = None, log=print, final: boo
     for path, data in zip(hasil, isi, strict=True):
         tulis_atomik(path, data, tmp_dir=build_dir)  # nothing half-written ever appears in reports/
     stamps.write_set("rakit", versi, hasil)
-    return BuildResult(list(tugas), True, sorted({*m.peringatan, *terpotong}), waktu)
+    return BuildResult(list(tugas), True, sorted({*m.peringatan, *terpotong}), waktu, diperbarui)
+
+
+def _sidik_bagian(b: Bagian, kode_data: str, m: Masukan) -> str:
+    """A part's stamp: what its code, data and template hash to, and each narrative file's hash apart,
+    so that a narrative-only edit is recognised."""
+    narasi = {n: file_hash(m.narasi_path(n)) for n in b.narasi}
+    return json.dumps({"kode": kode_data, "narasi": narasi}, sort_keys=True)
+
+
+def _narasi_saja(b: Bagian, nilai: str, lama: str | None, keluar: Path, m: Masukan) -> bool:
+    """Refill a part's changed narrative in its executed notebook when nothing else changed."""
+    try:
+        sebelum = json.loads(lama) if lama else None
+    except ValueError:
+        return False
+    baru = json.loads(nilai)
+    if not isinstance(sebelum, dict) or sebelum.get("kode") != baru["kode"] or not keluar.is_file():
+        return False
+    berubah = [n for n in b.narasi if sebelum.get("narasi", {}).get(n, "?") != baru["narasi"][n]]
+    if not berubah:
+        return False
+    from ..hitung.pengukuran import hitung
+    from ..tampil.laporan import Laporan
+    from .narrative import patch_narrative
+
+    p, lalu = hitung(m)
+    return patch_narrative(keluar, Laporan(m, p, lalu, b), berubah)
 
 
 def _panaskan() -> None:

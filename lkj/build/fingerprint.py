@@ -44,6 +44,10 @@ class Stamps:
         p = self.folder / nama
         return p.is_file() and p.read_text() == nilai and all(k.is_file() for k in keluaran)
 
+    def read(self, nama: str) -> str | None:
+        p = self.folder / nama
+        return p.read_text() if p.is_file() else None
+
     def write(self, nama: str, nilai: str) -> None:
         tulis_atomik(self.folder / nama, nilai)
 
