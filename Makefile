@@ -11,7 +11,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-# ---- User variables (YEAR, JOBS, STRICT, FINAL, PAKSA, FILE, PYTHON) -------------------------------------------------
+# ---- User variables (YEAR, JOBS, STRICT, FINAL, PAKSA, FILE, KERNEL, PYTHON) -----------------------------------------
 # Read only through $(value VAR), which never expands the text: `make data YEAR='$(shell ...)'` must
 # not run anything. Each is checked here, when make reads this file, before any recipe; recipes use
 # the checked copies (*_OK), single-quoted. A new variable (FINAL, PAKSA, FILE...) gets a check here.
@@ -63,6 +63,10 @@ FINAL_OK := $(strip $(value FINAL))
 ifneq ($(filter-out 0 1,$(FINAL_OK))$(filter-out 0 1,$(words $(FINAL_OK))),)
 $(error FINAL '$(FINAL_OK)' tidak sah: tulis FINAL=1 (laporan final untuk ditandatangani) atau FINAL=0)
 endif
+KERNEL_OK := $(strip $(value KERNEL))
+ifneq ($(filter-out hangat segar,$(KERNEL_OK))$(filter-out 0 1,$(words $(KERNEL_OK))),)
+$(error KERNEL '$(KERNEL_OK)' tidak sah: tulis KERNEL=segar (kernel baru tiap notebook) atau KERNEL=hangat (bawaan))
+endif
 
 PYTHON_OK := $(strip $(value PYTHON))
 ifneq ($(words $(PYTHON_OK))$(call without,$(PYTHON_OK),$(PATH_CHARS)),1)
@@ -101,7 +105,7 @@ data: $(STAMP) ## Compute data/processed/YEAR/*.csv from data/raw/YEAR
 	$(PY) -m lkj data '$(YEAR_OK)'
 
 report: $(STAMP) ## Build reports/YEAR/: HTML, audit HTML and A4 PDF (a draft; FINAL=1: the version to sign)
-	$(PY) -m lkj report '$(YEAR_OK)' $(if $(JOBS_OK),-j '$(JOBS_OK)') $(if $(filter 1,$(FINAL_OK)),--final)
+	$(PY) -m lkj report '$(YEAR_OK)' $(if $(JOBS_OK),-j '$(JOBS_OK)') $(if $(filter 1,$(FINAL_OK)),--final) $(if $(KERNEL_OK),--kernel '$(KERNEL_OK)')
 
 reviu: $(STAMP) ## Reviu: reports/YEAR/reviu-YEAR.csv and a summary (STRICT=1: fail on errors)
 	$(PY) -m lkj reviu '$(YEAR_OK)' $(if $(filter 1,$(STRICT_OK)),--strict)

@@ -95,7 +95,7 @@ class _Parser(argparse.ArgumentParser):
             "python -m lkj",
             f"perintah tidak sah ({message})",
             "Pakai: python -m lkj {data,report,reviu,excel-isian,excel-impor,kertas-kerja} TAHUN "
-            "[BERKAS] [--root FOLDER] [-j N] [--strict] [--final] [--paksa].",
+            "[BERKAS] [--root FOLDER] [-j N] [--kernel hangat|segar] [--strict] [--final] [--paksa].",
         )
 
 
@@ -115,6 +115,12 @@ def main(argv: list[str] | None = None) -> int:
         help="report: the version to sign (refused while narrative or signature data is missing)",
     )
     ap.add_argument("-j", "--jobs", default=None, help="notebooks run in parallel (default: cores)")
+    ap.add_argument(
+        "--kernel",
+        choices=["hangat", "segar"],
+        default="hangat",
+        help="report: one warm kernel per worker (default) or a fresh kernel per notebook (same output)",
+    )
     try:
         args = ap.parse_args(argv)
     except DataError as e:
@@ -138,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 cli.cmd_kertas_kerja(tahun, args.root)
         else:
-            main_report(tahun, args.root, jobs, args.final)
+            main_report(tahun, args.root, jobs, args.final, args.kernel)
     except DataError as e:
         print(f"GALAT: {e}", file=sys.stderr)
         return 2

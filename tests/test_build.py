@@ -1,9 +1,11 @@
-"""Build mechanics that need no full build: the plan and the kernel-start retry."""
+"""Build mechanics that need no full build: the plan, the kernel-start retry, the warm kernel."""
 
+import json
 from pathlib import Path
 
 import nbformat
 import papermill
+import pytest
 
 from lkj.build import notebook as B
 
@@ -50,3 +52,50 @@ def test_other_kernel_errors_are_not_retried(monkeypatch, tmp_path):
     else:
         raise AssertionError("expected BuildError")
     assert len(calls) == 1
+
+
+KEPALA = (
+    "# ---\n# jupyter:\n#   kernelspec:\n#     display_name: Python 3\n"
+    "#     language: python\n#     name: python3\n# ---\n"
+)
+
+
+@pytest.fixture
+def kernel_hangat():
+    yield
+    B.WarmKernel.stop_current()
+
+
+def jalankan_teks(tmp_path, nama: str, kode: str) -> dict:
+    """Run a tiny jupytext notebook on this process's warm kernel; the executed notebook as JSON."""
+    (tmp_path / f"{nama}.py").write_text(KEPALA + kode)
+    B.jalankan(tmp_path / f"{nama}.py", tmp_path / f"{nama}.ipynb", {"x": 1}, tmp_path)
+    return json.loads((tmp_path / f"{nama}.ipynb").read_text())
+
+
+def keluaran_teks(nb: dict) -> list[str]:
+    return ["".join(o.get("text", "")) for c in nb["cells"] for o in c.get("outputs", [])]
+
+
+def test_warm_kernel_gives_the_next_notebook_a_fresh_namespace_and_counter(tmp_path, kernel_hangat):
+    a = jalankan_teks(tmp_path, "a", "# %%\nimport os\nrahasia = 42\nprint(os.getpid())\n")
+    b = jalankan_teks(tmp_path, "b", "# %%\nimport os\nassert 'rahasia' not in dir()\nprint(os.getpid())\n")
+    assert keluaran_teks(a) == keluaran_teks(b)  # the same kernel ran both
+    assert [c["execution_count"] for c in b["cells"]] == [1, 2]  # as in a fresh kernel: In [1], In [2]
+    with pytest.raises(B.BuildError) as e:  # and a name it did define is really gone, not hidden
+        jalankan_teks(tmp_path, "c", "# %%\nprint(rahasia)\n")
+    assert "c.py (), sel ke-2: NameError: name 'rahasia' is not defined" in str(e.value)
+    assert (tmp_path / "c.gagal.ipynb").is_file()
+
+
+def test_warm_kernel_that_dies_or_hangs_is_restarted_and_the_notebook_rerun_once(tmp_path, kernel_hangat, monkeypatch):
+    monkeypatch.setattr(B, "BATAS_SEL", 3)
+    for nama, mogok in (("mati", "os._exit(1)"), ("macet", "time.sleep(60)")):
+        kode = (
+            f"# %%\nimport os, pathlib, time\nif not pathlib.Path('{nama}.sekali').exists():\n"
+            f"    pathlib.Path('{nama}.sekali').touch()\n    {mogok}\nprint('selesai')\n"
+        )
+        assert keluaran_teks(jalankan_teks(tmp_path, nama, kode)) == ["selesai\n"]
+    kode = "# %%\nimport os\nos._exit(1)\n"  # dies every time: reported, not retried forever
+    with pytest.raises(B.BuildError, match=r"selalu\.py: kernel gagal dijalankan: DeadKernelError"):
+        jalankan_teks(tmp_path, "selalu", kode)

@@ -40,6 +40,8 @@ def make(*args: str) -> subprocess.CompletedProcess:
         ("report", "JOBS", "-1", "JOBS '-1' tidak sah"),
         ("reviu", "STRICT", "1; touch {s}", "STRICT"),
         ("reviu", "STRICT", "$(shell touch {s})", "STRICT"),
+        ("report", "KERNEL", "$(shell touch {s})", "KERNEL"),
+        ("report", "KERNEL", "dingin", "KERNEL 'dingin' tidak sah"),
         ("setup", "PYTHON", "$(shell touch {s})", "PYTHON"),
         ("setup", "PYTHON", "python3.11; touch {s}", "PYTHON"),
     ],
@@ -69,6 +71,9 @@ def test_checked_values_reach_python_as_single_quoted_arguments():
     r = make("-n", "-o", ".venv/.installed", "report", "YEAR=2024", "JOBS=2")
     assert r.returncode == 0, r.stderr
     assert ".venv/bin/python -m lkj report '2024' -j '2'" in r.stdout
+    r = make("-n", "-o", ".venv/.installed", "report", "KERNEL=segar")
+    assert r.returncode == 0, r.stderr
+    assert "--kernel 'segar'" in r.stdout
     r = make("-n", "-o", ".venv/.installed", "reviu", "YEAR= 2023 ", "STRICT=1")
     assert ".venv/bin/python -m lkj reviu '2023' --strict" in r.stdout
     r = make("-n", "-o", ".venv/.installed", "reviu", "STRICT=0")

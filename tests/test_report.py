@@ -148,9 +148,10 @@ def test_pdf_is_a4_with_cover_toc_page_numbers_and_footer(laporan):
 
 
 def test_two_clean_builds_in_other_folders_give_identical_bytes(laporan, tmp_path_factory):
+    """The second with a fresh kernel per notebook: the warm pool (the first) changes no byte."""
     root, _ = laporan
     lain = salin(tmp_path_factory.mktemp("proyek-lain"))
-    build(2023, lain, log=lambda s: None)
+    build(2023, lain, log=lambda s: None, kernel="segar")
     pertama, kedua = sidik_laporan(root), sidik_laporan(lain)
     assert set(pertama) == {
         "kertas-kerja-2023.xlsx",

@@ -106,9 +106,12 @@ def tulis_processed(m: Masukan) -> Path:
     return out
 
 
-def build(tahun: int, root: Path, jobs: int | None = None, log=print, final: bool = False) -> BuildResult:
+def build(
+    tahun: int, root: Path, jobs: int | None = None, log=print, final: bool = False, kernel: str = "hangat"
+) -> BuildResult:
     """Build a year's report: a draft (DRAF mark, red boxes where narrative is missing) or, with `final`,
-    the report to sign, refused (BelumFinal) while anything it needs is missing."""
+    the report to sign, refused (BelumFinal) while anything it needs is missing. `kernel`: "hangat", one
+    warm kernel per worker for the whole build, or "segar", a fresh kernel per notebook (same output)."""
     proyek = Proyek.di(root)
     folder_tahun(proyek, tahun)  # stops: no data for this year, lists those there are
     build_dir = proyek.build(tahun)
@@ -128,7 +131,7 @@ def build(tahun: int, root: Path, jobs: int | None = None, log=print, final: boo
     # data, notebooks run in parallel, and the main process computes the reviu meanwhile.
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for _ in range(jobs):
-            pool.submit(_panaskan)
+            pool.submit(_panaskan, proyek.root if kernel == "hangat" else None, nb_dir)
         try:
             m = baca_masukan(proyek, tahun)  # bad input stops here with one line
             if final and masalah_final(m):
@@ -162,7 +165,9 @@ def build(tahun: int, root: Path, jobs: int | None = None, log=print, final: boo
             tugas[b.nama] = (template, keluar, params, nilai)
         if diperbarui:
             log(f"narasi diperbarui tanpa kernel: {', '.join(diperbarui)}")
-        futures = {pool.submit(jalankan, t, k, prm, proyek.root): nama for nama, (t, k, prm, _) in tugas.items()}
+        futures = {
+            pool.submit(jalankan, t, k, prm, proyek.root, kernel=kernel): nama for nama, (t, k, prm, _) in tugas.items()
+        }
         if tugas:
             log(f"menjalankan {len(tugas)} notebook: {', '.join(tugas)}")
         tambahan, reviu_csv, kertas_kerja = _bagian_perakitan(m, s.berkas)
@@ -225,12 +230,22 @@ def _narasi_saja(b: Bagian, nilai: str, lama: str | None, keluar: Path, m: Masuk
     return patch_narrative(keluar, Laporan(m, p, lalu, b), berubah)
 
 
-def _panaskan() -> None:
-    """Load the build's libraries in an idle worker (they take a second to import)."""
+# What a warm kernel imports while the main process validates the data (the notebooks' libraries)
+IMPOR_KERNEL = "import IPython.display, lkj.tampil.laporan, lkj.tampil.charts, lkj.tampil.tabel, lkj.tampil.dokumen"
+
+
+def _panaskan(root: Path | None, nb_dir: Path) -> None:
+    """Load the build's libraries in an idle worker (they take a second to import) and, for the warm
+    pool (`root` given), start its kernel with the notebooks' libraries loaded."""
     import jupytext  # noqa: F401
     import nbconvert  # noqa: F401
     import papermill  # noqa: F401
     import weasyprint  # noqa: F401
+
+    if root is not None:
+        from .notebook import panaskan_kernel
+
+        panaskan_kernel(root, nb_dir / f".kernel-{os.getpid()}.log", IMPOR_KERNEL)
 
 
 def _bagian_perakitan(m: Masukan, berkas: list[Path]) -> tuple[list, str, bytes]:
@@ -268,9 +283,9 @@ def _bagian_perakitan(m: Masukan, berkas: list[Path]) -> tuple[list, str, bytes]
     return tambahan, ke_csv(temuan), tulis_kertas_kerja(m)
 
 
-def main_report(tahun: int, root: Path, jobs: int | None, final: bool = False) -> None:
+def main_report(tahun: int, root: Path, jobs: int | None, final: bool = False, kernel: str = "hangat") -> None:
     mulai = time.perf_counter()
-    hasil = build(tahun, root, jobs, log=lambda s: print(s, file=sys.stderr), final=final)
+    hasil = build(tahun, root, jobs, log=lambda s: print(s, file=sys.stderr), final=final, kernel=kernel)
     for w in hasil.peringatan:
         print(w, file=sys.stderr)
     if not hasil.dijalankan and not hasil.dirakit:

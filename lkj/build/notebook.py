@@ -1,4 +1,11 @@
-"""Running one notebook with papermill (in a worker process)."""
+"""Running one notebook with papermill (in a worker process).
+
+Two ways, with the same output: a fresh kernel per notebook (`segar`, papermill's default), or one
+warm kernel per worker process (`hangat`, the default), kept for the whole build. Before each notebook
+the warm kernel's namespace is reset (imported modules stay loaded) and its execution counter restarts
+at 1, so the executed notebook is the one a fresh kernel makes. A warm kernel that dies or hangs is
+restarted and the notebook rerun once.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +14,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from ..masukan.proyek import Proyek
 
@@ -15,11 +23,24 @@ class BuildError(Exception):
     """A notebook or render step failed; the message says where."""
 
 
+KERNEL = ("hangat", "segar")  # warm pool (default) or a fresh kernel per notebook
+BATAS_SEL = 600  # seconds a cell of a warm kernel may run before it counts as hung
 TAMPIL = ("tahun", "sasaran_no")  # parameters named in an error message
 KERNEL_START_ERRORS = ("Kernel died", "Kernel didn't respond", "ZMQError", "Address already in use", "TimeoutError")
 
 
-def jalankan(template: Path, keluar: Path, params: dict, root: Path, percobaan: int = 3) -> None:
+def panaskan_kernel(root: Path, log: Path, prepare: str) -> None:
+    """Start this worker's warm kernel ahead of its first notebook (its stderr to `log`)."""
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with _stderr_ke(log):
+        kernel = WarmKernel.for_root(root)
+        if kernel.kc is None:
+            kernel.start(prepare)
+
+
+def jalankan(
+    template: Path, keluar: Path, params: dict, root: Path, percobaan: int = 3, kernel: str = "hangat"
+) -> None:
     """Execute a jupytext notebook with papermill into `keluar` (kept as *.gagal.ipynb if a cell fails)."""
     import jupytext
 
@@ -27,7 +48,7 @@ def jalankan(template: Path, keluar: Path, params: dict, root: Path, percobaan: 
     tmp = keluar.with_name(f".{keluar.stem}.{os.getpid()}.tmp.ipynb")
     keluar.parent.mkdir(parents=True, exist_ok=True)
     with _stderr_ke(keluar.with_suffix(".log")):  # kernel chatter goes to a log, not the terminal
-        return _jalankan(nb, template, tmp, keluar, params, root, percobaan)
+        return _jalankan(nb, template, tmp, keluar, params, root, percobaan, kernel)
 
 
 @contextlib.contextmanager
@@ -44,21 +65,28 @@ def _stderr_ke(path: Path):
             os.close(simpan)
 
 
-def _jalankan(nb, template: Path, tmp: Path, keluar: Path, params: dict, root: Path, percobaan: int) -> None:
+def _jalankan(
+    nb, template: Path, tmp: Path, keluar: Path, params: dict, root: Path, percobaan: int, kernel: str = "hangat"
+) -> None:
     import papermill as pm
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
+    diulang = False  # a warm kernel that died or hung: the notebook is rerun once
     for i in range(percobaan):
         try:
-            pm.execute_notebook(
-                nb,
-                str(tmp),
-                parameters=params,
-                kernel_name="python3",
-                cwd=str(root),
-                progress_bar=False,
-                log_output=False,
-            )
+            if kernel == "segar":
+                pm.execute_notebook(
+                    nb,
+                    str(tmp),
+                    parameters=params,
+                    kernel_name="python3",
+                    cwd=str(root),
+                    progress_bar=False,
+                    log_output=False,
+                )
+            else:
+                WarmKernel.for_root(root).execute(nb, tmp, params)
             break
         except PapermillExecutionError as e:
             gagal = keluar.with_name(f"{keluar.stem}.gagal.ipynb")
@@ -68,9 +96,146 @@ def _jalankan(nb, template: Path, tmp: Path, keluar: Path, params: dict, root: P
                 f"{template.name} ({', '.join(f'{k}={v}' for k, v in params.items() if k in TAMPIL)}), "
                 f"sel ke-{e.cell_index + 1}: {e.ename}: {pesan} [notebook lengkap: {Proyek(root).relatif(gagal)}]"
             ) from None
-        except Exception as e:  # a kernel that failed to start (port race): try again
+        except Exception as e:  # a kernel that failed to start (port race), died or hung: try again
             tmp.unlink(missing_ok=True)
+            if kernel != "segar":
+                WarmKernel.stop_current()
+            if kernel != "segar" and not diulang and isinstance(e, DeadKernelError | CellTimeoutError):
+                diulang = True
+                continue
             if i == percobaan - 1 or not any(s in f"{type(e).__name__} {e}" for s in KERNEL_START_ERRORS):
                 raise BuildError(f"{template.name}: kernel gagal dijalankan: {type(e).__name__}: {e}") from None
             time.sleep(0.5 + i)
     os.replace(tmp, keluar)
+
+
+# What runs in the warm kernel before each notebook: a fresh namespace (modules stay imported), the
+# execution counter back at 1 (this code is run without history, so it does not count itself).
+RESET = "get_ipython().reset(new_session=True)\nget_ipython().execution_count = 1"
+
+
+class WarmKernel:
+    """One kernel kept by this process (started at its first notebook, with cwd = the project root)."""
+
+    _current: WarmKernel | None = None
+
+    def __init__(self, root: Path):
+        from jupyter_client.manager import AsyncKernelManager
+
+        self.root = Path(root)
+        self.km = AsyncKernelManager(kernel_name="python3")
+        self.kc: Any = None  # the kernel client nbclient made on the first notebook, kept for the next ones
+
+    @classmethod
+    def for_root(cls, root: Path) -> WarmKernel:
+        if cls._current is not None and cls._current.root != Path(root):
+            cls.stop_current()
+        if cls._current is None:
+            from multiprocessing import util
+
+            cls._current = cls(root)
+            # a worker process ends through multiprocessing's exit path, which runs finalizers, not atexit
+            util.Finalize(cls._current, cls._current.stop, exitpriority=10)
+        return cls._current
+
+    @classmethod
+    def stop_current(cls) -> None:
+        if cls._current is not None:
+            cls._current.stop()
+            cls._current = None
+
+    def start(self, prepare: str = "") -> None:
+        """Start the kernel now (as nbclient would) and run `prepare` in it, e.g. imports to load."""
+        from jupyter_core.utils import run_sync
+
+        async def start():
+            await self.km.start_kernel(cwd=str(self.root))
+            kc = self.km.client()
+            kc.start_channels()
+            await kc.wait_for_ready(timeout=60)
+            kc.allow_stdin = False
+            self.kc = kc
+            if prepare:
+                await kc.execute_interactive(prepare, store_history=False, timeout=120, allow_stdin=False)
+
+        run_sync(start)()
+
+    def execute(self, nb, output: Path, params: dict) -> None:
+        """papermill's execute_notebook on this kernel (see _WarmEngine), after a namespace reset."""
+        import papermill as pm
+
+        _register_engine()
+        if self.kc is not None:
+            self._reset()
+        pm.execute_notebook(
+            nb,
+            str(output),
+            parameters=params,
+            engine_name="lkj-hangat",
+            kernel_name="python3",
+            cwd=str(self.root),  # where a (re)started kernel starts
+            progress_bar=False,
+            log_output=False,
+            execution_timeout=BATAS_SEL,
+            warm=self,
+        )
+
+    def _reset(self) -> None:
+        from jupyter_core.utils import run_sync
+
+        async def reset():
+            return await self.kc.execute_interactive(RESET, store_history=False, timeout=60, allow_stdin=False)
+
+        balasan = run_sync(reset)()
+        if balasan["content"]["status"] != "ok":
+            raise RuntimeError(f"reset kernel gagal: {balasan['content'].get('evalue')}")
+
+    def stop(self) -> None:
+        from jupyter_core.utils import run_sync
+
+        if self.kc is not None:
+            self.kc.stop_channels()
+            self.kc = None
+        if self.km.has_kernel:
+            with contextlib.suppress(Exception):
+                run_sync(self.km.shutdown_kernel)(now=True)
+
+
+def _register_engine() -> None:
+    """papermill's nbclient engine, on the warm kernel and its client instead of new ones."""
+    from papermill.clientwrap import PapermillNotebookClient
+    from papermill.engines import NBClientEngine, papermill_engines
+    from papermill.log import logger
+
+    class _WarmEngine(NBClientEngine):
+        @classmethod
+        def execute_managed_notebook(
+            cls,
+            nb_man,
+            kernel_name,
+            log_output=False,
+            stdout_file=None,
+            stderr_file=None,
+            start_timeout=60,
+            execution_timeout=None,
+            warm=None,
+            **kwargs,
+        ):
+            client = PapermillNotebookClient(
+                nb_man,
+                km=warm.km,
+                timeout=execution_timeout,
+                startup_timeout=start_timeout,
+                kernel_name=kernel_name,
+                log=logger,
+                log_output=log_output,
+                stdout_file=stdout_file,
+                stderr_file=stderr_file,
+            )
+            client.kc = warm.kc
+            try:
+                return client.execute()
+            finally:
+                warm.kc = client.kc
+
+    papermill_engines.register("lkj-hangat", _WarmEngine)
