@@ -121,7 +121,7 @@ test: $(STAMP) ## Run the test suite, with the coverage of lkj (notebook kernels
 	@mkdir -p build/coverage
 	$(PY) -m pytest --cov=lkj --cov-report=term
 
-bench: $(STAMP) ## Benchmark: cold, no-op and narrative-edit builds against the floor
+bench: $(STAMP) ## Benchmark: cold (warm pool, fresh kernels), no-op, narrative and data edits, floor, scaling
 	$(PY) bench/bench.py
 
 lab: $(STAMP) ## Open JupyterLab in the project environment
