@@ -20,14 +20,20 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..files import tulis_atomik
-from ..masukan.data import folder_tahun
-from ..masukan.errors import Peringatan
-from ..masukan.model import Masukan, baca_masukan, berkas_masukan
-from ..masukan.proyek import Proyek
-from ..masukan.rencana import Bagian
-from .fingerprint import Stamps, file_hash, hash_files, kode
-from .notebook import BuildError, jalankan
+# nbformat imports jsonschema, which imports rfc3987_syntax when installed (JupyterLab's jupyter-events
+# pulls it in) and compiles its 39 grammars: 0,8 s in every build process, for an "iri" format check that
+# notebook validation never uses. jsonschema skips the check when the import fails; worker processes
+# (forked) inherit this.
+sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+
+from ..files import tulis_atomik  # noqa: E402
+from ..masukan.data import folder_tahun  # noqa: E402
+from ..masukan.errors import Peringatan  # noqa: E402
+from ..masukan.model import Masukan, baca_masukan, berkas_masukan  # noqa: E402
+from ..masukan.proyek import Proyek  # noqa: E402
+from ..masukan.rencana import Bagian  # noqa: E402
+from .fingerprint import Stamps, file_hash, hash_files, kode  # noqa: E402
+from .notebook import BuildError, jalankan  # noqa: E402
 
 __all__ = ["BelumFinal", "BuildError", "BuildResult", "build", "main_report", "masalah_final", "tulis_processed"]
 
@@ -131,7 +137,7 @@ def build(
     # data, notebooks run in parallel, and the main process computes the reviu meanwhile.
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for _ in range(jobs):
-            pool.submit(_panaskan, proyek.root if kernel == "hangat" else None, nb_dir)
+            pool.submit(_panaskan)
         try:
             m = baca_masukan(proyek, tahun)  # bad input stops here with one line
             if final and masalah_final(m):
@@ -230,22 +236,13 @@ def _narasi_saja(b: Bagian, nilai: str, lama: str | None, keluar: Path, m: Masuk
     return patch_narrative(keluar, Laporan(m, p, lalu, b), berubah)
 
 
-# What a warm kernel imports while the main process validates the data (the notebooks' libraries)
-IMPOR_KERNEL = "import IPython.display, lkj.tampil.laporan, lkj.tampil.charts, lkj.tampil.tabel, lkj.tampil.dokumen"
-
-
-def _panaskan(root: Path | None, nb_dir: Path) -> None:
-    """Load the build's libraries in an idle worker (they take a second to import) and, for the warm
-    pool (`root` given), start its kernel with the notebooks' libraries loaded."""
+def _panaskan() -> None:
+    """Load the build's libraries in an idle worker (they take a second to import). Warm kernels start
+    with a worker's first notebook, not here: a narrative edit needs none."""
     import jupytext  # noqa: F401
     import nbconvert  # noqa: F401
     import papermill  # noqa: F401
     import weasyprint  # noqa: F401
-
-    if root is not None:
-        from .notebook import panaskan_kernel
-
-        panaskan_kernel(root, nb_dir / f".kernel-{os.getpid()}.log", IMPOR_KERNEL)
 
 
 def _bagian_perakitan(m: Masukan, berkas: list[Path]) -> tuple[list, str, bytes]:

@@ -29,15 +29,6 @@ TAMPIL = ("tahun", "sasaran_no")  # parameters named in an error message
 KERNEL_START_ERRORS = ("Kernel died", "Kernel didn't respond", "ZMQError", "Address already in use", "TimeoutError")
 
 
-def panaskan_kernel(root: Path, log: Path, prepare: str) -> None:
-    """Start this worker's warm kernel ahead of its first notebook (its stderr to `log`)."""
-    log.parent.mkdir(parents=True, exist_ok=True)
-    with _stderr_ke(log):
-        kernel = WarmKernel.for_root(root)
-        if kernel.kc is None:
-            kernel.start(prepare)
-
-
 def jalankan(
     template: Path, keluar: Path, params: dict, root: Path, percobaan: int = 3, kernel: str = "hangat"
 ) -> None:
@@ -143,22 +134,6 @@ class WarmKernel:
         if cls._current is not None:
             cls._current.stop()
             cls._current = None
-
-    def start(self, prepare: str = "") -> None:
-        """Start the kernel now (as nbclient would) and run `prepare` in it, e.g. imports to load."""
-        from jupyter_core.utils import run_sync
-
-        async def start():
-            await self.km.start_kernel(cwd=str(self.root))
-            kc = self.km.client()
-            kc.start_channels()
-            await kc.wait_for_ready(timeout=60)
-            kc.allow_stdin = False
-            self.kc = kc
-            if prepare:
-                await kc.execute_interactive(prepare, store_history=False, timeout=120, allow_stdin=False)
-
-        run_sync(start)()
 
     def execute(self, nb, output: Path, params: dict) -> None:
         """papermill's execute_notebook on this kernel (see _WarmEngine), after a namespace reset."""
