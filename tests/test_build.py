@@ -1,6 +1,7 @@
 """Build mechanics that need no full build: the plan, the kernel-start retry, the warm kernel."""
 
 import json
+import time
 from pathlib import Path
 
 import nbformat
@@ -96,6 +97,10 @@ def test_warm_kernel_that_dies_or_hangs_is_restarted_and_the_notebook_rerun_once
             f"    pathlib.Path('{nama}.sekali').touch()\n    {mogok}\nprint('selesai')\n"
         )
         assert keluaran_teks(jalankan_teks(tmp_path, nama, kode)) == ["selesai\n"]
+    kode = "# %%\nimport os, threading\nthreading.Timer(0.3, os._exit, [1]).start()\n"
+    jalankan_teks(tmp_path, "nanti", kode)  # its kernel dies after the notebook, before the next one
+    time.sleep(1)
+    assert keluaran_teks(jalankan_teks(tmp_path, "lagi", "# %%\nprint('hidup')\n")) == ["hidup\n"]
     kode = "# %%\nimport os\nos._exit(1)\n"  # dies every time: reported, not retried forever
     with pytest.raises(B.BuildError, match=r"selalu\.py: kernel gagal dijalankan: DeadKernelError"):
         jalankan_teks(tmp_path, "selalu", kode)

@@ -114,11 +114,14 @@ class WarmKernel:
         from jupyter_client.manager import AsyncKernelManager
 
         self.root = Path(root)
+        self.pid = os.getpid()  # a forked child inherits the reference, not the kernel
         self.km = AsyncKernelManager(kernel_name="python3")
         self.kc: Any = None  # the kernel client nbclient made on the first notebook, kept for the next ones
 
     @classmethod
     def for_root(cls, root: Path) -> WarmKernel:
+        if cls._current is not None and cls._current.pid != os.getpid():
+            cls._current = None  # the parent process's kernel: leave it to the parent
         if cls._current is not None and cls._current.root != Path(root):
             cls.stop_current()
         if cls._current is None:
@@ -138,8 +141,11 @@ class WarmKernel:
     def execute(self, nb, output: Path, params: dict) -> None:
         """papermill's execute_notebook on this kernel (see _WarmEngine), after a namespace reset."""
         import papermill as pm
+        from jupyter_core.utils import run_sync
 
         _register_engine()
+        if self.kc is not None and not run_sync(self.km.is_alive)():
+            self.stop()  # died since its last notebook: nbclient starts it again below
         if self.kc is not None:
             self._reset()
         pm.execute_notebook(
