@@ -68,10 +68,9 @@ for h in indikator:
     realisasi = {p.tahun: h.realisasi.nilai}
     if lap.lalu and lap.lalu.cari(h.indikator_id):
         realisasi[lap.lalu.tahun] = lap.lalu.cari(h.indikator_id).realisasi.nilai
-    if h.satuan == "%":
-        display(SVG(charts.renstra(tahun_renstra, [baris[f"target_{i}"] for i in range(1, 6)],
-                                   dict(sorted(realisasi.items())), d,
-                                   f"{h.indikator_id}: target Renstra dan realisasi")))
+    display(SVG(charts.renstra(tahun_renstra, [baris[f"target_{i}"] for i in range(1, 6)],
+                               dict(sorted(realisasi.items())), d,
+                               f"{h.indikator_id}: target Renstra dan realisasi", h.satuan)))
     b = lap.pembanding.set_index("indikator_id").loc[h.indikator_id]
     display(HTML(html.tabel([h], [
         html.Kol(f"Realisasi {lap.lalu.tahun if lap.lalu else 'tahun lalu'}",

@@ -19,7 +19,11 @@ JENIS_RUMUS = {
     "rata_rasio": "rata-rata rasio (realisasi / target × 100%) tiap kelompok",
     "pertumbuhan": "(nilai tahun n − nilai tahun n−1) / nilai tahun n−1 × 100%",
     "langsung": "nilai realisasi dilaporkan langsung",
+    "jumlah": "jumlah realisasi komponen berperan bagian, dalam satuan indikator",
+    "nilai": "realisasi satu komponen berperan nilai (mis. skor indeks), dalam satuan indikator",
 }
+# Formula types whose realisasi is a percentage (the indicator's satuan must be %).
+RUMUS_PERSEN = ("rasio", "rata_rasio", "pertumbuhan")
 
 # Roles a component row may play (komponen.csv, column `peran`).
 PERAN = {
@@ -30,6 +34,8 @@ PERAN = {
     "rincian": "sub-butir sebuah kelompok (ditampilkan dan diperiksa reviu, tidak dihitung)",
     "tahun_n": "nilai tahun berjalan untuk rumus pertumbuhan; nilainya kolom realisasi",
     "tahun_sebelumnya": "nilai tahun n−1 untuk rumus pertumbuhan; nilainya kolom realisasi",
+    "bagian": "satu bagian rumus jumlah; nilainya kolom realisasi",
+    "nilai": "nilai rumus nilai (mis. skor indeks); nilainya kolom realisasi",
     "info": "data pendukung yang ditampilkan, tidak dihitung",
 }
 
@@ -87,6 +93,15 @@ def rata_rata(nilai: Iterable[float | None]) -> Hasil:
     if len(ada) < len(nilai):
         catatan = f"{len(nilai) - len(ada)} dari {len(nilai)} nilai kosong tidak ikut dirata-ratakan"
     return Hasil(sum(ada) / len(ada), catatan)
+
+
+def jumlah(nilai: Iterable[float | None]) -> Hasil:
+    """Sum of the parts; one missing part leaves the sum undefined (never a partial sum)."""
+    nilai = list(nilai)
+    kurang = sum(1 for x in nilai if kosong(x))
+    if kurang:
+        return Hasil(None, f"{kurang} dari {len(nilai)} komponen bagian belum berisi realisasi: jumlah tidak dihitung")
+    return Hasil(sum(nilai))
 
 
 def batasi(nilai: float | None, batas: float | None) -> float | None:
@@ -169,7 +184,8 @@ def _langkah(label: str, atas: Komponen, bawah: Komponen, atas_nilai, bawah_nila
 
 
 def realisasi_dari_komponen(jenis_rumus: str, komponen: Sequence[Komponen]) -> Realisasi:
-    """Realisasi (percent) of one indicator from its component rows."""
+    """Realisasi of one indicator from its component rows: percent for RUMUS_PERSEN, else in the
+    indicator's own unit (jumlah, nilai)."""
     if jenis_rumus == "rasio":
         atas = _satu(komponen, ["pembilang"], jenis_rumus)
         bawah = _satu(komponen, ["penyebut", "populasi"], jenis_rumus)
@@ -191,6 +207,16 @@ def realisasi_dari_komponen(jenis_rumus: str, komponen: Sequence[Komponen]) -> R
                            realisasi=None if hasil.nilai is None else kini.nilai - lalu.nilai)
         step = Langkah("", selisih, selisih.realisasi, lalu, lalu.nilai, hasil)
         return Realisasi(hasil.nilai, "komponen", (step,), _notes([hasil]))
+    if jenis_rumus == "jumlah":
+        bagian = [k for k in komponen if k.peran == "bagian"]
+        if not bagian:
+            raise RumusError("rumus jumlah butuh minimal satu komponen berperan bagian")
+        hasil = jumlah(k.nilai for k in bagian)
+        return Realisasi(hasil.nilai, "komponen", (), _notes([hasil]))
+    if jenis_rumus == "nilai":
+        satu = _satu(komponen, ["nilai"], jenis_rumus)
+        hasil = Hasil(satu.nilai, None if not kosong(satu.nilai) else "nilai komponen tidak tersedia")
+        return Realisasi(hasil.nilai, "komponen", (), _notes([hasil]))
     if jenis_rumus == "langsung":
         raise RumusError("rumus langsung tidak memakai komponen: isi realisasi_langsung.csv")
     raise RumusError(f"jenis_rumus tidak dikenal: {jenis_rumus!r}")

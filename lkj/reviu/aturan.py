@@ -55,7 +55,8 @@ def aturan_hitung_ulang(ctx: Konteks) -> list[Temuan]:
         if hasil == "sesuai":
             continue
         kategori = "pembulatan" if hasil == "pembulatan" else "salah hitung"
-        tampil = (lambda x: fmt.angka(x, 3)) if a.besaran == "efisiensi" else pct
+        tampil = ((lambda x: fmt.angka(x, 3)) if a.besaran == "efisiensi" else
+                  (lambda x: _dalam_satuan(ctx, a.subjek, x, 2)) if a.besaran == "realisasi" else pct)
         out.append(Temuan(
             aturan="R01", kategori=kategori, lokasi=a.tempat,
             uraian=f"{nama_angka(a)} tercetak {a.tertulis.strip()}, hasil hitung dari datanya {tampil(hit)}"
@@ -99,6 +100,14 @@ def _ubah_predikat(ctx: Konteks, a: Angka, hit: float) -> bool:
         if h:
             return skala.predikat(F.capaian(h.target, a.nilai, h.polaritas).nilai) != h.predikat
     return False
+
+
+def _dalam_satuan(ctx: Konteks, indikator_id: str, x, digit: int = 4) -> str:
+    """A target or realisasi of an indicator in the indicator's unit (58,56%, 1.004 orang, Rp1.500)."""
+    rows = ctx.p.data.renstra.indikator
+    satuan = rows[rows.indikator_id == indikator_id].satuan
+    s = satuan.iloc[0] if len(satuan) else "%"
+    return fmt.dengan_satuan(x, s, digit, minimal=0 if digit > 2 else None)
 
 
 def _indikator_program(ctx: Konteks, kode: str) -> str:
@@ -151,8 +160,9 @@ def aturan_target(ctx: Konteks) -> list[Temuan]:
             t_renstra = renstra.loc[h.indikator_id, f"target_{k}"] if k else None
             if t_renstra is not None and not fmt.kosong(t_renstra) and t_renstra != h.target:
                 out.append(Temuan(aturan="R03", kategori="tidak konsisten", lokasi=f"data/raw/{p.tahun}/pk.csv baris {h.pk_baris}",
-                                  uraian=f"Target PK {p.tahun} {h.indikator_id} adalah {fmt.bilangan(h.target)}%, sedangkan target "
-                                  f"Renstra tahun ke-{k} ({p.tahun}) {fmt.bilangan(t_renstra)}%",
+                                  uraian=f"Target PK {p.tahun} {h.indikator_id} adalah {_dalam_satuan(ctx, h.indikator_id, h.target)}, "
+                                  f"sedangkan target Renstra tahun ke-{k} ({p.tahun}) "
+                                  f"{_dalam_satuan(ctx, h.indikator_id, t_renstra)}",
                                   indikator_id=h.indikator_id, nilai_dilaporkan=h.target, nilai_hitung=float(t_renstra), ubah_predikat=False, tautan=ctx.tautan(h.indikator_id)))
     for a in ctx.angka("target", "target_renstra"):
         hit, sumber = hitung_ulang(ctx, a)
@@ -161,7 +171,7 @@ def aturan_target(ctx: Konteks) -> list[Temuan]:
         jenis = "PK" if a.besaran == "target" else "Renstra"
         out.append(Temuan(aturan="R03", kategori="tidak konsisten", lokasi=a.tempat,
                           uraian=f"Target {a.subjek} {a.tahun} tercetak {a.tertulis.strip()}, sedangkan target {jenis} {a.tahun} "
-                          f"menurut data ({sumber}) {fmt.bilangan(hit)}%", indikator_id=a.subjek, nilai_dilaporkan=a.nilai, nilai_hitung=hit, ubah_predikat=False, tautan=ctx.tautan(a.subjek)))
+                          f"menurut data ({sumber}) {_dalam_satuan(ctx, a.subjek, hit)}", indikator_id=a.subjek, nilai_dilaporkan=a.nilai, nilai_hitung=hit, ubah_predikat=False, tautan=ctx.tautan(a.subjek)))
     return out
 
 
@@ -298,7 +308,8 @@ def aturan_metode(ctx: Konteks) -> list[Temuan]:
     for h in ctx.p.indikator:
         if h.realisasi.sumber != "komponen":
             out.append(Temuan(aturan="R06", kategori="data dukung tidak ada", lokasi=f"data/raw/{ctx.p.tahun} ({h.indikator_id})",
-                              uraian=f"Realisasi {h.indikator_id} ({pct(h.realisasi.nilai)}) tidak didukung data komponen "
+                              uraian=f"Realisasi {h.indikator_id} ({_dalam_satuan(ctx, h.indikator_id, h.realisasi.nilai, 2)}) "
+                              f"tidak didukung data komponen "
                               f"rumus {h.jenis_rumus}", indikator_id=h.indikator_id, nilai_dilaporkan=h.realisasi.nilai, nilai_hitung=None, ubah_predikat=False, tautan=ctx.tautan(h.indikator_id)))
         if ctx.publikasi is not None:
             tabel = {a.tabel for a in ctx.publikasi if a.subjek == h.indikator_id}

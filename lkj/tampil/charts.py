@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import functools
 import io
+import math
 import textwrap
 
 import matplotlib
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import Formatter, FuncFormatter
 
 from .. import fmt
 
@@ -25,6 +26,22 @@ GAYA = {
 }
 WARNA = {"utama": "#1f4e79", "kedua": "#9dc3e6", "garis": "#c00000", "abu": "#7f7f7f"}
 PERSEN = FuncFormatter(lambda x, _pos: fmt.angka(x, 0) + "%")
+
+
+class Sumbu(Formatter):
+    """Axis ticks in an indicator's unit, with as many decimals as the tick spacing needs
+    (0,5‰ 1,0‰ 1,5‰; Rp500.000.000; 1.000 orang)."""
+
+    def __init__(self, satuan: str):
+        self.satuan, self.digit = satuan, 0
+
+    def set_locs(self, locs):
+        super().set_locs(locs)
+        langkah = min((abs(b - a) for a, b in zip(locs, locs[1:]) if b != a), default=1)
+        self.digit = max(0, min(6, -math.floor(math.log10(langkah)))) if math.isfinite(langkah) and langkah > 0 else 0
+
+    def __call__(self, x, pos=None):
+        return fmt.dengan_satuan(x, self.satuan, self.digit, minimal=self.digit)
 
 
 def _bergaya(fungsi):
@@ -80,7 +97,7 @@ def capaian_per_indikator(label: list[str], capaian: list[float | None], digit: 
     ax.text(100, len(label) - 0.4, " target 100%", color=WARNA["garis"], fontsize=7.5)
     ax.set_yticks(list(y), [_label(s) for s in label], fontsize=7.5)
     ax.xaxis.set_major_formatter(PERSEN)
-    ax.set_xlim(0, max([c for c in capaian if not fmt.kosong(c)] + [100]) * 1.25)
+    ax.set_xlim(*_batas([c for c in capaian if not fmt.kosong(c)] + [100]))
     _tulis_nilai(ax, bars, digit, horizontal=True)
     ax.set_title(judul)
     return _svg(fig)
@@ -103,7 +120,7 @@ def batang_berpasangan(label: list[str], seri: dict[str, list[float | None]], di
     ax.set_xticks(range(n), [_label(s, 14) for s in label], fontsize=7)
     ax.yaxis.set_major_formatter(PERSEN)
     terisi = [v for nilai in seri.values() for v in nilai if not fmt.kosong(v)]
-    ax.set_ylim(min([0] + terisi), max(terisi + [100]) * 1.22)
+    ax.set_ylim(*_batas(terisi + [100]))
     ax.legend(fontsize=7.5, frameon=False, ncols=k, loc="upper center", bbox_to_anchor=(0.5, -0.16))
     ax.set_title(judul)
     return _svg(fig)
@@ -111,25 +128,32 @@ def batang_berpasangan(label: list[str], seri: dict[str, list[float | None]], di
 
 @_bergaya
 def renstra(tahun: list[int], target: list[float | None], realisasi: dict[int, float | None],
-            digit: int, judul: str) -> str:
-    """Renstra targets per year (line) and the realisasi known so far (points)."""
+            digit: int, judul: str, satuan: str = "%") -> str:
+    """Renstra targets per year (line, with a gap where a target is empty) and the realisasi
+    known so far (points), on an axis in the indicator's own unit."""
     fig, ax = _gambar(6.2, 2.6)
+    target = [None if fmt.kosong(t) else float(t) for t in target]
     ax.plot(tahun, [_nan(t) for t in target], marker="o", color=WARNA["abu"], label="Target Renstra")
     for t, v in zip(tahun, target):
         if v is not None:
-            ax.annotate(fmt.angka(v, digit, minimal=0) + "%", (t, v), xytext=(0, -11),
+            ax.annotate(fmt.dengan_satuan(v, satuan, digit, minimal=0), (t, v), xytext=(0, -11),
                         textcoords="offset points", ha="center", fontsize=7, color=WARNA["abu"])
-    xs = [t for t, v in realisasi.items() if v is not None]
-    ys = [realisasi[t] for t in xs]
+    xs = [t for t, v in realisasi.items() if not fmt.kosong(v)]
+    ys = [float(realisasi[t]) for t in xs]
     ax.plot(xs, ys, "s", color=WARNA["utama"], label="Realisasi", markersize=7)
     for t, v in zip(xs, ys):
-        ax.annotate(fmt.angka(v, digit) + "%", (t, v), xytext=(0, 6), textcoords="offset points",
+        ax.annotate(fmt.dengan_satuan(v, satuan, digit), (t, v), xytext=(0, 6), textcoords="offset points",
                     ha="center", fontsize=7.5, color=WARNA["utama"])
     ax.set_xticks(tahun, [str(t) for t in tahun])
-    ax.yaxis.set_major_formatter(PERSEN)
-    semua = [v for v in list(target) + ys if v is not None]
-    if semua:
-        ax.set_ylim(min(0, min(semua)), max(semua) * 1.25 + 1)
+    ax.yaxis.set_major_formatter(Sumbu(satuan))
+    ax.set_ylim(*_batas([v for v in target if v is not None] + ys))
     ax.legend(fontsize=7.5, frameon=False, loc="lower right")
     ax.set_title(judul)
     return _svg(fig)
+
+
+def _batas(nilai: list[float]) -> tuple[float, float]:
+    """Axis limits that hold every value, 0 and some headroom, at any scale (never NaN)."""
+    bawah, atas = min([0.0] + nilai), max([0.0] + nilai)
+    rentang = atas - bawah or max(abs(atas), 1.0)
+    return bawah - (0.15 * rentang if bawah < 0 else 0), atas + 0.25 * rentang

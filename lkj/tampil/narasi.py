@@ -87,6 +87,12 @@ def nilai_placeholder(p: Pengukuran, lalu: Pengukuran | None, anggaran: pd.DataF
         "jumlah_tanpa_capaian": str(sum(1 for h in p.indikator if h.capaian.nilai is None)),
         "tahun_renstra": f"{p.data.renstra.tahun_awal}–{p.data.renstra.tahun_akhir}",
     }
+    # Every name exists whatever the data holds (a value that does not exist shows as '–'), so the
+    # names a narrative may use depend only on the indicators and components, never on their values.
+    k.update({n: fmt.KOSONG for n in ("indikator_tertinggi", "capaian_tertinggi", "indikator_terendah",
+                                      "capaian_terendah", "rata_rata_capaian_lalu", "pagu_total",
+                                      "realisasi_anggaran_total", "serapan_total")})
+    k["jumlah_program"] = "0"
     ada = [h for h in p.indikator if h.capaian.nilai is not None]
     if ada:
         hi = max(ada, key=lambda h: h.capaian.nilai)
@@ -109,6 +115,7 @@ def nilai_placeholder(p: Pengukuran, lalu: Pengukuran | None, anggaran: pd.DataF
             "capaian": fmt.persen(h.capaian.nilai, d), "predikat": h.predikat or fmt.KOSONG,
             "capaian_lalu": fmt.persen(h0.capaian.nilai, d) if h0 else fmt.KOSONG,
             "realisasi_lalu": tabel.nilai_satuan(h0.realisasi.nilai, h.satuan, d) if h0 else fmt.KOSONG,
+            "serapan": fmt.KOSONG, "program": fmt.KOSONG,
         }
         if anggaran is not None:
             prog = anggaran[anggaran.indikator_id.str.split(",").apply(lambda ids: h.indikator_id in ids)]
@@ -117,7 +124,7 @@ def nilai_placeholder(p: Pengukuran, lalu: Pengukuran | None, anggaran: pd.DataF
                 nilai["program"] = prog.program.iloc[0]
         for nama, v in nilai.items():
             k[f"{nama}_{i}"] = v
-        for kom in h.komponen:  # the data too: {{ ik02_k01_realisasi }} -> 106
+        for kom in h.komponen:  # the data too, as the bare number: {{ ik02_k01_realisasi }} -> 106
             k[f"{i}_{kom.kode.lower()}_target"] = fmt.bilangan(kom.target)
             k[f"{i}_{kom.kode.lower()}_realisasi"] = fmt.bilangan(kom.realisasi)
         if sasaran_no is not None and h.sasaran_no == sasaran_no:
