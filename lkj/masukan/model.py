@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .data import DataTahun, baca_renstra, baca_tahun, folder_tahun
 from .errors import DataError, Peringatan
+from .kelengkapan import sel_kosong
 from .params import Aturan, baca_aturan
 from .proyek import Proyek
 from .publikasi import Angka, baca_publikasi
@@ -75,7 +76,7 @@ def baca_masukan(proyek: Proyek, tahun: int) -> Masukan:
                             f"{', '.join(asing)}", "Hapus atau perbaiki kodenya.", column="indikator_rata_rata")
     rencana = baca_rencana(proyek, sorted(set(data.pk.sasaran_no)))
     narasi, peringatan = _baca_narasi(proyek, tahun, rencana)
-    peringatan += _cek_anggaran(proyek, data)
+    peringatan += _cek_anggaran(proyek, data) + sel_kosong(proyek, data)
     publikasi = baca_publikasi(proyek, proyek.tahun(tahun) / "publikasi.csv")
     return Masukan(proyek, aturan, data, pembanding, rencana, narasi, publikasi, tuple(peringatan))
 

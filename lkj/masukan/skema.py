@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..hitung.formulas import JENIS_RUMUS, PERAN, POLARITAS
-from .errors import DataError
+from .errors import DataError, DataErrors
 from .proyek import Proyek
 
 KODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}")  # IDs: safe in file names, HTML ids and formulas
@@ -165,26 +165,34 @@ def baca_csv(proyek: Proyek, path: Path, skema: tuple[Kolom, ...] | None = None,
                         1, asing[0] or None)
     data = []
     nomor = 1
-    for sel in baris[1:]:
-        nomor += 1
-        if not any(c.strip() for c in sel):
-            continue  # blank line
-        if len(sel) != len(header):
-            raise DataError(path, f"jumlah sel {len(sel)}, seharusnya {len(header)}",
-                            "Periksa koma di dalam teks: apit teks berkoma dengan tanda petik.", nomor)
-        rec = dict(zip(header, sel))
-        out: dict[str, object] = {nomor_baris: nomor}
-        for k in skema:
-            nilai = rec[k.nama].strip()
-            if not nilai:
-                if k.wajib:
-                    raise DataError(path, "sel kosong", "Kolom ini wajib diisi.", nomor, k.nama)
-                out[k.nama] = None if k.angka else ""
-            elif k.angka:
-                out[k.nama] = _bilangan(nilai, k, path, nomor)
-            else:
-                out[k.nama] = _teks(nilai, k, path, nomor)
-        data.append(out)
+    kosong: list[DataError] = []  # every empty required cell is listed, one line each (e.g. a new year's scaffold)
+    try:
+        for sel in baris[1:]:
+            nomor += 1
+            if not any(c.strip() for c in sel):
+                continue  # blank line
+            if len(sel) != len(header):
+                raise DataError(path, f"jumlah sel {len(sel)}, seharusnya {len(header)}",
+                                "Periksa koma di dalam teks: apit teks berkoma dengan tanda petik.", nomor)
+            rec = dict(zip(header, sel))
+            out: dict[str, object] = {nomor_baris: nomor}
+            for k in skema:
+                nilai = rec[k.nama].strip()
+                if not nilai:
+                    if k.wajib:
+                        kosong.append(DataError(path, "sel kosong", "Kolom ini wajib diisi.", nomor, k.nama))
+                    out[k.nama] = None if k.angka else ""
+                elif k.angka:
+                    out[k.nama] = _bilangan(nilai, k, path, nomor)
+                else:
+                    out[k.nama] = _teks(nilai, k, path, nomor)
+            data.append(out)
+    except DataError:
+        if kosong:  # the empty cells come first in the file: report them first
+            raise DataErrors(kosong) from None
+        raise
+    if kosong:
+        raise (kosong[0] if len(kosong) == 1 else DataErrors(kosong))
     df = pd.DataFrame(data, columns=[nomor_baris] + dikenal)
     for k in skema:
         if k.angka:

@@ -130,3 +130,18 @@ def nilai_placeholder(p: Pengukuran, lalu: Pengukuran | None, anggaran: pd.DataF
         if sasaran_no is not None and h.sasaran_no == sasaran_no:
             k.update(nilai)
     return k
+
+
+def tidak_terisi(teks: str, tersedia: dict[str, str] | set[str], dibuang: set[str] = frozenset()) -> list[tuple[int, str]]:
+    """(line, name) of every placeholder of `teks` that would not resolve: unknown among `tersedia`,
+    or naming an indicator in `dibuang` (e.g. one no longer in the PK of a new year)."""
+    dibuang = {i.lower() for i in dibuang}
+    out = []
+    for nomor, baris in enumerate(teks.splitlines(), start=1):
+        for m in PLACEHOLDER.finditer(baris):
+            nama = m.group(1)
+            bagian = nama.split("_")
+            milik_dibuang = any(nama.endswith(f"_{i}") or nama.startswith(f"{i}_") for i in dibuang)
+            if nama not in tersedia or milik_dibuang or (bagian and bagian[0] in dibuang):
+                out.append((nomor, nama))
+    return out
