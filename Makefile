@@ -19,12 +19,27 @@ ifneq ($(YEAR_REST)$(filter-out 4,$(YEAR_LEN)),)
 $(error YEAR '$(YEAR)' bukan tahun: tulis empat angka, mis. YEAR=2023)
 endif
 
+# ROOT (optional): another project folder (data/raw, params), e.g. ROOT=examples/dinas-contoh.
+# Checked on its unexpanded text ($(value ROOT)) with make's own functions before any use:
+# one word of letters, digits, / _ . - only, not starting with '-'.
+ROOT_CHARS := a b c d e f g h i j k l m n o p q r s t u v w x y z A B C D E F G H I J K L M N O P Q R S T U V W X Y Z 0 1 2 3 4 5 6 7 8 9 / _ . -
+strip_chars = $(if $(2),$(call strip_chars,$(subst $(firstword $(2)),,$(1)),$(wordlist 2,$(words $(2)),$(2))),$(1))
+ifneq ($(value ROOT),)
+ifneq ($(words $(value ROOT)),1)
+$(error ROOT harus satu folder tanpa spasi, mis. ROOT=examples/dinas-contoh)
+endif
+ifneq ($(call strip_chars,$(value ROOT),$(ROOT_CHARS))$(filter -%,$(value ROOT)),)
+$(error ROOT hanya boleh berisi huruf, angka, '/', '_', '.' dan '-' (dan tidak diawali '-'), mis. ROOT=examples/dinas-contoh)
+endif
+ROOT_ARG := --root $(value ROOT)
+endif
+
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps data report reviu test bench lab clean
+.PHONY: help setup system-deps data report reviu tahun-baru test test-luas bench lab clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
-	@echo "  (YEAR=$(YEAR) by default; e.g. make report YEAR=2023)"
+	@echo "  (YEAR=$(YEAR) by default; e.g. make report YEAR=2023; another project: ROOT=examples/dinas-contoh)"
 
 setup: $(STAMP) ## Create .venv with the pinned dependencies
 
@@ -48,16 +63,22 @@ system-deps: ## Install the optional system library for fast PDF rendering (Debi
 	else echo "Note: install libharfbuzz-subset0 (or your system's HarfBuzz subset library) for faster PDFs"; fi
 
 data: $(STAMP) ## Compute data/processed/YEAR/*.csv from data/raw/YEAR
-	$(PY) -m lkj data $(YEAR)
+	$(PY) -m lkj data $(YEAR) $(ROOT_ARG)
 
 report: $(STAMP) ## Build reports/YEAR/: HTML, audit HTML and A4 PDF (only what changed)
-	$(PY) -m lkj report $(YEAR) $(if $(JOBS),-j $(JOBS))
+	$(PY) -m lkj report $(YEAR) $(ROOT_ARG) $(if $(JOBS),-j $(JOBS))
 
 reviu: $(STAMP) ## Reviu: reports/YEAR/reviu-YEAR.csv and a summary (STRICT=1: fail on errors)
-	$(PY) -m lkj reviu $(YEAR) $(if $(filter 1,$(STRICT)),--strict)
+	$(PY) -m lkj reviu $(YEAR) $(ROOT_ARG) $(if $(filter 1,$(STRICT)),--strict)
+
+tahun-baru: $(STAMP) ## Scaffold data/raw/YEAR and params/YEAR.yaml from YEAR-1 and the Renstra (never overwrites)
+	$(PY) -m lkj tahun-baru $(YEAR) $(ROOT_ARG)
 
 test: $(STAMP) ## Run the test suite
 	$(PY) -m pytest
+
+test-luas: $(STAMP) ## Property tests with many more generated projects (several minutes)
+	LKJ_HYPOTHESIS=luas $(PY) -m pytest tests/test_properti.py --hypothesis-show-statistics
 
 bench: $(STAMP) ## Benchmark: cold, no-op and narrative-edit builds against the floor
 	$(PY) bench/bench.py
