@@ -39,7 +39,7 @@ RUMUS_SATUAN = ("jumlah", "nilai", "langsung")
 SATUAN = ("%", "orang", "unit", "indeks", "Rp", "‰")
 KATA = ["Jumlah", "Persentase", "Indeks", "Kepuasan", "Masyarakat", "UMKM", "(PP/PKB)", "pelaku",
         "usaha", "baru", "Kota", "Binjai", "&", '"kutip"', "O'Brien", "–", "50%", "<b>tebal</b>", "{{ x }}",
-        "Rp", "US$", "$", "a_b", "x^2", "#1", "*", "[tautan]", "é", "ó", "Pendapatan", "Asli", "Daerah",
+        "Rp", "US$", "$", "$_$", "${", "a_b", "x^2", "#1", "*", "[tautan]", "é", "ó", "Pendapatan", "Asli", "Daerah",
         ",", ";", ":", "/", "?", "!", "\\", "{", "}", "yang", "dan", "di", "Tahun", "n−1", "≥", "±"]
 
 
@@ -494,3 +494,13 @@ def test_jumlah_and_nilai_formulas_against_the_oracle():
                "satuan": "indeks", "target": None, "realisasi": "78.5"}]
     periksa_data(_kecil(indikator={"jenis": "nilai", "satuan": "indeks", "polaritas": "negatif"},
                         data={"komponen": nilai_}))
+
+
+@pytest.mark.parametrize("nama", ["$_$", "a $ { $ b", "$$", "US$ 5 dan $ x^2"])
+def test_names_with_dollar_signs_do_not_break_charts(nama):
+    """Found by the generator: matplotlib parsed '$…$' in an indicator name as mathtext and the
+    notebook failed ("ParseException"). Names are plain text in every chart."""
+    from lkj.tampil import charts
+    svg = charts.capaian_per_indikator([f"S1 {nama}"], [50.0], 2, f"judul {nama}")
+    assert "judul" in svg
+    assert "Target Renstra" in charts.renstra([2021, 2022], [None, 5.0], {2022: 4.0}, 2, nama, "$")

@@ -23,6 +23,7 @@ GAYA = {
     "axes.spines.right": False,
     "axes.titlesize": 10,
     "axes.titleweight": "bold",
+    "text.parse_math": False,         # names are text: '$' in a name is a dollar sign, not mathtext
 }
 WARNA = {"utama": "#1f4e79", "kedua": "#9dc3e6", "garis": "#c00000", "abu": "#7f7f7f"}
 PERSEN = FuncFormatter(lambda x, _pos: fmt.angka(x, 0) + "%")
