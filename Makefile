@@ -65,8 +65,8 @@ system-deps: ## Install the optional system library for fast PDF rendering (Debi
 data: $(STAMP) ## Compute data/processed/YEAR/*.csv from data/raw/YEAR
 	$(PY) -m lkj data $(YEAR) $(ROOT_ARG)
 
-report: $(STAMP) ## Build reports/YEAR/: HTML, audit HTML and A4 PDF (only what changed)
-	$(PY) -m lkj report $(YEAR) $(ROOT_ARG) $(if $(JOBS),-j $(JOBS))
+report: $(STAMP) ## Build reports/YEAR/: HTML, audit HTML and A4 PDF (a draft; FINAL=1: the version to sign)
+	$(PY) -m lkj report $(YEAR) $(ROOT_ARG) $(if $(JOBS),-j $(JOBS)) $(if $(filter 1,$(FINAL)),--final)
 
 reviu: $(STAMP) ## Reviu: reports/YEAR/reviu-YEAR.csv and a summary (STRICT=1: fail on errors)
 	$(PY) -m lkj reviu $(YEAR) $(ROOT_ARG) $(if $(filter 1,$(STRICT)),--strict)

@@ -129,17 +129,31 @@ def _log_galat(root: Path | None) -> Path:
     return path
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a bad command line as one GALAT line (not usage + error)."""
+
+    def error(self, message: str):
+        raise DataError("python -m lkj", f"perintah tidak sah ({message})",
+                        "Pakai: python -m lkj {data,report,reviu} TAHUN [--root FOLDER] [-j N] [--strict].")
+
+
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m lkj", description=__doc__,
+    ap = _Parser(prog="python -m lkj", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("perintah", choices=["data", "report", "reviu", "tahun-baru"])
     ap.add_argument("tahun")
     ap.add_argument("--root", type=Path, default=None, help="project folder (data/, params/); default: this repository")
     ap.add_argument("--strict", action="store_true",
                     help="reviu: exit 1 if any 'salah hitung' or 'tidak konsisten' finding exists")
+    ap.add_argument("--final", action="store_true",
+                    help="report: the version to sign (refused while narrative or signature data is missing)")
     ap.add_argument("-j", "--jobs", default=None, help="notebooks run in parallel (default: cores)")
-    args = ap.parse_args(argv)
-    from .build import BuildError, main_report
+    try:
+        args = ap.parse_args(argv)
+    except DataError as e:
+        print(f"GALAT: {e}", file=sys.stderr)
+        return 2
+    from .build import BelumFinal, BuildError, main_report
     try:
         tahun, jobs = _tahun(args.tahun), _jobs(args.jobs)
         if args.perintah == "data":
@@ -149,10 +163,14 @@ def main(argv: list[str] | None = None) -> int:
         elif args.perintah == "tahun-baru":
             cmd_tahun_baru(tahun, args.root)
         else:
-            main_report(tahun, args.root, jobs)
+            main_report(tahun, args.root, jobs, args.final)
     except DataError as e:
         for baris in str(e).splitlines():  # several problems (DataErrors): one line each
             print(f"GALAT: {baris}", file=sys.stderr)
+        return 2
+    except BelumFinal as e:
+        for masalah in e.masalah:
+            print(f"BELUM FINAL: {masalah}", file=sys.stderr)
         return 2
     except BuildError as e:
         print(f"GALAT: {e}", file=sys.stderr)

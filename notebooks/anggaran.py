@@ -18,7 +18,7 @@ masukan = ""  # the validated inputs the build pickled (empty: read data/raw afr
 bagian = ""  # this part's name in notebooks/laporan.yml (set by the build)
 
 # %%
-from IPython.display import HTML, SVG, display
+from IPython.display import HTML, display
 
 from lkj.tampil import charts, html, tabel
 from lkj.tampil.laporan import Laporan
@@ -35,7 +35,8 @@ else:
                  + tabel.tabel_anggaran(p, a)))
 
 # %% tags=["audit"]
-a
+if a is not None:
+    display(HTML(tabel.tabel_sumber_anggaran(lap.m, a)))
 
 # %%
 if a is not None:
@@ -43,10 +44,12 @@ if a is not None:
                  + "<p>Efisiensi = 1 − (% serapan anggaran / % capaian kinerja indikator program). "
                    "Pasangan program–indikator berasal dari <code>program_indikator.csv</code>; program tanpa "
                    "indikator tidak dihitung efisiensinya.</p>" + tabel.tabel_anggaran(p, a, efisiensi=True)))
-    ada = a[a.indikator_id != ""]
-    display(SVG(charts.batang_berpasangan(
-        list(ada.program_kode), {"Serapan anggaran": list(ada.serapan), "Capaian kinerja": list(ada.capaian)},
-        d, f"Serapan anggaran dan capaian kinerja per program {tahun}", garis_100=True)))
+    ada, tanpa = a[a.indikator_id != ""], a[a.indikator_id == ""]
+    display(HTML(html.gambar(charts.batang_berpasangan(
+        list(ada.program), {"Serapan anggaran": list(ada.serapan), "Capaian kinerja": list(ada.capaian)},
+        d, garis_100=True), f"Serapan Anggaran dan Capaian Kinerja per Program Tahun {tahun}", "gambar-efisiensi")
+        + (html.catatan(["Program tanpa indikator kinerja tidak digambarkan (efisiensinya tidak dihitung): "
+                         + "; ".join(tanpa.program)]) if len(tanpa) else "")))
 
 # %%
 display(HTML(html.judul("Program dan Kegiatan Pendukung", 3, "program-pendukung") + lap.narasi("anggaran")))

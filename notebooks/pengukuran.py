@@ -21,7 +21,7 @@ masukan = ""  # the validated inputs the build pickled (empty: read data/raw afr
 bagian = ""  # this part's name in notebooks/laporan.yml (set by the build)
 
 # %%
-from IPython.display import HTML, SVG, display
+from IPython.display import HTML, display
 
 from lkj.hitung import formulas
 from lkj.tampil import charts, html, tabel
@@ -54,16 +54,19 @@ display(HTML(tabel.tabel_pengukuran(p, lap.jangkar("pengukuran"))))
 p.tabel()
 
 # %%
-label = [f"S{h.sasaran_no} {h.indikator}" for h in p.indikator]
-display(SVG(charts.capaian_per_indikator(label, [h.capaian.nilai for h in p.indikator], d,
-                                         f"Capaian indikator kinerja {tahun} terhadap target 100%")))
+label = [f"Sasaran {h.sasaran_no}: {h.indikator}" for h in p.indikator]
+display(HTML(html.gambar(charts.capaian_per_indikator(label, [h.capaian.nilai for h in p.indikator], d),
+                         f"Capaian Indikator Kinerja Tahun {tahun} terhadap Target", "gambar-capaian")))
 
 # %%
 satuan_persen = [h for h in p.indikator if h.satuan == "%"]
-display(SVG(charts.batang_berpasangan(
-    [f"S{h.sasaran_no}" for h in satuan_persen],
-    {"Target": [h.target for h in satuan_persen], "Realisasi": [h.realisasi.nilai for h in satuan_persen]},
-    d, f"Target dan realisasi indikator {tahun} (S = sasaran)")))
+display(HTML(html.gambar(charts.batang_berpasangan(
+    [f"Sasaran {h.sasaran_no}: {h.indikator}" for h in satuan_persen],
+    {"Target": [h.target for h in satuan_persen], "Realisasi": [h.realisasi.nilai for h in satuan_persen]}, d),
+    f"Target dan Realisasi Indikator Kinerja Tahun {tahun}", "gambar-target-realisasi")
+    + (html.catatan(["Indikator bersatuan selain persen tidak digambarkan: "
+                     + ", ".join(f"{h.indikator} ({h.satuan})" for h in p.indikator if h.satuan != "%")])
+       if len(satuan_persen) < len(p.indikator) else "")))
 
 # %%
 t0 = lap.lalu.tahun if lap.lalu else None
@@ -72,10 +75,10 @@ if lap.lalu is None:
     display(HTML(judul_b + html.catatan(["tahun pembanding tidak ditetapkan (params: tahun_pembanding)"])))
 else:
     display(HTML(judul_b + tabel.tabel_pembanding(p, lap.pembanding, t0)))
-    display(SVG(charts.batang_berpasangan(
-        [f"S{h.sasaran_no}" for h in p.indikator],
+    display(HTML(html.gambar(charts.batang_berpasangan(
+        [f"Sasaran {h.sasaran_no}: {h.indikator}" for h in p.indikator],
         {f"Capaian {t0}": list(lap.pembanding.capaian_lalu), f"Capaian {tahun}": list(lap.pembanding.capaian)},
-        d, f"Capaian {t0} dan {tahun} per sasaran (S = sasaran)", garis_100=True)))
+        d, garis_100=True), f"Capaian Kinerja Tahun {t0} dan Tahun {tahun}", "gambar-pembanding")))
 
 # %% tags=["audit"]
 lap.pembanding
@@ -93,3 +96,8 @@ lap.renstra
 display(HTML(html.judul("B. Analisis Capaian per Sasaran", 2, "bab-3-b")
              + "<p>Bagian berikut menguraikan setiap sasaran: data dukung beserta baris sumbernya, rumus, "
                "substitusi angka, aturan capaian, predikat, perbandingan, serta analisis, kendala dan solusi.</p>"))
+
+# %% tags=["audit"]
+# Sensitivity of the headline: the average and its predikat capped at 100 and 120, and without the
+# indicators lacking supporting data (lkj.hitung.pengukuran.sensitivitas).
+display(HTML(tabel.tabel_sensitivitas(p)))

@@ -33,15 +33,17 @@ display(HTML(html.judul("BAB IV Penutup", 1, "bab-4") + lap.narasi("penutup")))
 
 # %%
 display(HTML(html.judul("Lampiran", 1, "lampiran")
-             + html.judul(f"Lampiran 1. Perjanjian Kinerja Tahun {tahun}", 2, "lampiran-pk") + tabel.tabel_pk(p)
+             + html.judul(f"Lampiran 1. Perjanjian Kinerja Tahun {tahun}", 2, "lampiran-pk")
+             + tabel.tabel_pk(p, "lampiran-tabel-pk")
              + html.judul(f"Lampiran 2. Pengukuran Kinerja Tahun {tahun}", 2, "lampiran-pengukuran")
-             + tabel.tabel_pengukuran(p)))
+             + tabel.tabel_pengukuran(p, "lampiran-tabel-pengukuran")))
 
 # %% [markdown]
-# Tabel hasil perhitungan tanpa pembulatan tampilan (sama dengan `data/processed/<tahun>/capaian.csv`).
+# Untuk auditor (tidak dicetak di laporan): tabel hasil perhitungan tanpa pembulatan tampilan (sama dengan
+# `data/processed/<tahun>/capaian.csv`) dan aturan perhitungan yang diterapkan.
 
-# %%
-display(HTML(html.judul("Lampiran 3. Tabel Hasil Perhitungan", 2, "lampiran-tabel")
+# %% tags=["audit"]
+display(HTML(html.judul("Audit A. Tabel Hasil Perhitungan", 2, "audit-tabel")
              + "<p>Nilai ditampilkan dengan enam angka desimal; perhitungan memakai nilai tanpa pembulatan. "
                f"Berkas yang sama: <code>data/processed/{tahun}/capaian.csv</code>.</p>"
              + html.tabel(p.indikator, [
@@ -54,7 +56,7 @@ display(HTML(html.judul("Lampiran 3. Tabel Hasil Perhitungan", 2, "lampiran-tabe
                  html.Kol("Dirata-ratakan", lambda h: fmt.angka(h.capaian_dirata, 6), True),
                  html.Kol("Predikat", lambda h: h.predikat or fmt.KOSONG)], "Hasil perhitungan", "hasil")))
 
-# %%
+# %% tags=["audit"]
 a = p.aturan
 aturan = [
     ("Tahun pembanding", str(a.tahun_pembanding or "tidak ada")),
@@ -66,7 +68,7 @@ aturan = [
     ("Skala predikat", "; ".join(f"{k.predikat}: {tabel.rentang(k)}" for k in a.skala.kelas)),
 ] + [(f"Polaritas {k}", v) for k, v in formulas.POLARITAS.items()] + [
     (f"Rumus {k}", v) for k, v in formulas.JENIS_RUMUS.items()]
-display(HTML(html.judul("Lampiran 4. Aturan Perhitungan", 2, "lampiran-aturan")
+display(HTML(html.judul("Audit B. Aturan Perhitungan", 2, "audit-aturan")
              + f"<p>Dari <code>params/{tahun}.yaml</code> dan paket <code>lkj</code>.</p>"
              + html.tabel(aturan, [html.Kol("Aturan", lambda r: r[0]), html.Kol("Yang diterapkan", lambda r: r[1])],
                             "Aturan yang diterapkan", "aturan")))

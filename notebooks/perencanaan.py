@@ -36,7 +36,8 @@ display(HTML(html.judul("BAB II Perencanaan Kinerja", 1, "bab-2")
 display(HTML(html.judul(f"B. Prioritas Pemerintah Daerah Tahun {tahun}", 2, "bab-2-b") + lap.narasi("bab2_prioritas")))
 
 # %%
-display(HTML(html.judul(f"C. Perjanjian Kinerja Tahun {tahun}", 2, "bab-2-c") + lap.narasi("bab2_pk") + tabel.tabel_pk(p)))
+display(HTML(html.judul(f"C. Perjanjian Kinerja Tahun {tahun}", 2, "bab-2-c") + lap.narasi("bab2_pk") + tabel.tabel_pk(p)
+             + html.judul("Indikator Kinerja Utama", 3, "iku") + tabel.tabel_iku(p)))
 
 # %% [markdown]
 # Pagu per program berasal dari `data/raw/<tahun>/anggaran.csv`.
@@ -50,4 +51,4 @@ else:
         lap.anggaran.to_dict("records"),
         [html.Kol("No", lambda x: x["program_kode"]), html.Kol("Program", lambda x: x["program"]),
          html.Kol("Pagu Anggaran", lambda x: fmt.rupiah(x["pagu"]), True)],
-        f"Program dan Pagu Anggaran Tahun {tahun}", "pagu")))
+        f"Program dan Pagu Anggaran Tahun {tahun}", "pagu", id_="tabel-pagu")))

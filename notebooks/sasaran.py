@@ -23,7 +23,7 @@ masukan = ""  # the validated inputs the build pickled (empty: read data/raw afr
 bagian = ""  # this part's name in notebooks/laporan.yml (set by the build)
 
 # %%
-from IPython.display import HTML, SVG, display
+from IPython.display import HTML, display
 
 from lkj import fmt
 from lkj.tampil import charts, html, tabel
@@ -34,7 +34,6 @@ p, d = lap.p, lap.digit
 indikator = [h for h in p.indikator if h.sasaran_no == int(sasaran_no)]
 assert indikator, f"sasaran {sasaran_no} tidak ada di pk.csv"
 sasaran = indikator[0].sasaran
-komponen_csv = lap.m.proyek.relatif(lap.m.data.folder / "komponen.csv")
 
 # %%
 isi = html.judul(f"Sasaran {sasaran_no}: {sasaran}", 3, lap.jangkar("sasaran", sasaran_no=int(sasaran_no)))
@@ -43,7 +42,8 @@ isi += html.tabel(indikator, [
     html.Kol("Target", lambda h: tabel.teks_target(h.target, h.satuan, d), True),
     html.Kol("Realisasi", lambda h: tabel.nilai_satuan(h.realisasi.nilai, h.satuan, d), True),
     html.Kol("Capaian", lambda h: fmt.persen(h.capaian.nilai, d), True),
-    html.Kol("Predikat", lambda h: h.predikat or fmt.KOSONG)], f"Capaian Sasaran {sasaran_no}", "ringkas")
+    html.Kol("Predikat", lambda h: h.predikat or fmt.KOSONG, utuh=True)], f"Capaian Sasaran {sasaran_no}: {sasaran}",
+    "ringkas", id_=f"tabel-sasaran-{int(sasaran_no)}")
 if len(indikator) > 1:
     isi += f"<p>Capaian sasaran (rata-rata indikator): <strong>{fmt.persen(p.rata_rata_sasaran(int(sasaran_no)).nilai, d)}</strong></p>"
 display(HTML(isi))
@@ -54,10 +54,15 @@ display(HTML(isi))
 # %% tags=["langkah"]
 for h in indikator:
     display(HTML(html.judul(f"Perhitungan {h.indikator_id}: {h.indikator}", 4, lap.jangkar("langkah", indikator_id=h.indikator_id))
-                 + tabel.tabel_komponen(h, komponen_csv)
-                 + tabel.langkah_perhitungan(h, p) + html.catatan(h.catatan)))
+                 + tabel.tabel_komponen(h) + tabel.langkah_perhitungan(h, p) + html.catatan(h.catatan)))
+
+# %% [markdown]
+# Untuk auditor: data dukung setiap indikator dengan berkas dan nomor barisnya.
 
 # %% tags=["audit"]
+for h in indikator:
+    display(HTML(tabel.tabel_komponen(h, lap.m.proyek.relatif(lap.m.data.folder / "komponen.csv"))
+                 + tabel.sumber_langsung(h, lap.m)))
 [(h.indikator_id, h.realisasi, h.capaian) for h in indikator]
 
 # %%
@@ -68,9 +73,9 @@ for h in indikator:
     realisasi = {p.tahun: h.realisasi.nilai}
     if lap.lalu and lap.lalu.cari(h.indikator_id):
         realisasi[lap.lalu.tahun] = lap.lalu.cari(h.indikator_id).realisasi.nilai
-    display(SVG(charts.renstra(tahun_renstra, [baris[f"target_{i}"] for i in range(1, 6)],
-                               dict(sorted(realisasi.items())), d,
-                               f"{h.indikator_id}: target Renstra dan realisasi", h.satuan)))
+    display(HTML(html.gambar(charts.renstra(tahun_renstra, [baris[f"target_{i}"] for i in range(1, 6)],
+                                            dict(sorted(realisasi.items())), d, satuan=h.satuan),
+                             f"Target Renstra dan Realisasi: {h.indikator}", f"gambar-renstra-{h.indikator_id.lower()}")))
     b = lap.pembanding.set_index("indikator_id").loc[h.indikator_id]
     display(HTML(html.tabel([h], [
         html.Kol(f"Realisasi {lap.lalu.tahun if lap.lalu else 'tahun lalu'}",
@@ -79,7 +84,8 @@ for h in indikator:
         html.Kol(f"Target Renstra {tahun}", lambda _: tabel.teks_target(baris.target_renstra, h.satuan, d), True),
         html.Kol("Target akhir Renstra", lambda _: tabel.teks_target(baris.target_akhir, h.satuan, d), True),
         html.Kol("Progres thd target akhir", lambda _: fmt.persen(baris.progres_akhir, d), True),
-    ], f"Perbandingan {h.indikator_id}", "banding")))
+    ], f"Perbandingan dengan Tahun Lalu dan Renstra: {h.indikator}", "banding",
+        id_=f"tabel-banding-{h.indikator_id.lower()}")))
 
 # %% [markdown]
 # Narasi (analisis, kendala, solusi) dari `data/raw/<tahun>/narasi/sasaran-NN.md`.

@@ -9,9 +9,9 @@ from conftest import masukan
 
 def test_plan_has_one_notebook_per_sasaran_in_report_order():
     nama = [b.nama for b in masukan(2023).rencana.bagian]
-    assert nama[:3] == ["01-pembuka", "02-perencanaan", "03-pengukuran"]
-    assert nama[3:13] == [f"04-sasaran-{n:02d}" for n in range(1, 11)]
-    assert nama[13:] == ["05-anggaran", "06-penutup"]
+    assert nama[:4] == ["00-depan", "01-pendahuluan", "02-perencanaan", "03-pengukuran"]
+    assert nama[4:14] == [f"04-sasaran-{n:02d}" for n in range(1, 11)]
+    assert nama[14:] == ["05-anggaran", "06-penutup"]
 
 
 def test_kernel_start_race_is_retried(monkeypatch, tmp_path):

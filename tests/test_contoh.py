@@ -69,29 +69,32 @@ def test_example_narrative_placeholders_carry_units(contoh):
     assert "{{" not in narasi
 
 
-def svg(html: str) -> list[str]:
-    return [base64.b64decode(b).decode("utf-8") for b in re.findall(r"data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)", html)]
+def gambar_renstra(html: str) -> dict[str, str]:
+    """indikator_id -> the SVG text of its Renstra chart (figure id gambar-renstra-<id>)."""
+    return {i.upper(): base64.b64decode(b).decode("utf-8") for i, b in
+            re.findall(r'id="gambar-renstra-(ik\d\d)"><img[^>]*src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"', html)}
 
 
 def test_renstra_chart_is_drawn_for_every_unit_and_leaves_gaps(contoh):
-    renstra = {re.search(r"(IK\d\d): target Renstra dan realisasi", s).group(1): s
-               for s in svg(contoh[1]) if "target Renstra dan realisasi" in s}
+    renstra = gambar_renstra(contoh[1])
     assert sorted(renstra) == ["IK01", "IK02", "IK03", "IK04", "IK05", "IK06", "IK07"]
+    teks = {i: re.findall(r"<text[^>]*>([^<]*)</text>", s) for i, s in renstra.items()}
     # values and axis in the indicator's unit
-    assert "Rp1.500.000.000" in renstra["IK04"] and "20‰" in renstra["IK05"] and "200 orang" in renstra["IK01"]
-    assert not [t for t in re.findall(r"<text[^>]*>([^<]*)</text>", renstra["IK03"]) if "%" in t]  # an index
-    # IK07 is new: no Renstra target for 2022 and 2023, targets from 2024 on
-    assert "40 produk" in renstra["IK07"] and "80 produk" in renstra["IK07"]
+    assert "Rp1.500.000.000" in teks["IK04"] and "20‰" in teks["IK05"] and "200 orang" in teks["IK01"]
+    assert "Rp1.202.595.500" in teks["IK04"] and "4,5 hari" in teks["IK06"]
+    assert not [t for t in teks["IK03"] if "%" in t]  # an index
+    # IK07 is new: no Renstra target for 2022 and 2023 (a gap), targets from 2024 on
+    assert "40 produk" in teks["IK07"] and "80 produk" in teks["IK07"]
 
 
 def test_several_failing_notebooks_are_listed_one_per_line(tmp_path):
     root = tmp_path / "p"
     shutil.copytree(CONTOH, root, ignore=shutil.ignore_patterns("processed", "build", "reports"))
     (root / "notebooks").mkdir()
-    for nb in ("pembuka", "penutup"):
+    for nb in ("depan", "penutup"):
         shutil.copy(ROOT / "notebooks" / f"{nb}.py", root / "notebooks")
     (root / "notebooks" / "laporan.yml").write_text(
-        "bagian:\n  - {nama: 01-pembuka, notebook: pembuka, narasi: [kata_pengantar]}\n"
+        "bagian:\n  - {nama: 00-depan, notebook: depan, narasi: [kata_pengantar]}\n"
         "  - {nama: 06-penutup, notebook: penutup, narasi: [penutup]}\n"
         "jangkar: {pengukuran: p, efisiensi: e, sasaran: 's-{sasaran_no}', langkah: 'l-{indikator_id}', "
         "reviu: r, provenance: v}\n", encoding="utf-8")
@@ -102,7 +105,7 @@ def test_several_failing_notebooks_are_listed_one_per_line(tmp_path):
     baris = str(e.value).splitlines()
     assert baris[0] == "2 notebook gagal:"
     assert len(baris) == 3
-    for b, nb in zip(baris[1:], ("pembuka.py", "penutup.py")):
+    for b, nb in zip(baris[1:], ("depan.py", "penutup.py")):
         assert b.startswith(f"  - {nb} (tahun=2024), sel ke-")
         assert "capaian_ik99" in b
         kept = re.search(r"\[notebook lengkap: (\S+\.gagal\.ipynb)\]$", b).group(1)

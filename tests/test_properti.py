@@ -182,7 +182,7 @@ def data_tahun(draw, indikator: list[dict], sasaran_nama: dict[int, str], wajib:
 
 @st.composite
 def skala_predikat(draw) -> list[dict]:
-    batas = sorted(draw(st.lists(st.integers(1, 150), min_size=1, max_size=5, unique=True)))
+    batas = sorted(draw(st.lists(st.integers(2, 150), min_size=1, max_size=5, unique=True)))  # percent, not 0.91
     nama = ["Sangat Rendah", "Rendah", "Sedang", "Tinggi", "Sangat Tinggi", "Istimewa"]
     tepi = [None, *batas, None]
     return [{"predikat": nama[i], "dari": tepi[i], "sampai": tepi[i + 1]} for i in range(len(tepi) - 1)]
@@ -504,3 +504,12 @@ def test_names_with_dollar_signs_do_not_break_charts(nama):
     svg = charts.capaian_per_indikator([f"S1 {nama}"], [50.0], 2, f"judul {nama}")
     assert "judul" in svg
     assert "Target Renstra" in charts.renstra([2021, 2022], [None, 5.0], {2022: 4.0}, 2, nama, "$")
+
+
+def test_paired_bars_with_no_item_do_not_crash():
+    """Found by the generator: a budget whose programs have no indicator (or a year whose indicators are
+    none in %) left the paired-bar chart with no item, and its legend offset divided by zero
+    (anggaran.py: "ZeroDivisionError: float division by zero")."""
+    from lkj.tampil import charts
+    assert "<svg" in charts.batang_berpasangan([], {"Serapan anggaran": [], "Capaian kinerja": []}, 2, garis_100=True)
+    assert "<svg" in charts.batang_berpasangan([], {"Target": [], "Realisasi": []}, 2)

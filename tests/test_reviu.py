@@ -8,7 +8,7 @@ from lkj.masukan.publikasi import baca_tertulis
 from lkj.reviu.keluaran import KOLOM_CSV
 from lkj.reviu.temuan import banding
 
-from conftest import ROOT, periksa
+from conftest import ROOT, masukan, periksa
 
 
 Y = "data/raw/2023"
@@ -16,12 +16,12 @@ HEADER = ["lokasi", "tabel", "baris", "kolom", "tahun", "subjek", "besaran", "te
 
 
 def publikasi(root, *rows):
-    """Replace publikasi.csv by the given figures: (tabel, tahun, subjek, besaran, tertulis)."""
+    """Replace publikasi.csv by the given figures: (tabel, tahun, subjek, besaran, tertulis[, baris])."""
     with open(root / Y / "publikasi.csv", "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
         w.writerow(HEADER)
-        for i, (tabel, tahun, subjek, besaran, tertulis) in enumerate(rows, start=1):
-            w.writerow(["Bab uji", tabel, str(i), "kolom", tahun, subjek, besaran, tertulis])
+        for i, (tabel, tahun, subjek, besaran, tertulis, *baris) in enumerate(rows, start=1):
+            w.writerow(["Bab uji", tabel, str(baris[0] if baris else i), besaran, tahun, subjek, besaran, tertulis])
 
 
 def temuan(root, aturan):
@@ -45,16 +45,32 @@ def test_banding_at_printed_precision(dilaporkan, digit, hitung, hasil):
     assert banding(dilaporkan, digit, hitung) == hasil
 
 
-def test_published_2023_report_gives_the_three_example_findings():
+def test_published_2023_report_gives_one_finding_per_root_cause():
     semua = periksa(2023, ROOT)
     uraian = [(x.kategori, x.uraian) for x in semua]
     assert ("salah hitung", "Realisasi IK02 2023 tercetak 88%, hasil hitung dari datanya 58,56%") in uraian
-    assert any(k == "tidak konsisten" and "76,10%" in u and "131,14%" in u for k, u in uraian)
     assert any(k == "tidak konsisten" and "81,10%" in u and "81,94%" in u for k, u in uraian)
+    # IK02's 88%: printed in 10 cells (5 realisasi, 4 capaian, the efficiency table's capaian of P02)
+    # and the efficiency computed from it -- one finding listing all 11 places
+    (ik02,) = [t for t in semua if "88%" in t.keterangan and "IK02" in t.keterangan]
+    assert ik02.kategori == "salah hitung" and ik02.tingkat == "tinggi" and len(ik02.lokasi) == 11
+    cetak_88 = [a.tempat for a in masukan(2023).publikasi if a.subjek in ("IK02", "P02") and a.tertulis.strip() == "88%"]
+    assert len(cetak_88) == 10 and set(cetak_88) < set(ik02.lokasi)
+    assert any("Tingkat Efisiensi" in x for x in ik02.lokasi)
+    assert ik02.program_kode == "P02" and ik02.sumber == "publikasi"
+    # IK05's 76,10% (wrong against its data and against Tabel Pengukuran): booked once, by R01
+    assert [t.aturan for t in semua if t.nilai_dilaporkan == 76.10] == ["R01"]
+    # the DPA list's pagu column shifted by one row: one finding with its 10 rows
+    (dpa,) = [t for t in semua if "DPA" in t.tempat]
+    assert dpa.aturan == "R02" and "bergeser satu baris" in dpa.uraian and len(dpa.lokasi) == 10
+    # no published cell is booked twice
+    lokasi = [x for t in semua for x in t.lokasi]
+    assert len(lokasi) == len(set(lokasi))
     per_kategori = {k: sum(t.kategori == k for t in semua) for k in dict.fromkeys(t.kategori for t in semua)}
-    assert per_kategori == {"salah hitung": 36, "tidak konsisten": 24, "pembulatan": 17,
-                            "metodologi": 9, "data dukung tidak ada": 1}
-    assert len(semua) == 87
+    assert per_kategori == {"salah hitung": 12, "pembulatan": 6, "tidak konsisten": 7,
+                            "metodologi": 8, "data dukung tidak ada": 1}
+    assert len(semua) == 34
+    assert {t.sumber for t in semua if t.aturan in ("R05",) or "data/raw" in t.tempat} == {"data"}
 
 
 # --- R01 -------------------------------------------------------------------------------------
@@ -63,8 +79,17 @@ def test_r01_flags_a_figure_that_does_not_follow_from_its_data(proyek):
     publikasi(proyek, ("T", 2023, "IK02", "realisasi", "88%"), ("T", 2023, "IK06", "realisasi", "63,63%"))
     (salah, bulat) = temuan(proyek, "R01")
     assert (salah.kategori, salah.tingkat, salah.nilai_dilaporkan) == ("salah hitung", "tinggi", 88)
+    assert salah.sumber == "publikasi" and salah.lokasi == ("Bab uji, T, baris 1, kolom realisasi",)
     assert round(salah.nilai_hitung, 2) == 58.56 and round(salah.selisih, 2) == 29.44
     assert (bulat.kategori, bulat.tingkat) == ("pembulatan", "rendah")
+
+
+def test_r01_books_one_wrong_value_once_with_every_cell_that_prints_it(proyek):
+    publikasi(proyek, ("A", 2023, "IK08", "realisasi", "13,45%"), ("B", 2023, "IK08", "realisasi", "13,4%"),
+              ("A", 2023, "IK08", "capaian", "26,90%"), ("C", 2023, "IK08", "realisasi", "20%"))
+    (t, lain) = temuan(proyek, "R01")
+    assert len(t.lokasi) == 3 and "B, baris 2" in t.lokasi[1] and "capaian" in t.keterangan
+    assert (lain.nilai_dilaporkan, len(lain.lokasi)) == (20, 1)  # another wrong value: another finding
 
 
 def test_r01_passes_correct_figures(proyek):
@@ -77,10 +102,25 @@ def test_r01_passes_correct_figures(proyek):
 # --- R02 -------------------------------------------------------------------------------------
 
 def test_r02_flags_one_quantity_with_two_values(proyek):
-    publikasi(proyek, ("A", 2023, "IK05", "capaian", "131,14%"), ("B", 2023, "IK05", "capaian", "76,10%"))
+    publikasi(proyek, ("A", 2023, "P01", "pagu", "5.725.755.076"), ("B", 2023, "P01", "pagu", "6.163.458.376"),
+              ("C", 2023, "P01", "pagu", "6.163.458.376,-"))
     (t,) = temuan(proyek, "R02")
-    assert t.kategori == "tidak konsisten" and t.tingkat == "tinggi"  # Sangat Tinggi vs Tinggi
-    assert (t.nilai_dilaporkan, t.nilai_hitung) == (76.10, 131.14)
+    assert t.kategori == "tidak konsisten" and t.program_kode == "P01" and len(t.lokasi) == 2
+    assert (t.nilai_dilaporkan, t.nilai_hitung) == (6163458376, 5725755076)
+
+
+def test_r02_does_not_book_again_a_cell_r01_explains(proyek):
+    publikasi(proyek, ("A", 2023, "IK05", "capaian", "131,15%"), ("B", 2023, "IK05", "capaian", "76,10%"))
+    assert temuan(proyek, "R02") == [] and [t.nilai_dilaporkan for t in temuan(proyek, "R01")] == [76.10]
+
+
+def test_r02_books_a_column_shifted_by_one_row_as_one_finding(proyek):
+    pagu = ["5.725.755.076", "193.768.000", "186.363.300", "57.572.000"]  # P01-P04 in anggaran.csv
+    rows = [("Tabel 3.4", 2023, f"P0{i}", "pagu", v) for i, v in enumerate(pagu, start=1)]
+    rows += [("DPA", 2023, f"P0{i}", "pagu", v) for i, v in enumerate(["9.999"] + pagu[:3], start=1)]
+    publikasi(proyek, *rows)
+    (t,) = temuan(proyek, "R02")
+    assert "bergeser satu baris" in t.uraian and len(t.lokasi) == 4 and t.program_kode == "P01,P02,P03,P04"
 
 
 def test_r02_passes_the_same_value_printed_with_fewer_digits(proyek):
@@ -91,7 +131,8 @@ def test_r02_passes_the_same_value_printed_with_fewer_digits(proyek):
 # --- R03 -------------------------------------------------------------------------------------
 
 def test_r03_flags_pk_target_that_differs_from_renstra():
-    t = [x for x in periksa(2023, ROOT) if x.kode.startswith("R03") and "pk.csv" in x.lokasi]
+    t = [x for x in periksa(2023, ROOT) if x.kode.startswith("R03") and "pk.csv" in x.tempat]
+    assert {x.sumber for x in t} == {"data"}
     assert {(x.indikator_id, x.nilai_dilaporkan, x.nilai_hitung) for x in t} == {("IK05", 10, 20), ("IK09", 4.2, 4)}
 
 
@@ -114,6 +155,14 @@ def test_r04_flags_inputs_that_differ_from_their_source_and_a_wrong_pairing(proy
     assert kategori == ["metodologi", "tidak konsisten", "tidak konsisten"]
 
 
+def test_r04_books_an_efficiency_with_the_wrong_input_it_was_computed_from(proyek):
+    publikasi(proyek, ("E", 2023, "P01", "efisiensi_serapan", "81,10%", 1), ("E", 2023, "P01", "efisiensi_capaian", "88%", 1),
+              ("E", 2023, "P01", "efisiensi", "0,079", 1))
+    assert temuan(proyek, "R01") == []
+    (t,) = temuan(proyek, "R04")
+    assert len(t.lokasi) == 2 and "efisiensi P01 0,079" in t.keterangan
+
+
 def test_r04_passes_inputs_equal_to_their_sources(proyek):
     publikasi(proyek, ("E", 2023, "P01", "efisiensi_serapan", "81,94%"),
               ("E", 2023, "P01", "efisiensi_capaian", "88,31%"),
@@ -125,7 +174,7 @@ def test_r04_passes_inputs_equal_to_their_sources(proyek):
 
 def test_r05_flags_a_group_at_100_percent_hiding_a_sub_item_at_50(proyek):
     (t,) = temuan(proyek, "R05")
-    assert "G6" in t.lokasi and round(t.nilai_hitung, 2) == 83.33 and t.nilai_dilaporkan == 100
+    assert "G6" in t.tempat and t.sumber == "data" and round(t.nilai_hitung, 2) == 83.33 and t.nilai_dilaporkan == 100
 
 
 def test_r05_passes_groups_that_agree_with_their_sub_items(proyek):
@@ -169,7 +218,7 @@ def test_r07_flags_a_typed_number_that_contradicts_the_computation(proyek):
     p = proyek / Y / "narasi/sasaran-02.md"
     p.write_text(p.read_text() + "\nRealisasi tahun ini mencapai 88%.\n")
     (t,) = temuan(proyek, "R07")
-    assert "sasaran-02.md" in t.lokasi and t.nilai_dilaporkan == 88
+    assert "sasaran-02.md" in t.tempat and t.nilai_dilaporkan == 88
 
 
 def test_r07_passes_typed_numbers_equal_to_computed_ones(proyek):
@@ -190,7 +239,10 @@ def test_make_reviu_writes_csv_and_strict_fails_on_errors(proyek, capsys):
     assert "salah hitung" in out and "tidak konsisten" in out and "pembulatan" in out
     with open(proyek / "reports/2023/reviu-2023.csv", newline="") as f:
         rows = list(csv.DictReader(f))
-    assert list(rows[0]) == KOLOM_CSV
+    assert list(rows[0]) == KOLOM_CSV and KOLOM_CSV[-2:] == ["program_kode", "sumber"]
+    assert {r["sumber"] for r in rows} == {"publikasi", "data"}
+    ik02 = next(r for r in rows if r["uraian"].startswith("Realisasi IK02 2023 tercetak 88%"))
+    assert ik02["lokasi"].count(" | ") == 10 and ik02["program_kode"] == "P02"
     assert all(r["nilai_dilaporkan"] == "" or float(r["nilai_dilaporkan"]) == float(r["nilai_dilaporkan"]) for r in rows)
     assert main(["reviu", "2023", "--root", str(proyek), "--strict"]) == 1
 
@@ -202,3 +254,35 @@ def test_strict_passes_a_clean_pipeline_report(proyek):
     k = proyek / Y / "komponen.csv"
     k.write_text(k.read_text().replace("Bangunan Kantor yang Disediakan,paket,10,5", "Bangunan Kantor yang Disediakan,paket,10,10"))
     assert main(["reviu", "2023", "--root", str(proyek), "--strict"]) == 0
+
+
+# --- R08: narrative claims the numbers contradict ----------------------------------------------------
+
+def tulis_narasi(root, nama, teks):
+    p = root / Y / f"narasi/{nama}.md"
+    p.write_text(p.read_text(encoding="utf-8") + "\n" + teks + "\n", encoding="utf-8")
+
+
+def test_r08_flags_improvement_claimed_while_the_average_and_most_indicators_fell(proyek):
+    tulis_narasi(proyek, "penutup", "Secara umum capaian sasaran strategis menunjukkan perkembangan yang signifikan.")
+    tulis_narasi(proyek, "sasaran-02", "Kinerja pelatihan terus membaik dibandingkan tahun lalu.")
+    (umum, ik02) = temuan(proyek, "R08")
+    assert "penutup.md" in umum.tempat and "perkembangan yang signifikan" in umum.uraian and umum.sumber == "data"
+    assert "103,86%" in umum.uraian and "92,90%" in umum.uraian and "5 dari 9 indikator" in umum.uraian
+    assert ik02.indikator_id == "IK02" and "turun dari 92,30%" in ik02.uraian  # its own capaian fell
+
+
+def test_r08_flags_a_claim_that_every_figure_was_recomputed_from_supporting_data(proyek):
+    tulis_narasi(proyek, "ikhtisar_eksekutif", "Seluruh angka dalam laporan ini dihitung ulang dari data dukung.")
+    (t,) = temuan(proyek, "R08")
+    assert '"Seluruh angka dalam laporan ini dihitung ulang dari data dukung."' in t.uraian
+    assert "IK09" in t.uraian and "seluruh realisasi tahun 2022" in t.uraian
+
+
+def test_r08_passes_words_from_placeholders_negations_qualified_claims_and_true_improvements(proyek):
+    tulis_narasi(proyek, "penutup", "Rata-rata capaian {{ arah_rata_rata }}; kinerja tidak meningkat.")
+    tulis_narasi(proyek, "sasaran-09", "Capaian indikator ini meningkat dibandingkan tahun lalu.")  # 111,90% -> 123,41%
+    tulis_narasi(proyek, "pendahuluan", "Jika kualitas tenaga kerja semakin baik, hasil produksinya juga meningkat.")
+    tulis_narasi(proyek, "ikhtisar_eksekutif", "Angka dihitung ulang dari data dukung, kecuali {{ indikator_tanpa_data_dukung }}.")
+    assert temuan(proyek, "R08") == []
+    assert temuan(ROOT, "R08") == []  # the 2023 narrative as rewritten

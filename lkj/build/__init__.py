@@ -26,7 +26,29 @@ from ..masukan.proyek import Proyek
 from .notebook import BuildError, jalankan
 from .fingerprint import Stamps, hash_files, kode
 
-__all__ = ["BuildError", "BuildResult", "build", "main_report", "tulis_processed"]
+__all__ = ["BelumFinal", "BuildError", "BuildResult", "build", "main_report", "masalah_final", "tulis_processed"]
+
+
+class BelumFinal(Exception):
+    """A final report was asked for while something a signed report needs is missing (one line each)."""
+
+    def __init__(self, masalah: list[str]):
+        self.masalah = masalah
+        super().__init__("; ".join(masalah))
+
+
+def masalah_final(m: Masukan) -> list[str]:
+    """What keeps a year's report from being final: missing narrative, signature data, organisation chart."""
+    out = [f"{m.proyek.relatif(m.narasi_path(n))}: narasi belum diisi" for n, t in m.narasi.items() if t is None]
+    params = m.proyek.relatif(m.proyek.params(m.tahun))
+    ttd = m.aturan.penandatangan
+    if ttd is None:
+        out.append(f"{params}: blok tanda tangan (penandatangan) belum diisi")
+    else:
+        out += [f"{params}: penandatangan.{k} kosong" for k, v in ttd.items() if v is None and k != "pangkat"]
+    if m.data.organisasi is None:
+        out.append(f"{m.proyek.relatif(m.data.folder / 'organisasi.csv')}: bagan organisasi belum diisi")
+    return out
 
 
 @dataclass
@@ -73,7 +95,9 @@ def tulis_processed(m: Masukan) -> Path:
     return out
 
 
-def build(tahun: int, root: Path, jobs: int | None = None, log=print) -> BuildResult:
+def build(tahun: int, root: Path, jobs: int | None = None, log=print, final: bool = False) -> BuildResult:
+    """Build a year's report: a draft (DRAF mark, red boxes where narrative is missing) or, with `final`,
+    the report to sign, refused (BelumFinal) while anything it needs is missing."""
     proyek = Proyek.di(root)
     folder_tahun(proyek, tahun)  # stops: no data for this year, lists those there are
     build_dir = proyek.build(tahun)
@@ -83,7 +107,8 @@ def build(tahun: int, root: Path, jobs: int | None = None, log=print) -> BuildRe
     s = Sidik.hitung(proyek, tahun)
     hasil = keluaran(proyek, tahun)
     siap = model_path.is_file() and (proyek.processed(tahun) / "capaian.csv").is_file()
-    if siap and stamps.fresh_set("rakit", s.semua, hasil):
+    versi = f"{s.semua}:{'final' if final else 'draf'}"
+    if siap and stamps.fresh_set("rakit", versi, hasil):
         return BuildResult([], False, [])
 
     mulai = time.perf_counter()
@@ -95,6 +120,8 @@ def build(tahun: int, root: Path, jobs: int | None = None, log=print) -> BuildRe
             pool.submit(_panaskan)
         try:
             m = baca_masukan(proyek, tahun)  # bad input stops here with one line
+            if final and masalah_final(m):
+                raise BelumFinal(masalah_final(m))
         except BaseException:
             pool.shutdown(cancel_futures=True)
             raise
@@ -136,14 +163,14 @@ def build(tahun: int, root: Path, jobs: int | None = None, log=print) -> BuildRe
         log("merakit HTML, HTML audit, PDF dan CSV reviu")
         urutan = [nb_dir / f"{b.nama}.ipynb" for b in m.rencana.bagian]
         audit = pool.submit(html_audit, urutan, tahun, tambahan)
-        laporan = html_laporan(urutan, tahun, tambahan)
-        isi_pdf, terpotong = pdf.render(laporan, f"Laporan Kinerja {tahun}", build_dir / "pdf", pool)
+        laporan = html_laporan(urutan, tahun, draf=not final)
+        isi_pdf, terpotong = pdf.render(laporan, f"Laporan Kinerja {tahun}", build_dir / "pdf", pool, draf=not final)
         isi = (laporan, audit.result(), isi_pdf, reviu_csv)
     waktu["rakit"] = time.perf_counter() - mulai - waktu["data"] - waktu["notebook"]
     log(f"  rakit selesai ({waktu['rakit']:.1f} s)")
     for path, data in zip(hasil, isi):
         tulis_atomik(path, data, tmp_dir=build_dir)  # nothing half-written ever appears in reports/
-    stamps.write_set("rakit", s.semua, hasil)
+    stamps.write_set("rakit", versi, hasil)
     return BuildResult(list(tugas), True, sorted({*m.peringatan, *terpotong}), waktu)
 
 
@@ -165,24 +192,25 @@ def _bagian_perakitan(m: Masukan, berkas: list[Path]) -> tuple[list, str]:
     temuan = reviu.periksa(m)
     asal = provenance.catat(m.proyek, [*berkas, *kode()])
     tambahan = [
-        sel_html("07-reviu", lampiran.catatan_reviu(temuan, m.publikasi is not None, "Lampiran 5. Catatan Reviu",
+        sel_html("07-reviu", lampiran.catatan_reviu(temuan, m.publikasi is not None, "Audit C. Catatan Reviu",
                                                     m.rencana.jangkar("reviu")),
                  "dibuat saat perakitan: lkj.reviu.periksa (sama dengan reviu-<tahun>.csv)"),
         sel_html("08-provenance", lampiran.provenance(asal.berkas, asal.commit, asal.versi,
-                                                      "Lampiran 6. Asal-usul Data (Provenance)",
+                                                      "Audit D. Asal-usul Data (Provenance)",
                                                       m.rencana.jangkar("provenance")),
                  "dibuat saat perakitan: lkj.build.provenance.catat"),
     ]
     return tambahan, ke_csv(temuan)
 
 
-def main_report(tahun: int, root: Path, jobs: int | None) -> None:
+def main_report(tahun: int, root: Path, jobs: int | None, final: bool = False) -> None:
     mulai = time.perf_counter()
-    hasil = build(tahun, root, jobs, log=lambda s: print(s, file=sys.stderr))
+    hasil = build(tahun, root, jobs, log=lambda s: print(s, file=sys.stderr), final=final)
     for w in hasil.peringatan:
         print(w, file=sys.stderr)
     if not hasil.dijalankan and not hasil.dirakit:
         print(f"reports/{tahun}: sudah mutakhir (tidak ada masukan yang berubah)")
     else:
-        print(f"reports/{tahun}/laporan-kinerja-{tahun}.html, -audit.html, .pdf, reviu-{tahun}.csv "
+        jenis = "final" if final else "DRAF (FINAL=1 untuk versi yang ditandatangani)"
+        print(f"reports/{tahun}/laporan-kinerja-{tahun}.html, -audit.html, .pdf, reviu-{tahun}.csv: {jenis} "
               f"({time.perf_counter() - mulai:.1f} s)")

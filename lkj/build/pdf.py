@@ -28,7 +28,7 @@ from ..masukan.errors import Peringatan
 SEL = re.compile(r'<div class="jp-Cell[^"]*" id="cell-id=(.+?)-\d{3}">')
 H1 = re.compile(r'<h1 id="([^"]+)"[^>]*>(.*?)</h1>', re.S)
 JUDUL = re.compile(r'<h([123]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
-TOC_LINK = re.compile(r'(<nav[^>]*id="daftar-isi".*?</nav>)', re.S)
+TOC_LINK = re.compile(r'(<nav[^>]*class="daftar-isi"[^>]*>.*?</nav>)', re.S)  # daftar isi, tabel, gambar
 TANPA_JUDUL = {"sampul", "daftar-isi-judul"}
 PX = 0.75  # CSS px -> PDF pt
 
@@ -56,7 +56,11 @@ def pisah(html: str) -> list[Bagian]:
     for (s, nama), e in zip(mulai, batas[1:]):
         isi = html[s:e]
         # the running header (Bab) a part starts under, for parts that do not open with their own h1
-        penanda = f'<div class="bab-berjalan" data-bab="{htmllib.escape(bab)}"></div>' if bab else ""
+        # A part that opens with its own h1 sets the header itself (a marker before that h1 would be
+        # alone on a blank page, since h1 breaks the page).
+        h1 = isi.find("<h1 ")
+        buka_bab = h1 >= 0 and not _teks(isi[:h1])
+        penanda = f'<div class="bab-berjalan" data-bab="{htmllib.escape(bab)}"></div>' if bab and not buka_bab else ""
         out.append(Bagian(nama, kepala + penanda + isi + ekor))
         judul_bab = [_teks(t) for i, t in H1.findall(isi) if i not in TANPA_JUDUL]
         bab = judul_bab[-1] if judul_bab else bab
@@ -66,8 +70,9 @@ def pisah(html: str) -> list[Bagian]:
 TANPA_KAKI = "<style>@media print { @page { @bottom-center { content: none; } } }</style>"
 
 
-def _daftar_isi(isi: str, halaman: dict[str, int] | None) -> str:
-    """Write the page of every heading into the daftar isi links (data-hal, shown by the CSS)."""
+def _daftar_isi(isi: str, halaman: dict[str, str] | None) -> str:
+    """Write the page label of every entry into the links of the lists of contents, tables and figures
+    (data-hal, shown by the CSS)."""
     return TOC_LINK.sub(lambda m: re.sub(r'<a href="#([^"]+)">', lambda a: (
         f'<a href="#{a.group(1)}" data-hal="{(halaman or {}).get(a.group(1), "")}">'), m.group(1)), isi)
 
@@ -117,27 +122,70 @@ def cetak(isi: str) -> tuple[bytes, list, dict, int, list]:
 
 
 def _terpotong(doc) -> list[str]:
+    """Layout defects a reader would see: a table or image wider than the page, a table row split across
+    two pages, a page with nothing but its running header."""
     from weasyprint.formatting_structure import boxes
     out = []
+    baris_di: dict[int, int] = {}  # table row element -> first page it is on
     for i, page in enumerate(doc.pages):
         pb = page._page_box
         kanan = pb.margin_width() - pb.margin_right - pb.padding_right - pb.border_right_width
-        for b in pb.descendants():
+        isi = False
+        for b in (d for c in pb.children if not isinstance(c, boxes.MarginBox) for d in c.descendants()):
             if isinstance(b, (boxes.TableBox, boxes.ReplacedBox)) and b.position_x + b.margin_width() > kanan + 1:
                 jenis = "tabel" if isinstance(b, boxes.TableBox) else "gambar"
                 out.append(f"{jenis} melewati batas kanan halaman {i + 1} sebesar "
                            f"{(b.position_x + b.margin_width() - kanan) * PX:.0f} pt")
+            if isinstance(b, boxes.TableRowGroupBox) and not (b.is_header or b.is_footer):
+                for baris in b.children:  # body rows: a header repeated on every page is not a split row
+                    awal = baris_di.setdefault(id(baris.element), i)
+                    if awal != i:
+                        out.append(f"baris tabel terpotong antara halaman {awal + 1} dan {i + 1}")
+            if isinstance(b, (boxes.TextBox, boxes.ReplacedBox)) and not isinstance(b, boxes.PageBox):
+                isi = isi or bool(getattr(b, "text", "x").strip())
+        if not isi:
+            out.append(f"halaman {i + 1} kosong")
     return out
 
 
 CSS = Path(BASE) / "lkj" / "laporan.css"
 
 
-def kaki(total: int, css: str) -> bytes:
-    """`total` empty pages under the report's own page style, which prints only the footer
-    'Halaman X dari Y'; they are stamped on the report's pages."""
+KAKI = {  # the footer of each kind of page; the report's own @page rule gives size and margins
+    "sampul": "@page { @bottom-center { content: none; } @top-right { content: none; } }",
+    "depan": '@page { @bottom-center { content: counter(page, lower-roman); } @top-right { content: none; } }',
+    "isi": '@page { @bottom-center { content: "Halaman " counter(page) " dari " counter(pages); } '
+           "@top-right { content: none; } }",
+}
+DRAF = ('<div style="position: fixed; top: 9cm; left: -1cm; width: 19cm; text-align: center; '
+        'transform: rotate(-35deg); font: bold 120pt \'DejaVu Sans\'; color: rgba(192, 0, 0, 0.13);">DRAF</div>')
+
+
+def kaki(total: int, jenis: str, css: str, draf: bool) -> bytes:
+    """`total` empty pages that print only a footer (roman numerals for the front matter, 'Halaman X dari Y'
+    for the body) and, in a draft, the DRAF mark; they are stamped on the report's pages."""
     halaman = '<div style="break-after: page"></div>' * total
-    return _dokumen(f"<html><head><style>{css}</style></head><body><main>{halaman}</main></body></html>").write_pdf()
+    gaya = f"<style>{css}</style><style>@media print {{ {KAKI[jenis]} }}</style>"
+    return _dokumen(f"<html><head>{gaya}</head><body>{DRAF if draf else ''}<main>{halaman}</main></body></html>"
+                    ).write_pdf()
+
+
+def _romawi(n: int) -> str:
+    angka = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+             (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    out = ""
+    for nilai, huruf in angka:
+        while n >= nilai:
+            out, n = out + huruf, n - nilai
+    return out
+
+
+def label_halaman(halaman: int, awal_isi: int) -> str:
+    """The printed number of a PDF page (1-based): none on the cover, i, ii, … in the front matter,
+    1, 2, … from the first page of Bab I."""
+    if halaman == 1:
+        return ""
+    return str(halaman - awal_isi + 1) if halaman >= awal_isi else _romawi(halaman - 1)
 
 
 # --- the whole PDF ----------------------------------------------------------------------------
@@ -198,7 +246,8 @@ def _tersimpan(cache: "Cache", kunci: str, pool, fungsi, *args, biner: bool = Fa
     return simpan
 
 
-def render(html: str, judul: str, cache_dir: Path | None = None, pool=None) -> tuple[bytes, list[Peringatan]]:
+def render(html: str, judul: str, cache_dir: Path | None = None, pool=None,
+           draf: bool = False) -> tuple[bytes, list[Peringatan]]:
     """The report's PDF (parts rendered in `pool`, reusing `cache_dir`, then merged) and warnings
     about anything cut off at the page edge."""
     cache = Cache(cache_dir)
@@ -228,22 +277,28 @@ def render(html: str, judul: str, cache_dir: Path | None = None, pool=None) -> t
     jumlah = [n_toc if i == toc else hasil[i][1].halaman for i in range(len(bagian))]
     pertama = [1 + sum(jumlah[:i]) for i in range(len(bagian))]
     jangkar = {i: (letak[1] if i == toc else hasil[i][1].jangkar) for i in range(len(bagian))}
-    halaman = {k: pertama[i] + v[0] for i, js in jangkar.items() for k, v in js.items()}
-    # 2. the page-number stamps (they need only the total) while the daftar isi gets its numbers
+    # the body (page 1) starts with the first part that opens a Bab; before it, the front matter (i, ii, …)
+    awal_isi = next((pertama[i] for i, b in enumerate(bagian) if re.search(r'<h1 id="bab-\d', b)), 2)
+    halaman = {k: label_halaman(pertama[i] + v[0], awal_isi) for i, js in jangkar.items() for k, v in js.items()}
+    # 2. the page-number stamps (they need only the counts) while the lists get their page numbers
     total, css = sum(jumlah), CSS.read_text(encoding="utf-8")
-    stempel_nanti = _tersimpan(cache, _kunci("kaki", total, css), pool, kaki, total, css, biner=True)
+    jenis = (("sampul", 1), ("depan", awal_isi - 2), ("isi", total - awal_isi + 1))
+    stempel_nanti = [_tersimpan(cache, _kunci("kaki", j, n, css, draf), pool, kaki, n, j, css, draf, biner=True)
+                     for j, n in jenis if n > 0 and (j != "sampul" or draf)]
     hasil.update(semua_cetak([toc], {toc: _daftar_isi(bagian[toc], halaman)}))
     if hasil[toc][1].halaman != n_toc:
         raise RuntimeError("daftar isi berubah panjang setelah nomor halaman diisi")
-    stempel = stempel_nanti()
+    stempel = [ambil() for ambil in stempel_nanti]
     cache.bersihkan()
     urut = [hasil[i] for i in range(len(bagian))]
     peringatan = [Peringatan(w, f"PDF bagian {potongan[i].nama}") for i, (_, m) in enumerate(urut) for w in m.terpotong]
-    return merge_parts([p for p, _ in urut], [m for _, m in urut], pertama, stempel, judul, html), peringatan
+    return merge_parts([p for p, _ in urut], [m for _, m in urut], pertama, stempel, judul, html, awal_isi), peringatan
 
 
-def merge_parts(pdfs: list[bytes], meta: list[Meta], pertama: list[int], stempel: bytes, judul: str, html: str) -> bytes:
-    """Concatenate the parts; stamp page numbers (not on the cover); add links and bookmarks (h1-h3)."""
+def merge_parts(pdfs: list[bytes], meta: list[Meta], pertama: list[int], stempel: list[bytes], judul: str, html: str,
+                awal_isi: int) -> bytes:
+    """Concatenate the parts; stamp page numbers (not on the cover) and page labels (roman in the front
+    matter); add links and bookmarks (h1-h3)."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.annotations import Link
     from pypdf.generic import ArrayObject, Fit, NameObject
@@ -259,10 +314,14 @@ def merge_parts(pdfs: list[bytes], meta: list[Meta], pertama: list[int], stempel
                 else:
                     del page[NameObject("/Annots")]
             w.add_page(page)
-    for i, kaki_hal in enumerate(PdfReader(io.BytesIO(stempel)).pages):
-        if i > 0:  # the cover has no page number
-            w.pages[i].merge_page(kaki_hal)
-            w.pages[i].compress_content_streams()
+    halaman_kaki = [hal for data in stempel for hal in PdfReader(io.BytesIO(data)).pages]
+    for i, kaki_hal in enumerate(halaman_kaki, start=len(w.pages) - len(halaman_kaki)):
+        w.pages[i].merge_page(kaki_hal)
+        w.pages[i].compress_content_streams()
+    w.set_page_label(0, 0, prefix="Sampul")
+    if awal_isi > 2:
+        w.set_page_label(1, awal_isi - 2, style="/r", start=1)
+    w.set_page_label(awal_isi - 1, len(w.pages) - 1, style="/D", start=1)
     tinggi = [float(p.mediabox.height) for p in w.pages]
     jangkar = {k: (pertama[j] - 1 + v[0], v[1], v[2]) for j, m in enumerate(meta) for k, v in m.jangkar.items()}
     for j, m in enumerate(meta):

@@ -14,6 +14,7 @@ from traitlets.config import Config
 from .notebook import BuildError
 
 from .fingerprint import TEMPLATES
+from .numbering import Entri, beri_nomor, isi_daftar
 
 JUDUL = re.compile(r'<h([123]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 TANPA_DAFTAR = {"sampul", "daftar-isi-judul"}
@@ -26,7 +27,7 @@ def sel_html(nama: str, html: str, asal: str) -> nbformat.NotebookNode:
     return sel
 
 
-def merge_notebooks(paths: list[Path], tahun: int, tambahan: list | None = None) -> nbformat.NotebookNode:
+def merge_notebooks(paths: list[Path], tahun: int) -> nbformat.NotebookNode:
     """One notebook of all cells, with stable cell ids (nbformat would invent random ones)."""
     nbs = [nbformat.read(p, as_version=4) for p in paths]
     gabungan = nbformat.v4.new_notebook(metadata=copy.deepcopy(nbs[0].metadata))
@@ -39,7 +40,6 @@ def merge_notebooks(paths: list[Path], tahun: int, tambahan: list | None = None)
             cell.metadata.pop("papermill", None)
             cell.metadata.pop("execution", None)
             gabungan.cells.append(cell)
-    gabungan.cells += tambahan or []
     return gabungan
 
 
@@ -58,7 +58,7 @@ def _untuk_laporan(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-def _ekspor(nb: nbformat.NotebookNode, audit: bool) -> str:
+def _ekspor(nb: nbformat.NotebookNode, audit: bool, draf: bool = False) -> str:
     c = Config()
     c.HTMLExporter.extra_template_basedirs = [str(TEMPLATES)]
     c.HTMLExporter.template_name = "lkj"
@@ -67,7 +67,7 @@ def _ekspor(nb: nbformat.NotebookNode, audit: bool) -> str:
     c.HTMLExporter.exclude_output_prompt = True
     c.HTMLExporter.embed_images = True
     c.HTMLExporter.language_code = "id"
-    body, _ = HTMLExporter(config=c).from_notebook_node(nb, resources={"lkj": {"audit": audit}})
+    body, _ = HTMLExporter(config=c).from_notebook_node(nb, resources={"lkj": {"audit": audit, "draf": draf}})
     return body.replace('alt="No description has been provided for this image"', 'alt="Grafik"')
 
 
@@ -85,8 +85,13 @@ def daftar_isi(html: str) -> str:
 
 # Anything that would make a browser fetch from elsewhere, run script, or follow a javascript: URL.
 REMOTE_CSS = re.compile(r"""(?:url\(\s*["']?\s*|@import\s+["']?\s*)(?:[a-z][a-z0-9+.-]*:)?//""", re.I)
-MEMUAT = {"src", "srcset", "poster", "data", "background", "action", "formaction"}  # attributes that load or submit
+MEMUAT = {"src", "srcset", "imagesrcset", "poster", "data", "background", "action", "formaction", "codebase"}
 URL = MEMUAT | {"href", "xlink:href"}
+TAUTAN = {"a", "area"}  # href on these is a link the reader may follow; on any other tag it loads
+
+
+def _jauh(url: str) -> bool:
+    return re.match(r"([a-z][a-z0-9+.-]*:)?//", url) is not None
 
 
 class _Pemeriksa(HTMLParser):
@@ -102,17 +107,27 @@ class _Pemeriksa(HTMLParser):
             self.masalah.append("<script>")
         if tag == "style":
             self._style = True
+        if tag == "base":
+            self.masalah.append("<base> (mengubah tujuan semua tautan)")
+        if tag == "meta" and any(n == "http-equiv" and (v or "").strip().lower() == "refresh" for n, v in attrs):
+            self.masalah.append("<meta http-equiv=refresh>")
         for nama, nilai in attrs:
             nilai = nilai or ""
-            url = re.sub(r"[\x00-\x20]", "", nilai).lower()
+            url = re.sub(r"[\x00-\x20]", "", nilai).lower()  # browsers ignore these inside a URL
+            memuat = nama in MEMUAT or (nama in ("href", "xlink:href") and tag not in TAUTAN)
             if nama.startswith("on"):
                 self.masalah.append(f"atribut {nama} pada <{tag}>")
             elif nama in URL and url.startswith(("javascript:", "vbscript:", "data:text/html")):
                 self.masalah.append(f"URL {url[:40]!r} pada <{tag} {nama}>")
-            elif (nama in MEMUAT or (tag == "link" and nama == "href")) and re.match(r"([a-z][a-z0-9+.-]*:)?//", url):
+            elif nama in ("srcset", "imagesrcset") and any(
+                    _jauh(re.sub(r"[\x00-\x20]", "", c.split()[0]).lower()) for c in nilai.split(",") if c.split()):
+                self.masalah.append(f"sumber jarak jauh {nilai[:60]!r} pada <{tag} {nama}>")
+            elif memuat and _jauh(url):
                 self.masalah.append(f"sumber jarak jauh {nilai[:60]!r} pada <{tag} {nama}>")
             elif nama == "style" and REMOTE_CSS.search(nilai):
                 self.masalah.append(f"sumber jarak jauh di atribut style pada <{tag}>")
+            elif nama == "srcdoc":
+                self.masalah += [f"{m} di dalam <{tag} srcdoc>" for m in masalah_html(nilai)]
 
     def handle_startendtag(self, tag: str, attrs: list) -> None:
         self.handle_starttag(tag, attrs)
@@ -143,11 +158,26 @@ def _periksa_lokal(nama: str, teks: str) -> str:
     return teks
 
 
-def html_laporan(paths: list[Path], tahun: int, tambahan: list | None = None) -> str:
-    """The report: outputs only, code hidden."""
-    return _periksa_lokal("laporan", daftar_isi(_ekspor(_untuk_laporan(merge_notebooks(paths, tahun, tambahan)), audit=False)))
+def _siapkan(paths: list[Path], tahun: int) -> tuple[nbformat.NotebookNode, list[Entri], list[Entri]]:
+    nb = merge_notebooks(paths, tahun)
+    daftar_tabel, daftar_gambar = beri_nomor(nb)
+    return nb, daftar_tabel, daftar_gambar
+
+
+def _daftar(html: str, daftar_tabel: list[Entri], daftar_gambar: list[Entri]) -> str:
+    return isi_daftar(isi_daftar(daftar_isi(html), "daftar-tabel", daftar_tabel), "daftar-gambar", daftar_gambar)
+
+
+def html_laporan(paths: list[Path], tahun: int, draf: bool = False) -> str:
+    """The LKj: what a reader of a government report expects; code and audit material left out."""
+    nb, tabel, gambar = _siapkan(paths, tahun)
+    html = _ekspor(_untuk_laporan(nb), audit=False, draf=draf)
+    return _periksa_lokal("laporan", _daftar(html, tabel, gambar))
 
 
 def html_audit(paths: list[Path], tahun: int, tambahan: list | None = None) -> str:
-    """The audit version: every cell, code and intermediate table."""
-    return _periksa_lokal("audit", daftar_isi(_ekspor(merge_notebooks(paths, tahun, tambahan), audit=True)))
+    """The audit version: every cell, code, source row and intermediate table, plus the sections made at
+    assembly (Catatan Reviu, provenance)."""
+    nb, tabel, gambar = _siapkan(paths, tahun)
+    nb.cells += tambahan or []
+    return _periksa_lokal("audit", _daftar(_ekspor(nb, audit=True), tabel, gambar))

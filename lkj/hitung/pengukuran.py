@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 import pandas as pd
@@ -38,6 +38,11 @@ class HasilIndikator:
     pk_baris: int
 
     @property
+    def tanpa_data_dukung(self) -> bool:
+        """Realisasi not computed from component data (reported as is, or missing)."""
+        return self.realisasi.sumber != "komponen"
+
+    @property
     def catatan(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(self.realisasi.catatan + ((self.capaian.catatan,) if self.capaian.catatan else ())))
 
@@ -50,8 +55,13 @@ class Pengukuran:
     indikator: tuple[HasilIndikator, ...]
 
     @property
+    def dirata(self) -> list[HasilIndikator]:
+        """The indicators the overall average is taken over (params: indikator_rata_rata)."""
+        return [h for h in self.indikator if self.aturan.ikut_rata_rata(h.indikator_id)]
+
+    @property
     def rata_rata(self) -> F.Hasil:
-        return F.rata_rata(h.capaian_dirata for h in self.indikator if self.aturan.ikut_rata_rata(h.indikator_id))
+        return F.rata_rata(h.capaian_dirata for h in self.dirata)
 
     def rata_rata_sasaran(self, sasaran_no: int) -> F.Hasil:
         return F.rata_rata(h.capaian_dirata for h in self.indikator if h.sasaran_no == sasaran_no)
@@ -236,6 +246,79 @@ def hitung_pembanding(p: Pengukuran, lalu: Pengukuran | None) -> pd.DataFrame:
             if h0 and h0.capaian.nilai is not None and h.capaian.nilai is not None else None,
         })
     return pd.DataFrame(rows)
+
+
+def arah_perubahan(kini: float | None, lalu: float | None, digit: int) -> str | None:
+    """'naik', 'turun' or 'tetap' (equal at the displayed digits); None if a value is missing."""
+    if F.kosong(kini) or F.kosong(lalu):
+        return None
+    beda = round(kini - lalu, digit)
+    return "naik" if beda > 0 else "turun" if beda < 0 else "tetap"
+
+
+def jumlah_arah(p: Pengukuran, lalu: Pengukuran | None) -> dict[str, int]:
+    """How many indicators' capaian rose, fell or stayed against the comparison year (comparable ones only)."""
+    n = {"naik": 0, "turun": 0, "tetap": 0}
+    for h in p.indikator:
+        h0 = lalu.cari(h.indikator_id) if lalu else None
+        a = arah_perubahan(h.capaian.nilai, h0.capaian.nilai if h0 else None, p.aturan.digit_desimal)
+        if a:
+            n[a] += 1
+    return n
+
+
+@dataclass(frozen=True)
+class Sebanding:
+    """The overall average of both years over the same indicators: those with a capaian in both."""
+
+    indikator: tuple[str, ...]
+    tidak_sebanding: tuple[str, ...]   # averaged in one year but left out here
+    rata_rata: F.Hasil
+    rata_rata_lalu: F.Hasil
+
+
+def rata_rata_sebanding(p: Pengukuran, lalu: Pengukuran | None) -> Sebanding | None:
+    """Year-on-year comparison of the average on the same set of indicators (None without a comparison year)."""
+    if lalu is None:
+        return None
+    ada_lalu = {h.indikator_id: h for h in lalu.dirata if h.capaian.nilai is not None}
+    sama = [h for h in p.dirata if h.capaian.nilai is not None and h.indikator_id in ada_lalu]
+    ids = {h.indikator_id for h in sama}
+    semua = dict.fromkeys([h.indikator_id for h in p.dirata] + [h.indikator_id for h in lalu.dirata])
+    return Sebanding(
+        indikator=tuple(h.indikator_id for h in sama),
+        tidak_sebanding=tuple(i for i in semua if i not in ids),
+        rata_rata=F.rata_rata(h.capaian_dirata for h in sama),
+        rata_rata_lalu=F.rata_rata(ada_lalu[h.indikator_id].capaian_dirata for h in sama))
+
+
+@dataclass(frozen=True)
+class Skenario:
+    """The overall average under another rule: what the headline predikat depends on."""
+
+    uraian: str
+    batas_capaian: float | None
+    tanpa: tuple[str, ...]   # indicators left out of the average
+    rata_rata: F.Hasil
+    predikat: str | None
+
+
+def sensitivitas(p: Pengukuran) -> list[Skenario]:
+    """The average and its predikat under the report's rule, capped at 100 and at 120, and without
+    the indicators lacking supporting data; each recomputed by `ukur` with the rule changed."""
+    def skenario(uraian: str, aturan: Aturan, tanpa: tuple[str, ...] = ()) -> Skenario:
+        q = ukur(p.data, aturan)
+        return Skenario(uraian, aturan.batas_capaian, tanpa, q.rata_rata, aturan.skala.predikat(q.rata_rata.nilai))
+
+    a = p.aturan
+    batas = "tanpa batas" if a.batas_capaian is None else f"batas {a.batas_capaian:g}%"
+    out = [skenario(f"Aturan laporan ini ({batas})", a)]
+    out += [skenario(f"Capaian dibatasi {b}%", replace(a, batas_capaian=b)) for b in (100, 120) if b != a.batas_capaian]
+    tanpa = tuple(h.indikator_id for h in p.dirata if h.tanpa_data_dukung)
+    if tanpa:
+        ikut = tuple(h.indikator_id for h in p.dirata if not h.tanpa_data_dukung)
+        out.append(skenario("Tanpa indikator yang realisasinya tanpa data dukung", replace(a, indikator_rata_rata=ikut), tanpa))
+    return out
 
 
 # --- entry point --------------------------------------------------------------------------

@@ -47,6 +47,7 @@ class DataTahun:
     realisasi_langsung: pd.DataFrame | None
     anggaran: pd.DataFrame | None
     program_indikator: pd.DataFrame | None
+    organisasi: pd.DataFrame | None = None  # units and who reports to whom (the organisation chart)
 
 
 def baca_renstra(proyek: Proyek, nama: str) -> Renstra:
@@ -57,6 +58,9 @@ def baca_renstra(proyek: Proyek, nama: str) -> Renstra:
                         "Ganti nama foldernya, mis. renstra-2021-2026.")
     if not folder.is_dir():
         raise DataError(folder, "folder Renstra tidak ditemukan", "Periksa kunci 'renstra' di params/<tahun>.yaml.")
+    if int(m[2]) < int(m[1]):
+        raise DataError(folder, f"periode Renstra berakhir ({m[2]}) sebelum dimulai ({m[1]})",
+                        "Ganti nama foldernya menjadi renstra-<tahun awal>-<tahun akhir>.")
     tujuan = baca_csv(proyek, folder / "tujuan.csv")
     sasaran = baca_csv(proyek, folder / "sasaran.csv")
     indikator = baca_csv(proyek, folder / "indikator.csv")
@@ -89,6 +93,9 @@ def baca_tahun(proyek: Proyek, tahun: int, renstra: Renstra) -> DataTahun:
     folder = folder_tahun(proyek, tahun)
     pk_path = folder / "pk.csv"
     pk = baca_csv(proyek, pk_path)
+    if pk.empty:
+        raise DataError(pk_path, "berkas tidak berisi satu indikator pun (hanya baris judul)",
+                        "Isi satu baris per indikator Perjanjian Kinerja (lihat data/raw/README.md).", 2)
     definisi = renstra.indikator.set_index("indikator_id")
     for rec in pk.itertuples(index=False):
         if rec.indikator_id not in definisi.index:
@@ -99,6 +106,13 @@ def baca_tahun(proyek: Proyek, tahun: int, renstra: Renstra) -> DataTahun:
             raise DataError(pk_path, f"indikator '{rec.indikator_id}' ada di sasaran {rec.sasaran_no}, sedangkan "
                                      f"Renstra ({renstra.folder.name}/indikator.csv) menaruhnya di sasaran {no_renstra}",
                             "Samakan nomor sasarannya dengan Renstra.", rec.baris, "sasaran_no")
+    nama_sasaran: dict[int, tuple[str, int]] = {}
+    for rec in pk.itertuples(index=False):
+        nama, baris = nama_sasaran.setdefault(rec.sasaran_no, (rec.sasaran, rec.baris))
+        if rec.sasaran != nama:
+            raise DataError(pk_path, f"sasaran {rec.sasaran_no} ditulis berbeda dengan baris {baris} "
+                                     f"('{rec.sasaran[:40]}' dan '{nama[:40]}')",
+                            "Satu nomor sasaran satu rumusan: samakan teksnya.", rec.baris, "sasaran")
     pk_ids = set(pk.indikator_id)
 
     def opsional(nama: str) -> pd.DataFrame | None:
@@ -126,7 +140,31 @@ def baca_tahun(proyek: Proyek, tahun: int, renstra: Renstra) -> DataTahun:
                             "Tambahkan anggaran.csv atau hapus program_indikator.csv.")
         cek_rujukan(peta, folder / "program_indikator.csv", "program_kode", set(anggaran.program_kode), "anggaran.csv")
         cek_rujukan(peta, folder / "program_indikator.csv", "indikator_id", pk_ids, "pk.csv")
-    return DataTahun(tahun, folder, renstra, pk, komponen, langsung, anggaran, peta)
+    organisasi = opsional("organisasi.csv")
+    if organisasi is not None:
+        _cek_organisasi(organisasi, folder / "organisasi.csv")
+    return DataTahun(tahun, folder, renstra, pk, komponen, langsung, anggaran, peta, organisasi)
+
+
+def _cek_organisasi(df: pd.DataFrame, path: Path) -> None:
+    """One head unit; every other unit reports to a unit in the file, without cycles."""
+    atasan = dict(zip(df.unit_id, df.atasan_id))
+    puncak = [r for r in df.itertuples(index=False) if not r.atasan_id]
+    if len(puncak) != 1:
+        raise DataError(path, f"harus ada tepat satu unit pimpinan (atasan_id kosong), ditemukan {len(puncak)}",
+                        "Kosongkan atasan_id hanya untuk pimpinan (mis. Kepala Dinas).",
+                        puncak[1].baris if len(puncak) > 1 else None, "atasan_id")
+    for r in df.itertuples(index=False):
+        if r.atasan_id and r.atasan_id not in atasan:
+            raise DataError(path, f"atasan_id '{r.atasan_id}' tidak ada di kolom unit_id", "Perbaiki kodenya.",
+                            r.baris, "atasan_id")
+        seen, u = set(), r.unit_id
+        while u:
+            if u in seen:
+                raise DataError(path, f"unit '{r.unit_id}' melingkar: atasannya kembali ke unit itu sendiri",
+                                "Periksa atasan_id.", r.baris, "atasan_id")
+            seen.add(u)
+            u = atasan[u]
 
 
 def _cek_komponen(df: pd.DataFrame, path: Path, definisi: pd.DataFrame) -> None:
@@ -148,3 +186,18 @@ def _cek_komponen(df: pd.DataFrame, path: Path, definisi: pd.DataFrame) -> None:
         if rec.peran in ("kelompok", "rincian") and not rec.kelompok:
             raise DataError(path, f"komponen berperan {rec.peran} tanpa nama kelompok",
                             "Isi kolom kelompok (mis. G1) agar rincian dapat dikaitkan.", rec.baris, "kelompok")
+    # A group is one `kelompok` row; a rincian names an existing group of its indicator.
+    kelompok: dict[tuple[str, str], int] = {}
+    for rec in df[df.peran == "kelompok"].itertuples(index=False):
+        if (rec.indikator_id, rec.kelompok) in kelompok:
+            raise DataError(path, f"kelompok '{rec.kelompok}' indikator {rec.indikator_id} sudah ada di baris "
+                                  f"{kelompok[rec.indikator_id, rec.kelompok]}",
+                            "Satu kelompok satu baris berperan kelompok; sub-butirnya berperan rincian.",
+                            rec.baris, "kelompok")
+        kelompok[rec.indikator_id, rec.kelompok] = rec.baris
+    for rec in df[df.peran == "rincian"].itertuples(index=False):
+        if (rec.indikator_id, rec.kelompok) not in kelompok:
+            raise DataError(path, f"rincian menyebut kelompok '{rec.kelompok}' yang tidak ada pada indikator "
+                                  f"{rec.indikator_id}",
+                            "Tambahkan baris berperan kelompok dengan kode itu, atau perbaiki kodenya.",
+                            rec.baris, "kelompok")

@@ -17,6 +17,7 @@ from .params import Aturan, baca_aturan
 from .proyek import Proyek
 from .publikasi import Angka, baca_publikasi
 from .rencana import Rencana, baca_rencana
+from .skema import peringatan_csv
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,9 @@ def baca_masukan(proyek: Proyek, tahun: int) -> Masukan:
     folder_tahun(proyek, tahun)  # "no data for this year" before "no params"
     aturan = baca_aturan(proyek, tahun)
     renstra = baca_renstra(proyek, aturan.renstra)
+    if not renstra.tahun_awal <= tahun <= renstra.tahun_akhir:
+        raise DataError(proyek.params(tahun), f"tahun {tahun} di luar periode Renstra {aturan.renstra}",
+                        "Isi renstra dengan folder Renstra yang periodenya mencakup tahun ini.", column="renstra")
     data = baca_tahun(proyek, tahun, renstra)
     pembanding = None
     if aturan.tahun_pembanding is not None:
@@ -77,6 +81,10 @@ def baca_masukan(proyek: Proyek, tahun: int) -> Masukan:
     rencana = baca_rencana(proyek, sorted(set(data.pk.sasaran_no)))
     narasi, peringatan = _baca_narasi(proyek, tahun, rencana)
     peringatan += _cek_anggaran(proyek, data) + sel_kosong(proyek, data)
+    for d in (data, pembanding):
+        if d is not None:
+            peringatan += peringatan_csv(d.pk, d.komponen, d.realisasi_langsung)
+    peringatan += peringatan_csv(renstra.indikator)
     publikasi = baca_publikasi(proyek, proyek.tahun(tahun) / "publikasi.csv")
     return Masukan(proyek, aturan, data, pembanding, rencana, narasi, publikasi, tuple(peringatan))
 

@@ -17,6 +17,8 @@ KUNCI_WAJIB = {
     "digit_desimal": int, "batas_capaian": (int, float, type(None)),
     "indikator_rata_rata": (str, list), "skala_predikat": list,
 }
+KUNCI_OPSIONAL = {"penandatangan": (dict, type(None)), "logo": (str, type(None))}
+PENANDATANGAN = ("tempat", "tanggal", "jabatan", "nama", "pangkat", "nip")  # pangkat may be null: not printed
 DIGIT_MAKS = 6
 RENSTRA = re.compile(r"renstra-(\d{4})-(\d{4})")
 
@@ -35,6 +37,8 @@ class Aturan:
     indikator_rata_rata: str | tuple[str, ...]
     skala: SkalaPredikat
     skala_daftar: tuple[dict, ...]
+    penandatangan: dict[str, str | None] | None = None  # who signs the Kata Pengantar
+    logo: Path | None = None                            # cover logo, inside the project
 
     def ikut_rata_rata(self, indikator_id: str) -> bool:
         return self.indikator_rata_rata == "semua" or indikator_id in self.indikator_rata_rata
@@ -85,7 +89,10 @@ def baca_aturan(proyek: Proyek, tahun: int) -> Aturan:
             raise salah(kunci, f"kunci '{kunci}' tidak ada", "Tambahkan (lihat params/2023.yaml).")
         if not isinstance(isi[kunci], jenis) or isinstance(isi[kunci], bool):
             raise salah(kunci, f"nilai kunci '{kunci}' berjenis salah: {isi[kunci]!r}", "Lihat komentar di params/2023.yaml.")
-    lain = sorted(map(str, set(isi) - set(KUNCI_WAJIB)))
+    for kunci, jenis in KUNCI_OPSIONAL.items():
+        if kunci in isi and (not isinstance(isi[kunci], jenis) or isinstance(isi[kunci], bool)):
+            raise salah(kunci, f"nilai kunci '{kunci}' berjenis salah: {isi[kunci]!r}", "Lihat komentar di params/2023.yaml.")
+    lain = sorted(map(str, set(isi) - set(KUNCI_WAJIB) - set(KUNCI_OPSIONAL)))
     if lain:
         raise salah(lain[0], f"kunci tidak dikenal: {', '.join(lain)}", "Hapus atau perbaiki ejaannya.")
     for kunci in ("instansi", "pemerintah"):
@@ -102,8 +109,9 @@ def baca_aturan(proyek: Proyek, tahun: int) -> Aturan:
         raise salah("digit_desimal", f"digit_desimal {isi['digit_desimal']} di luar 0–{DIGIT_MAKS}",
                     "Pemerintah lazimnya memakai 2 angka di belakang koma.")
     batas = isi["batas_capaian"]
-    if batas is not None and not (math.isfinite(batas) and batas > 0):
-        raise salah("batas_capaian", "batas_capaian harus positif atau null", "Mis. 100, 120, atau null.")
+    if batas is not None and not (math.isfinite(batas) and batas >= 100):
+        raise salah("batas_capaian", f"batas_capaian {batas} di bawah 100 (capaian ditulis dalam persen)",
+                    "Mis. 100, 120, atau null.")
     rata = isi["indikator_rata_rata"]
     if isinstance(rata, str) and rata != "semua":
         raise salah("indikator_rata_rata", f"indikator_rata_rata '{rata}' tidak dikenal",
@@ -112,11 +120,29 @@ def baca_aturan(proyek: Proyek, tahun: int) -> Aturan:
         raise salah("indikator_rata_rata", "indikator_rata_rata harus daftar indikator_id yang berbeda",
                     "Mis. [IK01, IK02], atau 'semua'.")
     skala = _skala(isi["skala_predikat"], salah)
+    ttd = isi.get("penandatangan")
+    if ttd is not None:
+        kurang = [k for k in PENANDATANGAN if k not in ttd]
+        asing = sorted(map(str, set(ttd) - set(PENANDATANGAN)))
+        if kurang or asing:
+            raise salah("penandatangan", f"penandatangan: kunci {'yang kurang: ' + ', '.join(kurang) if kurang else ''}"
+                        f"{'; ' if kurang and asing else ''}{'tidak dikenal: ' + ', '.join(asing) if asing else ''}",
+                        "Isi tempat, tanggal, jabatan, nama, pangkat (boleh null) dan nip.")
+        for k, v in ttd.items():
+            if v is not None and not isinstance(v, (str, int)) or isinstance(v, bool):
+                raise salah("penandatangan", f"penandatangan.{k} harus teks: {v!r}", "Tulis sebagai teks.")
+        ttd = {k: None if ttd[k] is None or not str(ttd[k]).strip() else str(ttd[k]).strip() for k in PENANDATANGAN}
+    logo = None
+    if isi.get("logo"):
+        logo = proyek.di_dalam(proyek.root / isi["logo"], "logo")
+        if logo.suffix.lower() not in (".png", ".jpg", ".jpeg", ".svg") or not logo.is_file():
+            raise salah("logo", f"logo '{isi['logo']}' bukan berkas gambar PNG, JPEG atau SVG yang ada",
+                        "Tulis path gambar relatif terhadap folder proyek, atau logo: null.")
     return Aturan(
         tahun=tahun, instansi=isi["instansi"].strip(), pemerintah=isi["pemerintah"].strip(), renstra=isi["renstra"],
         tahun_pembanding=pembanding, digit_desimal=isi["digit_desimal"], batas_capaian=batas,
         indikator_rata_rata=rata if isinstance(rata, str) else tuple(rata),
-        skala=skala, skala_daftar=tuple(isi["skala_predikat"]),
+        skala=skala, skala_daftar=tuple(isi["skala_predikat"]), penandatangan=ttd, logo=logo,
     )
 
 
@@ -135,6 +161,10 @@ def _skala(daftar: list, salah) -> SkalaPredikat:
                 v = k[batas]
                 if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v)):
                     raise SkalaError(f"kelas '{k['predikat']}': '{batas}' harus angka tanpa % atau null, bukan {v!r}")
+        batas = [k[b] for k in daftar for b in ("dari", "sampai") if k[b] is not None]
+        if batas and max(map(abs, batas)) <= 1:
+            raise SkalaError(f"batas kelas ditulis sebagai pecahan ({', '.join(map(str, batas[:3]))}), "
+                             "padahal capaian dalam persen: tulis mis. 91, bukan 0.91")
         return SkalaPredikat.dari_daftar(daftar)
     except SkalaError as e:
         raise salah("skala_predikat", f"skala_predikat ditolak: {e}",

@@ -11,8 +11,9 @@ from typing import Callable
 
 from .. import fmt
 from ..hitung import formulas as F
+from ..hitung.pengukuran import arah_perubahan, jumlah_arah
 from ..masukan.publikasi import Angka, baca_tertulis
-from .temuan import Konteks, Temuan, banding, nama_angka, pct
+from .temuan import NAMA_BESARAN, Konteks, Temuan, banding, nama_angka, pct
 
 
 # --- R01: every published figure recomputed from its data ------------------------------------------
@@ -44,9 +45,18 @@ def hitung_ulang(ctx: Konteks, a: Angka) -> tuple[float | None, str]:
     return None, ""
 
 
+URUTAN_R01 = {"realisasi": 0, "capaian": 1}  # a realisasi is booked before the capaian computed from it
+
+
 def aturan_hitung_ulang(ctx: Konteks) -> list[Temuan]:
-    out = []
-    cek = ctx.angka("realisasi", "capaian", "rata_rata", "serapan", "efisiensi")
+    """One finding per wrong printed value of a quantity (tahun, subjek, besaran, value), listing
+    every cell that prints it; a capaian computed from a wrong printed realisasi joins that finding.
+    A capaian computed against a wrong printed target is left to R03, an efisiensi computed from
+    wrong printed inputs to R04: the cell is booked with its cause."""
+    out: list[Temuan] = []
+    akar: dict[tuple, list[tuple[Temuan, Angka]]] = {}  # (tahun, subjek, besaran) -> (finding, its first cell)
+    cek = sorted(ctx.angka("realisasi", "capaian", "rata_rata", "serapan", "efisiensi"),
+                 key=lambda a: URUTAN_R01.get(a.besaran, 2))
     for a in cek:
         hit, _ = hitung_ulang(ctx, a)
         if a.nilai is None or hit is None:
@@ -54,16 +64,86 @@ def aturan_hitung_ulang(ctx: Konteks) -> list[Temuan]:
         hasil = cocok_capaian(ctx, a, a.nilai, a.digit) if a.besaran == "capaian" else banding(a.nilai, a.digit, hit)
         if hasil == "sesuai":
             continue
+        if (a.besaran == "capaian" and dari_target_salah(ctx, a)) or (a.besaran == "efisiensi" and dari_masukan_salah(ctx, a)):
+            continue
         kategori = "pembulatan" if hasil == "pembulatan" else "salah hitung"
+        program = a.subjek if ctx.program(a.subjek) is not None else ""
+        sama = [(t, b) for t, b in akar.get((a.tahun, a.subjek, a.besaran), [])
+                if t.kategori == kategori and sama_tercetak(a, b)]
+        if sama:
+            t, b = sama[0]
+            ctx.bukukan(t, a, "" if a.tertulis.strip() == b.tertulis.strip() else f"juga tercetak {a.tertulis.strip()}")
+            continue
+        if a.besaran == "capaian":
+            asal = _realisasi_asal(ctx, akar, a)
+            if asal is not None:
+                ctx.bukukan(asal, a, f"{_kecil(nama_angka(a))} dihitung dari realisasi itu")
+                continue
         tampil = ((lambda x: fmt.angka(x, 3)) if a.besaran == "efisiensi" else
                   (lambda x: _dalam_satuan(ctx, a.subjek, x, 2)) if a.besaran == "realisasi" else pct)
-        out.append(Temuan(
-            aturan="R01", kategori=kategori, lokasi=a.tempat,
+        t = Temuan(
+            aturan="R01", kategori=kategori, lokasi=a.tempat, sumber="publikasi",
             uraian=f"{nama_angka(a)} tercetak {a.tertulis.strip()}, hasil hitung dari datanya {tampil(hit)}"
-            + (" (beda hanya karena pembulatan/pemotongan)" if kategori == "pembulatan" else ""),
+            + (" (beda hanya karena pembulatan/pemotongan)" if kategori == "pembulatan" else "")
+            + (_milik_program(ctx, a) if a.besaran == "serapan" else ""),
             indikator_id=a.subjek if a.subjek.startswith("IK") else _indikator_program(ctx, a.subjek),
-            nilai_dilaporkan=a.nilai, nilai_hitung=hit, ubah_predikat=_ubah_predikat(ctx, a, hit), tautan=ctx.tautan(a.subjek) if a.besaran != "rata_rata" else ctx.rencana.jangkar("pengukuran")))
+            program_kode=program, nilai_dilaporkan=a.nilai, nilai_hitung=hit, ubah_predikat=_ubah_predikat(ctx, a, hit),
+            tautan=ctx.tautan(a.subjek) if a.besaran != "rata_rata" else ctx.rencana.jangkar("pengukuran"))
+        akar.setdefault((a.tahun, a.subjek, a.besaran), []).append((t, a))
+        out.append(ctx.bukukan(t, a))
     return out
+
+
+def _kecil(teks: str) -> str:
+    return teks[:1].lower() + teks[1:]
+
+
+def sama_tercetak(a: Angka, b: Angka) -> bool:
+    """Two printed cells show the same value, one of them with fewer digits (58,7% and 58,74%)."""
+    return banding(a.nilai, a.digit, b.nilai) != "beda" or banding(b.nilai, b.digit, a.nilai) != "beda"
+
+
+def _realisasi_asal(ctx: Konteks, akar: dict, a: Angka) -> Temuan | None:
+    """The finding of a wrong printed realisasi from which this printed capaian was computed."""
+    p = ctx.ukur(a.tahun)
+    h = p.cari(a.subjek) if p else None
+    if h is None:
+        return None
+    for t, r in akar.get((a.tahun, a.subjek, "realisasi"), []):
+        c = F.capaian(h.target, r.nilai, h.polaritas).nilai
+        if c is not None and banding(a.nilai, a.digit, c) != "beda":
+            return t
+    return None
+
+
+def _milik_program(ctx: Konteks, a: Angka) -> str:
+    """' (angka itu adalah serapan P05)' when a wrong serapan is another program's."""
+    if ctx.anggaran is None:
+        return ""
+    lain = [r.program_kode for r in ctx.anggaran.itertuples() if r.program_kode != a.subjek
+            and not fmt.kosong(r.serapan) and banding(a.nilai, a.digit, r.serapan) == "sesuai"]
+    return f" (angka itu adalah serapan {', '.join(lain)})" if lain else ""
+
+
+def dari_target_salah(ctx: Konteks, a: Angka) -> bool:
+    """A printed capaian that follows from a wrong target printed in its own row (booked by R03)."""
+    t = ctx.sebaris(a, "target")
+    p = ctx.ukur(a.tahun)
+    h = p.cari(a.subjek) if p else None
+    if t is None or t.nilai is None or h is None or banding(t.nilai, t.digit, h.target) == "sesuai":
+        return False
+    r = ctx.sebaris(a, "realisasi")
+    calon = [F.capaian(t.nilai, x, h.polaritas).nilai for x in (h.realisasi.nilai, r.nilai if r else None) if x is not None]
+    return any(c is not None and banding(a.nilai, a.digit, c) != "beda" for c in calon)
+
+
+def dari_masukan_salah(ctx: Konteks, a: Angka) -> bool:
+    """A printed efisiensi that follows from the inputs printed in its row, one of them wrong (booked by R04)."""
+    s, c = ctx.sebaris(a, "efisiensi_serapan"), ctx.sebaris(a, "efisiensi_capaian")
+    if s is None or c is None or s.nilai is None or c.nilai is None or a.nilai is None:
+        return False
+    e = F.efisiensi(s.nilai, c.nilai).nilai
+    return e is not None and banding(a.nilai, a.digit, e) != "beda" and (serapan_salah(ctx, s) or capaian_salah(ctx, c))
 
 
 def cocok_capaian(ctx: Konteks, a: Angka, nilai: float, digit: int) -> str:
@@ -118,39 +198,98 @@ def _indikator_program(ctx: Konteks, kode: str) -> str:
 # --- R02: one quantity, one value in every table ------------------------------------------------------
 
 def aturan_antar_tabel(ctx: Konteks) -> list[Temuan]:
-    out = []
+    """Cells of a quantity that disagree with the cell that agrees with the data. A cell R01 has
+    already booked is not booked again; cells printing the same wrong value are one finding; a
+    column whose values sit one row off (each program's value on its neighbour's row) is one finding."""
     grup: dict[tuple, list[Angka]] = {}
     for a in ctx.angka("realisasi", "capaian", "rata_rata", "pagu", "realisasi_anggaran", "serapan"):
         grup.setdefault((a.tahun, a.subjek, a.besaran), []).append(a)
-    for (tahun, subjek, besaran), daftar in grup.items():
+    acuan: dict[tuple, Angka] = {}
+    beda: list[tuple[Angka, Angka]] = []   # (cell, the cell it disagrees with)
+    for kunci, daftar in grup.items():
         terbaca = [a for a in daftar if a.nilai is not None]
         hit = [hitung_ulang(ctx, a)[0] for a in terbaca]
-        acuan = next((a for a, x in zip(terbaca, hit) if x is not None and banding(a.nilai, a.digit, x) != "beda"),
-                     terbaca[0] if terbaca else None)
-        if acuan is None:
+        acu = next((a for a, x in zip(terbaca, hit) if x is not None and banding(a.nilai, a.digit, x) != "beda"),
+                   terbaca[0] if terbaca else None)
+        if acu is None:
             continue
+        acuan[kunci] = acu
         for a in daftar:
-            if a is acuan:
+            if a is acu or a.baris_csv in ctx.dibukukan:
                 continue
-            if a.nilai is None:
-                uraian = (f"{nama_angka(a)} tertulis '{a.tertulis.strip() or '(kosong)'}' (tidak terbaca sebagai satu "
-                          f"angka), sedangkan {acuan.tabel} mencetak {acuan.tertulis.strip()}")
-            elif banding(a.nilai, a.digit, acuan.nilai) == "beda" and banding(acuan.nilai, acuan.digit, a.nilai) == "beda":
-                uraian = (f"{nama_angka(a)} tercetak {a.tertulis.strip()} di sini tetapi "
-                          f"{acuan.tertulis.strip()} di {acuan.tabel} (baris {acuan.baris})")
-            else:
-                continue
-            out.append(Temuan(aturan="R02", kategori="tidak konsisten", lokasi=a.tempat, uraian=uraian,
-                              indikator_id=subjek if subjek.startswith("IK") else _indikator_program(ctx, subjek),
-                              nilai_dilaporkan=a.nilai, nilai_hitung=acuan.nilai,
-                              ubah_predikat=besaran == "capaian" and ctx.p.aturan.skala.predikat(a.nilai) != ctx.p.aturan.skala.predikat(acuan.nilai),
-                              tautan=ctx.tautan(subjek)))
+            if a.nilai is None or (banding(a.nilai, a.digit, acu.nilai) == "beda" and banding(acu.nilai, acu.digit, a.nilai) == "beda"):
+                beda.append((a, acu))
+    out = _bergeser(ctx, beda, acuan)
+    sama: dict[tuple, Temuan] = {}
+    for a, acu in beda:
+        if a.baris_csv in ctx.dibukukan:
+            continue
+        kunci = (a.tahun, a.subjek, a.besaran, a.nilai if a.nilai is not None else a.tertulis.strip())
+        if kunci in sama:
+            ctx.bukukan(sama[kunci], a)
+            continue
+        if a.nilai is None:
+            uraian = (f"{nama_angka(a)} tertulis '{a.tertulis.strip() or '(kosong)'}' (tidak terbaca sebagai satu "
+                      f"angka), sedangkan {acu.tabel} mencetak {acu.tertulis.strip()}")
+        else:
+            uraian = (f"{nama_angka(a)} tercetak {a.tertulis.strip()} di sini tetapi "
+                      f"{acu.tertulis.strip()} di {acu.tabel} (baris {acu.baris})")
+        skala = ctx.p.aturan.skala
+        sama[kunci] = t = Temuan(
+            aturan="R02", kategori="tidak konsisten", lokasi=a.tempat, uraian=uraian, sumber="publikasi",
+            indikator_id=a.subjek if a.subjek.startswith("IK") else _indikator_program(ctx, a.subjek),
+            program_kode=a.subjek if ctx.program(a.subjek) is not None else "",
+            nilai_dilaporkan=a.nilai, nilai_hitung=acu.nilai,
+            ubah_predikat=a.besaran == "capaian" and a.nilai is not None and skala.predikat(a.nilai) != skala.predikat(acu.nilai),
+            tautan=ctx.tautan(a.subjek))
+        out.append(ctx.bukukan(t, a))
+    return out
+
+
+def _angka_di(teks: str) -> list[float]:
+    """Every number printed in a cell ('1.447.157.354,- 69.661.680,-' holds two)."""
+    return [v for v in (baca_tertulis(x)[0] for x in teks.split()) if v is not None]
+
+
+def _bergeser(ctx: Konteks, beda: list[tuple[Angka, Angka]], acuan: dict[tuple, Angka]) -> list[Temuan]:
+    """One finding per program column whose disagreeing cells mostly hold a neighbouring program's value."""
+    if ctx.anggaran is None:
+        return []
+    urutan = list(ctx.anggaran.program_kode)
+    kolom: dict[tuple, list[Angka]] = {}
+    for a, _ in beda:
+        if a.subjek in urutan:
+            kolom.setdefault((a.lokasi, a.tabel, a.kolom, a.tahun, a.besaran), []).append(a)
+    out = []
+    for (lokasi, tabel, nama_kolom, tahun, besaran), sel in kolom.items():
+        def milik(a: Angka, geser: int) -> bool:
+            j = urutan.index(a.subjek) + geser
+            b = acuan.get((tahun, urutan[j], besaran)) if 0 <= j < len(urutan) else None
+            return b is not None and b.nilai in _angka_di(a.tertulis)
+        geser = max((-1, 1), key=lambda g: sum(milik(a, g) for a in sel))
+        cocok = [a for a in sel if milik(a, geser)]
+        if len(cocok) < 2 or 2 * len(cocok) < len(sel):
+            continue
+        contoh = cocok[0]
+        asal = urutan[urutan.index(contoh.subjek) + geser]
+        arah = "sesudahnya" if geser == -1 else "sebelumnya"
+        t = Temuan(aturan="R02", kategori="tidak konsisten", lokasi=sel[0].tempat, sumber="publikasi",
+                   uraian=f"Kolom {nama_kolom} pada {tabel} bergeser satu baris: nilai setiap program tercetak pada "
+                   f"baris program {arah} (mis. {NAMA_BESARAN.get(besaran, besaran).lower()} {asal} "
+                   f"{acuan[(tahun, asal, besaran)].tertulis.strip()} tercetak di baris {contoh.subjek}); "
+                   f"{len(sel)} baris tidak sesuai dengan {acuan[(tahun, contoh.subjek, besaran)].tabel}",
+                   program_kode=",".join(a.subjek for a in sel), tautan=ctx.rencana.jangkar("efisiensi"))
+        for a in sel:
+            ctx.bukukan(t, a)
+        out.append(t)
     return out
 
 
 # --- R03: targets -------------------------------------------------------------------------------------
 
 def aturan_target(ctx: Konteks) -> list[Temuan]:
+    """PK targets against the Renstra (our data), printed targets against the PK; a capaian printed
+    in the row of a wrong target and computed from it is a consequence of that target."""
     out = []
     r = ctx.p.data.renstra
     renstra = r.indikator.set_index("indikator_id")
@@ -162,22 +301,58 @@ def aturan_target(ctx: Konteks) -> list[Temuan]:
                 out.append(Temuan(aturan="R03", kategori="tidak konsisten", lokasi=f"data/raw/{p.tahun}/pk.csv baris {h.pk_baris}",
                                   uraian=f"Target PK {p.tahun} {h.indikator_id} adalah {_dalam_satuan(ctx, h.indikator_id, h.target)}, "
                                   f"sedangkan target Renstra tahun ke-{k} ({p.tahun}) "
-                                  f"{_dalam_satuan(ctx, h.indikator_id, t_renstra)}",
+                                  f"{_dalam_satuan(ctx, h.indikator_id, t_renstra)}", sumber="data",
                                   indikator_id=h.indikator_id, nilai_dilaporkan=h.target, nilai_hitung=float(t_renstra), ubah_predikat=False, tautan=ctx.tautan(h.indikator_id)))
+    sama: dict[tuple, Temuan] = {}
     for a in ctx.angka("target", "target_renstra"):
         hit, sumber = hitung_ulang(ctx, a)
         if a.nilai is None or hit is None or banding(a.nilai, a.digit, hit) == "sesuai":
             continue
-        jenis = "PK" if a.besaran == "target" else "Renstra"
-        out.append(Temuan(aturan="R03", kategori="tidak konsisten", lokasi=a.tempat,
-                          uraian=f"Target {a.subjek} {a.tahun} tercetak {a.tertulis.strip()}, sedangkan target {jenis} {a.tahun} "
-                          f"menurut data ({sumber}) {_dalam_satuan(ctx, a.subjek, hit)}", indikator_id=a.subjek, nilai_dilaporkan=a.nilai, nilai_hitung=hit, ubah_predikat=False, tautan=ctx.tautan(a.subjek)))
+        kunci = (a.tahun, a.subjek, a.besaran, a.nilai)
+        if kunci not in sama:
+            jenis = "PK" if a.besaran == "target" else "Renstra"
+            sama[kunci] = Temuan(aturan="R03", kategori="tidak konsisten", lokasi=a.tempat, sumber="publikasi",
+                                 uraian=f"Target {a.subjek} {a.tahun} tercetak {a.tertulis.strip()}, sedangkan target {jenis} {a.tahun} "
+                                 f"menurut data ({sumber}) {_dalam_satuan(ctx, a.subjek, hit)}", indikator_id=a.subjek, nilai_dilaporkan=a.nilai,
+                                 nilai_hitung=hit, ubah_predikat=False, tautan=ctx.tautan(a.subjek))
+            out.append(sama[kunci])
+        t = ctx.bukukan(sama[kunci], a)
+        c = ctx.sebaris(a, "capaian")
+        if c is not None and c.nilai is not None and dari_target_salah(ctx, c):
+            ctx.bukukan(t, c, f"{_kecil(nama_angka(c))} {c.tertulis.strip()} di baris itu dihitung dari target tersebut")
     return out
 
 
 # --- R04: inputs of derived tables and the program-indicator pairing ----------------------------------------
 
+def serapan_salah(ctx: Konteks, a: Angka) -> bool:
+    """An efficiency table's serapan input that differs from the budget table / anggaran.csv."""
+    prog = ctx.program(a.subjek)
+    return prog is not None and a.nilai is not None and banding(a.nilai, a.digit, prog.serapan) != "sesuai"
+
+
+def _ids(ctx: Konteks, kode: str) -> list[str]:
+    prog = ctx.program(kode)
+    return [] if prog is None else [i for i in prog.indikator_id.split(",") if i]
+
+
+def capaian_salah(ctx: Konteks, a: Angka) -> bool:
+    """An efficiency table's capaian input for a program without indicator, or that is not its indicators' capaian."""
+    if ctx.program(a.subjek) is None:
+        return False
+    ids = _ids(ctx, a.subjek)
+    if not ids:
+        return True
+    cap = F.rata_rata(ctx.p.cari(i).capaian.nilai for i in ids).nilai
+    sama = (cocok_capaian(ctx, Angka(0, "", "", "", "", a.tahun, ids[0], "capaian", "", None, 0), a.nilai, a.digit)
+            if len(ids) == 1 and a.nilai is not None else "beda")
+    return a.nilai is not None and cap is not None and sama == "beda" and banding(a.nilai, a.digit, cap) == "beda"
+
+
 def aturan_masukan_turunan(ctx: Konteks) -> list[Temuan]:
+    """Inputs of the efficiency table against their source tables, and the program-indicator pairing.
+    An input that copies its own indicator's wrong printed capaian is a place of that capaian's
+    finding; the efisiensi printed in the row, computed from a wrong input, goes with the input."""
     out = []
     if ctx.anggaran is None:
         return out
@@ -189,39 +364,61 @@ def aturan_masukan_turunan(ctx: Konteks) -> list[Temuan]:
         prog = ctx.program(a.subjek)
         if prog is None:
             continue
-        ids = [i for i in prog.indikator_id.split(",") if i]
+        ids = _ids(ctx, a.subjek)
+        t = None
         if a.besaran == "efisiensi_serapan":
-            if a.nilai is not None and banding(a.nilai, a.digit, prog.serapan) != "sesuai":
-                out.append(Temuan(aturan="R04", kategori="tidak konsisten", lokasi=a.tempat,
-                                  uraian=f"Tabel efisiensi {a.subjek} memakai serapan {a.tertulis.strip()}, sedangkan Tabel 3.4 / "
-                                  f"anggaran.csv memberi {pct(prog.serapan)}", indikator_id=",".join(ids), nilai_dilaporkan=a.nilai, nilai_hitung=float(prog.serapan),
-                                  ubah_predikat=False, tautan=ctx.rencana.jangkar("efisiensi")))
+            if serapan_salah(ctx, a):
+                t = Temuan(aturan="R04", kategori="tidak konsisten", lokasi=a.tempat, sumber="publikasi",
+                           uraian=f"Tabel efisiensi {a.subjek} memakai serapan {a.tertulis.strip()}, sedangkan Tabel 3.4 / "
+                           f"anggaran.csv memberi {pct(prog.serapan)}", indikator_id=",".join(ids), program_kode=a.subjek,
+                           nilai_dilaporkan=a.nilai, nilai_hitung=float(prog.serapan), tautan=ctx.rencana.jangkar("efisiensi"))
         elif a.besaran == "efisiensi_capaian":
             if not ids:
-                out.append(Temuan(aturan="R04", kategori="metodologi", lokasi=a.tempat,
-                                  uraian=f"Program {a.subjek} tidak mempunyai indikator kinerja (program_indikator.csv), tetapi tabel "
-                                  f"efisiensi memberinya capaian {a.tertulis.strip()}"
-                                  + _milik(capaian_cetak, a.nilai), indikator_id="", nilai_dilaporkan=a.nilai, nilai_hitung=None, ubah_predikat=False, tautan=ctx.rencana.jangkar("efisiensi")))
-                continue
-            cap = F.rata_rata(ctx.p.cari(i).capaian.nilai for i in ids).nilai
-            sama = (cocok_capaian(ctx, Angka(0, "", "", "", "", a.tahun, ids[0], "capaian", "", None, 0), a.nilai, a.digit)
-                    if len(ids) == 1 and a.nilai is not None else "beda")
-            if a.nilai is not None and cap is not None and sama == "beda" and banding(a.nilai, a.digit, cap) == "beda":
-                # the printed capaian of its own indicator (itself wrong) or of another indicator (wrong pairing)
+                t = Temuan(aturan="R04", kategori="metodologi", lokasi=a.tempat, sumber="publikasi",
+                           uraian=f"Program {a.subjek} tidak mempunyai indikator kinerja (program_indikator.csv), tetapi tabel "
+                           f"efisiensi memberinya capaian {a.tertulis.strip()}" + _milik(capaian_cetak, a.nilai),
+                           program_kode=a.subjek, nilai_dilaporkan=a.nilai, tautan=ctx.rencana.jangkar("efisiensi"))
+            elif capaian_salah(ctx, a):
+                cap = F.rata_rata(ctx.p.cari(i).capaian.nilai for i in ids).nilai
                 milik_sendiri = bool(capaian_cetak.get(a.nilai, set()) & set(ids))
+                asal = _temuan_capaian(ctx, a, ids) if milik_sendiri else None
+                if asal is not None:  # a copy of its indicator's wrong printed capaian
+                    ctx.bukukan(asal, a, f"tabel efisiensi {a.subjek} memakai capaian itu", a.subjek)
+                    _efisiensi_sebaris(ctx, asal, a)
+                    continue
                 kategori = "salah hitung" if milik_sendiri or not capaian_cetak.get(a.nilai) else "tidak konsisten"
-                out.append(Temuan(aturan="R04", kategori=kategori, lokasi=a.tempat,
-                                  uraian=f"Tabel efisiensi {a.subjek} memakai capaian {a.tertulis.strip()}; indikator program ini "
-                                  f"({', '.join(ids)}) berdasarkan data mencapai {pct(cap)}"
-                                  + ("" if milik_sendiri else _milik(capaian_cetak, a.nilai, ids)),
-                                  indikator_id=",".join(ids), nilai_dilaporkan=a.nilai, nilai_hitung=cap, ubah_predikat=ctx.p.aturan.skala.predikat(a.nilai) != ctx.p.aturan.skala.predikat(cap),
-                                  tautan=ctx.rencana.jangkar("efisiensi")))
+                t = Temuan(aturan="R04", kategori=kategori, lokasi=a.tempat, sumber="publikasi",
+                           uraian=f"Tabel efisiensi {a.subjek} memakai capaian {a.tertulis.strip()}; indikator program ini "
+                           f"({', '.join(ids)}) berdasarkan data mencapai {pct(cap)}"
+                           + ("" if milik_sendiri else _milik(capaian_cetak, a.nilai, ids)),
+                           indikator_id=",".join(ids), program_kode=a.subjek, nilai_dilaporkan=a.nilai, nilai_hitung=cap,
+                           ubah_predikat=ctx.p.aturan.skala.predikat(a.nilai) != ctx.p.aturan.skala.predikat(cap),
+                           tautan=ctx.rencana.jangkar("efisiensi"))
         elif a.tertulis.strip() not in ids:
-            out.append(Temuan(aturan="R04", kategori="tidak konsisten", lokasi=a.tempat,
-                              uraian=f"Program {a.subjek} dipasangkan dengan {a.tertulis.strip()}, sedangkan program_indikator.csv "
-                              f"memasangkannya dengan {', '.join(ids) or 'tidak ada indikator'}", indikator_id=",".join(ids),
-                              tautan=ctx.rencana.jangkar("efisiensi")))
+            t = Temuan(aturan="R04", kategori="tidak konsisten", lokasi=a.tempat, sumber="publikasi",
+                       uraian=f"Program {a.subjek} dipasangkan dengan {a.tertulis.strip()}, sedangkan program_indikator.csv "
+                       f"memasangkannya dengan {', '.join(ids) or 'tidak ada indikator'}", indikator_id=",".join(ids),
+                       program_kode=a.subjek, tautan=ctx.rencana.jangkar("efisiensi"))
+        if t is not None:
+            out.append(ctx.bukukan(t, a))
+            _efisiensi_sebaris(ctx, t, a)
     return out
+
+
+def _temuan_capaian(ctx: Konteks, a: Angka, ids: list[str]) -> Temuan | None:
+    """The finding that already books a printed capaian of these indicators with a's value."""
+    for b in ctx.angka("capaian"):
+        if b.tahun == a.tahun and b.subjek in ids and b.nilai is not None and b.baris_csv in ctx.dibukukan \
+                and banding(a.nilai, a.digit, b.nilai) != "beda":
+            return ctx.dibukukan[b.baris_csv]
+    return None
+
+
+def _efisiensi_sebaris(ctx: Konteks, t: Temuan, masukan: Angka) -> None:
+    """Book the efisiensi printed in an input's row with that input's finding, if it was computed from it."""
+    e = ctx.sebaris(masukan, "efisiensi")
+    if e is not None and e.baris_csv not in ctx.dibukukan and dari_masukan_salah(ctx, e):
+        ctx.bukukan(t, e, f"efisiensi {masukan.subjek} {e.tertulis.strip()} dihitung dari angka itu", masukan.subjek)
 
 
 def _milik(capaian_cetak: dict, nilai: float | None, kecuali=()) -> str:
@@ -244,7 +441,7 @@ def aturan_kelompok(ctx: Konteks) -> list[Temuan]:
                 nilai_rinci = sum(rasio) / len(rasio)
                 if grp.realisasi is not None and banding(grp.realisasi, 2, nilai_rinci) == "beda":
                     rendah = [f"{k.uraian} {fmt.bilangan(k.realisasi)}/{fmt.bilangan(k.target)}" for k, r_ in zip(rinci, rasio) if r_ < 100]
-                    out.append(Temuan(aturan="R05", kategori="salah hitung", lokasi=lokasi,
+                    out.append(Temuan(aturan="R05", kategori="salah hitung", lokasi=lokasi, sumber="data",
                                       uraian=f"Kelompok '{grp.uraian}' dicatat {pct(grp.realisasi)}, tetapi rata-rata capaian "
                                       f"rinciannya (masing-masing dibatasi 100%) {pct(nilai_rinci)}; di bawah target: "
                                       + "; ".join(rendah), indikator_id=h.indikator_id, nilai_dilaporkan=grp.realisasi, nilai_hitung=nilai_rinci, ubah_predikat=False,
@@ -254,7 +451,7 @@ def aturan_kelompok(ctx: Konteks) -> list[Temuan]:
                     jumlah = sum(getattr(k, kolom) or 0 for k in rinci)
                     v = getattr(grp, kolom)
                     if v is not None and abs(v - jumlah) > 1e-9:
-                        out.append(Temuan(aturan="R05", kategori="salah hitung", lokasi=lokasi,
+                        out.append(Temuan(aturan="R05", kategori="salah hitung", lokasi=lokasi, sumber="data",
                                           uraian=f"{kolom.capitalize()} kelompok '{grp.uraian}' {fmt.bilangan(v)} {grp.satuan}, "
                                           f"jumlah rinciannya {fmt.bilangan(jumlah)} {grp.satuan}", indikator_id=h.indikator_id, nilai_dilaporkan=v, nilai_hitung=jumlah,
                                           ubah_predikat=False, tautan=ctx.tautan(h.indikator_id)))
@@ -274,14 +471,14 @@ def aturan_metode(ctx: Konteks) -> list[Temuan]:
     for a in ctx.angka("penyebut"):
         acuan = iku.get(a.subjek)
         if acuan and a is not acuan and _norm(a.tertulis) != _norm(acuan.tertulis):
-            out.append(Temuan(aturan="R06", kategori="metodologi", lokasi=a.tempat,
+            out.append(Temuan(aturan="R06", kategori="metodologi", lokasi=a.tempat, sumber="publikasi",
                               uraian=f"Penyebut pada rumus tercetak '{a.tertulis}', sedangkan definisi IKU: '{acuan.tertulis}'",
                               indikator_id=a.subjek, tautan=ctx.tautan(a.subjek)))
     for h in ctx.p.indikator:
         dipakai = next((k for k in h.komponen if k.peran in ("penyebut", "populasi")), None)
         acuan = iku.get(h.indikator_id)
         if dipakai and acuan and _norm(dipakai.uraian) != _norm(acuan.tertulis):
-            out.append(Temuan(aturan="R06", kategori="metodologi", lokasi=f"data/raw/{ctx.p.tahun}/komponen.csv baris {dipakai.baris}",
+            out.append(Temuan(aturan="R06", kategori="metodologi", lokasi=f"data/raw/{ctx.p.tahun}/komponen.csv baris {dipakai.baris}", sumber="data",
                               uraian=f"Penyebut yang dipakai menghitung {h.indikator_id} adalah '{dipakai.uraian}' "
                               f"({fmt.bilangan(dipakai.nilai)}), sedangkan definisi IKU: '{acuan.tertulis}'",
                               indikator_id=h.indikator_id, tautan=ctx.tautan(h.indikator_id)))
@@ -300,29 +497,31 @@ def aturan_metode(ctx: Konteks) -> list[Temuan]:
         if celah:
             a0 = next(iter(kelas.values()))
             a0 = a0.get("skala_dari") or a0.get("skala_sampai")
-            out.append(Temuan(aturan="R06", kategori="metodologi", lokasi=f"{a0.lokasi}, {a0.tabel}",
+            out.append(Temuan(aturan="R06", kategori="metodologi", lokasi=f"{a0.lokasi}, {a0.tabel}", sumber="publikasi",
                               uraian="Skala predikat bercelah: capaian " + "; ".join(celah) + " tidak mempunyai predikat "
                               "(laporan ini menutupnya dengan aturan di params: setiap kelas berlaku sampai batas bawah kelas "
                               "berikutnya)", tautan=ctx.rencana.jangkar("pengukuran")))
     # completeness: every PK indicator has supporting data and an analysis section
     for h in ctx.p.indikator:
         if h.realisasi.sumber != "komponen":
-            out.append(Temuan(aturan="R06", kategori="data dukung tidak ada", lokasi=f"data/raw/{ctx.p.tahun} ({h.indikator_id})",
+            out.append(Temuan(aturan="R06", kategori="data dukung tidak ada", lokasi=f"data/raw/{ctx.p.tahun} ({h.indikator_id})", sumber="data",
                               uraian=f"Realisasi {h.indikator_id} ({_dalam_satuan(ctx, h.indikator_id, h.realisasi.nilai, 2)}) "
                               f"tidak didukung data komponen "
                               f"rumus {h.jenis_rumus}", indikator_id=h.indikator_id, nilai_dilaporkan=h.realisasi.nilai, nilai_hitung=None, ubah_predikat=False, tautan=ctx.tautan(h.indikator_id)))
         if ctx.publikasi is not None:
+            # one finding per indicator left out of the published Bab III, with every place it is missing
             tabel = {a.tabel for a in ctx.publikasi if a.subjek == h.indikator_id}
-            if not any(t.startswith("Capaian Kinerja") for t in tabel):
-                out.append(Temuan(aturan="R06", kategori="metodologi", lokasi="Bab III 3.2.1",
-                                  uraian=f"Indikator PK {h.indikator_id} ({h.indikator}) tidak mempunyai bagian analisis capaian",
+            hilang = [(lok, apa) for lok, apa, ada in (
+                ("Bab III 3.2, Tabel Pengukuran", "tidak tercantum di tabel pengukuran kinerja", "Tabel Pengukuran 3.2" in tabel),
+                ("Bab III 3.2.1", "tidak mempunyai bagian analisis capaian", any(t.startswith("Capaian Kinerja") for t in tabel)),
+            ) if not ada]
+            if hilang:
+                out.append(Temuan(aturan="R06", kategori="metodologi", lokasi=tuple(lok for lok, _ in hilang), sumber="publikasi",
+                                  uraian=f"Indikator PK {h.indikator_id} ({h.indikator}) " + " dan ".join(apa for _, apa in hilang),
                                   indikator_id=h.indikator_id, tautan=ctx.rencana.jangkar("sasaran", sasaran_no=h.sasaran_no)))
-            if "Tabel Pengukuran 3.2" not in tabel:
-                out.append(Temuan(aturan="R06", kategori="metodologi", lokasi="Bab III 3.2, Tabel Pengukuran",
-                                  uraian=f"Indikator PK {h.indikator_id} ({h.indikator}) tidak tercantum di tabel pengukuran kinerja",
-                                  indikator_id=h.indikator_id, tautan=ctx.rencana.jangkar("pengukuran")))
         elif ctx.narasi.get(f"sasaran-{h.sasaran_no:02d}") is None:
             out.append(Temuan(aturan="R06", kategori="metodologi", lokasi=f"data/raw/{ctx.p.tahun}/narasi/sasaran-{h.sasaran_no:02d}.md",
+                              sumber="data",
                               uraian=f"Sasaran {h.sasaran_no} ({h.indikator_id}) belum mempunyai narasi analisis, kendala dan solusi",
                               indikator_id=h.indikator_id, tautan=ctx.rencana.jangkar("sasaran", sasaran_no=h.sasaran_no)))
     return out
@@ -330,6 +529,7 @@ def aturan_metode(ctx: Konteks) -> list[Temuan]:
 
 # --- R07: numbers typed by hand in the narrative ---------------------------------------------------------------
 
+PLACEHOLDER_NARASI = re.compile(r"\{\{[^{}]*\}\}")
 ANGKA_PERSEN = re.compile(r"(?<![\w{])(\d{1,3}(?:\.\d{3})*(?:,\d+)?)\s?%")
 
 
@@ -360,10 +560,107 @@ def aturan_narasi(ctx: Konteks) -> list[Temuan]:
                 if v is None or any(banding(v, d, x) != "beda" for x in nilai):
                     continue
                 terdekat = min(nilai, key=lambda x: abs(x - v)) if nilai else None
-                out.append(Temuan(aturan="R07", kategori="tidak konsisten", lokasi=f"data/raw/{ctx.p.tahun}/narasi/{nama}.md baris {nomor}",
+                out.append(Temuan(aturan="R07", kategori="tidak konsisten", lokasi=f"data/raw/{ctx.p.tahun}/narasi/{nama}.md baris {nomor}", sumber="data",
                                   uraian=f"Angka {m.group(0)} diketik manual di narasi dan tidak sama dengan angka hasil hitung "
                                   f"yang dapat dirujuknya (terdekat {pct(terdekat)}); ganti dengan placeholder",
                                   indikator_id="", nilai_dilaporkan=v, nilai_hitung=terdekat))
+    return out
+
+
+# --- R08: narrative claims the numbers contradict ------------------------------------------------------
+
+# A small lexicon, matched on the narrative text with its {{ placeholders }} removed (words a
+# placeholder fills in come from the numbers). A claim is about results when a word of HASIL is near.
+HASIL = re.compile(r"\b(capaian|kinerja|rata-rata)\b", re.IGNORECASE)
+MEMBAIK = re.compile(r"(?<!tidak )(?<!belum )(?<!bukan )\b(meningkat|membaik|naik|kenaikan|lebih baik|semakin baik"
+                     r"|(?:perkembangan|kemajuan|peningkatan) yang (?:signifikan|berarti|pesat))\b", re.IGNORECASE)
+DIHITUNG_ULANG = re.compile(r"\b(dihitung ulang|dihitung kembali|diverifikasi|berasal)\b.*\bdata dukung\b", re.IGNORECASE)
+PENGECUALIAN = re.compile(r"\b(kecuali|selain|tanpa data dukung|tidak termasuk)\b", re.IGNORECASE)
+IK_PLACEHOLDER = re.compile(r"\{\{\s*\w*?_?(ik\d+)\w*\s*\}\}", re.IGNORECASE)
+
+
+JARAK_KATA = 8  # an improvement word counts only this close to a result word
+
+
+def _dekat(polos: str, m: re.Match) -> bool:
+    """The improvement word is about a result: a result word within JARAK_KATA words of it."""
+    return any(len(polos[min(h.start(), m.start()):max(h.end(), m.end())].split()) <= JARAK_KATA + 2
+               for h in HASIL.finditer(polos))
+
+
+def _kalimat(teks: str):
+    """(line number, sentence) of a narrative, Markdown headings and table rows left out."""
+    for nomor, baris in enumerate(teks.splitlines(), start=1):
+        if baris.lstrip().startswith(("#", "|")):
+            continue
+        for k in re.split(r"(?<=[.!?])\s+(?=[A-Z{])", baris.strip()):
+            if k:
+                yield nomor, k
+
+
+def _turun(ctx: Konteks, indikator_id: str | None) -> str:
+    """Why a claim of improvement is contradicted ('' if it is not): the indicator's capaian fell, or
+    for the whole year the average fell or most comparable indicators declined."""
+    if ctx.lalu is None:
+        return ""
+    d = ctx.p.aturan.digit_desimal
+    if indikator_id:
+        h, h0 = ctx.p.cari(indikator_id), ctx.lalu.cari(indikator_id)
+        if h and h0 and arah_perubahan(h.capaian.nilai, h0.capaian.nilai, d) == "turun":
+            return (f"capaian {indikator_id} turun dari {pct(h0.capaian.nilai, d)} ({ctx.lalu.tahun}) "
+                    f"menjadi {pct(h.capaian.nilai, d)}")
+        return ""
+    alasan = []
+    kini, lalu = ctx.p.rata_rata.nilai, ctx.lalu.rata_rata.nilai
+    if arah_perubahan(kini, lalu, d) == "turun":
+        alasan.append(f"rata-rata capaian turun dari {pct(lalu, d)} ({ctx.lalu.tahun}) menjadi {pct(kini, d)}")
+    n = jumlah_arah(ctx.p, ctx.lalu)
+    if n["turun"] > n["naik"]:
+        alasan.append(f"{n['turun']} dari {sum(n.values())} indikator yang dapat dibandingkan menurun capaiannya")
+    return " dan ".join(alasan)
+
+
+def _tanpa_dukung(ctx: Konteks) -> str:
+    """Which figures are not recomputed from supporting data ('' if all are)."""
+    alasan = []
+    ini = [h.indikator_id for h in ctx.p.indikator if h.tanpa_data_dukung]
+    if ini:
+        alasan.append(f"realisasi {', '.join(ini)} tahun {ctx.p.tahun} dilaporkan tanpa data dukung")
+    if ctx.lalu is not None:
+        lalu = [h.indikator_id for h in ctx.lalu.indikator if h.tanpa_data_dukung]
+        if lalu:
+            semua = len(lalu) == len(ctx.lalu.indikator)
+            alasan.append(f"{'seluruh' if semua else ', '.join(lalu)} realisasi tahun {ctx.lalu.tahun} "
+                          "dilaporkan tanpa data komponen")
+    return "; ".join(alasan)
+
+
+def aturan_klaim_narasi(ctx: Konteks) -> list[Temuan]:
+    """A sentence about results claiming improvement while the numbers declined, or claiming every
+    figure was recomputed from supporting data while some were not."""
+    out = []
+    for nama, teks in sorted(ctx.narasi.items()):
+        m_sasaran = re.fullmatch(r"sasaran-(\d+)", nama)
+        sasaran_ik = next((h.indikator_id for h in ctx.p.indikator if m_sasaran and h.sasaran_no == int(m_sasaran[1])), None)
+        for nomor, kalimat in _kalimat(teks or ""):
+            polos = PLACEHOLDER_NARASI.sub(" ", kalimat)
+            lokasi = f"data/raw/{ctx.p.tahun}/narasi/{nama}.md baris {nomor}"
+            m = MEMBAIK.search(polos)
+            if m and _dekat(polos, m):
+                ik = IK_PLACEHOLDER.search(kalimat)
+                alasan = _turun(ctx, ik[1].upper() if ik else sasaran_ik)
+                if alasan:
+                    out.append(Temuan(aturan="R08", kategori="tidak konsisten", lokasi=lokasi, sumber="data",
+                                      uraian=f"Narasi menyatakan perbaikan (\"{m[0]}\") dalam kalimat \"{kalimat}\", "
+                                      f"padahal {alasan}; pakai placeholder arah (mis. {{{{ arah_rata_rata }}}})",
+                                      indikator_id=ik[1].upper() if ik else sasaran_ik or ""))
+            if DIHITUNG_ULANG.search(polos) and not PENGECUALIAN.search(polos):
+                alasan = _tanpa_dukung(ctx)
+                if alasan:
+                    out.append(Temuan(aturan="R08", kategori="tidak konsisten", lokasi=lokasi, sumber="data",
+                                      uraian=f"Narasi menyatakan angka dihitung ulang dari data dukung dalam kalimat "
+                                      f"\"{kalimat}\", padahal {alasan}; sebutkan pengecualiannya "
+                                      "(mis. {{ indikator_tanpa_data_dukung }})"))
     return out
 
 
@@ -387,6 +684,8 @@ ATURAN = (
     AturanReviu("R06", "Metode: penyebut sesuai definisi IKU, skala predikat tanpa celah, setiap indikator PK punya data "
                   "dukung dan bagian analisis", aturan_metode, False),
     AturanReviu("R07", "Angka di narasi tidak diketik manual berbeda dari hasil hitung", aturan_narasi, False),
+    AturanReviu("R08", "Klaim di narasi (membaik, seluruh angka dari data dukung) tidak dibantah angkanya",
+                aturan_klaim_narasi, False),
 )
 
 

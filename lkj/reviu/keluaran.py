@@ -7,8 +7,9 @@ import io
 from .temuan import KATEGORI, TINGKAT, Temuan
 
 KOLOM_CSV = ["kode", "kategori", "tingkat", "lokasi", "indikator_id", "uraian",
-             "nilai_dilaporkan", "nilai_hitung", "selisih"]
-RUMUS = ("=", "+", "-", "@", "\t", "\r")  # a text cell starting so is a formula in Excel
+             "nilai_dilaporkan", "nilai_hitung", "selisih", "program_kode", "sumber"]
+PEMISAH_LOKASI = " | "  # the locations of one finding in one cell (Temuan.tempat)
+RUMUS = ("=", "+", "-", "@", "\t", "\r", "\n")  # a text cell starting so is a formula in Excel
 
 
 def teks_aman(teks: str) -> str:
@@ -21,8 +22,9 @@ def _angka(x: float | None) -> str:
 
 
 def baris_csv(t: Temuan) -> list[str]:
-    teks = [t.kode, t.kategori, t.tingkat, t.lokasi, t.indikator_id, t.uraian]
-    return [teks_aman(x) for x in teks] + [_angka(t.nilai_dilaporkan), _angka(t.nilai_hitung), _angka(t.selisih)]
+    teks = [t.kode, t.kategori, t.tingkat, t.tempat, t.indikator_id, t.keterangan]
+    return ([teks_aman(x) for x in teks] + [_angka(t.nilai_dilaporkan), _angka(t.nilai_hitung), _angka(t.selisih)]
+            + [teks_aman(t.program_kode), t.sumber])
 
 
 def ke_csv(temuan: list[Temuan]) -> str:

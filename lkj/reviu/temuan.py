@@ -29,20 +29,53 @@ def banding(dilaporkan: float, digit: int, hitung: float) -> str:
 
 # --- findings ----------------------------------------------------------------------------------
 
+SUMBER = ("publikasi", "data")  # a finding on the published document, or a note on our own input
+
+
 @dataclass(kw_only=True)
 class Temuan:
-    """One finding: which rule, where, what, and the two values (as printed, as computed)."""
+    """One finding per root cause: which rule, every place it shows, what, and the two values
+    (as printed, as computed). Cells that only repeat or follow from the root value are further
+    `lokasi` of the same finding, with what they show in `akibat`."""
 
     aturan: str
     kategori: str
-    lokasi: str
+    lokasi: tuple[str, ...]   # a str is accepted for a single place
     uraian: str
+    sumber: str
     indikator_id: str = ""
+    program_kode: str = ""
     nilai_dilaporkan: float | None = None
     nilai_hitung: float | None = None
     ubah_predikat: bool = False
     tautan: str = ""   # id of the report section with the calculation step
     kode: str = ""
+    akibat: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if isinstance(self.lokasi, str):
+            self.lokasi = (self.lokasi,)
+        if self.sumber not in SUMBER:
+            raise ValueError(f"sumber {self.sumber!r}")
+
+    def tambah(self, lokasi: str, akibat: str = "", program_kode: str = "") -> None:
+        """Another place where this root cause shows (and what it shows there)."""
+        if lokasi not in self.lokasi:
+            self.lokasi += (lokasi,)
+        if akibat and akibat not in self.akibat:
+            self.akibat.append(akibat)
+        if program_kode and program_kode not in self.program_kode.split(","):
+            self.program_kode = ",".join(filter(None, (self.program_kode, program_kode)))
+
+    @property
+    def tempat(self) -> str:
+        """Every location, as one text (the CSV cell)."""
+        return " | ".join(self.lokasi)  # keluaran.PEMISAH_LOKASI
+
+    @property
+    def keterangan(self) -> str:
+        """The finding with what follows from it elsewhere."""
+        return self.uraian + (f". Akibatnya: {'; '.join(self.akibat)}" if self.akibat else "")
 
     @property
     def tingkat(self) -> str:
@@ -70,9 +103,24 @@ class Konteks:
     narasi: dict[str, str | None]
     rencana: Rencana
     anggaran: pd.DataFrame | None = field(init=False)
+    # published cells already explained by a finding (Angka.baris_csv -> the finding): a later
+    # rule adds a consequence to that finding instead of booking the cell again
+    dibukukan: dict[int, Temuan] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.anggaran = hitung_anggaran(self.p)
+
+    def bukukan(self, t: Temuan, a: Angka, akibat: str = "", program_kode: str = "") -> Temuan:
+        """Record that finding t explains the published cell a."""
+        if self.dibukukan.get(a.baris_csv) is not t:
+            t.tambah(a.tempat, akibat, program_kode)
+        self.dibukukan[a.baris_csv] = t
+        return t
+
+    def sebaris(self, a: Angka, besaran: str) -> Angka | None:
+        """The figure of another column in a's printed row (same table, row, subject and year)."""
+        return next((b for b in self.publikasi or [] if b.tabel == a.tabel and b.baris == a.baris
+                     and b.subjek == a.subjek and b.tahun == a.tahun and b.besaran == besaran), None)
 
     def ukur(self, tahun: int) -> Pengukuran | None:
         return self.p if tahun == self.p.tahun else self.lalu if self.lalu and tahun == self.lalu.tahun else None

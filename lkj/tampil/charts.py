@@ -7,6 +7,7 @@ import math
 import textwrap
 
 import matplotlib
+import matplotlib.patches
 from matplotlib.figure import Figure
 from matplotlib.ticker import Formatter, FuncFormatter
 
@@ -65,71 +66,129 @@ def _svg(fig) -> str:
     return buf.getvalue()
 
 
-def _label(teks: str, lebar: int = 34) -> str:
-    return "\n".join(textwrap.wrap(teks, lebar)[:3])
+def _label(teks: str, lebar: int = 42, baris: int = 4) -> str:
+    """A long name wrapped at word boundaries; shortened with '…' only past `baris` lines."""
+    return "\n".join(textwrap.wrap(teks, lebar, max_lines=baris, placeholder=" …"))
 
 
-def _tulis_nilai(ax, bars, digit: int, horizontal: bool = False) -> None:
+def _tulis_nilai(ax, bars, digit: int) -> None:
+    """The value at the end of each horizontal bar (never clipped: the axis leaves room)."""
     for b in bars:
-        v = b.get_width() if horizontal else b.get_height()
+        v = b.get_width()
         if fmt.kosong(v):  # no bar, no label
             continue
-        teks = fmt.angka(v, digit) + "%"
-        if horizontal:
-            ax.annotate(teks, (v, b.get_y() + b.get_height() / 2), xytext=(3, 0),
-                        textcoords="offset points", va="center", fontsize=7.5)
-        else:
-            ax.annotate(teks, (b.get_x() + b.get_width() / 2, v), xytext=(0, 2), rotation=90,
-                        textcoords="offset points", ha="center", va="bottom", fontsize=6.5)
+        ax.annotate(fmt.angka(v, digit) + "%", (v, b.get_y() + b.get_height() / 2), xytext=(3, 0),
+                    textcoords="offset points", va="center", fontsize=7, annotation_clip=False)
 
 
 def _nan(x):
     return float("nan") if x is None else x
 
 
-@_bergaya
-def capaian_per_indikator(label: list[str], capaian: list[float | None], digit: int, judul: str) -> str:
-    """Horizontal bars of capaian with the 100% line."""
-    fig, ax = _gambar(7.2, 0.55 * len(label) + 1.0)
-    y = range(len(label))[::-1]
-    warna = [WARNA["utama"] if (c or 0) >= 100 else WARNA["kedua"] for c in capaian]
-    bars = ax.barh(list(y), [_nan(c) for c in capaian], color=warna)
+def _garis_100(ax, atas: float) -> None:
+    """The 100% line, labelled above the plot area so no bar value sits on its label."""
     ax.axvline(100, color=WARNA["garis"], lw=1, ls="--")
-    ax.text(100, len(label) - 0.4, " target 100%", color=WARNA["garis"], fontsize=7.5)
-    ax.set_yticks(list(y), [_label(s) for s in label], fontsize=7.5)
+    ax.annotate("100%", (100, 1), xycoords=("data", "axes fraction"), xytext=(0, 3), textcoords="offset points",
+                ha="center", va="bottom", color=WARNA["garis"], fontsize=7.5, annotation_clip=False)
+    ax.set_xlim(0, atas)
+
+
+@_bergaya
+def capaian_per_indikator(label: list[str], capaian: list[float | None], digit: int, judul: str = "") -> str:
+    """Horizontal bars of capaian with the 100% line; bars at or above 100% in the darker colour."""
+    fig, ax = _gambar(7.2, 0.62 * len(label) + 0.9)
+    y = list(range(len(label)))[::-1]
+    warna = [WARNA["utama"] if (c or 0) >= 100 else WARNA["kedua"] for c in capaian]
+    bars = ax.barh(y, [_nan(c) for c in capaian], color=warna)
+    _garis_100(ax, max([c for c in capaian if not fmt.kosong(c)] + [100]) * 1.22)
+    ax.set_yticks(y, [_label(s) for s in label], fontsize=7.5)
     ax.xaxis.set_major_formatter(PERSEN)
-    ax.set_xlim(*_batas([c for c in capaian if not fmt.kosong(c)] + [100]))
-    _tulis_nilai(ax, bars, digit, horizontal=True)
-    ax.set_title(judul)
+    _tulis_nilai(ax, bars, digit)
+    if judul:
+        ax.set_title(judul, pad=14)
     return _svg(fig)
 
 
 @_bergaya
 def batang_berpasangan(label: list[str], seri: dict[str, list[float | None]], digit: int,
-                       judul: str, garis_100: bool = False) -> str:
-    """Grouped vertical bars (e.g. target vs realisasi, or two years)."""
+                       judul: str = "", garis_100: bool = False) -> str:
+    """Grouped horizontal bars, one group per named item (e.g. target vs realisasi, or two years)."""
     n, k = len(label), len(seri)
-    fig, ax = _gambar(7.2, 3.6)
-    lebar = 0.8 / k
+    fig, ax = _gambar(7.2, (0.28 * k + 0.25) * n + 1.1)
+    tinggi = 0.8 / k
     warna = [WARNA["kedua"], WARNA["utama"], WARNA["abu"]]
     for i, (nama, nilai) in enumerate(seri.items()):
-        xs = [j + (i - (k - 1) / 2) * lebar for j in range(n)]
-        bars = ax.bar(xs, [_nan(v) for v in nilai], lebar, label=nama, color=warna[i % 3])
+        ys = [(n - 1 - j) + ((k - 1) / 2 - i) * tinggi for j in range(n)]
+        bars = ax.barh(ys, [_nan(v) for v in nilai], tinggi, label=nama, color=warna[i % 3])
         _tulis_nilai(ax, bars, digit)
-    if garis_100:
-        ax.axhline(100, color=WARNA["garis"], lw=1, ls="--")
-    ax.set_xticks(range(n), [_label(s, 14) for s in label], fontsize=7)
-    ax.yaxis.set_major_formatter(PERSEN)
     terisi = [v for nilai in seri.values() for v in nilai if not fmt.kosong(v)]
-    ax.set_ylim(*_batas(terisi + [100]))
-    ax.legend(fontsize=7.5, frameon=False, ncols=k, loc="upper center", bbox_to_anchor=(0.5, -0.16))
-    ax.set_title(judul)
+    atas = max(terisi + [100]) * 1.22
+    if garis_100:
+        _garis_100(ax, atas)
+    else:
+        ax.set_xlim(min([0] + terisi), atas)
+    ax.set_yticks(list(range(n))[::-1], [_label(s) for s in label], fontsize=7.5)
+    ax.xaxis.set_major_formatter(PERSEN)
+    ax.legend(fontsize=7.5, frameon=False, ncols=k, loc="upper center", bbox_to_anchor=(0.5, -0.08 - 0.5 / max(n, 1)))
+    if judul:
+        ax.set_title(judul, pad=14)
+    return _svg(fig)
+
+
+@_bergaya
+def organisasi(unit: list) -> str:
+    """The organisation chart: the head on top, the units reporting to it in columns, and the units below
+    each column stacked under it. `unit`: rows with unit_id, unit, atasan_id (validated: one head, no cycle)."""
+    anak: dict[str, list] = {}
+    for u in unit:
+        anak.setdefault(u.atasan_id or "", []).append(u)
+    puncak = anak[""][0]
+    kolom = anak.get(puncak.unit_id, [])
+
+    def turunan(u, tingkat: int) -> list[tuple[int, object]]:
+        return [(tingkat, u)] + [x for a in anak.get(u.unit_id, []) for x in turunan(a, tingkat + 1)]
+
+    isi = [turunan(u, 0)[1:] for u in kolom]
+    n_kol, n_baris = max(len(kolom), 1), max([len(x) for x in isi] + [0])
+    fig, ax = _gambar(7.2, 1.6 + 0.55 * n_baris)
+    fig.subplots_adjust(0, 0, 1, 1)
+    ax.set_axis_off()
+    lebar, tinggi = 1 / n_kol, 1 / (n_baris + 3)
+
+    def kotak(x: float, y: float, w: float, teks: str, tebal: bool = False) -> None:
+        ax.add_patch(matplotlib.patches.FancyBboxPatch((x - w / 2, y - tinggi * 0.42), w, tinggi * 0.84,
+                     boxstyle="round,pad=0.004", fc=WARNA["utama"] if tebal else "#eef3f8",
+                     ec=WARNA["utama"], lw=0.8, transform=ax.transAxes))
+        ax.text(x, y, _label(teks, max(14, int(118 * w)), 4), ha="center", va="center", fontsize=7.2,
+                color="white" if tebal else "#111", weight="bold" if tebal else "normal", transform=ax.transAxes)
+
+    def garis(xs, ys) -> None:
+        ax.plot(xs, ys, color=WARNA["abu"], lw=0.8, transform=ax.transAxes)
+
+    y0 = 1 - tinggi * 0.7
+    kotak(0.5, y0, min(0.36, 0.9), puncak.unit, tebal=True)
+    y1 = y0 - tinggi * 1.5
+    if kolom:
+        garis([0.5, 0.5], [y0 - tinggi * 0.42, y1 + tinggi * 0.7])
+        garis([lebar / 2, 1 - lebar / 2], [y1 + tinggi * 0.7] * 2)
+    for c, (u, bawah) in enumerate(zip(kolom, isi)):
+        x = lebar * (c + 0.5)
+        garis([x, x], [y1 + tinggi * 0.7, y1 + tinggi * 0.42])
+        kotak(x, y1, lebar * 0.92, u.unit, tebal=True)
+        for r, (tingkat, v) in enumerate(bawah, start=1):
+            y = y1 - r * tinggi
+            geser = lebar * 0.06 * tingkat
+            garis([x - lebar * 0.44, x - lebar * 0.44], [y + tinggi * 0.58, y])
+            garis([x - lebar * 0.44, x - lebar * 0.46 + geser + lebar * 0.05], [y, y])
+            kotak(x + geser / 2 + lebar * 0.03, y, lebar * 0.86 - geser, v.unit)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
     return _svg(fig)
 
 
 @_bergaya
 def renstra(tahun: list[int], target: list[float | None], realisasi: dict[int, float | None],
-            digit: int, judul: str, satuan: str = "%") -> str:
+            digit: int, judul: str = "", satuan: str = "%") -> str:
     """Renstra targets per year (line, with a gap where a target is empty) and the realisasi
     known so far (points), on an axis in the indicator's own unit."""
     fig, ax = _gambar(6.2, 2.6)
@@ -149,7 +208,8 @@ def renstra(tahun: list[int], target: list[float | None], realisasi: dict[int, f
     ax.yaxis.set_major_formatter(Sumbu(satuan))
     ax.set_ylim(*_batas([v for v in target if v is not None] + ys))
     ax.legend(fontsize=7.5, frameon=False, loc="lower right")
-    ax.set_title(judul)
+    if judul:
+        ax.set_title(judul)
     return _svg(fig)
 
 

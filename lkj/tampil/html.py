@@ -5,6 +5,7 @@ call it); attributes are always quoted and escaped.
 """
 from __future__ import annotations
 
+import base64
 import html
 from dataclasses import dataclass
 from typing import Callable, Sequence
@@ -33,13 +34,17 @@ class Kol:
     nilai: Callable[[object], str]   # row -> already formatted text (escaped here)
     angka: bool = False              # right-aligned
     html: bool = False               # nilai returns HTML (not escaped)
+    utuh: bool = False               # never wrapped (a predikat such as "Sangat Tinggi")
 
 
 def tabel(rows: Sequence, kolom: Sequence[Kol], keterangan: str = "", kelas: str = "",
           kaki: Sequence[str] | None = None, id_: str = "") -> str:
     """A table with a repeated header (thead) and an optional footer row."""
     cap = f"<caption>{e(keterangan)}</caption>" if keterangan else ""
-    kls = lambda k: ' class="angka"' if k.angka else ""  # noqa: E731
+    def kls(k: Kol) -> str:
+        nama = " ".join(n for n, ya in (("angka", k.angka), ("utuh", k.utuh)) if ya)
+        return f' class="{nama}"' if nama else ""
+
     head = "".join(f"<th{kls(k)}>{e(k.judul)}</th>" for k in kolom)
     body = []
     for r in rows:
@@ -60,3 +65,16 @@ def catatan(teks: Sequence[str]) -> str:
     if not teks:
         return ""
     return '<div class="catatan">' + "".join(f"<p>⚠ {e(t)}</p>" for t in teks) + "</div>"
+
+
+def gambar(svg: str, judul_gambar: str, id_: str) -> str:
+    """A chart as a figure: the SVG embedded as an image (nothing remote) and its title as caption.
+    The caption is numbered per Bab when the report is assembled ("Gambar 3.2 ...")."""
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return (f'<figure class="gambar" id="{e(id_)}"><img alt="{e(judul_gambar)}" src="data:image/svg+xml;base64,{data}">'
+            f"<figcaption>{e(judul_gambar)}</figcaption></figure>")
+
+
+def rujukan(nama: str) -> str:
+    """A reference to a numbered table or figure, resolved at assembly: 'tabel_pengukuran' -> 'Tabel 3.1'."""
+    return f"⟦{nama}⟧"

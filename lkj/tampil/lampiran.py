@@ -28,8 +28,8 @@ def catatan_reviu(temuan: list[Temuan], ada_publikasi: bool, teks_judul: str, id
         + tabel(temuan, [
             Kol("Kode", lambda t: t.kode),
             Kol("Kategori / tingkat", lambda t: f"{t.kategori} / {t.tingkat}"),
-            Kol("Lokasi", lambda t: t.lokasi),
-            Kol("Uraian", lambda t: e(t.uraian) + (
+            Kol("Lokasi", lambda t: "<br>".join(e(x) for x in t.lokasi), html=True),
+            Kol("Uraian", lambda t: e(t.keterangan) + (
                 f' <a href="#{e(t.tautan)}">(lihat perhitungan)</a>' if t.tautan else ""), html=True),
             Kol("Dilaporkan", lambda t: angka(t.nilai_dilaporkan), True),
             Kol("Hasil hitung", lambda t: angka(t.nilai_hitung), True),
@@ -39,6 +39,6 @@ def catatan_reviu(temuan: list[Temuan], ada_publikasi: bool, teks_judul: str, id
 def provenance(berkas: list[tuple[str, str]], commit: str, versi: str, teks_judul: str, id_: str) -> str:
     """The provenance section: sha256 of every input, the commit, Python and package versions."""
     return (judul(teks_judul, 2, id_)
-            + f"<p>Commit git: <code>{e(commit)}</code>. {e(versi)}. Aturan perhitungan: Lampiran 4.</p>"
+            + f"<p>Commit git: <code>{e(commit)}</code>. {e(versi)}. Aturan perhitungan: Audit B.</p>"
             + tabel(berkas, [Kol("Berkas", lambda r: r[0]), Kol("sha256", lambda r: r[1])],
                     "Berkas masukan dan sidiknya", "provenance"))

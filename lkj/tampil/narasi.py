@@ -15,10 +15,10 @@ from markdown_it import MarkdownIt
 
 from .. import fmt
 from ..hitung import formulas as F
-from ..hitung.pengukuran import Pengukuran
+from ..hitung.pengukuran import Pengukuran, arah_perubahan, jumlah_arah, rata_rata_sebanding, sensitivitas
 from ..masukan.errors import DataError
 from . import tabel
-from .html import e, tag
+from .html import rujukan, tag
 
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 NAMA_SAH = re.compile(r"[a-z][a-z0-9_]*")
@@ -31,10 +31,36 @@ class _Markdown(MarkdownIt):
         return url.startswith("#") or (super().validateLink(url) and url.startswith(("http://", "https://")))
 
 
+def _susun(state) -> None:
+    """Headings get ids (so the daftar isi lists them); an ordered list keeps its first number in print; a
+    bullet list whose items all start with a letter ("a. ...") gets class "berhuruf": the author's letters
+    are its markers, without a bullet as well."""
+    awalan = state.env.get("awalan", "narasi")
+    tokens = state.tokens
+    for i, t in enumerate(tokens):
+        if t.type == "heading_open":
+            teks = tokens[i + 1].content
+            t.attrSet("id", f"{awalan}-{re.sub(r'[^a-z0-9]+', '-', teks.lower()).strip('-')[:48]}")
+        elif t.type == "ordered_list_open" and int(t.attrGet("start") or 1) != 1:
+            # a list continued after a paragraph ("2. Kepala Sub Bagian ..."): WeasyPrint ignores start=
+            t.attrSet("style", f"counter-reset: list-item {int(t.attrGet('start')) - 1}")
+        elif t.type == "bullet_list_open":
+            tingkat, isi = t.level, []
+            for u in tokens[i + 1:]:
+                if u.type == "bullet_list_close" and u.level == tingkat:
+                    break
+                if u.type == "inline" and u.level == tingkat + 3:  # the first paragraph of each item
+                    isi.append(u.content)
+            if isi and all(re.match(r"[a-z]\.\s", x) for x in isi):
+                t.attrSet("class", "berhuruf")
+
+
 @lru_cache(maxsize=1)
 def _md() -> MarkdownIt:
     md = _Markdown("commonmark", {"html": False, "linkify": False, "typographer": False})
-    return md.enable("table").disable("image")
+    md.enable("table").disable("image")
+    md.core.ruler.push("lkj_susun", _susun)
+    return md
 
 
 def isi(teks: str, konteks: dict[str, str], file: str) -> str:
@@ -43,6 +69,8 @@ def isi(teks: str, konteks: dict[str, str], file: str) -> str:
     for nomor, baris in enumerate(teks.splitlines(keepends=True), start=1):
         def ganti(m: re.Match) -> str:
             nama = m.group(1)
+            if NAMA_SAH.fullmatch(nama) and nama.startswith(("tabel_", "gambar_")) and nama not in konteks:
+                return rujukan(nama)  # a numbered table or figure, resolved when the report is assembled
             if not NAMA_SAH.fullmatch(nama) or nama not in konteks:
                 mirip = sorted(k for k in konteks if k.split("_")[0] == nama.split("_")[0])[:6]
                 raise DataError(file, f"placeholder '{{{{ {nama} }}}}' tidak dikenal", (
@@ -53,23 +81,60 @@ def isi(teks: str, konteks: dict[str, str], file: str) -> str:
     return "".join(keluar)
 
 
-def ke_html(teks: str) -> str:
-    """Markdown to HTML with raw HTML shown as text and images disabled."""
-    return _md().render(teks)
+def ke_html(teks: str, awalan: str = "narasi") -> str:
+    """Markdown to HTML with raw HTML shown as text and images disabled; heading ids start with `awalan`."""
+    return _md().render(teks, {"awalan": awalan})
 
 
 def penanda_kosong(sumber: str) -> str:
-    return tag("div", f"<strong>Narasi belum diisi.</strong> Tulis di <code>{e(sumber)}</code>.", kelas="narasi-kosong")
+    """The red box of a draft where narrative is missing (a final report is refused instead)."""
+    return tag("div", "<strong>Narasi belum diisi.</strong>", kelas="narasi-kosong", data_sumber=sumber)
 
 
 def tampilkan(teks: str | None, sumber: str, konteks: dict[str, str]) -> str:
     """A narrative text as HTML, or a visible marker if it is missing (`sumber`: its file, as shown)."""
     if teks is None:
         return penanda_kosong(sumber)
-    return tag("div", ke_html(isi(teks, konteks, sumber)), kelas="narasi", data_sumber=sumber)
+    awalan = re.sub(r"[^a-z0-9]+", "-", sumber.rsplit("/", 1)[-1].removesuffix(".md").lower())
+    return tag("div", ke_html(isi(teks, konteks, sumber), awalan), kelas="narasi", data_sumber=sumber)
 
 
 # --- narrative placeholders ---------------------------------------------------------------
+
+KATA_ARAH = {"naik": "meningkat", "turun": "menurun"}
+
+
+def teks_arah(kini: float | None, lalu: float | None, digit: int) -> str:
+    """Direction in words from the numbers: 'menurun 10,96 poin dari 103,86%', 'tetap pada 100,00%'."""
+    arah = arah_perubahan(kini, lalu, digit)
+    if arah is None:
+        return "tidak dapat dibandingkan karena " + ("capaian tahun pembanding" if fmt.kosong(lalu) else "capaian tahun ini") \
+            + " tidak tersedia"
+    if arah == "tetap":
+        return f"tetap pada {fmt.persen(lalu, digit)}"
+    return f"{KATA_ARAH[arah]} {fmt.angka(abs(kini - lalu), digit)} poin dari {fmt.persen(lalu, digit)}"
+
+
+def _daftar(nama: list[str]) -> str:
+    """'a', 'a dan b', 'a, b dan c'; 'tidak ada' for none."""
+    if not nama:
+        return "tidak ada"
+    return nama[0] if len(nama) == 1 else ", ".join(nama[:-1]) + " dan " + nama[-1]
+
+
+def catatan_sensitivitas(p: Pengukuran) -> str:
+    """One line for Bab III: whether the headline predikat depends on the averaging rule."""
+    d = p.aturan.digit_desimal
+    dasar, *lain = sensitivitas(p)
+    if not lain or dasar.rata_rata.nilai is None:
+        return ""
+    bagian = [("dengan batas " + fmt.angka(s.batas_capaian, 0) + "%" if s.batas_capaian != dasar.batas_capaian
+               else "tanpa indikator yang realisasinya tidak didukung data") + " rata-rata menjadi "
+              + f"{fmt.persen(s.rata_rata.nilai, d)} ({s.predikat or fmt.KOSONG})" for s in lain]
+    berubah = any(s.predikat != dasar.predikat for s in lain)
+    aturan = "tanpa batas capaian" if dasar.batas_capaian is None else f"batas capaian {fmt.angka(dasar.batas_capaian, 0)}%"
+    return (f"Predikat {dasar.predikat} " + ("bergantung pada" if berubah else "tidak bergantung pada")
+            + f" aturan perhitungan rata-rata (laporan ini: {aturan}, seluruh indikator): {'; '.join(bagian)}.")
 
 def nilai_placeholder(p: Pengukuran, lalu: Pengukuran | None, anggaran: pd.DataFrame | None,
             sasaran_no: int | None = None) -> dict[str, str]:
@@ -99,8 +164,28 @@ def nilai_placeholder(p: Pengukuran, lalu: Pengukuran | None, anggaran: pd.DataF
         lo = min(ada, key=lambda h: h.capaian.nilai)
         k.update(indikator_tertinggi=hi.indikator, capaian_tertinggi=fmt.persen(hi.capaian.nilai, d),
                  indikator_terendah=lo.indikator, capaian_terendah=fmt.persen(lo.capaian.nilai, d))
+    nama = {h.indikator_id: h.indikator for h in p.indikator} | (
+        {h.indikator_id: h.indikator for h in lalu.indikator if h.indikator_id not in {x.indikator_id for x in p.indikator}}
+        if lalu else {})
+    tanpa = [h for h in p.indikator if h.tanpa_data_dukung]
+    k.update(rumus_rata_rata=tabel.rumus_rata_rata(p), catatan_sensitivitas=catatan_sensitivitas(p),
+             jumlah_tanpa_data_dukung=str(len(tanpa)),
+             indikator_tanpa_data_dukung=_daftar([h.indikator for h in tanpa]))
     if lalu:
-        k["rata_rata_capaian_lalu"] = fmt.persen(lalu.rata_rata.nilai, d)
+        n = jumlah_arah(p, lalu)
+        s = rata_rata_sebanding(p, lalu)
+        k.update(
+            rata_rata_capaian_lalu=fmt.persen(lalu.rata_rata.nilai, d),
+            arah_rata_rata=teks_arah(p.rata_rata.nilai, lalu.rata_rata.nilai, d),
+            jumlah_meningkat=str(n["naik"]), jumlah_menurun=str(n["turun"]), jumlah_tetap=str(n["tetap"]),
+            jumlah_pembanding=str(sum(n.values())),
+            rata_rata_sebanding=fmt.persen(s.rata_rata.nilai, d), rata_rata_sebanding_lalu=fmt.persen(s.rata_rata_lalu.nilai, d),
+            arah_rata_rata_sebanding=teks_arah(s.rata_rata.nilai, s.rata_rata_lalu.nilai, d),
+            jumlah_sebanding=str(len(s.indikator)),
+            indikator_tidak_sebanding=_daftar([nama[i] for i in s.tidak_sebanding]),
+            jumlah_indikator_lalu=str(len(lalu.indikator)),
+            jumlah_tanpa_data_dukung_lalu=str(sum(h.tanpa_data_dukung for h in lalu.indikator)),
+        )
     if anggaran is not None:
         pagu, real = anggaran.pagu.sum(), anggaran.realisasi.dropna().sum()
         k.update(pagu_total=fmt.rupiah(pagu), realisasi_anggaran_total=fmt.rupiah(real),
@@ -116,7 +201,10 @@ def nilai_placeholder(p: Pengukuran, lalu: Pengukuran | None, anggaran: pd.DataF
             "capaian_lalu": fmt.persen(h0.capaian.nilai, d) if h0 else fmt.KOSONG,
             "realisasi_lalu": tabel.nilai_satuan(h0.realisasi.nilai, h.satuan, d) if h0 else fmt.KOSONG,
             "serapan": fmt.KOSONG, "program": fmt.KOSONG,
+            "asal_realisasi": "dilaporkan tanpa data dukung" if h.tanpa_data_dukung else "dihitung dari data dukung",
         }
+        if lalu:
+            nilai["arah_capaian"] = teks_arah(h.capaian.nilai, h0.capaian.nilai if h0 else None, d)
         if anggaran is not None:
             prog = anggaran[anggaran.indikator_id.str.split(",").apply(lambda ids: h.indikator_id in ids)]
             if len(prog):

@@ -9,7 +9,8 @@ import pandas as pd
 
 from .. import fmt
 from ..hitung import formulas as F
-from ..hitung.pengukuran import HasilIndikator, Pengukuran
+from ..hitung.pengukuran import HasilIndikator, Pengukuran, sensitivitas
+from ..masukan.model import Masukan
 from .html import Kol, catatan, e, tabel
 
 def rentang(k: F.Kelas, nama: str = "capaian") -> str:
@@ -30,7 +31,7 @@ def teks_target(x, satuan: str, digit: int) -> str:
     return nilai_satuan(x, satuan, digit, minimal=0)
 
 
-def tabel_pengukuran(p: Pengukuran, id_: str = "") -> str:
+def tabel_pengukuran(p: Pengukuran, id_: str = "tabel-pengukuran") -> str:
     d = p.aturan.digit_desimal
     rata = p.rata_rata
     kolom = [
@@ -40,7 +41,7 @@ def tabel_pengukuran(p: Pengukuran, id_: str = "") -> str:
         Kol("Realisasi", lambda h: nilai_satuan(h.realisasi.nilai, h.satuan, d)
             + (" *" if h.realisasi.sumber == "dilaporkan" else ""), True),
         Kol("Capaian", lambda h: fmt.persen(h.capaian.nilai, d), True),
-        Kol("Predikat", lambda h: h.predikat or fmt.KOSONG),
+        Kol("Predikat", lambda h: h.predikat or fmt.KOSONG, utuh=True),
     ]
     kaki = ["", "<strong>Rata-rata capaian</strong>" + (f" (batas {fmt.angka(p.aturan.batas_capaian)}%)"
                                                          if p.aturan.batas_capaian else ""),
@@ -54,14 +55,14 @@ def tabel_pengukuran(p: Pengukuran, id_: str = "") -> str:
     return tabel(p.indikator, kolom, f"Pengukuran Kinerja Tahun {p.tahun}", "pengukuran", kaki, id_) + catatan(ket)
 
 
-def tabel_pk(p: Pengukuran) -> str:
+def tabel_pk(p: Pengukuran, id_: str = "tabel-pk") -> str:
     d = p.aturan.digit_desimal
     return tabel(p.indikator, [
         Kol("No", lambda h: str(h.sasaran_no)),
         Kol("Sasaran", lambda h: h.sasaran),
         Kol("Indikator Kinerja", lambda h: h.indikator),
         Kol("Target", lambda h: teks_target(h.target, h.satuan, d), True),
-    ], f"Perjanjian Kinerja Tahun {p.tahun}", "pk")
+    ], f"Perjanjian Kinerja Tahun {p.tahun}", "pk", id_=id_)
 
 
 def tabel_tujuan_sasaran(p: Pengukuran) -> str:
@@ -78,7 +79,8 @@ def tabel_tujuan_sasaran(p: Pengukuran) -> str:
     kolom += [Kol(f"{r.tahun_awal + i - 1}", (lambda i: lambda x: teks_target(
         x[f"target_{i}"], x["satuan"], d))(i), True) for i in range(1, 6)]
     return tabel(rows, kolom, f"Tujuan, Sasaran dan Target Indikator Renstra "
-                               f"{r.tahun_awal}–{r.tahun_akhir} (target tahun ke-1 s.d. ke-5)", "renstra")
+                               f"{r.tahun_awal}–{r.tahun_akhir} (target tahun ke-1 s.d. ke-5)", "renstra",
+                 id_="tabel-renstra")
 
 
 def tabel_capaian_renstra(p: Pengukuran, df: pd.DataFrame) -> str:
@@ -94,7 +96,7 @@ def tabel_capaian_renstra(p: Pengukuran, df: pd.DataFrame) -> str:
         Kol("Capaian thd target Renstra", lambda x: fmt.persen(x["capaian_renstra"], d), True),
         Kol("Target akhir Renstra", lambda x: teks_target(x["target_akhir"], satuan[x["indikator_id"]], d), True),
         Kol("Progres thd target akhir", lambda x: fmt.persen(x["progres_akhir"], d), True),
-    ], f"Realisasi {p.tahun} dibandingkan dengan Target Renstra", "capaian-renstra")
+    ], f"Realisasi {p.tahun} dibandingkan dengan Target Renstra", "capaian-renstra", id_="tabel-capaian-renstra")
 
 
 def tabel_pembanding(p: Pengukuran, df: pd.DataFrame, tahun_lalu: int | None) -> str:
@@ -110,7 +112,7 @@ def tabel_pembanding(p: Pengukuran, df: pd.DataFrame, tahun_lalu: int | None) ->
         Kol(f"Capaian {t0}", lambda x: fmt.persen(x["capaian_lalu"], d), True),
         Kol(f"Capaian {p.tahun}", lambda x: fmt.persen(x["capaian"], d), True),
         Kol("Perubahan (poin)", lambda x: fmt.angka(x["perubahan_capaian"], d), True),
-    ], f"Realisasi dan Capaian Kinerja Tahun {p.tahun} dan Tahun {t0}", "pembanding")
+    ], f"Realisasi dan Capaian Kinerja Tahun {p.tahun} dan Tahun {t0}", "pembanding", id_="tabel-pembanding")
 
 
 def tabel_anggaran(p: Pengukuran, df: pd.DataFrame, efisiensi: bool = False) -> str:
@@ -126,7 +128,7 @@ def tabel_anggaran(p: Pengukuran, df: pd.DataFrame, efisiensi: bool = False) -> 
             Kol("Pagu Anggaran", lambda x: fmt.rupiah(x["pagu"]), True),
             Kol("Realisasi Anggaran", lambda x: fmt.rupiah(x["realisasi"]), True),
             Kol("Serapan", lambda x: fmt.persen(x["serapan"], d), True),
-        ], f"Realisasi Anggaran per Program Tahun {p.tahun}", "anggaran", kaki)
+        ], f"Realisasi Anggaran per Program Tahun {p.tahun}", "anggaran", kaki, id_="tabel-anggaran")
     return tabel(rows, [
         Kol("No", lambda x: x["program_kode"]),
         Kol("Program", lambda x: x["program"]),
@@ -137,7 +139,7 @@ def tabel_anggaran(p: Pengukuran, df: pd.DataFrame, efisiensi: bool = False) -> 
                                 if x["efisiensi"] == x["efisiensi"] and x["efisiensi"] is not None
                                 else x["catatan"])),
         Kol("Efisiensi", lambda x: fmt.angka(x["efisiensi"], 3), True),
-    ], f"Efisiensi Penggunaan Anggaran per Program Tahun {p.tahun}", "efisiensi")
+    ], f"Efisiensi Penggunaan Anggaran per Program Tahun {p.tahun}", "efisiensi", id_="tabel-efisiensi")
 
 
 # --- the step-by-step calculation of one indicator ---------------------------------------
@@ -154,19 +156,25 @@ def _substitusi(s: F.Langkah, d: int) -> str:
             f" × 100% = {fmt.persen(s.hasil.nilai, d)}")
 
 
-def tabel_komponen(h: HasilIndikator, file: str) -> str:
+def tabel_komponen(h: HasilIndikator, sumber: str | None = None) -> str:
+    """The data behind one indicator. For the audit package (`sumber`: the file as shown), with the file
+    and the row of every line; in the report, without them."""
     if not h.komponen:
         return ""
     dipakai = {"pembilang": "pembilang", "penyebut": "penyebut", "populasi": "penyebut (populasi)",
                "kelompok": "kelompok", "tahun_n": "tahun n", "tahun_sebelumnya": "tahun n−1",
                "bagian": "bagian (dijumlahkan)", "nilai": "nilai"}
-    return tabel(h.komponen, [
+    kolom = [
         Kol("Uraian", lambda k: ("– " if k.peran == "rincian" else "") + k.uraian, html=False),
         Kol("Peran dalam rumus", lambda k: dipakai.get(k.peran, "rincian" if k.peran == "rincian" else "data pendukung")),
         Kol("Target", lambda k: _v(k.target, k.satuan), True),
         Kol("Realisasi", lambda k: _v(k.realisasi, k.satuan), True),
-        Kol("Baris", lambda k: str(k.baris), True),
-    ], f"Data kinerja {h.indikator_id} (sumber: {file}, nomor baris)", "komponen")
+    ]
+    if sumber is None:
+        return tabel(h.komponen, kolom, f"Data Kinerja: {h.indikator}", "komponen",
+                     id_=f"tabel-data-{h.indikator_id.lower()}")
+    return tabel(h.komponen, [*kolom, Kol("Baris", lambda k: str(k.baris), True)],
+                 f"Data kinerja {h.indikator_id} (sumber: {sumber}, nomor baris)", "komponen")
 
 
 def langkah_perhitungan(h: HasilIndikator, p: Pengukuran) -> str:
@@ -210,10 +218,90 @@ def langkah_perhitungan(h: HasilIndikator, p: Pengukuran) -> str:
     batas = p.aturan.batas_capaian
     out.append("<li><strong>Pembatasan</strong>: " + (
         f"capaian dibatasi {fmt.angka(batas)}% sebelum dirata-ratakan; nilai yang dirata-ratakan "
-        f"{fmt.persen(h.capaian_dirata, d)}." if batas else "tidak ada pembatasan capaian (batas_capaian: null).")
+        f"{fmt.persen(h.capaian_dirata, d)}." if batas else "capaian tidak dibatasi sebelum dirata-ratakan.")
         + "</li>")
     kelas = next((k for k in p.aturan.skala.kelas if k.predikat == h.predikat), None)
     if kelas:
         out.append(f"<li><strong>Predikat</strong>: <strong>{e(h.predikat)}</strong> ({e(rentang(kelas))}).</li>")
     out.append("</ol>")
     return "".join(out)
+
+
+def tabel_iku(p: Pengukuran) -> str:
+    """The IKU: each indicator with its definition (formula), unit, polarity and source of its data."""
+    def sumber(h: HasilIndikator) -> str:
+        if h.realisasi.sumber == "komponen":
+            dipakai = [k.uraian for k in h.komponen if k.peran not in ("rincian", "info")]
+            if len(dipakai) > 3:
+                return f"Data kinerja {len(dipakai)} kelompok, a.l. {dipakai[0]}; {dipakai[1]}"
+            return "Data kinerja: " + "; ".join(dipakai)
+        return "Realisasi yang dilaporkan (tanpa data dukung)" if h.realisasi.sumber == "dilaporkan" else fmt.KOSONG
+
+    return tabel(p.indikator, [
+        Kol("No", lambda h: str(p.indikator.index(h) + 1)),
+        Kol("Indikator Kinerja", lambda h: h.indikator),
+        Kol("Definisi / rumus perhitungan", lambda h: h.rumus),
+        Kol("Satuan", lambda h: h.satuan),
+        Kol("Polaritas", lambda h: "semakin tinggi semakin baik" if h.polaritas == "positif"
+            else "semakin rendah semakin baik"),
+        Kol("Sumber data", sumber),
+    ], f"Indikator Kinerja Utama {p.aturan.instansi}", "iku", id_="tabel-iku")
+
+
+def sumber_langsung(h: HasilIndikator, m: Masukan) -> str:
+    """For the audit package: the row of realisasi_langsung.csv a reported realisasi comes from."""
+    df = m.data.realisasi_langsung
+    if h.realisasi.sumber == "komponen" or df is None:
+        return ""
+    rows = df[df.indikator_id == h.indikator_id]
+    sumber = m.proyek.relatif(m.data.folder / "realisasi_langsung.csv")
+    return tabel(rows.to_dict("records"), [
+        Kol("Indikator", lambda r: r["indikator_id"]),
+        Kol("Realisasi dilaporkan", lambda r: _v(r["realisasi"], h.satuan), True),
+        Kol("Keterangan", lambda r: r["keterangan"] or fmt.KOSONG),
+        Kol("Baris", lambda r: str(r["baris"]), True),
+    ], f"Realisasi {h.indikator_id} tanpa data dukung (sumber: {sumber}, nomor baris)", "komponen")
+
+
+def tabel_sumber_anggaran(m: Masukan, df: pd.DataFrame) -> str:
+    """For the audit package: every budget figure with the row of anggaran.csv it comes from, and the
+    program–indicator pairs with their rows in program_indikator.csv."""
+    asal = m.data.anggaran.set_index("program_kode").baris
+    peta = m.data.program_indikator
+    baris_peta = ({} if peta is None else
+                  {k: ", ".join(str(b) for b in g.baris) for k, g in peta.groupby("program_kode")})
+    return tabel(df.to_dict("records"), [
+        Kol("Program", lambda r: f"{r['program_kode']} {r['program']}"),
+        Kol("Pagu", lambda r: fmt.rupiah(r["pagu"]), True),
+        Kol("Realisasi", lambda r: fmt.rupiah(r["realisasi"]), True),
+        Kol("Serapan", lambda r: fmt.persen(r["serapan"], 6), True),
+        Kol("Indikator", lambda r: r["indikator_id"] or fmt.KOSONG),
+        Kol("Efisiensi", lambda r: fmt.angka(r["efisiensi"], 6), True),
+        Kol("Baris anggaran.csv", lambda r: str(asal[r["program_kode"]]), True),
+        Kol("Baris program_indikator.csv", lambda r: baris_peta.get(r["program_kode"], fmt.KOSONG), True),
+    ], f"Sumber angka anggaran ({m.proyek.relatif(m.data.folder)}; nilai tanpa pembulatan)", "komponen")
+
+
+# --- the headline average: its calculation and what it depends on ----------------------------
+
+def rumus_rata_rata(p: Pengukuran) -> str:
+    """The overall average as its calculation: '(88,31 + 58,56 + … + 18,00) / 10 = 92,90%'
+    (the values that enter it, after any cap; indicators without capaian are left out)."""
+    d = p.aturan.digit_desimal
+    nilai = [h.capaian_dirata for h in p.dirata if not fmt.kosong(h.capaian_dirata)]
+    if not nilai:
+        return fmt.KOSONG
+    return f"({' + '.join(fmt.angka(x, d) for x in nilai)}) / {len(nilai)} = {fmt.persen(p.rata_rata.nilai, d)}"
+
+
+def tabel_sensitivitas(p: Pengukuran) -> str:
+    """The average and its predikat under the report's rule, with capping at 100 and 120, and without
+    the indicators lacking supporting data (lkj.hitung.pengukuran.sensitivitas)."""
+    d = p.aturan.digit_desimal
+    nama = {h.indikator_id: h.indikator for h in p.indikator}
+    return tabel(sensitivitas(p), [
+        Kol("Aturan rata-rata", lambda s: s.uraian),
+        Kol("Indikator dikeluarkan", lambda s: "; ".join(f"{i} {nama[i]}" for i in s.tanpa) or fmt.KOSONG),
+        Kol("Rata-rata capaian", lambda s: fmt.persen(s.rata_rata.nilai, d), True),
+        Kol("Predikat", lambda s: s.predikat or fmt.KOSONG, utuh=True),
+    ], f"Kepekaan rata-rata capaian {p.tahun} terhadap aturan perhitungan", "sensitivitas")

@@ -1,0 +1,57 @@
+"""Fingerprints (sha256) of what a step reads, and the stamps that remember them."""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from ..files import tulis_atomik
+from ..masukan.proyek import KODE
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def kode() -> list[Path]:
+    """The lkj package: every module in every subpackage, and the templates."""
+    return sorted(p for p in KODE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+
+
+def sidik(paths: list[Path], extra: object = None) -> str:
+    """sha256 over the files' names and contents (a missing file counts as such) and `extra`."""
+    h = hashlib.sha256(json.dumps(extra, sort_keys=True, default=str).encode())
+    for p in paths:
+        h.update(str(p).encode() + b"\0")
+        h.update(p.read_bytes() if p.is_file() else b"<tidak ada>")
+    return h.hexdigest()
+
+
+def sidik_berkas(path: Path) -> str | None:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+
+
+class Stempel:
+    """build/<YEAR>/sidik/<name>: the fingerprint a step's outputs were made from."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def segar(self, nama: str, nilai: str, *keluaran: Path) -> bool:
+        p = self.folder / nama
+        return p.is_file() and p.read_text() == nilai and all(k.is_file() for k in keluaran)
+
+    def tulis(self, nama: str, nilai: str) -> None:
+        tulis_atomik(self.folder / nama, nilai)
+
+    def segar_bersama(self, nama: str, masukan: str, keluaran: list[Path]) -> bool:
+        """True when the outputs were made from `masukan` and are still, as a set, the files written then."""
+        p = self.folder / nama
+        if not p.is_file():
+            return False
+        try:
+            catatan = json.loads(p.read_text())
+        except ValueError:
+            return False
+        return catatan == {"masukan": masukan, "keluaran": {k.name: sidik_berkas(k) for k in keluaran}}
+
+    def tulis_bersama(self, nama: str, masukan: str, keluaran: list[Path]) -> None:
+        self.tulis(nama, json.dumps({"masukan": masukan, "keluaran": {k.name: sidik_berkas(k) for k in keluaran}}))

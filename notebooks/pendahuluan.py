@@ -1,0 +1,43 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Bab I Pendahuluan
+#
+# Narasi dari `data/raw/<tahun>/narasi/pendahuluan.md` dan `bab1_peran.md`; bagan organisasi
+# digambar dari `data/raw/<tahun>/organisasi.csv` (unit dan atasannya).
+
+# %% tags=["parameters"]
+tahun = 2023
+root = ""  # project folder (empty: this repository)
+masukan = ""  # the validated inputs the build pickled (empty: read data/raw afresh)
+bagian = ""  # this part's name in notebooks/laporan.yml (set by the build)
+
+# %%
+from IPython.display import HTML, display
+
+from lkj.tampil import charts, html
+from lkj.tampil.laporan import Laporan
+
+lap = Laporan.muat(tahun, root, masukan, bagian)
+organisasi = lap.m.data.organisasi
+
+# %%
+display(HTML(html.judul("BAB I Pendahuluan", 1, "bab-1") + lap.narasi("pendahuluan")))
+
+# %%
+if organisasi is None:
+    display(HTML(html.catatan(["Bagan organisasi belum tersedia: isi organisasi.csv (unit dan atasannya)."])))
+else:
+    display(HTML(html.gambar(charts.organisasi(list(organisasi.itertuples(index=False))),
+                             f"Struktur Organisasi {lap.m.aturan.instansi}", "gambar-organisasi")))
+
+# %%
+display(HTML(lap.narasi("bab1_peran")))
