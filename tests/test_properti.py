@@ -513,3 +513,15 @@ def test_paired_bars_with_no_item_do_not_crash():
     from lkj.tampil import charts
     assert "<svg" in charts.batang_berpasangan([], {"Serapan anggaran": [], "Capaian kinerja": []}, 2, garis_100=True)
     assert "<svg" in charts.batang_berpasangan([], {"Target": [], "Realisasi": []}, 2)
+
+
+@pytest.mark.parametrize("satuan", ["%", "orang", "indeks", "Rp", "‰"])
+def test_renstra_chart_leaves_a_gap_for_empty_targets(satuan):
+    """The crash of issue 10: an indicator added mid-period has empty early Renstra targets, which reach
+    the chart as NaN ("Axis limits cannot be NaN or Inf" in sasaran.py). Now a gap, in any unit."""
+    from lkj.tampil import charts
+    nan = float("nan")
+    svg = charts.renstra([2021, 2022, 2023, 2024, 2025], [nan, None, 40.0, 60.0, 80.0], {2023: 42.0, 2022: nan}, 2,
+                         "", satuan)
+    assert "nan" not in svg.lower().replace("nanum", "")
+    assert charts.renstra([2021, 2022], [nan, nan], {2022: None}, 2, "", satuan).startswith("<?xml")
