@@ -4,6 +4,7 @@ Every failure ends with one line on stderr and a non-zero exit: 2 for bad input
 (file, row, column, what to do), 1 for a failed build, 3 for an unexpected error,
 whose full traceback is kept in a log file named in that line.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,11 +36,14 @@ def cmd_data(tahun: int, root: Path | None) -> None:
     from .build import tulis_processed
     from .masukan.model import baca_masukan
     from .masukan.proyek import Proyek
+
     m = baca_masukan(Proyek.di(root), tahun)
     out = tulis_processed(m)
     for w in m.peringatan:
         print(w, file=sys.stderr)
-    print(f"{m.proyek.relatif(out)}: capaian, pembanding, renstra" + (", anggaran" if m.data.anggaran is not None else ""))
+    print(
+        f"{m.proyek.relatif(out)}: capaian, pembanding, renstra" + (", anggaran" if m.data.anggaran is not None else "")
+    )
 
 
 def cmd_reviu(tahun: int, root: Path | None, strict: bool) -> int:
@@ -49,6 +53,7 @@ def cmd_reviu(tahun: int, root: Path | None, strict: bool) -> int:
     from .masukan.proyek import Proyek
     from .reviu import periksa
     from .reviu.keluaran import ke_csv, ringkasan
+
     m = baca_masukan(Proyek.di(root), tahun)
     temuan = periksa(m)
     path = m.proyek.reports(tahun) / f"reviu-{tahun}.csv"
@@ -57,8 +62,10 @@ def cmd_reviu(tahun: int, root: Path | None, strict: bool) -> int:
     print(f"Reviu {tahun} atas {sumber}: {ringkasan(temuan)}\n→ {m.proyek.relatif(path)}")
     berat = [t for t in temuan if t.kategori in ("salah hitung", "tidak konsisten")]
     if strict and berat:
-        print(f"STRICT: {len(berat)} temuan 'salah hitung' atau 'tidak konsisten': laporan belum layak ditandatangani.",
-              file=sys.stderr)
+        print(
+            f"STRICT: {len(berat)} temuan 'salah hitung' atau 'tidak konsisten': laporan belum layak ditandatangani.",
+            file=sys.stderr,
+        )
         return 1
     return 0
 
@@ -67,6 +74,7 @@ def cmd_tahun_baru(tahun: int, root: Path | None) -> None:
     """Scaffold data/raw/<YEAR>/ and params/<YEAR>.yaml from the previous year and the Renstra."""
     from .masukan.proyek import Proyek
     from .masukan.tahun_baru import buat
+
     proyek = Proyek.di(root)
     r = buat(proyek, tahun)
     print(f"Tahun {tahun} disiapkan dari data {r.lalu} dan {r.renstra}:")
@@ -80,8 +88,10 @@ def cmd_tahun_baru(tahun: int, root: Path | None) -> None:
     print("Yang harus diisi berikutnya:")
     for i, baris in enumerate(r.isi + placeholder, start=1):
         print(f"  {i}. {baris}")
-    print(f"  {len(r.isi) + len(placeholder) + 1}. make data YEAR={tahun} menyebut setiap sel yang masih kosong "
-          f"(satu baris per sel); setelah itu make report YEAR={tahun}.")
+    print(
+        f"  {len(r.isi) + len(placeholder) + 1}. make data YEAR={tahun} menyebut setiap sel yang masih kosong "
+        f"(satu baris per sel); setelah itu make report YEAR={tahun}."
+    )
 
 
 def _placeholder_tahun_baru(proyek, r) -> list[str]:
@@ -91,6 +101,7 @@ def _placeholder_tahun_baru(proyek, r) -> list[str]:
     from .hitung.pengukuran import hitung, hitung_anggaran
     from .masukan.model import baca_masukan
     from .tampil.narasi import nilai_placeholder, tidak_terisi
+
     if not r.narasi:
         return []
     try:
@@ -99,8 +110,11 @@ def _placeholder_tahun_baru(proyek, r) -> list[str]:
         return [f"placeholder narasi belum dapat diperiksa (data {r.lalu}: {e})"]
     p0, lalu0 = hitung(m0)
     anggaran = hitung_anggaran(p0)
-    sasaran_baru = {int(x) for x in _re.findall(r"^(\d+),", (proyek.tahun(r.tahun) / "pk.csv").read_text(
-        encoding="utf-8"), _re.M)} if (proyek.tahun(r.tahun) / "pk.csv").is_file() else set()
+    sasaran_baru = (
+        {int(x) for x in _re.findall(r"^(\d+),", (proyek.tahun(r.tahun) / "pk.csv").read_text(encoding="utf-8"), _re.M)}
+        if (proyek.tahun(r.tahun) / "pk.csv").is_file()
+        else set()
+    )
     out = []
     for path in r.narasi:
         m = _re.fullmatch(r"sasaran-(\d+)", path.stem)
@@ -109,8 +123,10 @@ def _placeholder_tahun_baru(proyek, r) -> list[str]:
             continue
         konteks = nilai_placeholder(p0, lalu0, anggaran, int(m[1]) if m else None)
         for nomor, nama in tidak_terisi(path.read_text(encoding="utf-8"), konteks, r.dibuang):
-            out.append(f"{proyek.relatif(path)}, baris {nomor}: placeholder '{{{{ {nama} }}}}' tidak lagi terisi; "
-                       "ganti atau hapus")
+            out.append(
+                f"{proyek.relatif(path)}, baris {nomor}: placeholder '{{{{ {nama} }}}}' tidak lagi terisi; "
+                "ganti atau hapus"
+            )
     return out
 
 
@@ -133,20 +149,26 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports a bad command line as one GALAT line (not usage + error)."""
 
     def error(self, message: str):
-        raise DataError("python -m lkj", f"perintah tidak sah ({message})",
-                        "Pakai: python -m lkj {data,report,reviu} TAHUN [--root FOLDER] [-j N] [--strict].")
+        raise DataError(
+            "python -m lkj",
+            f"perintah tidak sah ({message})",
+            "Pakai: python -m lkj {data,report,reviu} TAHUN [--root FOLDER] [-j N] [--strict].",
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = _Parser(prog="python -m lkj", description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = _Parser(prog="python -m lkj", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("perintah", choices=["data", "report", "reviu", "tahun-baru"])
     ap.add_argument("tahun")
     ap.add_argument("--root", type=Path, default=None, help="project folder (data/, params/); default: this repository")
-    ap.add_argument("--strict", action="store_true",
-                    help="reviu: exit 1 if any 'salah hitung' or 'tidak konsisten' finding exists")
-    ap.add_argument("--final", action="store_true",
-                    help="report: the version to sign (refused while narrative or signature data is missing)")
+    ap.add_argument(
+        "--strict", action="store_true", help="reviu: exit 1 if any 'salah hitung' or 'tidak konsisten' finding exists"
+    )
+    ap.add_argument(
+        "--final",
+        action="store_true",
+        help="report: the version to sign (refused while narrative or signature data is missing)",
+    )
     ap.add_argument("-j", "--jobs", default=None, help="notebooks run in parallel (default: cores)")
     try:
         args = ap.parse_args(argv)
@@ -154,6 +176,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"GALAT: {e}", file=sys.stderr)
         return 2
     from .build import BelumFinal, BuildError, main_report
+
     try:
         tahun, jobs = _tahun(args.tahun), _jobs(args.jobs)
         if args.perintah == "data":
@@ -180,8 +203,11 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception as e:  # noqa: BLE001 (the one place that turns any failure into one line)
         log = _log_galat(args.root)
-        print(f"GALAT tak terduga: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''} "
-              f"(rincian lengkap: {log})", file=sys.stderr)
+        print(
+            f"GALAT tak terduga: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''} "
+            f"(rincian lengkap: {log})",
+            file=sys.stderr,
+        )
         return 3
     return 0
 

@@ -1,4 +1,5 @@
 """Indonesian number formatting (Babel), rounding half up, for display only."""
+
 from __future__ import annotations
 
 import decimal

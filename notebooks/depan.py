@@ -34,8 +34,11 @@ aturan = lap.p.aturan
 display(HTML(dokumen.sampul(aturan, tahun)))
 
 # %%
-display(HTML(html.judul("Kata Pengantar", 1, "kata-pengantar") + lap.narasi("kata_pengantar")
-             + dokumen.tanda_tangan(aturan)))
+display(
+    HTML(
+        html.judul("Kata Pengantar", 1, "kata-pengantar") + lap.narasi("kata_pengantar") + dokumen.tanda_tangan(aturan)
+    )
+)
 
 # %%
 display(HTML(html.judul("Ikhtisar Eksekutif", 1, "ikhtisar-eksekutif") + lap.narasi("ikhtisar_eksekutif")))
@@ -45,5 +48,10 @@ display(HTML(html.judul("Ikhtisar Eksekutif", 1, "ikhtisar-eksekutif") + lap.nar
 # dan nomor halaman diambil dari seluruh bab).
 
 # %%
-display(HTML(dokumen.daftar("daftar-isi", "Daftar Isi") + dokumen.daftar("daftar-tabel", "Daftar Tabel")
-             + dokumen.daftar("daftar-gambar", "Daftar Gambar")))
+display(
+    HTML(
+        dokumen.daftar("daftar-isi", "Daftar Isi")
+        + dokumen.daftar("daftar-tabel", "Daftar Tabel")
+        + dokumen.daftar("daftar-gambar", "Daftar Gambar")
+    )
+)

@@ -36,8 +36,15 @@ display(HTML(html.judul("BAB I Pendahuluan", 1, "bab-1") + lap.narasi("pendahulu
 if organisasi is None:
     display(HTML(html.catatan(["Bagan organisasi belum tersedia: isi organisasi.csv (unit dan atasannya)."])))
 else:
-    display(HTML(html.gambar(charts.organisasi(list(organisasi.itertuples(index=False))),
-                             f"Struktur Organisasi {lap.m.aturan.instansi}", "gambar-organisasi")))
+    display(
+        HTML(
+            html.gambar(
+                charts.organisasi(list(organisasi.itertuples(index=False))),
+                f"Struktur Organisasi {lap.m.aturan.instansi}",
+                "gambar-organisasi",
+            )
+        )
+    )
 
 # %%
 display(HTML(lap.narasi("bab1_peran")))

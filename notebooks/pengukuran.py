@@ -31,18 +31,25 @@ lap = Laporan.muat(tahun, root, masukan, bagian)
 p, d = lap.p, lap.digit
 
 # %%
-skala = html.tabel(p.aturan.skala.kelas[::-1], [
-    html.Kol("Interval capaian", tabel.rentang),
-    html.Kol("Predikat", lambda k: k.predikat)], "Skala Nilai Peringkat Kinerja", "skala")
+skala = html.tabel(
+    p.aturan.skala.kelas[::-1],
+    [html.Kol("Interval capaian", tabel.rentang), html.Kol("Predikat", lambda k: k.predikat)],
+    "Skala Nilai Peringkat Kinerja",
+    "skala",
+)
 rumus = "".join(f"<li><strong>Polaritas {k}</strong>: {html.e(v)}</li>" for k, v in formulas.POLARITAS.items())
-display(HTML(html.judul("BAB III Akuntabilitas Kinerja", 1, "bab-3")
-             + html.judul("A. Capaian Kinerja Organisasi", 2, "bab-3-a")
-             + lap.narasi("bab3_pengukuran")
-             + html.judul("Pengukuran Kinerja", 3, "pengukuran")
-             + f"<p>Capaian setiap indikator dihitung dengan rumus:</p><ul>{rumus}</ul>"
-             + "<p>Capaian sasaran adalah rata-rata capaian indikatornya. Predikat ditetapkan dengan skala berikut; "
-               "setiap kelas berlaku dari batas bawahnya sampai batas bawah kelas di atasnya, sehingga tidak ada "
-               "nilai yang tidak berpredikat.</p>" + skala))
+display(
+    HTML(
+        html.judul("BAB III Akuntabilitas Kinerja", 1, "bab-3")
+        + html.judul("A. Capaian Kinerja Organisasi", 2, "bab-3-a")
+        + lap.narasi("bab3_pengukuran")
+        + html.judul("Pengukuran Kinerja", 3, "pengukuran")
+        + f"<p>Capaian setiap indikator dihitung dengan rumus:</p><ul>{rumus}</ul>"
+        + "<p>Capaian sasaran adalah rata-rata capaian indikatornya. Predikat ditetapkan dengan skala berikut; "
+        "setiap kelas berlaku dari batas bawahnya sampai batas bawah kelas di atasnya, sehingga tidak ada "
+        "nilai yang tidak berpredikat.</p>" + skala
+    )
+)
 
 # %% [markdown]
 # Tabel pengukuran: satu baris per indikator Perjanjian Kinerja.
@@ -55,18 +62,41 @@ p.tabel()
 
 # %%
 label = [f"Sasaran {h.sasaran_no}: {h.indikator}" for h in p.indikator]
-display(HTML(html.gambar(charts.capaian_per_indikator(label, [h.capaian.nilai for h in p.indikator], d),
-                         f"Capaian Indikator Kinerja Tahun {tahun} terhadap Target", "gambar-capaian")))
+display(
+    HTML(
+        html.gambar(
+            charts.capaian_per_indikator(label, [h.capaian.nilai for h in p.indikator], d),
+            f"Capaian Indikator Kinerja Tahun {tahun} terhadap Target",
+            "gambar-capaian",
+        )
+    )
+)
 
 # %%
 satuan_persen = [h for h in p.indikator if h.satuan == "%"]
-display(HTML(html.gambar(charts.batang_berpasangan(
-    [f"Sasaran {h.sasaran_no}: {h.indikator}" for h in satuan_persen],
-    {"Target": [h.target for h in satuan_persen], "Realisasi": [h.realisasi.nilai for h in satuan_persen]}, d),
-    f"Target dan Realisasi Indikator Kinerja Tahun {tahun}", "gambar-target-realisasi")
-    + (html.catatan(["Indikator bersatuan selain persen tidak digambarkan: "
-                     + ", ".join(f"{h.indikator} ({h.satuan})" for h in p.indikator if h.satuan != "%")])
-       if len(satuan_persen) < len(p.indikator) else "")))
+display(
+    HTML(
+        html.gambar(
+            charts.batang_berpasangan(
+                [f"Sasaran {h.sasaran_no}: {h.indikator}" for h in satuan_persen],
+                {"Target": [h.target for h in satuan_persen], "Realisasi": [h.realisasi.nilai for h in satuan_persen]},
+                d,
+            ),
+            f"Target dan Realisasi Indikator Kinerja Tahun {tahun}",
+            "gambar-target-realisasi",
+        )
+        + (
+            html.catatan(
+                [
+                    "Indikator bersatuan selain persen tidak digambarkan: "
+                    + ", ".join(f"{h.indikator} ({h.satuan})" for h in p.indikator if h.satuan != "%")
+                ]
+            )
+            if len(satuan_persen) < len(p.indikator)
+            else ""
+        )
+    )
+)
 
 # %%
 t0 = lap.lalu.tahun if lap.lalu else None
@@ -75,27 +105,48 @@ if lap.lalu is None:
     display(HTML(judul_b + html.catatan(["tahun pembanding tidak ditetapkan (params: tahun_pembanding)"])))
 else:
     display(HTML(judul_b + tabel.tabel_pembanding(p, lap.pembanding, t0)))
-    display(HTML(html.gambar(charts.batang_berpasangan(
-        [f"Sasaran {h.sasaran_no}: {h.indikator}" for h in p.indikator],
-        {f"Capaian {t0}": list(lap.pembanding.capaian_lalu), f"Capaian {tahun}": list(lap.pembanding.capaian)},
-        d, garis_100=True), f"Capaian Kinerja Tahun {t0} dan Tahun {tahun}", "gambar-pembanding")))
+    display(
+        HTML(
+            html.gambar(
+                charts.batang_berpasangan(
+                    [f"Sasaran {h.sasaran_no}: {h.indikator}" for h in p.indikator],
+                    {
+                        f"Capaian {t0}": list(lap.pembanding.capaian_lalu),
+                        f"Capaian {tahun}": list(lap.pembanding.capaian),
+                    },
+                    d,
+                    garis_100=True,
+                ),
+                f"Capaian Kinerja Tahun {t0} dan Tahun {tahun}",
+                "gambar-pembanding",
+            )
+        )
+    )
 
 # %% tags=["audit"]
 lap.pembanding
 
 # %%
-display(HTML(html.judul("Perbandingan dengan Target Renstra", 3, "renstra")
-             + tabel.tabel_capaian_renstra(p, lap.renstra)
-             + "<p>Progres terhadap target akhir Renstra adalah realisasi tahun ini dibandingkan dengan target "
-               "tahun ke-5, dengan rumus capaian sesuai polaritas indikator.</p>"))
+display(
+    HTML(
+        html.judul("Perbandingan dengan Target Renstra", 3, "renstra")
+        + tabel.tabel_capaian_renstra(p, lap.renstra)
+        + "<p>Progres terhadap target akhir Renstra adalah realisasi tahun ini dibandingkan dengan target "
+        "tahun ke-5, dengan rumus capaian sesuai polaritas indikator.</p>"
+    )
+)
 
 # %% tags=["audit"]
 lap.renstra
 
 # %%
-display(HTML(html.judul("B. Analisis Capaian per Sasaran", 2, "bab-3-b")
-             + "<p>Bagian berikut menguraikan setiap sasaran: data dukung beserta baris sumbernya, rumus, "
-               "substitusi angka, aturan capaian, predikat, perbandingan, serta analisis, kendala dan solusi.</p>"))
+display(
+    HTML(
+        html.judul("B. Analisis Capaian per Sasaran", 2, "bab-3-b")
+        + "<p>Bagian berikut menguraikan setiap sasaran: data dukung beserta baris sumbernya, rumus, "
+        "substitusi angka, aturan capaian, predikat, perbandingan, serta analisis, kendala dan solusi.</p>"
+    )
+)
 
 # %% tags=["audit"]
 # Sensitivity of the headline: the average and its predikat capped at 100 and 120, and without the

@@ -32,43 +32,77 @@ p, d = lap.p, lap.digit
 display(HTML(html.judul("BAB IV Penutup", 1, "bab-4") + lap.narasi("penutup")))
 
 # %%
-display(HTML(html.judul("Lampiran", 1, "lampiran")
-             + html.judul(f"Lampiran 1. Perjanjian Kinerja Tahun {tahun}", 2, "lampiran-pk")
-             + tabel.tabel_pk(p, "lampiran-tabel-pk")
-             + html.judul(f"Lampiran 2. Pengukuran Kinerja Tahun {tahun}", 2, "lampiran-pengukuran")
-             + tabel.tabel_pengukuran(p, "lampiran-tabel-pengukuran")))
+display(
+    HTML(
+        html.judul("Lampiran", 1, "lampiran")
+        + html.judul(f"Lampiran 1. Perjanjian Kinerja Tahun {tahun}", 2, "lampiran-pk")
+        + tabel.tabel_pk(p, "lampiran-tabel-pk")
+        + html.judul(f"Lampiran 2. Pengukuran Kinerja Tahun {tahun}", 2, "lampiran-pengukuran")
+        + tabel.tabel_pengukuran(p, "lampiran-tabel-pengukuran")
+    )
+)
 
 # %% [markdown]
 # Untuk auditor (tidak dicetak di laporan): tabel hasil perhitungan tanpa pembulatan tampilan (sama dengan
 # `data/processed/<tahun>/capaian.csv`) dan aturan perhitungan yang diterapkan.
 
 # %% tags=["audit"]
-display(HTML(html.judul("Audit A. Tabel Hasil Perhitungan", 2, "audit-tabel")
-             + "<p>Nilai ditampilkan dengan enam angka desimal; perhitungan memakai nilai tanpa pembulatan. "
-               f"Berkas yang sama: <code>data/processed/{tahun}/capaian.csv</code>.</p>"
-             + html.tabel(p.indikator, [
-                 html.Kol("Indikator", lambda h: h.indikator_id),
-                 html.Kol("Jenis rumus", lambda h: h.jenis_rumus),
-                 html.Kol("Sumber realisasi", lambda h: h.realisasi.sumber),
-                 html.Kol("Target", lambda h: fmt.bilangan(h.target), True),
-                 html.Kol("Realisasi", lambda h: fmt.angka(h.realisasi.nilai, 6), True),
-                 html.Kol("Capaian", lambda h: fmt.angka(h.capaian.nilai, 6), True),
-                 html.Kol("Dirata-ratakan", lambda h: fmt.angka(h.capaian_dirata, 6), True),
-                 html.Kol("Predikat", lambda h: h.predikat or fmt.KOSONG)], "Hasil perhitungan", "hasil")))
+display(
+    HTML(
+        html.judul("Audit A. Tabel Hasil Perhitungan", 2, "audit-tabel")
+        + "<p>Nilai ditampilkan dengan enam angka desimal; perhitungan memakai nilai tanpa pembulatan. "
+        f"Berkas yang sama: <code>data/processed/{tahun}/capaian.csv</code>.</p>"
+        + html.tabel(
+            p.indikator,
+            [
+                html.Kol("Indikator", lambda h: h.indikator_id),
+                html.Kol("Jenis rumus", lambda h: h.jenis_rumus),
+                html.Kol("Sumber realisasi", lambda h: h.realisasi.sumber),
+                html.Kol("Target", lambda h: fmt.bilangan(h.target), True),
+                html.Kol("Realisasi", lambda h: fmt.angka(h.realisasi.nilai, 6), True),
+                html.Kol("Capaian", lambda h: fmt.angka(h.capaian.nilai, 6), True),
+                html.Kol("Dirata-ratakan", lambda h: fmt.angka(h.capaian_dirata, 6), True),
+                html.Kol("Predikat", lambda h: h.predikat or fmt.KOSONG),
+            ],
+            "Hasil perhitungan",
+            "hasil",
+        )
+    )
+)
 
 # %% tags=["audit"]
 a = p.aturan
-aturan = [
-    ("Tahun pembanding", str(a.tahun_pembanding or "tidak ada")),
-    ("Renstra", a.renstra),
-    ("Pembulatan tampilan", f"{a.digit_desimal} angka desimal, dibulatkan setengah ke atas; perhitungan tanpa pembulatan"),
-    ("Pembatasan capaian", f"{fmt.angka(a.batas_capaian)}% sebelum dirata-ratakan" if a.batas_capaian else "tidak ada"),
-    ("Indikator dalam rata-rata", "semua" if a.indikator_rata_rata == "semua" else ", ".join(a.indikator_rata_rata)),
-    ("Target 0 / realisasi kosong", "capaian tidak dihitung, ditandai, dan tidak ikut dirata-ratakan"),
-    ("Skala predikat", "; ".join(f"{k.predikat}: {tabel.rentang(k)}" for k in a.skala.kelas)),
-] + [(f"Polaritas {k}", v) for k, v in formulas.POLARITAS.items()] + [
-    (f"Rumus {k}", v) for k, v in formulas.JENIS_RUMUS.items()]
-display(HTML(html.judul("Audit B. Aturan Perhitungan", 2, "audit-aturan")
-             + f"<p>Dari <code>params/{tahun}.yaml</code> dan paket <code>lkj</code>.</p>"
-             + html.tabel(aturan, [html.Kol("Aturan", lambda r: r[0]), html.Kol("Yang diterapkan", lambda r: r[1])],
-                            "Aturan yang diterapkan", "aturan")))
+aturan = (
+    [
+        ("Tahun pembanding", str(a.tahun_pembanding or "tidak ada")),
+        ("Renstra", a.renstra),
+        (
+            "Pembulatan tampilan",
+            f"{a.digit_desimal} angka desimal, dibulatkan setengah ke atas; perhitungan tanpa pembulatan",
+        ),
+        (
+            "Pembatasan capaian",
+            f"{fmt.angka(a.batas_capaian)}% sebelum dirata-ratakan" if a.batas_capaian else "tidak ada",
+        ),
+        (
+            "Indikator dalam rata-rata",
+            "semua" if a.indikator_rata_rata == "semua" else ", ".join(a.indikator_rata_rata),
+        ),
+        ("Target 0 / realisasi kosong", "capaian tidak dihitung, ditandai, dan tidak ikut dirata-ratakan"),
+        ("Skala predikat", "; ".join(f"{k.predikat}: {tabel.rentang(k)}" for k in a.skala.kelas)),
+    ]
+    + [(f"Polaritas {k}", v) for k, v in formulas.POLARITAS.items()]
+    + [(f"Rumus {k}", v) for k, v in formulas.JENIS_RUMUS.items()]
+)
+display(
+    HTML(
+        html.judul("Audit B. Aturan Perhitungan", 2, "audit-aturan")
+        + f"<p>Dari <code>params/{tahun}.yaml</code> dan paket <code>lkj</code>.</p>"
+        + html.tabel(
+            aturan,
+            [html.Kol("Aturan", lambda r: r[0]), html.Kol("Yang diterapkan", lambda r: r[1])],
+            "Aturan yang diterapkan",
+            "aturan",
+        )
+    )
+)

@@ -28,16 +28,28 @@ lap = Laporan.muat(tahun, root, masukan, bagian)
 p = lap.p
 
 # %%
-display(HTML(html.judul("BAB II Perencanaan Kinerja", 1, "bab-2")
-             + html.judul(f"A. Rencana Strategis {p.data.renstra.tahun_awal}–{p.data.renstra.tahun_akhir}", 2, "bab-2-a")
-             + lap.narasi("bab2_renstra") + tabel.tabel_tujuan_sasaran(p)))
+display(
+    HTML(
+        html.judul("BAB II Perencanaan Kinerja", 1, "bab-2")
+        + html.judul(f"A. Rencana Strategis {p.data.renstra.tahun_awal}–{p.data.renstra.tahun_akhir}", 2, "bab-2-a")
+        + lap.narasi("bab2_renstra")
+        + tabel.tabel_tujuan_sasaran(p)
+    )
+)
 
 # %%
 display(HTML(html.judul(f"B. Prioritas Pemerintah Daerah Tahun {tahun}", 2, "bab-2-b") + lap.narasi("bab2_prioritas")))
 
 # %%
-display(HTML(html.judul(f"C. Perjanjian Kinerja Tahun {tahun}", 2, "bab-2-c") + lap.narasi("bab2_pk") + tabel.tabel_pk(p)
-             + html.judul("Indikator Kinerja Utama", 3, "iku") + tabel.tabel_iku(p)))
+display(
+    HTML(
+        html.judul(f"C. Perjanjian Kinerja Tahun {tahun}", 2, "bab-2-c")
+        + lap.narasi("bab2_pk")
+        + tabel.tabel_pk(p)
+        + html.judul("Indikator Kinerja Utama", 3, "iku")
+        + tabel.tabel_iku(p)
+    )
+)
 
 # %% [markdown]
 # Pagu per program berasal dari `data/raw/<tahun>/anggaran.csv`.
@@ -47,8 +59,20 @@ judul_d = html.judul(f"D. Rencana Kerja dan Anggaran Tahun {tahun}", 2, "bab-2-d
 if lap.anggaran is None:
     display(HTML(judul_d + html.catatan(["data anggaran (anggaran.csv) tidak tersedia untuk tahun ini"])))
 else:
-    display(HTML(judul_d + lap.narasi("bab2_anggaran") + html.tabel(
-        lap.anggaran.to_dict("records"),
-        [html.Kol("No", lambda x: x["program_kode"]), html.Kol("Program", lambda x: x["program"]),
-         html.Kol("Pagu Anggaran", lambda x: fmt.rupiah(x["pagu"]), True)],
-        f"Program dan Pagu Anggaran Tahun {tahun}", "pagu", id_="tabel-pagu")))
+    display(
+        HTML(
+            judul_d
+            + lap.narasi("bab2_anggaran")
+            + html.tabel(
+                lap.anggaran.to_dict("records"),
+                [
+                    html.Kol("No", lambda x: x["program_kode"]),
+                    html.Kol("Program", lambda x: x["program"]),
+                    html.Kol("Pagu Anggaran", lambda x: fmt.rupiah(x["pagu"]), True),
+                ],
+                f"Program dan Pagu Anggaran Tahun {tahun}",
+                "pagu",
+                id_="tabel-pagu",
+            )
+        )
+    )

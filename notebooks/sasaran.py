@@ -37,13 +37,19 @@ sasaran = indikator[0].sasaran
 
 # %%
 isi = html.judul(f"Sasaran {sasaran_no}: {sasaran}", 3, lap.jangkar("sasaran", sasaran_no=int(sasaran_no)))
-isi += html.tabel(indikator, [
-    html.Kol("Indikator Kinerja", lambda h: h.indikator),
-    html.Kol("Target", lambda h: tabel.teks_target(h.target, h.satuan, d), True),
-    html.Kol("Realisasi", lambda h: tabel.nilai_satuan(h.realisasi.nilai, h.satuan, d), True),
-    html.Kol("Capaian", lambda h: fmt.persen(h.capaian.nilai, d), True),
-    html.Kol("Predikat", lambda h: h.predikat or fmt.KOSONG, utuh=True)], f"Capaian Sasaran {sasaran_no}: {sasaran}",
-    "ringkas", id_=f"tabel-sasaran-{int(sasaran_no)}")
+isi += html.tabel(
+    indikator,
+    [
+        html.Kol("Indikator Kinerja", lambda h: h.indikator),
+        html.Kol("Target", lambda h: tabel.teks_target(h.target, h.satuan, d), True),
+        html.Kol("Realisasi", lambda h: tabel.nilai_satuan(h.realisasi.nilai, h.satuan, d), True),
+        html.Kol("Capaian", lambda h: fmt.persen(h.capaian.nilai, d), True),
+        html.Kol("Predikat", lambda h: h.predikat or fmt.KOSONG, utuh=True),
+    ],
+    f"Capaian Sasaran {sasaran_no}: {sasaran}",
+    "ringkas",
+    id_=f"tabel-sasaran-{int(sasaran_no)}",
+)
 if len(indikator) > 1:
     isi += f"<p>Capaian sasaran (rata-rata indikator): <strong>{fmt.persen(p.rata_rata_sasaran(int(sasaran_no)).nilai, d)}</strong></p>"
 display(HTML(isi))
@@ -53,16 +59,28 @@ display(HTML(isi))
 
 # %% tags=["langkah"]
 for h in indikator:
-    display(HTML(html.judul(f"Perhitungan {h.indikator_id}: {h.indikator}", 4, lap.jangkar("langkah", indikator_id=h.indikator_id))
-                 + tabel.tabel_komponen(h) + tabel.langkah_perhitungan(h, p) + html.catatan(h.catatan)))
+    display(
+        HTML(
+            html.judul(
+                f"Perhitungan {h.indikator_id}: {h.indikator}", 4, lap.jangkar("langkah", indikator_id=h.indikator_id)
+            )
+            + tabel.tabel_komponen(h)
+            + tabel.langkah_perhitungan(h, p)
+            + html.catatan(h.catatan)
+        )
+    )
 
 # %% [markdown]
 # Untuk auditor: data dukung setiap indikator dengan berkas dan nomor barisnya.
 
 # %% tags=["audit"]
 for h in indikator:
-    display(HTML(tabel.tabel_komponen(h, lap.m.proyek.relatif(lap.m.data.folder / "komponen.csv"))
-                 + tabel.sumber_langsung(h, lap.m)))
+    display(
+        HTML(
+            tabel.tabel_komponen(h, lap.m.proyek.relatif(lap.m.data.folder / "komponen.csv"))
+            + tabel.sumber_langsung(h, lap.m)
+        )
+    )
 [(h.indikator_id, h.realisasi, h.capaian) for h in indikator]
 
 # %%
@@ -73,19 +91,47 @@ for h in indikator:
     realisasi = {p.tahun: h.realisasi.nilai}
     if lap.lalu and lap.lalu.cari(h.indikator_id):
         realisasi[lap.lalu.tahun] = lap.lalu.cari(h.indikator_id).realisasi.nilai
-    display(HTML(html.gambar(charts.renstra(tahun_renstra, [baris[f"target_{i}"] for i in range(1, 6)],
-                                            dict(sorted(realisasi.items())), d, satuan=h.satuan),
-                             f"Target Renstra dan Realisasi: {h.indikator}", f"gambar-renstra-{h.indikator_id.lower()}")))
+    display(
+        HTML(
+            html.gambar(
+                charts.renstra(
+                    tahun_renstra,
+                    [baris[f"target_{i}"] for i in range(1, 6)],
+                    dict(sorted(realisasi.items())),
+                    d,
+                    satuan=h.satuan,
+                ),
+                f"Target Renstra dan Realisasi: {h.indikator}",
+                f"gambar-renstra-{h.indikator_id.lower()}",
+            )
+        )
+    )
     b = lap.pembanding.set_index("indikator_id").loc[h.indikator_id]
-    display(HTML(html.tabel([h], [
-        html.Kol(f"Realisasi {lap.lalu.tahun if lap.lalu else 'tahun lalu'}",
-                   lambda _: tabel.nilai_satuan(b.realisasi_lalu, h.satuan, d), True),
-        html.Kol(f"Realisasi {tahun}", lambda _: tabel.nilai_satuan(h.realisasi.nilai, h.satuan, d), True),
-        html.Kol(f"Target Renstra {tahun}", lambda _: tabel.teks_target(baris.target_renstra, h.satuan, d), True),
-        html.Kol("Target akhir Renstra", lambda _: tabel.teks_target(baris.target_akhir, h.satuan, d), True),
-        html.Kol("Progres thd target akhir", lambda _: fmt.persen(baris.progres_akhir, d), True),
-    ], f"Perbandingan dengan Tahun Lalu dan Renstra: {h.indikator}", "banding",
-        id_=f"tabel-banding-{h.indikator_id.lower()}")))
+    display(
+        HTML(
+            html.tabel(
+                [h],
+                [
+                    html.Kol(
+                        f"Realisasi {lap.lalu.tahun if lap.lalu else 'tahun lalu'}",
+                        lambda _: tabel.nilai_satuan(b.realisasi_lalu, h.satuan, d),
+                        True,
+                    ),
+                    html.Kol(f"Realisasi {tahun}", lambda _: tabel.nilai_satuan(h.realisasi.nilai, h.satuan, d), True),
+                    html.Kol(
+                        f"Target Renstra {tahun}", lambda _: tabel.teks_target(baris.target_renstra, h.satuan, d), True
+                    ),
+                    html.Kol(
+                        "Target akhir Renstra", lambda _: tabel.teks_target(baris.target_akhir, h.satuan, d), True
+                    ),
+                    html.Kol("Progres thd target akhir", lambda _: fmt.persen(baris.progres_akhir, d), True),
+                ],
+                f"Perbandingan dengan Tahun Lalu dan Renstra: {h.indikator}",
+                "banding",
+                id_=f"tabel-banding-{h.indikator_id.lower()}",
+            )
+        )
+    )
 
 # %% [markdown]
 # Narasi (analisis, kendala, solusi) dari `data/raw/<tahun>/narasi/sasaran-NN.md`.

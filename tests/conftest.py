@@ -9,8 +9,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def checksums(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture
@@ -26,18 +29,21 @@ def masukan(tahun: int, root: Path = ROOT):
     """The validated inputs of a year (the one model every stage uses)."""
     from lkj.masukan.model import baca_masukan
     from lkj.masukan.proyek import Proyek
+
     return baca_masukan(Proyek.di(root), tahun)
 
 
 def hitung(tahun: int, root: Path = ROOT):
     """(this year's measurement, the comparison year's) from the raw data under root."""
     from lkj.hitung.pengukuran import hitung as hitung_masukan
+
     return hitung_masukan(masukan(tahun, root))
 
 
 def periksa(tahun: int, root: Path = ROOT):
     """The reviu findings of a year."""
     from lkj.reviu import periksa as periksa_masukan
+
     return periksa_masukan(masukan(tahun, root))
 
 

@@ -1,5 +1,6 @@
 """The shape of the pipeline: one plan, one reading of the inputs, fingerprints that cannot go stale,
 and the presentation helpers (fast unit tests, no build)."""
+
 import ast
 import shutil
 from pathlib import Path
@@ -18,6 +19,7 @@ from conftest import ROOT, masukan
 
 # --- the plan ------------------------------------------------------------------------------------
 
+
 def test_plan_is_read_from_laporan_yml_and_expanded_per_sasaran():
     m = masukan(2023)
     assert m.rencana.cari("04-sasaran-02").narasi == ("sasaran-02",)
@@ -29,6 +31,7 @@ def test_plan_is_read_from_laporan_yml_and_expanded_per_sasaran():
 def test_a_notebook_cannot_show_a_narrative_file_the_plan_does_not_list():
     m = masukan(2023)
     from lkj.hitung.pengukuran import hitung
+
     p, lalu = hitung(m)
     lap = Laporan(m, p, lalu, m.rencana.cari("04-sasaran-02"))
     assert "narasi" in lap.narasi("sasaran-02", 2)
@@ -51,10 +54,13 @@ def test_notebooks_never_import_the_build_stage():
 
 # --- fingerprints that cannot go stale ------------------------------------------------------------
 
+
 def test_comparison_year_is_fingerprinted_even_with_a_comment_after_the_value(proyek):
     params = proyek / "params/2023.yaml"
-    params.write_text(params.read_text(encoding="utf-8").replace(
-        "tahun_pembanding: 2022", "tahun_pembanding: 2022  # tahun lalu"), encoding="utf-8")
+    params.write_text(
+        params.read_text(encoding="utf-8").replace("tahun_pembanding: 2022", "tahun_pembanding: 2022  # tahun lalu"),
+        encoding="utf-8",
+    )
     sebelum = Sidik.hitung(Proyek.di(proyek), 2023).data
     pk = proyek / "data/raw/2022/pk.csv"
     pk.write_text(pk.read_text(encoding="utf-8").replace(",100\n", ",99\n", 1), encoding="utf-8")
@@ -66,8 +72,14 @@ def test_code_fingerprint_covers_every_subpackage(tmp_path, monkeypatch):
     shutil.copytree(sidik_mod.KODE, salinan, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(sidik_mod, "KODE", salinan)
     semua = {p.relative_to(salinan).as_posix() for p in sidik_mod.kode()}
-    assert {"hitung/formulas.py", "masukan/skema.py", "reviu/aturan.py", "tampil/charts.py",
-            "build/pdf.py", "build/templates/lkj/laporan.css"} <= semua
+    assert {
+        "hitung/formulas.py",
+        "masukan/skema.py",
+        "reviu/aturan.py",
+        "tampil/charts.py",
+        "build/pdf.py",
+        "build/templates/lkj/laporan.css",
+    } <= semua
     sebelum, sebelum_nb = sidik_mod.hash_files(sidik_mod.kode()), sidik_mod.hash_files(sidik_mod.kode(notebook=True))
     (salinan / "hitung/formulas.py").write_text("# ubah\n", encoding="utf-8")
     assert sidik_mod.hash_files(sidik_mod.kode()) != sebelum
@@ -88,36 +100,46 @@ def test_every_file_the_model_reads_is_fingerprinted(proyek):
     berkas = set(Sidik.hitung(Proyek.di(proyek), 2023).berkas)
     m = masukan(2023, proyek)
     dibaca = [m.data.folder / f for f in ("pk.csv", "komponen.csv", "anggaran.csv", "publikasi.csv")]
-    dibaca += [m.data.renstra.folder / "indikator.csv", m.pembanding.folder / "pk.csv",
-               proyek / "params/2023.yaml", proyek / "notebooks/laporan.yml"]
+    dibaca += [
+        m.data.renstra.folder / "indikator.csv",
+        m.pembanding.folder / "pk.csv",
+        proyek / "params/2023.yaml",
+        proyek / "notebooks/laporan.yml",
+    ]
     dibaca += [m.narasi_path(n) for n, t in m.narasi.items() if t is not None]
     assert set(dibaca) <= berkas
 
 
 # --- presentation helpers ---------------------------------------------------------------------------
 
+
 def test_html_helpers_escape_text_and_attributes():
     jahat = 'IK01" onmouseover="alert(1)'
     assert html.judul(f"Perhitungan {jahat}", 4, f"langkah-{jahat}") == (
-        '<h4 id="langkah-IK01&quot; onmouseover=&quot;alert(1)">Perhitungan IK01&quot; '
-        'onmouseover=&quot;alert(1)</h4>')
+        '<h4 id="langkah-IK01&quot; onmouseover=&quot;alert(1)">Perhitungan IK01&quot; onmouseover=&quot;alert(1)</h4>'
+    )
     assert html.tag("div", "<b>x</b>", kelas="a<b", data_sumber="x'y") == (
-        '<div class="a&lt;b" data-sumber="x&#x27;y"><b>x</b></div>')
+        '<div class="a&lt;b" data-sumber="x&#x27;y"><b>x</b></div>'
+    )
     t = html.tabel([{"a": "<i>"}], [html.Kol("A & B", lambda r: r["a"]), html.Kol("N", lambda r: "1", True)], "Judul")
-    assert t == ('<table class="lkj "><caption>Judul</caption><thead><tr><th>A &amp; B</th><th class="angka">N</th>'
-                 '</tr></thead><tbody><tr><td>&lt;i&gt;</td><td class="angka">1</td></tr></tbody></table>')
+    assert t == (
+        '<table class="lkj "><caption>Judul</caption><thead><tr><th>A &amp; B</th><th class="angka">N</th>'
+        '</tr></thead><tbody><tr><td>&lt;i&gt;</td><td class="angka">1</td></tr></tbody></table>'
+    )
 
 
 def test_narrative_placeholders_fill_and_unknown_ones_name_file_and_line():
     assert narasi.isi("Capaian {{ capaian }} dan {{capaian}}.\n", {"capaian": "58,56%"}, "x.md") == (
-        "Capaian 58,56% dan 58,56%.\n")
+        "Capaian 58,56% dan 58,56%.\n"
+    )
     with pytest.raises(DataError, match=r"x\.md, baris 2: placeholder '\{\{ capaian_ik99 \}\}' tidak dikenal"):
         narasi.isi("baris satu\n{{ capaian_ik99 }}\n", {"capaian_ik01": "1%"}, "x.md")
 
 
 def test_narrative_markdown_is_inert():
-    out = narasi.ke_html("<script>x</script> ![a](https://x.invalid/a.png) [klik](javascript:alert(1)) "
-                         "[ok](https://contoh.go.id)")
+    out = narasi.ke_html(
+        "<script>x</script> ![a](https://x.invalid/a.png) [klik](javascript:alert(1)) [ok](https://contoh.go.id)"
+    )
     assert "<script" not in out and "<img" not in out and 'href="javascript' not in out
     assert '<a href="https://contoh.go.id">ok</a>' in out
 
@@ -125,12 +147,16 @@ def test_narrative_markdown_is_inert():
 def test_missing_narrative_is_a_marker_not_an_error():
     assert 'class="narasi-kosong"' in narasi.tampilkan(None, "data/raw/2023/narasi/x.md", {})
     assert narasi.tampilkan("Teks **tebal**.", "s.md", {}) == (
-        '<div class="narasi" data-sumber="s.md"><p>Teks <strong>tebal</strong>.</p>\n</div>')
+        '<div class="narasi" data-sumber="s.md"><p>Teks <strong>tebal</strong>.</p>\n</div>'
+    )
 
 
 def test_no_lkj_module_changes_global_state_on_import():
     import subprocess
     import sys
-    kode = ("import matplotlib; before = dict(matplotlib.rcParams); import lkj.tampil.charts, lkj.tampil.narasi; "
-            "import sys; sys.exit(0 if dict(matplotlib.rcParams) == before else 1)")
+
+    kode = (
+        "import matplotlib; before = dict(matplotlib.rcParams); import lkj.tampil.charts, lkj.tampil.narasi; "
+        "import sys; sys.exit(0 if dict(matplotlib.rcParams) == before else 1)"
+    )
     assert subprocess.run([sys.executable, "-c", kode], cwd=Path(ROOT)).returncode == 0

@@ -1,4 +1,5 @@
 """Build mechanics that need no full build: the plan and the kernel-start retry."""
+
 import nbformat
 import papermill
 

@@ -1,5 +1,6 @@
 """The second worked example (examples/dinas-contoh, SYNTHETIC), built with the project's own
 command (`make report YEAR=2024 ROOT=...`), and several failing notebooks reported one per line."""
+
 import base64
 import re
 import shutil
@@ -17,8 +18,13 @@ CONTOH = ROOT / "examples" / "dinas-contoh"
 
 def perintah_make(target: str, root, tahun: int = 2024) -> list[str]:
     """The command `make <target> YEAR=.. ROOT=..` runs (make -n), with this interpreter."""
-    keluar = subprocess.run(["make", "-s", "-n", target, f"YEAR={tahun}", f"ROOT={root}", f"PY={sys.executable}",
-                             "STAMP="], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    keluar = subprocess.run(
+        ["make", "-s", "-n", target, f"YEAR={tahun}", f"ROOT={root}", f"PY={sys.executable}", "STAMP="],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     baris = [b for b in keluar.splitlines() if " -m lkj " in b]
     assert len(baris) == 1, keluar
     return baris[0].split()
@@ -31,8 +37,9 @@ def contoh(tmp_path_factory):
     assert not (root / "notebooks").exists()  # the plan and notebooks are the repository's
     cmd = perintah_make("report", root)
     assert cmd[-4:] == ["report", "2024", "--root", str(root)]
-    hasil = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT),
-                                                                            "PATH": "/usr/bin:/bin"})
+    hasil = subprocess.run(
+        cmd, cwd=ROOT, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
+    )
     assert hasil.returncode == 0, hasil.stderr
     return root, (root / "reports/2024/laporan-kinerja-2024.html").read_text(encoding="utf-8")
 
@@ -48,11 +55,11 @@ def test_example_builds_with_make_report_and_root(contoh):
 
 def test_example_shows_every_unit_in_its_own_form(contoh):
     html = contoh[1]
-    assert "Rp1.202.595.500" in html and "Rp1.250.000.000" in html   # money, whole rupiah
-    assert "160 orang" in html and "150 orang" in html                # a count, no decimals
-    assert "83,47" in html and "83,47%" not in html                   # an index, no %
+    assert "Rp1.202.595.500" in html and "Rp1.250.000.000" in html  # money, whole rupiah
+    assert "160 orang" in html and "150 orang" in html  # a count, no decimals
+    assert "83,47" in html and "83,47%" not in html  # an index, no %
     assert "21,40‰" in html and "4,5 hari" in html
-    assert "66,05%" in html                                           # a rate stays a percentage
+    assert "66,05%" in html  # a rate stays a percentage
     # the jumlah step, substituted in the indicator's unit
     assert "Rp512.345.000 + Rp389.000.500 + Rp301.250.000 = " in html
     assert "52 orang + 61 orang + 47 orang = " in html
@@ -71,8 +78,12 @@ def test_example_narrative_placeholders_carry_units(contoh):
 
 def gambar_renstra(html: str) -> dict[str, str]:
     """indikator_id -> the SVG text of its Renstra chart (figure id gambar-renstra-<id>)."""
-    return {i.upper(): base64.b64decode(b).decode("utf-8") for i, b in
-            re.findall(r'id="gambar-renstra-(ik\d\d)"><img[^>]*src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"', html)}
+    return {
+        i.upper(): base64.b64decode(b).decode("utf-8")
+        for i, b in re.findall(
+            r'id="gambar-renstra-(ik\d\d)"><img[^>]*src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"', html
+        )
+    }
 
 
 def test_renstra_chart_is_drawn_for_every_unit_and_leaves_gaps(contoh):
@@ -97,7 +108,9 @@ def test_several_failing_notebooks_are_listed_one_per_line(tmp_path):
         "bagian:\n  - {nama: 00-depan, notebook: depan, narasi: [kata_pengantar]}\n"
         "  - {nama: 06-penutup, notebook: penutup, narasi: [penutup]}\n"
         "jangkar: {pengukuran: p, efisiensi: e, sasaran: 's-{sasaran_no}', langkah: 'l-{indikator_id}', "
-        "reviu: r, provenance: v}\n", encoding="utf-8")
+        "reviu: r, provenance: v}\n",
+        encoding="utf-8",
+    )
     for nama in ("kata_pengantar", "penutup"):
         (root / f"data/raw/2024/narasi/{nama}.md").write_text("Salah ketik: {{ capaian_ik99 }}\n", encoding="utf-8")
     with pytest.raises(BuildError) as e:

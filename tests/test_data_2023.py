@@ -1,4 +1,5 @@
 """The 2023 reference case, recomputed from component data (issue: foundation)."""
+
 import csv
 
 import pandas as pd
@@ -30,8 +31,10 @@ def hasil():
 
 def test_capaian_table_matches_the_issue(hasil):
     p, _ = hasil
-    got = {h.indikator_id: (h.sasaran_no, h.target, round(h.realisasi.nilai, 2),
-                            round(h.capaian.nilai, 2), h.predikat) for h in p.indikator}
+    got = {
+        h.indikator_id: (h.sasaran_no, h.target, round(h.realisasi.nilai, 2), round(h.capaian.nilai, 2), h.predikat)
+        for h in p.indikator
+    }
     assert got == EXPECTED
     assert round(p.rata_rata.nilai, 2) == 92.90
 
@@ -97,7 +100,6 @@ def test_capping_changes_only_the_average(proyek):
 
 def test_average_over_selected_indicators(proyek):
     params = proyek / "params/2023.yaml"
-    params.write_text(params.read_text().replace("indikator_rata_rata: semua",
-                                                 "indikator_rata_rata: [IK02, IK08]"))
+    params.write_text(params.read_text().replace("indikator_rata_rata: semua", "indikator_rata_rata: [IK02, IK08]"))
     p, _ = hitung(2023, proyek)
     assert round(p.rata_rata.nilai, 2) == round((58.5635 + 24.5020) / 2, 2)

@@ -1,19 +1,23 @@
 """Indonesian number formats, rounding half up for display."""
+
 import pytest
 
 from lkj import fmt
 
 
-@pytest.mark.parametrize("fungsi, nilai, teks", [
-    (fmt.bilangan, 1004, "1.004"),
-    (fmt.bilangan, 4.1, "4,1"),
-    (fmt.persen, 58.563535911, "58,56%"),
-    (fmt.persen, 13.45, "13,45%"),
-    (fmt.persen, 100, "100,00%"),
-    (fmt.rupiah, 5725755076, "Rp5.725.755.076"),
-    (fmt.persen, None, "–"),
-    (fmt.rupiah, float("nan"), "–"),
-])
+@pytest.mark.parametrize(
+    "fungsi, nilai, teks",
+    [
+        (fmt.bilangan, 1004, "1.004"),
+        (fmt.bilangan, 4.1, "4,1"),
+        (fmt.persen, 58.563535911, "58,56%"),
+        (fmt.persen, 13.45, "13,45%"),
+        (fmt.persen, 100, "100,00%"),
+        (fmt.rupiah, 5725755076, "Rp5.725.755.076"),
+        (fmt.persen, None, "–"),
+        (fmt.rupiah, float("nan"), "–"),
+    ],
+)
 def test_formats(fungsi, nilai, teks):
     assert fungsi(nilai) == teks
 

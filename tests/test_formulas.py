@@ -1,4 +1,5 @@
 """Every LKj formula and rule, on hand-checkable numbers."""
+
 import pytest
 
 from lkj.hitung import formulas as F
@@ -8,10 +9,13 @@ def test_capaian_positif():
     assert F.capaian(40, 58.86, "positif").nilai == pytest.approx(147.15)
 
 
-@pytest.mark.parametrize("target, realisasi, expected", [
-    (7, 6.5, 107.142857),   # PermenPANRB 6/2022 worked example
-    (8, 9, 87.5),           # PermenPANRB 6/2022 worked example
-])
+@pytest.mark.parametrize(
+    "target, realisasi, expected",
+    [
+        (7, 6.5, 107.142857),  # PermenPANRB 6/2022 worked example
+        (8, 9, 87.5),  # PermenPANRB 6/2022 worked example
+    ],
+)
 def test_capaian_negatif_permenpanrb_examples(target, realisasi, expected):
     assert F.capaian(target, realisasi, "negatif").nilai == pytest.approx(expected, abs=1e-6)
 
@@ -80,9 +84,16 @@ def test_realisasi_rasio_uses_realisasi_of_denominator():
 
 
 def test_realisasi_rata_rasio_ignores_rincian():
-    r = F.realisasi_dari_komponen("rata_rasio", [
-        K("kelompok", 249, 30, "PP"), K("kelompok", 2, 1, "PKB"), K("kelompok", 249, 176, "BPJS"),
-        K("rincian", 10, 1, "PP"), K("info", 7913, 3116)])
+    r = F.realisasi_dari_komponen(
+        "rata_rasio",
+        [
+            K("kelompok", 249, 30, "PP"),
+            K("kelompok", 2, 1, "PKB"),
+            K("kelompok", 249, 176, "BPJS"),
+            K("rincian", 10, 1, "PP"),
+            K("info", 7913, 3116),
+        ],
+    )
     assert r.nilai == pytest.approx(44.243641, abs=1e-6)
     assert [s.label for s in r.langkah] == ["PP", "PKB", "BPJS"]
 
@@ -93,14 +104,17 @@ def test_realisasi_pertumbuhan():
     assert r.langkah[0].pembilang_nilai == 40
 
 
-@pytest.mark.parametrize("jenis, komponen, pesan", [
-    ("rasio", [K("pembilang", 1, 1)], "penyebut atau populasi"),
-    ("rasio", [K("pembilang", 1, 1), K("pembilang", 1, 1), K("penyebut", 1, 1)], "ditemukan 2"),
-    ("rata_rasio", [K("info", 1, 1)], "kelompok"),
-    ("pertumbuhan", [K("tahun_n", None, 1)], "tahun_sebelumnya"),
-    ("langsung", [K("info", 1, 1)], "realisasi_langsung"),
-    ("median", [K("info", 1, 1)], "tidak dikenal"),
-])
+@pytest.mark.parametrize(
+    "jenis, komponen, pesan",
+    [
+        ("rasio", [K("pembilang", 1, 1)], "penyebut atau populasi"),
+        ("rasio", [K("pembilang", 1, 1), K("pembilang", 1, 1), K("penyebut", 1, 1)], "ditemukan 2"),
+        ("rata_rasio", [K("info", 1, 1)], "kelompok"),
+        ("pertumbuhan", [K("tahun_n", None, 1)], "tahun_sebelumnya"),
+        ("langsung", [K("info", 1, 1)], "realisasi_langsung"),
+        ("median", [K("info", 1, 1)], "tidak dikenal"),
+    ],
+)
 def test_realisasi_rejects_components_that_do_not_fit(jenis, komponen, pesan):
     with pytest.raises(F.RumusError, match=pesan):
         F.realisasi_dari_komponen(jenis, komponen)
@@ -115,12 +129,25 @@ TABEL_3_1 = [
 ]
 
 
-@pytest.mark.parametrize("nilai, predikat", [
-    (0, "Sangat Rendah"), (50, "Sangat Rendah"), (50.5, "Sangat Rendah"), (51, "Rendah"),
-    (65.99, "Rendah"), (66, "Sedang"), (75.5, "Sedang"), (76, "Tinggi"), (88.31, "Tinggi"),
-    (90.5, "Tinggi"), (91, "Sangat Tinggi"), (100, "Sangat Tinggi"), (147.14, "Sangat Tinggi"),
-    (-20, "Sangat Rendah"),
-])
+@pytest.mark.parametrize(
+    "nilai, predikat",
+    [
+        (0, "Sangat Rendah"),
+        (50, "Sangat Rendah"),
+        (50.5, "Sangat Rendah"),
+        (51, "Rendah"),
+        (65.99, "Rendah"),
+        (66, "Sedang"),
+        (75.5, "Sedang"),
+        (76, "Tinggi"),
+        (88.31, "Tinggi"),
+        (90.5, "Tinggi"),
+        (91, "Sangat Tinggi"),
+        (100, "Sangat Tinggi"),
+        (147.14, "Sangat Tinggi"),
+        (-20, "Sangat Rendah"),
+    ],
+)
 def test_predikat_closes_the_gaps_of_tabel_3_1(nilai, predikat):
     assert F.SkalaPredikat.dari_daftar(TABEL_3_1).predikat(nilai) == predikat
 
@@ -129,13 +156,16 @@ def test_predikat_of_missing_capaian_is_none():
     assert F.SkalaPredikat.dari_daftar(TABEL_3_1).predikat(None) is None
 
 
-@pytest.mark.parametrize("ubah, pesan", [
-    (lambda s: s[3].update(dari=77), "celah"),
-    (lambda s: s[3].update(dari=75), "tumpang tindih"),
-    (lambda s: s[0].update(dari=0), "di bawah"),
-    (lambda s: s[4].update(sampai=100), "ke atas"),
-    (lambda s: s.clear(), "kosong"),
-])
+@pytest.mark.parametrize(
+    "ubah, pesan",
+    [
+        (lambda s: s[3].update(dari=77), "celah"),
+        (lambda s: s[3].update(dari=75), "tumpang tindih"),
+        (lambda s: s[0].update(dari=0), "di bawah"),
+        (lambda s: s[4].update(sampai=100), "ke atas"),
+        (lambda s: s.clear(), "kosong"),
+    ],
+)
 def test_skala_with_gap_or_overlap_is_rejected(ubah, pesan):
     skala = [dict(k) for k in TABEL_3_1]
     ubah(skala)

@@ -1,6 +1,7 @@
 """Issue 13, input side: nothing silently wrong, messages that name the wrong cell, no
 tracebacks, nothing unsafe. Each test breaks a scratch copy of the project the way a
 careless (or hostile) user would and checks what the pipeline makes of it."""
+
 import csv
 import io
 import subprocess
@@ -47,6 +48,7 @@ def punya(baris, *teks):
 
 # --- 1. one reading: what validation accepts is what the report uses ---------------------------
 
+
 def _sasaran_bagian(root):
     return sorted(b.params["sasaran_no"] for b in masukan(2023, root).rencana.bagian if "sasaran_no" in b.params)
 
@@ -60,8 +62,10 @@ def test_header_with_spaces_keeps_every_sasaran(proyek, capsys, header):
     assert code == 0, err
 
 
-@pytest.mark.parametrize("nilai, masalah", [("3.0", "bukan bilangan bulat"), ("+3", "tanda +"),
-                                            ("3.5", "bukan bilangan bulat"), ("03", None)])
+@pytest.mark.parametrize(
+    "nilai, masalah",
+    [("3.0", "bukan bilangan bulat"), ("+3", "tanda +"), ("3.5", "bukan bilangan bulat"), ("03", None)],
+)
 def test_sasaran_no_written_oddly(proyek, capsys, nilai, masalah):
     """A whole number is either read as the same number everywhere or refused at its cell."""
     ganti(proyek / Y / "pk.csv", "\n3,IK03,", f"\n{nilai},IK03,")
@@ -74,9 +78,13 @@ def test_sasaran_no_written_oddly(proyek, capsys, nilai, masalah):
 
 # --- 2. schema as strict as the dictionary -----------------------------------------------------
 
+
 def test_serapan_above_100_is_a_visible_warning(proyek, capsys):
-    ganti(proyek / Y / "anggaran.csv", "P10,Program Pengelolaan Sistem Informasi Industri Nasional,87807000,57842894",
-          "P10,Program Pengelolaan Sistem Informasi Industri Nasional,87807000,97842894")
+    ganti(
+        proyek / Y / "anggaran.csv",
+        "P10,Program Pengelolaan Sistem Informasi Industri Nasional,87807000,57842894",
+        "P10,Program Pengelolaan Sistem Informasi Industri Nasional,87807000,97842894",
+    )
     w = [p for p in masukan(2023, proyek).peringatan if "P10" in p]
     assert len(w) == 1 and "melebihi pagu" in w[0] and "anggaran.csv, baris 11" in w[0]
     code, err = jalankan(capsys, "data", "2023", "--root", str(proyek))
@@ -95,7 +103,7 @@ def test_indikator_rata_rata_cannot_shrink_silently(proyek, capsys):
 
 def test_single_thousands_dot_is_a_visible_warning(proyek, capsys):
     """'1.004' is a valid decimal, but in a count it is almost surely 1004: never silent."""
-    ganti(proyek / Y / "komponen.csv", "yang ditera\",unit,1004,123", "yang ditera\",unit,1.004,123")
+    ganti(proyek / Y / "komponen.csv", 'yang ditera",unit,1004,123', 'yang ditera",unit,1.004,123')
     w = [p for p in masukan(2023, proyek).peringatan if "komponen.csv, baris 51, kolom 'target'" in p]
     assert len(w) == 1 and "1004" in w[0] and "1,004" in w[0]
     code, err = jalankan(capsys, "data", "2023", "--root", str(proyek))
@@ -108,8 +116,9 @@ def test_real_data_has_no_value_warnings():
 
 # --- 3. the message names the cell that is actually wrong ------------------------------------
 
+
 def test_population_typed_with_thousands_dot_names_its_own_cell(proyek, capsys):
-    ganti(proyek / Y / "komponen.csv", "yang wajib ditera\",unit,1004,", "yang wajib ditera\",unit,1.004,")
+    ganti(proyek / Y / "komponen.csv", 'yang wajib ditera",unit,1004,', 'yang wajib ditera",unit,1.004,')
     punya(satu_galat(capsys, proyek), "komponen.csv", "baris 52", "kolom 'target'", "1004")
 
 
@@ -135,8 +144,11 @@ def test_invisible_character_in_text_cell_is_named(proyek, capsys, aneh):
     teks = path.read_text(encoding="utf-8")
     lama = "IK05,K01,,pembilang,Jumlah UMKM yang Mengikuti"
     assert lama in teks
-    path.write_bytes(teks.replace(lama, f'IK05,K01,,pembilang,"Jumlah UMKM{aneh} yang Mengikuti', 1)
-                     .replace("Dalam Negeri,UMKM,40,40", 'Dalam Negeri",UMKM,40,40', 1).encode("utf-8"))
+    path.write_bytes(
+        teks.replace(lama, f'IK05,K01,,pembilang,"Jumlah UMKM{aneh} yang Mengikuti', 1)
+        .replace("Dalam Negeri,UMKM,40,40", 'Dalam Negeri",UMKM,40,40', 1)
+        .encode("utf-8")
+    )
     baris = satu_galat(capsys, proyek)
     punya(baris, "komponen.csv", "baris 43", "kolom 'uraian'", "tak terlihat", f"U+{ord(aneh):04X}")
     assert "jumlah sel" not in baris
@@ -154,6 +166,7 @@ def test_invisible_character_in_header_is_named(proyek, capsys):
 
 # --- 4. every failure is one readable line --------------------------------------------------
 
+
 def _publikasi_tanpa_tertulis(r):
     rows = list(csv.reader(io.StringIO((r / Y / "publikasi.csv").read_text(encoding="utf-8"))))
     buf = io.StringIO()
@@ -163,7 +176,9 @@ def _publikasi_tanpa_tertulis(r):
 
 def _latin1(r, nama):
     path = r / nama
-    path.write_bytes(path.read_bytes() + "Bab III,Tabel 3.2,Kinerja Pégawai,Realisasi,2023,IK02,capaian,1%\n".encode("latin-1"))
+    path.write_bytes(
+        path.read_bytes() + "Bab III,Tabel 3.2,Kinerja Pégawai,Realisasi,2023,IK02,capaian,1%\n".encode("latin-1")
+    )
 
 
 def _narasi_dir(r):
@@ -173,7 +188,9 @@ def _narasi_dir(r):
 
 
 def _narasi_latin1(r):
-    (r / Y / "narasi" / "penutup.md").write_bytes("Kendala utama: dana terbatas.\nSolusi: efisiénsi.\n".encode("latin-1"))
+    (r / Y / "narasi" / "penutup.md").write_bytes(
+        "Kendala utama: dana terbatas.\nSolusi: efisiénsi.\n".encode("latin-1")
+    )
 
 
 def _sel_besar(r):
@@ -181,12 +198,25 @@ def _sel_besar(r):
 
 
 TRACEBACK_LAMA = [
-    ("publikasi-no-tertulis", _publikasi_tanpa_tertulis, "data", ["publikasi.csv", "baris 1", "kolom 'tertulis'", "tidak ada"]),
+    (
+        "publikasi-no-tertulis",
+        _publikasi_tanpa_tertulis,
+        "data",
+        ["publikasi.csv", "baris 1", "kolom 'tertulis'", "tidak ada"],
+    ),
     ("publikasi-latin1", lambda r: _latin1(r, Y + "/publikasi.csv"), "data", ["publikasi.csv", "UTF-8"]),
-    ("publikasi-arabic-digits", lambda r: ganti(r / Y / "publikasi.csv", ",2023,IK02,", ",٢٠٢٣,IK02,"), "data",
-     ["publikasi.csv", "kolom 'tahun'", "angka"]),
-    ("publikasi-superscript-digits", lambda r: ganti(r / Y / "publikasi.csv", ",2023,IK02,", ",²⁰²³,IK02,"), "data",
-     ["publikasi.csv", "kolom 'tahun'", "angka"]),
+    (
+        "publikasi-arabic-digits",
+        lambda r: ganti(r / Y / "publikasi.csv", ",2023,IK02,", ",٢٠٢٣,IK02,"),
+        "data",
+        ["publikasi.csv", "kolom 'tahun'", "angka"],
+    ),
+    (
+        "publikasi-superscript-digits",
+        lambda r: ganti(r / Y / "publikasi.csv", ",2023,IK02,", ",²⁰²³,IK02,"),
+        "data",
+        ["publikasi.csv", "kolom 'tahun'", "angka"],
+    ),
     ("narasi-latin1", _narasi_latin1, "data", ["narasi/penutup.md", "UTF-8", "baris 2"]),
     ("narasi-directory", _narasi_dir, "data", ["narasi/penutup.md", "folder"]),
     ("cell-200kB", _sel_besar, "data", ["pk.csv", "baris 2", "kolom 'indikator'", "terlalu panjang"]),
@@ -206,15 +236,18 @@ def test_the_long_cell_is_not_echoed(proyek, capsys):
     assert len(baris) < 400
 
 
-@pytest.mark.parametrize("argv, pesan", [
-    (["report", "2023", "-j", "-1"], ["JOBS", "-1"]),
-    (["report", "2023", "-j", "0"], ["JOBS"]),
-    (["report", "2023", "--jobs=1;rm"], ["JOBS"]),
-    (["data", "2023", "--root", "/nonexistent/lkj"], ["/nonexistent/lkj", "tidak ditemukan"]),
-    (["data", "٢٠٢٣"], ["YEAR", "bukan tahun"]),
-    (["data"], ["tahun"]),
-    (["bangun", "2023"], ["bangun"]),
-])
+@pytest.mark.parametrize(
+    "argv, pesan",
+    [
+        (["report", "2023", "-j", "-1"], ["JOBS", "-1"]),
+        (["report", "2023", "-j", "0"], ["JOBS"]),
+        (["report", "2023", "--jobs=1;rm"], ["JOBS"]),
+        (["data", "2023", "--root", "/nonexistent/lkj"], ["/nonexistent/lkj", "tidak ditemukan"]),
+        (["data", "٢٠٢٣"], ["YEAR", "bukan tahun"]),
+        (["data"], ["tahun"]),
+        (["bangun", "2023"], ["bangun"]),
+    ],
+)
 def test_bad_command_line_is_one_line(capsys, tmp_path, argv, pesan):
     argv = [a.replace("/nonexistent", str(tmp_path / "tidak-ada")) for a in argv]
     pesan = [p.replace("/nonexistent", str(tmp_path / "tidak-ada")) for p in pesan]
@@ -243,13 +276,19 @@ def test_unexpected_error_gives_one_line_and_a_log(proyek, capsys, monkeypatch):
 def test_real_process_prints_no_traceback(proyek):
     """The module entry point itself (not only main()): a bad narrative file, one line, exit 2."""
     _narasi_dir(proyek)
-    r = subprocess.run([sys.executable, "-m", "lkj", "data", "2023", "--root", str(proyek)],
-                       capture_output=True, text=True, cwd=ROOT, timeout=120)
+    r = subprocess.run(
+        [sys.executable, "-m", "lkj", "data", "2023", "--root", str(proyek)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
     assert r.returncode == 2
     assert "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
 
 
 # --- 5. nothing unsafe -----------------------------------------------------------------------
+
 
 def test_narrative_symlink_leaving_the_project_is_refused(proyek, capsys, tmp_path_factory):
     rahasia = tmp_path_factory.mktemp("luar") / "rahasia.txt"
@@ -286,6 +325,7 @@ def test_renstra_path_leaving_data_raw_is_refused(proyek, capsys, nilai):
 
 def test_renstra_folder_symlinked_outside_is_refused(proyek, capsys, tmp_path_factory):
     import shutil
+
     luar = tmp_path_factory.mktemp("luar") / "renstra-2021-2026"
     shutil.move(str(proyek / R), luar)
     (proyek / R).symlink_to(luar, target_is_directory=True)
@@ -310,10 +350,10 @@ BERBAHAYA = [
     '<img src="//evil.example/x.png">',
     '<img src="https://evil.example/x.png">',
     '<img srcset="a.png 1x, https://evil.example/x.png 2x">',
-    '<script>1</script>',
+    "<script>1</script>",
     '<link rel="stylesheet" href="https://evil.example/x.css">',
     '<style>@import "https://evil.example/x.css";</style>',
-    '<style>@import url(//evil.example/x.css);</style>',
+    "<style>@import url(//evil.example/x.css);</style>",
     '<style>body{background:url( "HTTPS://evil.example/x.png")}</style>',
     '<div style="background:url(//evil.example/x.png)">a</div>',
     '<iframe srcdoc="&lt;script&gt;1&lt;/script&gt;"></iframe>',
@@ -339,12 +379,14 @@ AMAN = [
 @pytest.mark.parametrize("html", BERBAHAYA)
 def test_html_check_rejects(html):
     from lkj.build.rakit import masalah_html
+
     assert masalah_html(html), html
 
 
 @pytest.mark.parametrize("html", AMAN)
 def test_html_check_accepts_text_that_mentions_it(html):
     from lkj.build.rakit import masalah_html
+
     assert masalah_html(html) == []
 
 
@@ -352,9 +394,17 @@ def test_html_check_accepts_text_that_mentions_it(html):
 def test_reviu_csv_cell_is_never_a_formula(awal):
     from lkj.reviu.keluaran import baris_csv, ke_csv
     from lkj.reviu.temuan import Temuan
+
     jahat = f'{awal}HYPERLINK("https://evil.example","klik")'
-    t = Temuan(aturan="R01", kategori="salah hitung", lokasi=jahat, uraian=jahat, indikator_id=jahat,
-               nilai_dilaporkan=-5.0, nilai_hitung=1.0)
+    t = Temuan(
+        aturan="R01",
+        kategori="salah hitung",
+        lokasi=jahat,
+        uraian=jahat,
+        indikator_id=jahat,
+        nilai_dilaporkan=-5.0,
+        nilai_hitung=1.0,
+    )
     baris = baris_csv(t)
     for sel in baris[3:6]:
         assert sel == "'" + jahat
@@ -384,9 +434,11 @@ def test_reviu_csv_neutralises_hostile_publication_text(proyek, capsys):
 
 # --- the careless Excel user: a probe beyond the issue's examples ----------------------------
 
+
 def test_bom_and_crlf_read_like_plain(proyek):
     from lkj.masukan.proyek import Proyek
     from lkj.masukan.skema import baca_csv
+
     path = proyek / Y / "komponen.csv"
     plain = baca_csv(Proyek.di(proyek), path)
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
@@ -402,6 +454,7 @@ def test_trailing_spaces_in_codes_mean_the_code(proyek):
 def test_empty_trailing_columns_from_excel_are_ignored(proyek):
     from lkj.masukan.proyek import Proyek
     from lkj.masukan.skema import baca_csv
+
     path = proyek / Y / "anggaran.csv"
     plain = baca_csv(Proyek.di(proyek), path)
     rows = path.read_text(encoding="utf-8").splitlines()
@@ -424,16 +477,19 @@ def test_header_only_pk_is_refused(proyek, capsys):
     punya(satu_galat(capsys, proyek), "pk.csv", "tidak berisi")
 
 
-@pytest.mark.parametrize("nilai, pesan", [
-    ("4e1", "notasi ilmiah"),
-    ("5.73E+09", "notasi ilmiah"),
-    ("٤٠", "angka Latin"),
-    ("４０", "angka Latin"),
-    ("0x28", "bukan angka"),
-    ("1_000", "bukan angka"),
-    ("nan", "bukan angka"),
-    ("Infinity", "bukan angka"),
-])
+@pytest.mark.parametrize(
+    "nilai, pesan",
+    [
+        ("4e1", "notasi ilmiah"),
+        ("5.73E+09", "notasi ilmiah"),
+        ("٤٠", "angka Latin"),
+        ("４０", "angka Latin"),
+        ("0x28", "bukan angka"),
+        ("1_000", "bukan angka"),
+        ("nan", "bukan angka"),
+        ("Infinity", "bukan angka"),
+    ],
+)
 def test_odd_numbers_are_refused_at_their_cell(proyek, capsys, nilai, pesan):
     ganti(proyek / Y / "pk.csv", ",40\n", f",{nilai}\n")
     punya(satu_galat(capsys, proyek), "pk.csv", "baris 4", "kolom 'target'", pesan)

@@ -1,4 +1,5 @@
 """Narrative placeholders for direction, judgement and the headline; the missing-narrative marker."""
+
 import pytest
 
 from lkj.hitung.pengukuran import hitung_anggaran, rata_rata_sebanding, sensitivitas
@@ -14,10 +15,15 @@ def k2023():
     return nilai_placeholder(p, lalu, hitung_anggaran(p), sasaran_no=9)
 
 
-@pytest.mark.parametrize("kini, lalu, teks", [
-    (92.8957, 103.8579, "menurun 10,96 poin dari 103,86%"), (123.4146, 111.9048, "meningkat 11,51 poin dari 111,90%"),
-    (100, 100.001, "tetap pada 100,00%"), (131.15, None, "tidak dapat dibandingkan karena capaian tahun pembanding tidak tersedia"),
-])
+@pytest.mark.parametrize(
+    "kini, lalu, teks",
+    [
+        (92.8957, 103.8579, "menurun 10,96 poin dari 103,86%"),
+        (123.4146, 111.9048, "meningkat 11,51 poin dari 111,90%"),
+        (100, 100.001, "tetap pada 100,00%"),
+        (131.15, None, "tidak dapat dibandingkan karena capaian tahun pembanding tidak tersedia"),
+    ],
+)
 def test_direction_words_come_from_the_numbers(kini, lalu, teks):
     assert teks_arah(kini, lalu, 2) == teks
 
@@ -25,25 +31,36 @@ def test_direction_words_come_from_the_numbers(kini, lalu, teks):
 def test_2023_placeholders_for_direction_and_supporting_data(k2023):
     assert k2023["arah_rata_rata"] == "menurun 10,96 poin dari 103,86%"
     # IK01, IK02, IK03, IK06, IK08 fell; IK04, IK09, IK10 rose; IK07 stayed; IK05 has no 2022 capaian
-    assert (k2023["jumlah_menurun"], k2023["jumlah_meningkat"], k2023["jumlah_tetap"], k2023["jumlah_pembanding"]) == \
-        ("5", "3", "1", "9")
-    assert k2023["arah_capaian_ik05"].startswith("tidak dapat dibandingkan") and k2023["arah_capaian_ik07"] == "tetap pada 100,00%"
+    assert (k2023["jumlah_menurun"], k2023["jumlah_meningkat"], k2023["jumlah_tetap"], k2023["jumlah_pembanding"]) == (
+        "5",
+        "3",
+        "1",
+        "9",
+    )
+    assert (
+        k2023["arah_capaian_ik05"].startswith("tidak dapat dibandingkan")
+        and k2023["arah_capaian_ik07"] == "tetap pada 100,00%"
+    )
     assert k2023["arah_capaian"] == "meningkat 11,51 poin dari 111,90%"  # the sasaran's own (Sasaran 9: IK09)
-    assert (k2023["jumlah_tanpa_data_dukung"], k2023["indikator_tanpa_data_dukung"]) == ("1", "Persentase Pertambahan IKM")
+    assert (k2023["jumlah_tanpa_data_dukung"], k2023["indikator_tanpa_data_dukung"]) == (
+        "1",
+        "Persentase Pertambahan IKM",
+    )
     assert (k2023["jumlah_tanpa_data_dukung_lalu"], k2023["jumlah_indikator_lalu"]) == ("10", "10")
     assert k2023["asal_realisasi"] == "dilaporkan tanpa data dukung"
     assert k2023["asal_realisasi_ik02"] == "dihitung dari data dukung"
 
 
 def test_headline_average_shown_as_its_calculation(k2023):
-    assert k2023["rumus_rata_rata"] == ("(88,31 + 58,56 + 147,14 + 110,61 + 131,15 + 127,27 + 100,00 + 24,50 + 123,41 "
-                                        "+ 18,00) / 10 = 92,90%")
+    assert k2023["rumus_rata_rata"] == (
+        "(88,31 + 58,56 + 147,14 + 110,61 + 131,15 + 127,27 + 100,00 + 24,50 + 123,41 + 18,00) / 10 = 92,90%"
+    )
 
 
 def test_year_on_year_average_on_the_same_indicators(k2023):
     p, lalu = hitung(2023)
     s = rata_rata_sebanding(p, lalu)
-    assert s.tidak_sebanding == ("IK05",) and len(s.indikator) == 9       # IK05 has no 2022 capaian
+    assert s.tidak_sebanding == ("IK05",) and len(s.indikator) == 9  # IK05 has no 2022 capaian
     assert round(s.rata_rata.nilai, 2) == 88.65 and round(s.rata_rata_lalu.nilai, 2) == 103.86
     assert round(s.rata_rata_lalu.nilai, 6) == round(lalu.rata_rata.nilai, 6)  # 2022's mean was already over these 9
     assert (k2023["rata_rata_sebanding"], k2023["rata_rata_sebanding_lalu"]) == ("88,65%", "103,86%")
@@ -55,8 +72,11 @@ def test_sensitivity_of_the_predikat_to_capping_and_unsupported_indicators(k2023
     p, _ = hitung(2023)
     s = sensitivitas(p)
     assert [(x.batas_capaian, x.tanpa, round(x.rata_rata.nilai, 2), x.predikat) for x in s] == [
-        (None, (), 92.90, "Sangat Tinggi"), (100, (), 78.94, "Tinggi"), (120, (), 88.0, "Tinggi"),
-        (None, ("IK09",), 89.50, "Tinggi")]
+        (None, (), 92.90, "Sangat Tinggi"),
+        (100, (), 78.94, "Tinggi"),
+        (120, (), 88.0, "Tinggi"),
+        (None, ("IK09",), 89.50, "Tinggi"),
+    ]
     assert p.aturan.batas_capaian is None and round(p.rata_rata.nilai, 2) == 92.90  # the rule itself is unchanged
     html = tabel.tabel_sensitivitas(p)
     assert "78,94%" in html and "89,50%" in html and "Persentase Pertambahan IKM" in html

@@ -12,6 +12,7 @@ Profiles (tests/conftest.py): the default runs ~40 data examples and 2 full buil
 derandomized so CI is repeatable; `make test-luas` (LKJ_HYPOTHESIS=luas) runs many more,
 randomly. A failing example found by either is kept below as an explicit regression test.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -37,10 +38,58 @@ LUAS = os.environ.get("LKJ_HYPOTHESIS") == "luas"
 RUMUS_PERSEN = ("rasio", "rata_rasio", "pertumbuhan")
 RUMUS_SATUAN = ("jumlah", "nilai", "langsung")
 SATUAN = ("%", "orang", "unit", "indeks", "Rp", "‰")
-KATA = ["Jumlah", "Persentase", "Indeks", "Kepuasan", "Masyarakat", "UMKM", "(PP/PKB)", "pelaku",
-        "usaha", "baru", "Kota", "Binjai", "&", '"kutip"', "O'Brien", "–", "50%", "<b>tebal</b>", "{{ x }}",
-        "Rp", "US$", "$", "$_$", "${", "a_b", "x^2", "#1", "*", "[tautan]", "é", "ó", "Pendapatan", "Asli", "Daerah",
-        ",", ";", ":", "/", "?", "!", "\\", "{", "}", "yang", "dan", "di", "Tahun", "n−1", "≥", "±"]
+KATA = [
+    "Jumlah",
+    "Persentase",
+    "Indeks",
+    "Kepuasan",
+    "Masyarakat",
+    "UMKM",
+    "(PP/PKB)",
+    "pelaku",
+    "usaha",
+    "baru",
+    "Kota",
+    "Binjai",
+    "&",
+    '"kutip"',
+    "O'Brien",
+    "–",
+    "50%",
+    "<b>tebal</b>",
+    "{{ x }}",
+    "Rp",
+    "US$",
+    "$",
+    "$_$",
+    "${",
+    "a_b",
+    "x^2",
+    "#1",
+    "*",
+    "[tautan]",
+    "é",
+    "ó",
+    "Pendapatan",
+    "Asli",
+    "Daerah",
+    ",",
+    ";",
+    ":",
+    "/",
+    "?",
+    "!",
+    "\\",
+    "{",
+    "}",
+    "yang",
+    "dan",
+    "di",
+    "Tahun",
+    "n−1",
+    "≥",
+    "±",
+]
 
 
 def teks(min_kata: int = 1, max_kata: int = 12) -> st.SearchStrategy[str]:
@@ -89,9 +138,16 @@ def indikator_def(draw, iid: str, sasaran_no: int) -> dict:
     if draw(st.booleans()):  # a Renstra with years left empty (e.g. an indicator added mid-period)
         kosong = draw(st.integers(1, 4))
         target = [None] * kosong + target[kosong:]
-    return {"id": iid, "sasaran_no": sasaran_no, "nama": draw(teks()), "satuan": satuan,
-            "polaritas": draw(st.sampled_from(["positif", "negatif"])), "jenis": jenis,
-            "rumus": draw(teks(1, 8)), "target": target}
+    return {
+        "id": iid,
+        "sasaran_no": sasaran_no,
+        "nama": draw(teks()),
+        "satuan": satuan,
+        "polaritas": draw(st.sampled_from(["positif", "negatif"])),
+        "jenis": jenis,
+        "rumus": draw(teks(1, 8)),
+        "target": target,
+    }
 
 
 @st.composite
@@ -102,8 +158,16 @@ def komponen(draw, ind: dict) -> list[dict]:
     rows: list[dict] = []
 
     def baris(peran, target=None, realisasi=None, kelompok="", sat=None):
-        rows.append({"peran": peran, "target": target, "realisasi": realisasi, "kelompok": kelompok,
-                     "uraian": draw(teks(1, 6)), "satuan": draw(satuan) if sat is None else sat})
+        rows.append(
+            {
+                "peran": peran,
+                "target": target,
+                "realisasi": realisasi,
+                "kelompok": kelompok,
+                "uraian": draw(teks(1, 6)),
+                "satuan": draw(satuan) if sat is None else sat,
+            }
+        )
 
     if j == "rasio":
         bawah = draw(nilai(200, boleh_nol=True))
@@ -152,8 +216,15 @@ def data_tahun(draw, indikator: list[dict], sasaran_nama: dict[int, str], wajib:
         ind = per_id[iid]
         skala = SKALA[ind["satuan"]]
         t = draw(nilai(skala, boleh_kosong=False))
-        pk.append({"sasaran_no": ind["sasaran_no"], "indikator_id": iid, "sasaran": sasaran_nama[ind["sasaran_no"]],
-                   "indikator": draw(st.just(ind["nama"]) | teks()), "target": t})
+        pk.append(
+            {
+                "sasaran_no": ind["sasaran_no"],
+                "indikator_id": iid,
+                "sasaran": sasaran_nama[ind["sasaran_no"]],
+                "indikator": draw(st.just(ind["nama"]) | teks()),
+                "target": t,
+            }
+        )
         sumber = draw(st.sampled_from(["komponen", "komponen", "komponen", "langsung", "tidak ada"]))
         if ind["jenis"] == "langsung":
             sumber = draw(st.sampled_from(["langsung", "langsung", "tidak ada"]))
@@ -170,8 +241,14 @@ def data_tahun(draw, indikator: list[dict], sasaran_nama: dict[int, str], wajib:
         for n in range(draw(st.integers(0, 5))):
             pagu = draw(st.integers(0, 10**10) | st.just(0))
             real = draw(st.none() | st.integers(0, int(pagu * 1.1) + 1))
-            anggaran.append({"program_kode": f"P{n + 1:02d}", "program": draw(teks(2, 10)), "pagu": str(pagu),
-                             "realisasi": None if real is None else str(real)})
+            anggaran.append(
+                {
+                    "program_kode": f"P{n + 1:02d}",
+                    "program": draw(teks(2, 10)),
+                    "pagu": str(pagu),
+                    "realisasi": None if real is None else str(real),
+                }
+            )
         if draw(st.booleans()):
             peta = []
             for prog in anggaran:  # 0, 1 or several indicators per program
@@ -211,15 +288,29 @@ def proyek_valid(draw, max_sasaran: int = 15) -> dict:
         pembanding = None
     ids = [r["indikator_id"] for r in data[tahun]["pk"]]
     rata = draw(st.just("semua") | st.lists(st.sampled_from(ids), min_size=1, unique=True))
-    params = {"instansi": draw(teks(2, 8)), "pemerintah": draw(teks(2, 5)), "renstra": f"renstra-{awal}-{awal + 5}",
-              "tahun_pembanding": pembanding, "digit_desimal": draw(st.integers(0, 4)),
-              "batas_capaian": draw(st.sampled_from([None, None, 100, 120, 150.5])),
-              "indikator_rata_rata": rata, "skala_predikat": draw(skala_predikat())}
-    return {"awal": awal, "tahun": tahun, "tujuan": tujuan, "sasaran": sasaran, "indikator": indikator,
-            "data": data, "params": params}
+    params = {
+        "instansi": draw(teks(2, 8)),
+        "pemerintah": draw(teks(2, 5)),
+        "renstra": f"renstra-{awal}-{awal + 5}",
+        "tahun_pembanding": pembanding,
+        "digit_desimal": draw(st.integers(0, 4)),
+        "batas_capaian": draw(st.sampled_from([None, None, 100, 120, 150.5])),
+        "indikator_rata_rata": rata,
+        "skala_predikat": draw(skala_predikat()),
+    }
+    return {
+        "awal": awal,
+        "tahun": tahun,
+        "tujuan": tujuan,
+        "sasaran": sasaran,
+        "indikator": indikator,
+        "data": data,
+        "params": params,
+    }
 
 
 # --- writing a project -------------------------------------------------------------------------
+
 
 def _csv(path: Path, kolom: list[str], rows: list[dict]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -235,18 +326,45 @@ def tulis(spec: dict, root: Path, narasi: dict[str, str] | None = None) -> Path:
     raw = root / "data" / "raw"
     ren = raw / spec["params"]["renstra"]
     _csv(ren / "tujuan.csv", ["tujuan_id", "tujuan"], [{"tujuan_id": a, "tujuan": b} for a, b in spec["tujuan"]])
-    _csv(ren / "sasaran.csv", ["sasaran_no", "tujuan_id", "sasaran"],
-         [{"sasaran_no": a, "tujuan_id": b, "sasaran": c} for a, b, c in spec["sasaran"]])
-    _csv(ren / "indikator.csv", ["indikator_id", "sasaran_no", "indikator", "satuan", "polaritas", "jenis_rumus",
-                                 "rumus", *(f"target_{i}" for i in range(1, 6))],
-         [{"indikator_id": i["id"], "sasaran_no": i["sasaran_no"], "indikator": i["nama"], "satuan": i["satuan"],
-           "polaritas": i["polaritas"], "jenis_rumus": i["jenis"], "rumus": i["rumus"],
-           **{f"target_{k + 1}": t for k, t in enumerate(i["target"])}} for i in spec["indikator"]])
+    _csv(
+        ren / "sasaran.csv",
+        ["sasaran_no", "tujuan_id", "sasaran"],
+        [{"sasaran_no": a, "tujuan_id": b, "sasaran": c} for a, b, c in spec["sasaran"]],
+    )
+    _csv(
+        ren / "indikator.csv",
+        [
+            "indikator_id",
+            "sasaran_no",
+            "indikator",
+            "satuan",
+            "polaritas",
+            "jenis_rumus",
+            "rumus",
+            *(f"target_{i}" for i in range(1, 6)),
+        ],
+        [
+            {
+                "indikator_id": i["id"],
+                "sasaran_no": i["sasaran_no"],
+                "indikator": i["nama"],
+                "satuan": i["satuan"],
+                "polaritas": i["polaritas"],
+                "jenis_rumus": i["jenis"],
+                "rumus": i["rumus"],
+                **{f"target_{k + 1}": t for k, t in enumerate(i["target"])},
+            }
+            for i in spec["indikator"]
+        ],
+    )
     for tahun, d in spec["data"].items():
         f = raw / str(tahun)
         _csv(f / "pk.csv", ["sasaran_no", "indikator_id", "sasaran", "indikator", "target"], d["pk"])
-        _csv(f / "komponen.csv", ["indikator_id", "komponen_id", "kelompok", "peran", "uraian", "satuan", "target",
-                                  "realisasi"], d["komponen"])
+        _csv(
+            f / "komponen.csv",
+            ["indikator_id", "komponen_id", "kelompok", "peran", "uraian", "satuan", "target", "realisasi"],
+            d["komponen"],
+        )
         if d["langsung"]:
             _csv(f / "realisasi_langsung.csv", ["indikator_id", "realisasi", "keterangan"], d["langsung"])
         if d["anggaran"] is not None:
@@ -255,9 +373,11 @@ def tulis(spec: dict, root: Path, narasi: dict[str, str] | None = None) -> Path:
             _csv(f / "program_indikator.csv", ["program_kode", "indikator_id"], d["peta"])
     (root / "params").mkdir(parents=True, exist_ok=True)
     (root / "params" / f"{spec['tahun']}.yaml").write_text(
-        yaml.safe_dump(spec["params"], allow_unicode=True, sort_keys=False), encoding="utf-8")
-    shutil.copytree(ROOT / "notebooks", root / "notebooks", ignore=shutil.ignore_patterns("*.ipynb"),
-                    dirs_exist_ok=True)
+        yaml.safe_dump(spec["params"], allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    shutil.copytree(
+        ROOT / "notebooks", root / "notebooks", ignore=shutil.ignore_patterns("*.ipynb"), dirs_exist_ok=True
+    )
     for nama, isi in (narasi or {}).items():
         p = raw / str(spec["tahun"]) / "narasi" / f"{nama}.md"
         p.parent.mkdir(parents=True, exist_ok=True)
@@ -266,6 +386,7 @@ def tulis(spec: dict, root: Path, narasi: dict[str, str] | None = None) -> Path:
 
 
 # --- the oracle: data/raw/README.md in plain Python ------------------------------------------------
+
 
 def _f(x: str | None) -> float | None:
     return None if x is None or x == "" else float(x)
@@ -278,12 +399,16 @@ def _bagi(a, b):
 def realisasi_oracle(ind: dict, d: dict) -> float | None:
     rows = [r for r in d["komponen"] if r["indikator_id"] == ind["id"]]
     if ind["jenis"] != "langsung" and rows:
+
         def satu(*peran):
             return next(r for r in rows if r["peran"] in peran)
+
         if ind["jenis"] == "rasio":
             bawah = satu("penyebut", "populasi")
-            return _bagi(_f(satu("pembilang")["realisasi"]),
-                         _f(bawah["target"] if bawah["peran"] == "populasi" else bawah["realisasi"]))
+            return _bagi(
+                _f(satu("pembilang")["realisasi"]),
+                _f(bawah["target"] if bawah["peran"] == "populasi" else bawah["realisasi"]),
+            )
         if ind["jenis"] == "rata_rasio":
             rasio = [_bagi(_f(r["realisasi"]), _f(r["target"])) for r in rows if r["peran"] == "kelompok"]
             ada = [x for x in rasio if x is not None]
@@ -323,9 +448,19 @@ def ukur_oracle(spec: dict, tahun: int) -> list[dict]:
         ind = per_id[r["indikator_id"]]
         real = realisasi_oracle(ind, d)
         cap = capaian_oracle(_f(r["target"]), real, ind["polaritas"])
-        out.append({"sasaran_no": r["sasaran_no"], "indikator_id": ind["id"], "indikator": r["indikator"],
-                    "satuan": ind["satuan"], "polaritas": ind["polaritas"], "target": _f(r["target"]),
-                    "realisasi": real, "capaian": cap, "predikat": predikat_oracle(cap, spec["params"]["skala_predikat"])})
+        out.append(
+            {
+                "sasaran_no": r["sasaran_no"],
+                "indikator_id": ind["id"],
+                "indikator": r["indikator"],
+                "satuan": ind["satuan"],
+                "polaritas": ind["polaritas"],
+                "target": _f(r["target"]),
+                "realisasi": real,
+                "capaian": cap,
+                "predikat": predikat_oracle(cap, spec["params"]["skala_predikat"]),
+            }
+        )
     return out
 
 
@@ -340,19 +475,30 @@ def anggaran_oracle(spec: dict, capaian: dict[str, float | None]) -> list[dict] 
         ada = [capaian[i] for i in ids if capaian[i] is not None]
         cap = sum(ada) / len(ada) if ada else None
         eff = None if serapan is None or cap is None or cap == 0 else 1 - serapan / cap
-        out.append({"program_kode": prog["program_kode"], "program": prog["program"], "pagu": _f(prog["pagu"]),
-                    "realisasi": _f(prog["realisasi"]), "serapan": serapan, "indikator_id": ",".join(ids),
-                    "capaian": cap, "efisiensi": eff})
+        out.append(
+            {
+                "program_kode": prog["program_kode"],
+                "program": prog["program"],
+                "pagu": _f(prog["pagu"]),
+                "realisasi": _f(prog["realisasi"]),
+                "serapan": serapan,
+                "indikator_id": ",".join(ids),
+                "capaian": cap,
+                "efisiensi": eff,
+            }
+        )
     return out
 
 
 def ditolak_oracle(spec: dict) -> bool:
     """The one documented rejection of otherwise valid data: a capaian above 1000% (a typing error)."""
-    return any(r["capaian"] is not None and abs(r["capaian"]) > 1000
-               for t in spec["data"] for r in ukur_oracle(spec, t))
+    return any(
+        r["capaian"] is not None and abs(r["capaian"]) > 1000 for t in spec["data"] for r in ukur_oracle(spec, t)
+    )
 
 
 # --- comparing ------------------------------------------------------------------------------------
+
 
 def baca_hasil(path: Path) -> list[dict]:
     with path.open(encoding="utf-8", newline="") as f:
@@ -378,6 +524,7 @@ def cocokkan(tertulis: list[dict], harap: list[dict], berkas: str) -> None:
 
 def jalankan_data(root: Path, tahun: int) -> tuple[int, str]:
     from lkj.__main__ import main
+
     err = io.StringIO()
     with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
         kode = main(["data", str(tahun), "--root", str(root)])
@@ -417,6 +564,7 @@ def periksa_data(spec: dict) -> None:
 
 # --- the properties ---------------------------------------------------------------------------------
 
+
 @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large], deadline=None)
 @given(proyek_valid())
 def test_data_step_matches_the_oracle_on_any_valid_project(spec):
@@ -427,15 +575,23 @@ def narasi_untuk(spec: dict) -> dict[str, str]:
     """Narrative files with placeholders that exist for every valid project (names from notebooks/README.md)."""
     d = spec["data"][spec["tahun"]]
     ids = [r["indikator_id"].lower() for r in d["pk"]]
-    umum = ("Capaian rata-rata {{ rata_rata_capaian }} ({{ predikat_rata_rata }}); tertinggi {{ indikator_tertinggi }} "
-            "{{ capaian_tertinggi }}; pagu {{ pagu_total }}, serapan {{ serapan_total }}; tahun lalu "
-            "{{ rata_rata_capaian_lalu }}.\n\n" + "\n".join(
-                f"- {{{{ indikator_{i} }}}}: {{{{ realisasi_{i} }}}} dari {{{{ target_{i} }}}} "
-                f"({{{{ capaian_{i} }}}}, {{{{ serapan_{i} }}}})" for i in ids) + "\n")
+    umum = (
+        "Capaian rata-rata {{ rata_rata_capaian }} ({{ predikat_rata_rata }}); tertinggi {{ indikator_tertinggi }} "
+        "{{ capaian_tertinggi }}; pagu {{ pagu_total }}, serapan {{ serapan_total }}; tahun lalu "
+        "{{ rata_rata_capaian_lalu }}.\n\n"
+        + "\n".join(
+            f"- {{{{ indikator_{i} }}}}: {{{{ realisasi_{i} }}}} dari {{{{ target_{i} }}}} "
+            f"({{{{ capaian_{i} }}}}, {{{{ serapan_{i} }}}})"
+            for i in ids
+        )
+        + "\n"
+    )
     out = {"ikhtisar_eksekutif": umum, "penutup": umum, "anggaran": "Program: {{ jumlah_program }}.\n"}
     for no in sorted({r["sasaran_no"] for r in d["pk"]}):
-        out[f"sasaran-{no:02d}"] = ("#### Analisis\n\nRealisasi {{ realisasi }} terhadap target {{ target }}, capaian "
-                                    "{{ capaian }} ({{ predikat }}); tahun lalu {{ realisasi_lalu }}.\n")
+        out[f"sasaran-{no:02d}"] = (
+            "#### Analisis\n\nRealisasi {{ realisasi }} terhadap target {{ target }}, capaian "
+            "{{ capaian }} ({{ predikat }}); tahun lalu {{ realisasi_lalu }}.\n"
+        )
     for r in d["komponen"][:3]:
         out["penutup"] += f"\nData: {{{{ {r['indikator_id'].lower()}_{r['komponen_id'].lower()}_realisasi }}}}\n"
     return out
@@ -450,6 +606,7 @@ def test_whole_build_succeeds_on_generated_projects(spec):
 
 def periksa_build(spec: dict) -> None:
     from lkj.build import build
+
     with tempfile.TemporaryDirectory() as tmp:
         root = tulis(spec, Path(tmp), narasi_untuk(spec))
         hasil = build(spec["tahun"], root, jobs=2, log=lambda s: None)
@@ -464,36 +621,87 @@ def periksa_build(spec: dict) -> None:
 
 # --- regression cases found by the properties (kept explicit) --------------------------------------
 
+
 def _kecil(**ubah) -> dict:
     """A minimal valid project: one sasaran, one indicator; `ubah` overrides its parts."""
-    ind = {"id": "IK01", "sasaran_no": 1, "nama": "Indikator", "satuan": "%", "polaritas": "positif",
-           "jenis": "rasio", "rumus": "a / b × 100%", "target": ["10", "20", "30", "40", "50"]}
+    ind = {
+        "id": "IK01",
+        "sasaran_no": 1,
+        "nama": "Indikator",
+        "satuan": "%",
+        "polaritas": "positif",
+        "jenis": "rasio",
+        "rumus": "a / b × 100%",
+        "target": ["10", "20", "30", "40", "50"],
+    }
     ind.update(ubah.pop("indikator", {}))
-    data = {"pk": [{"sasaran_no": 1, "indikator_id": "IK01", "sasaran": "Sasaran", "indikator": ind["nama"],
-                    "target": "30"}],
-            "komponen": [], "langsung": [], "anggaran": None, "peta": None}
+    data = {
+        "pk": [
+            {"sasaran_no": 1, "indikator_id": "IK01", "sasaran": "Sasaran", "indikator": ind["nama"], "target": "30"}
+        ],
+        "komponen": [],
+        "langsung": [],
+        "anggaran": None,
+        "peta": None,
+    }
     data.update(ubah.pop("data", {}))
-    spec = {"awal": 2021, "tahun": 2023, "tujuan": [("T1", "Tujuan")], "sasaran": [(1, "T1", "Sasaran")],
-            "indikator": [ind], "data": {2023: data},
-            "params": {"instansi": "Dinas", "pemerintah": "Pemerintah Kota", "renstra": "renstra-2021-2026",
-                       "tahun_pembanding": None, "digit_desimal": 2, "batas_capaian": None,
-                       "indikator_rata_rata": "semua",
-                       "skala_predikat": [{"predikat": "Rendah", "dari": None, "sampai": 50},
-                                          {"predikat": "Tinggi", "dari": 50, "sampai": None}]}}
+    spec = {
+        "awal": 2021,
+        "tahun": 2023,
+        "tujuan": [("T1", "Tujuan")],
+        "sasaran": [(1, "T1", "Sasaran")],
+        "indikator": [ind],
+        "data": {2023: data},
+        "params": {
+            "instansi": "Dinas",
+            "pemerintah": "Pemerintah Kota",
+            "renstra": "renstra-2021-2026",
+            "tahun_pembanding": None,
+            "digit_desimal": 2,
+            "batas_capaian": None,
+            "indikator_rata_rata": "semua",
+            "skala_predikat": [
+                {"predikat": "Rendah", "dari": None, "sampai": 50},
+                {"predikat": "Tinggi", "dari": 50, "sampai": None},
+            ],
+        },
+    }
     spec.update(ubah)
     return spec
 
 
 def test_jumlah_and_nilai_formulas_against_the_oracle():
-    bagian = [{"indikator_id": "IK01", "komponen_id": f"K0{i}", "kelompok": "", "peran": "bagian", "uraian": "u",
-               "satuan": "orang", "target": None, "realisasi": v} for i, v in ((1, "600"), (2, "404"))]
+    bagian = [
+        {
+            "indikator_id": "IK01",
+            "komponen_id": f"K0{i}",
+            "kelompok": "",
+            "peran": "bagian",
+            "uraian": "u",
+            "satuan": "orang",
+            "target": None,
+            "realisasi": v,
+        }
+        for i, v in ((1, "600"), (2, "404"))
+    ]
     spec = _kecil(indikator={"jenis": "jumlah", "satuan": "orang"}, data={"komponen": bagian})
     periksa_data(spec)
     assert ukur_oracle(spec, 2023)[0]["realisasi"] == 1004
-    nilai_ = [{"indikator_id": "IK01", "komponen_id": "K01", "kelompok": "", "peran": "nilai", "uraian": "IKM",
-               "satuan": "indeks", "target": None, "realisasi": "78.5"}]
-    periksa_data(_kecil(indikator={"jenis": "nilai", "satuan": "indeks", "polaritas": "negatif"},
-                        data={"komponen": nilai_}))
+    nilai_ = [
+        {
+            "indikator_id": "IK01",
+            "komponen_id": "K01",
+            "kelompok": "",
+            "peran": "nilai",
+            "uraian": "IKM",
+            "satuan": "indeks",
+            "target": None,
+            "realisasi": "78.5",
+        }
+    ]
+    periksa_data(
+        _kecil(indikator={"jenis": "nilai", "satuan": "indeks", "polaritas": "negatif"}, data={"komponen": nilai_})
+    )
 
 
 @pytest.mark.parametrize("nama", ["$_$", "a $ { $ b", "$$", "US$ 5 dan $ x^2"])
@@ -501,6 +709,7 @@ def test_names_with_dollar_signs_do_not_break_charts(nama):
     """Found by the generator: matplotlib parsed '$…$' in an indicator name as mathtext and the
     notebook failed ("ParseException"). Names are plain text in every chart."""
     from lkj.tampil import charts
+
     svg = charts.capaian_per_indikator([f"S1 {nama}"], [50.0], 2, f"judul {nama}")
     assert "judul" in svg
     assert "Target Renstra" in charts.renstra([2021, 2022], [None, 5.0], {2022: 4.0}, 2, nama, "$")
@@ -511,6 +720,7 @@ def test_paired_bars_with_no_item_do_not_crash():
     none in %) left the paired-bar chart with no item, and its legend offset divided by zero
     (anggaran.py: "ZeroDivisionError: float division by zero")."""
     from lkj.tampil import charts
+
     assert "<svg" in charts.batang_berpasangan([], {"Serapan anggaran": [], "Capaian kinerja": []}, 2, garis_100=True)
     assert "<svg" in charts.batang_berpasangan([], {"Target": [], "Realisasi": []}, 2)
 
@@ -520,8 +730,10 @@ def test_renstra_chart_leaves_a_gap_for_empty_targets(satuan):
     """The crash of issue 10: an indicator added mid-period has empty early Renstra targets, which reach
     the chart as NaN ("Axis limits cannot be NaN or Inf" in sasaran.py). Now a gap, in any unit."""
     from lkj.tampil import charts
+
     nan = float("nan")
-    svg = charts.renstra([2021, 2022, 2023, 2024, 2025], [nan, None, 40.0, 60.0, 80.0], {2023: 42.0, 2022: nan}, 2,
-                         "", satuan)
+    svg = charts.renstra(
+        [2021, 2022, 2023, 2024, 2025], [nan, None, 40.0, 60.0, 80.0], {2023: 42.0, 2022: nan}, 2, "", satuan
+    )
     assert "nan" not in svg.lower().replace("nanum", "")
     assert charts.renstra([2021, 2022], [nan, nan], {2022: None}, 2, "", satuan).startswith("<?xml")

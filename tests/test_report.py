@@ -1,4 +1,5 @@
 """End to end: build the 2023 report in a scratch copy and read it as a user would."""
+
 import hashlib
 import re
 import shutil
@@ -56,10 +57,24 @@ def test_html_prints_the_ten_capaian_in_indonesian_format(laporan):
 
 def test_every_bab_and_sasaran_section_is_present_and_in_the_toc(laporan):
     html, audit = baca(laporan[0]), baca(laporan[0], "-audit.html")
-    ids = ["kata-pengantar", "ikhtisar-eksekutif", "daftar-tabel-judul", "daftar-gambar-judul", "bab-1",
-           "pendahuluan-a-tugas-fungsi-dan-struktur-organisasi", "bab1-peran-b-mandat-dan-peran-strategis",
-           "bab1-peran-c-sistematika-laporan", "bab-2", "iku", "bab-3", "bab-3-a", "bab-3-b", "bab-3-c",
-           "bab-4", "lampiran"] + [f"sasaran-{n}" for n in range(1, 11)]
+    ids = [
+        "kata-pengantar",
+        "ikhtisar-eksekutif",
+        "daftar-tabel-judul",
+        "daftar-gambar-judul",
+        "bab-1",
+        "pendahuluan-a-tugas-fungsi-dan-struktur-organisasi",
+        "bab1-peran-b-mandat-dan-peran-strategis",
+        "bab1-peran-c-sistematika-laporan",
+        "bab-2",
+        "iku",
+        "bab-3",
+        "bab-3-a",
+        "bab-3-b",
+        "bab-3-c",
+        "bab-4",
+        "lampiran",
+    ] + [f"sasaran-{n}" for n in range(1, 11)]
     toc = re.search(r'<nav[^>]*id="daftar-isi".*?</nav>', html, re.S).group(0)
     for i in ids:
         assert f'id="{i}"' in html
@@ -73,18 +88,25 @@ def test_sasaran_section_shows_the_substituted_calculation(laporan):
     assert "106 orang / 181 orang × 100% = 58,56%" in html
     assert "319 orang / 542 orang × 100% = 58,86%" in html
     assert "123 unit / 1.004 unit × 100% = 12,25%" in html
-    assert "tanpa data dukung" in html                      # Sasaran 9
-    assert "Narasi belum diisi" not in html                 # Sasaran 9 has its narrative, numbers filled in
+    assert "tanpa data dukung" in html  # Sasaran 9
+    assert "Narasi belum diisi" not in html  # Sasaran 9 has its narrative, numbers filled in
     assert "Realisasi tersebut dilaporkan tanpa data dukung" in html and "meningkat 11,51 poin dari 111,90%" in html
     assert "G9: 47 unit / 105 unit × 100% = 44,76%" in html  # composite: every group
 
 
 def test_provenance_lists_every_input_with_its_sha256(laporan):
     import hashlib
+
     root = laporan[0]
     html = baca(root, "-audit.html")
-    for rel in ("data/raw/2023/pk.csv", "data/raw/2023/komponen.csv", "params/2023.yaml",
-                "data/raw/2023/narasi/sasaran-02.md", "notebooks/sasaran.py", "lkj/hitung/formulas.py"):
+    for rel in (
+        "data/raw/2023/pk.csv",
+        "data/raw/2023/komponen.csv",
+        "params/2023.yaml",
+        "data/raw/2023/narasi/sasaran-02.md",
+        "notebooks/sasaran.py",
+        "lkj/hitung/formulas.py",
+    ):
         path = root / rel if not rel.startswith("lkj/") else ROOT / rel
         assert f"<td>{rel}</td><td>{hashlib.sha256(path.read_bytes()).hexdigest()}</td>" in html
 
@@ -121,15 +143,21 @@ def test_pdf_is_a4_with_cover_toc_page_numbers_and_footer(laporan):
     assert "BAB I Pendahuluan" in teks[awal] and f"Halaman 1 dari {n_isi}" in teks[awal]
     daftar = next(t for t in teks if "Daftar Isi" in t)
     for judul, hal in (("Kata Pengantar", "i"), ("Ikhtisar Eksekutif", "ii"), ("BAB I Pendahuluan", "1")):
-        assert re.search(rf"{judul}[ .]*{hal}\b", daftar), judul   # headings in the daftar isi's own part too
+        assert re.search(rf"{judul}[ .]*{hal}\b", daftar), judul  # headings in the daftar isi's own part too
     bab3 = int(re.search(r"BAB III Akuntabilitas Kinerja[ .]*(\d+)", daftar).group(1))
-    assert "BAB III Akuntabilitas Kinerja" in teks[awal + bab3 - 1] and f"Halaman {bab3} dari {n_isi}" in teks[awal + bab3 - 1]
+    assert (
+        "BAB III Akuntabilitas Kinerja" in teks[awal + bab3 - 1]
+        and f"Halaman {bab3} dari {n_isi}" in teks[awal + bab3 - 1]
+    )
     assert any("58,56%" in t for t in teks)
     i_daftar = next(i for i, t in enumerate(teks) if "Daftar Isi" in t)
     tautan = [a.get_object() for a in pdf.pages[i_daftar].get("/Annots", [])]
     assert len(tautan) >= 30 and all(a["/Subtype"] == "/Link" for a in tautan)  # every entry is a link
-    assert [o.title for o in pdf.outline if not isinstance(o, list)][:3] == ["Kata Pengantar", "Ikhtisar Eksekutif",
-                                                                              "Daftar Isi"]
+    assert [o.title for o in pdf.outline if not isinstance(o, list)][:3] == [
+        "Kata Pengantar",
+        "Ikhtisar Eksekutif",
+        "Daftar Isi",
+    ]
 
 
 def test_two_clean_builds_in_other_folders_give_identical_bytes(laporan, tmp_path_factory):
@@ -137,14 +165,19 @@ def test_two_clean_builds_in_other_folders_give_identical_bytes(laporan, tmp_pat
     lain = salin(tmp_path_factory.mktemp("proyek-lain"))
     build(2023, lain, log=lambda s: None)
     pertama, kedua = sidik_laporan(root), sidik_laporan(lain)
-    assert set(pertama) == {"laporan-kinerja-2023.html", "laporan-kinerja-2023-audit.html",
-                            "laporan-kinerja-2023.pdf", "reviu-2023.csv"}
+    assert set(pertama) == {
+        "laporan-kinerja-2023.html",
+        "laporan-kinerja-2023-audit.html",
+        "laporan-kinerja-2023.pdf",
+        "reviu-2023.csv",
+    }
     assert pertama == kedua
     assert str(lain) not in (lain / "reports/2023/laporan-kinerja-2023-audit.html").read_text()
 
 
 def test_failed_build_names_notebook_cell_and_error_and_keeps_the_last_report(laporan, capsys):
     from lkj.__main__ import main
+
     root, _ = laporan
     path = root / "data/raw/2023/narasi/sasaran-03.md"
     asli = path.read_text(encoding="utf-8")
@@ -159,8 +192,8 @@ def test_failed_build_names_notebook_cell_and_error_and_keeps_the_last_report(la
         assert main(["report", "2023", "--root", str(root)]) == 1
         err = capsys.readouterr().err.strip().splitlines()
         assert err[-1].startswith("GALAT: sasaran.py")
-        assert sidik_laporan(root) == laporan_lama                      # the last good report is untouched
-        assert checksums(root / "data/raw") == raw_lama                  # and so is every input
+        assert sidik_laporan(root) == laporan_lama  # the last good report is untouched
+        assert checksums(root / "data/raw") == raw_lama  # and so is every input
         assert sorted(p.name for p in (root / "reports/2023").iterdir()) == sorted(laporan_lama)
     finally:
         path.write_text(asli, encoding="utf-8")
@@ -168,6 +201,7 @@ def test_failed_build_names_notebook_cell_and_error_and_keeps_the_last_report(la
 
 def test_bad_data_stops_the_report_before_any_notebook(laporan, capsys):
     from lkj.__main__ import main
+
     root, _ = laporan
     path = root / "data/raw/2023/pk.csv"
     asli = path.read_text(encoding="utf-8")
@@ -193,8 +227,11 @@ def test_narrative_edit_reruns_one_notebook_and_fills_placeholders(laporan):
     root, _ = laporan
     path = root / "data/raw/2023/narasi/sasaran-02.md"
     asli = path.read_text(encoding="utf-8")
-    path.write_text(asli + "\nCatatan uji: realisasi tahun ini {{ realisasi }} dari {{ ik02_k02_realisasi }} peserta.\n"
-                    "\n<script>alert('x')</script> ![logo](https://contoh.invalid/logo.png)\n", encoding="utf-8")
+    path.write_text(
+        asli + "\nCatatan uji: realisasi tahun ini {{ realisasi }} dari {{ ik02_k02_realisasi }} peserta.\n"
+        "\n<script>alert('x')</script> ![logo](https://contoh.invalid/logo.png)\n",
+        encoding="utf-8",
+    )
     try:
         hasil = build(2023, root, log=lambda s: None)
         assert hasil.dijalankan == ["04-sasaran-02"]
@@ -210,6 +247,7 @@ def test_narrative_edit_reruns_one_notebook_and_fills_placeholders(laporan):
 
 def test_reviu_after_a_data_edit_and_its_revert_is_rebuilt_to_match_the_report(laporan):
     from lkj.__main__ import main
+
     root, _ = laporan
     csv_path = root / "reports/2023/reviu-2023.csv"
     asli_csv = csv_path.read_bytes()
@@ -249,11 +287,11 @@ def test_year_with_indicator_level_data_only_marks_what_is_missing(tmp_path):
     hasil = build(2022, root, log=lambda s: None)
     assert hasil.dirakit
     html = baca_tahun(root, 2022)
-    assert html.count("tanpa data dukung") >= 10                       # no component data in 2022
-    assert "data anggaran (anggaran.csv) tidak tersedia" in html        # no budget file
-    assert html.count("Narasi belum diisi") >= 10                       # no narrative yet
+    assert html.count("tanpa data dukung") >= 10  # no component data in 2022
+    assert "data anggaran (anggaran.csv) tidak tersedia" in html  # no budget file
+    assert html.count("Narasi belum diisi") >= 10  # no narrative yet
     assert "tahun pembanding tidak ditetapkan" in html
-    assert "92,30%" in html and "176,67%" in html                       # figures of Tabel 3.2, recomputed
+    assert "92,30%" in html and "176,67%" in html  # figures of Tabel 3.2, recomputed
 
 
 def baca_tahun(root, tahun):

@@ -1,4 +1,5 @@
 """Every reviu rule, with a case it must flag and a case it must pass."""
+
 import csv
 
 import pytest
@@ -28,19 +29,36 @@ def temuan(root, aturan):
     return [t for t in periksa(2023, root) if t.kode.startswith(aturan)]
 
 
-@pytest.mark.parametrize("teks, nilai, digit", [
-    ("58,86%", 58.86, 2), ("147,3 %", 147.3, 1), ("88%", 88, 0), ("1.004", 1004, 0), ("0,079", 0.079, 3),
-    ("-1,489", -1.489, 3), ("6.163.458.376,-", 6163458376, 0), ("-", None, 0), ("", None, 0),
-    ("352.418.800,- 87.807.000,-", None, 0),
-])
+@pytest.mark.parametrize(
+    "teks, nilai, digit",
+    [
+        ("58,86%", 58.86, 2),
+        ("147,3 %", 147.3, 1),
+        ("88%", 88, 0),
+        ("1.004", 1004, 0),
+        ("0,079", 0.079, 3),
+        ("-1,489", -1.489, 3),
+        ("6.163.458.376,-", 6163458376, 0),
+        ("-", None, 0),
+        ("", None, 0),
+        ("352.418.800,- 87.807.000,-", None, 0),
+    ],
+)
 def test_printed_numbers_are_read_as_printed(teks, nilai, digit):
     assert baca_tertulis(teks) == (nilai, digit if nilai is not None else 0)
 
 
-@pytest.mark.parametrize("dilaporkan, digit, hitung, hasil", [
-    (88, 0, 88.3069, "sesuai"), (58.56, 2, 58.5635, "sesuai"), (63.63, 2, 63.6364, "pembulatan"),
-    (147.15, 2, 147.1402, "pembulatan"), (88, 0, 58.56, "beda"), (58.7, 1, 58.856, "beda"),
-])
+@pytest.mark.parametrize(
+    "dilaporkan, digit, hitung, hasil",
+    [
+        (88, 0, 88.3069, "sesuai"),
+        (58.56, 2, 58.5635, "sesuai"),
+        (63.63, 2, 63.6364, "pembulatan"),
+        (147.15, 2, 147.1402, "pembulatan"),
+        (88, 0, 58.56, "beda"),
+        (58.7, 1, 58.856, "beda"),
+    ],
+)
 def test_banding_at_printed_precision(dilaporkan, digit, hitung, hasil):
     assert banding(dilaporkan, digit, hitung) == hasil
 
@@ -54,7 +72,9 @@ def test_published_2023_report_gives_one_finding_per_root_cause():
     # and the efficiency computed from it -- one finding listing all 11 places
     (ik02,) = [t for t in semua if "88%" in t.keterangan and "IK02" in t.keterangan]
     assert ik02.kategori == "salah hitung" and ik02.tingkat == "tinggi" and len(ik02.lokasi) == 11
-    cetak_88 = [a.tempat for a in masukan(2023).publikasi if a.subjek in ("IK02", "P02") and a.tertulis.strip() == "88%"]
+    cetak_88 = [
+        a.tempat for a in masukan(2023).publikasi if a.subjek in ("IK02", "P02") and a.tertulis.strip() == "88%"
+    ]
     assert len(cetak_88) == 10 and set(cetak_88) < set(ik02.lokasi)
     assert any("Tingkat Efisiensi" in x for x in ik02.lokasi)
     assert ik02.program_kode == "P02" and ik02.sumber == "publikasi"
@@ -67,13 +87,19 @@ def test_published_2023_report_gives_one_finding_per_root_cause():
     lokasi = [x for t in semua for x in t.lokasi]
     assert len(lokasi) == len(set(lokasi))
     per_kategori = {k: sum(t.kategori == k for t in semua) for k in dict.fromkeys(t.kategori for t in semua)}
-    assert per_kategori == {"salah hitung": 12, "pembulatan": 6, "tidak konsisten": 7,
-                            "metodologi": 8, "data dukung tidak ada": 1}
+    assert per_kategori == {
+        "salah hitung": 12,
+        "pembulatan": 6,
+        "tidak konsisten": 7,
+        "metodologi": 8,
+        "data dukung tidak ada": 1,
+    }
     assert len(semua) == 34
     assert {t.sumber for t in semua if t.aturan in ("R05",) or "data/raw" in t.tempat} == {"data"}
 
 
 # --- R01 -------------------------------------------------------------------------------------
+
 
 def test_r01_flags_a_figure_that_does_not_follow_from_its_data(proyek):
     publikasi(proyek, ("T", 2023, "IK02", "realisasi", "88%"), ("T", 2023, "IK06", "realisasi", "63,63%"))
@@ -85,25 +111,41 @@ def test_r01_flags_a_figure_that_does_not_follow_from_its_data(proyek):
 
 
 def test_r01_books_one_wrong_value_once_with_every_cell_that_prints_it(proyek):
-    publikasi(proyek, ("A", 2023, "IK08", "realisasi", "13,45%"), ("B", 2023, "IK08", "realisasi", "13,4%"),
-              ("A", 2023, "IK08", "capaian", "26,90%"), ("C", 2023, "IK08", "realisasi", "20%"))
+    publikasi(
+        proyek,
+        ("A", 2023, "IK08", "realisasi", "13,45%"),
+        ("B", 2023, "IK08", "realisasi", "13,4%"),
+        ("A", 2023, "IK08", "capaian", "26,90%"),
+        ("C", 2023, "IK08", "realisasi", "20%"),
+    )
     (t, lain) = temuan(proyek, "R01")
     assert len(t.lokasi) == 3 and "B, baris 2" in t.lokasi[1] and "capaian" in t.keterangan
     assert (lain.nilai_dilaporkan, len(lain.lokasi)) == (20, 1)  # another wrong value: another finding
 
 
 def test_r01_passes_correct_figures(proyek):
-    publikasi(proyek, ("T", 2023, "IK02", "realisasi", "58,56%"), ("T", 2023, "IK02", "capaian", "58,56%"),
-              ("T", 2023, "semua", "rata_rata", "92,90%"), ("T", 2023, "P01", "serapan", "81,94%"),
-              ("T", 2023, "P01", "efisiensi", "0,072"), ("T", 2022, "IK03", "capaian", "176,7%"))
+    publikasi(
+        proyek,
+        ("T", 2023, "IK02", "realisasi", "58,56%"),
+        ("T", 2023, "IK02", "capaian", "58,56%"),
+        ("T", 2023, "semua", "rata_rata", "92,90%"),
+        ("T", 2023, "P01", "serapan", "81,94%"),
+        ("T", 2023, "P01", "efisiensi", "0,072"),
+        ("T", 2022, "IK03", "capaian", "176,7%"),
+    )
     assert temuan(proyek, "R01") == []
 
 
 # --- R02 -------------------------------------------------------------------------------------
 
+
 def test_r02_flags_one_quantity_with_two_values(proyek):
-    publikasi(proyek, ("A", 2023, "P01", "pagu", "5.725.755.076"), ("B", 2023, "P01", "pagu", "6.163.458.376"),
-              ("C", 2023, "P01", "pagu", "6.163.458.376,-"))
+    publikasi(
+        proyek,
+        ("A", 2023, "P01", "pagu", "5.725.755.076"),
+        ("B", 2023, "P01", "pagu", "6.163.458.376"),
+        ("C", 2023, "P01", "pagu", "6.163.458.376,-"),
+    )
     (t,) = temuan(proyek, "R02")
     assert t.kategori == "tidak konsisten" and t.program_kode == "P01" and len(t.lokasi) == 2
     assert (t.nilai_dilaporkan, t.nilai_hitung) == (6163458376, 5725755076)
@@ -130,6 +172,7 @@ def test_r02_passes_the_same_value_printed_with_fewer_digits(proyek):
 
 # --- R03 -------------------------------------------------------------------------------------
 
+
 def test_r03_flags_pk_target_that_differs_from_renstra():
     t = [x for x in periksa(2023, ROOT) if x.kode.startswith("R03") and "pk.csv" in x.tempat]
     assert {x.sumber for x in t} == {"data"}
@@ -147,30 +190,42 @@ def test_r03_passes_when_targets_agree(proyek):
 
 # --- R04 -------------------------------------------------------------------------------------
 
+
 def test_r04_flags_inputs_that_differ_from_their_source_and_a_wrong_pairing(proyek):
-    publikasi(proyek, ("E", 2023, "P01", "efisiensi_serapan", "81,10%"),
-              ("E", 2023, "P05", "efisiensi_capaian", "127,26%"),
-              ("RA", 2023, "P09", "pasangan_indikator", "IK08"))
+    publikasi(
+        proyek,
+        ("E", 2023, "P01", "efisiensi_serapan", "81,10%"),
+        ("E", 2023, "P05", "efisiensi_capaian", "127,26%"),
+        ("RA", 2023, "P09", "pasangan_indikator", "IK08"),
+    )
     kategori = sorted(t.kategori for t in temuan(proyek, "R04"))
     assert kategori == ["metodologi", "tidak konsisten", "tidak konsisten"]
 
 
 def test_r04_books_an_efficiency_with_the_wrong_input_it_was_computed_from(proyek):
-    publikasi(proyek, ("E", 2023, "P01", "efisiensi_serapan", "81,10%", 1), ("E", 2023, "P01", "efisiensi_capaian", "88%", 1),
-              ("E", 2023, "P01", "efisiensi", "0,079", 1))
+    publikasi(
+        proyek,
+        ("E", 2023, "P01", "efisiensi_serapan", "81,10%", 1),
+        ("E", 2023, "P01", "efisiensi_capaian", "88%", 1),
+        ("E", 2023, "P01", "efisiensi", "0,079", 1),
+    )
     assert temuan(proyek, "R01") == []
     (t,) = temuan(proyek, "R04")
     assert len(t.lokasi) == 2 and "efisiensi P01 0,079" in t.keterangan
 
 
 def test_r04_passes_inputs_equal_to_their_sources(proyek):
-    publikasi(proyek, ("E", 2023, "P01", "efisiensi_serapan", "81,94%"),
-              ("E", 2023, "P01", "efisiensi_capaian", "88,31%"),
-              ("RA", 2023, "P09", "pasangan_indikator", "IK05"))
+    publikasi(
+        proyek,
+        ("E", 2023, "P01", "efisiensi_serapan", "81,94%"),
+        ("E", 2023, "P01", "efisiensi_capaian", "88,31%"),
+        ("RA", 2023, "P09", "pasangan_indikator", "IK05"),
+    )
     assert temuan(proyek, "R04") == []
 
 
 # --- R05 -------------------------------------------------------------------------------------
+
 
 def test_r05_flags_a_group_at_100_percent_hiding_a_sub_item_at_50(proyek):
     (t,) = temuan(proyek, "R05")
@@ -179,21 +234,35 @@ def test_r05_flags_a_group_at_100_percent_hiding_a_sub_item_at_50(proyek):
 
 def test_r05_passes_groups_that_agree_with_their_sub_items(proyek):
     p = proyek / Y / "komponen.csv"
-    p.write_text(p.read_text().replace("Bangunan Kantor yang Disediakan,paket,10,5", "Bangunan Kantor yang Disediakan,paket,10,10"))
+    p.write_text(
+        p.read_text().replace(
+            "Bangunan Kantor yang Disediakan,paket,10,5", "Bangunan Kantor yang Disediakan,paket,10,10"
+        )
+    )
     assert temuan(proyek, "R05") == []
-    p.write_text(p.read_text().replace("Barang Milik Daerah yang Dikelola dan Dipelihara,unit,105,47",
-                                       "Barang Milik Daerah yang Dikelola dan Dipelihara,unit,105,48"))
+    p.write_text(
+        p.read_text().replace(
+            "Barang Milik Daerah yang Dikelola dan Dipelihara,unit,105,47",
+            "Barang Milik Daerah yang Dikelola dan Dipelihara,unit,105,48",
+        )
+    )
     (t,) = temuan(proyek, "R05")
     assert (t.nilai_dilaporkan, t.nilai_hitung) == (48, 47)  # a count group = sum of its sub-items
 
 
 # --- R06 -------------------------------------------------------------------------------------
 
+
 def test_r06_flags_denominator_scale_gaps_and_missing_support(proyek):
-    publikasi(proyek, ("Tabel Indikator Kinerja Utama", 2023, "IK05", "penyebut", "Jumlah UMKM Unggulan"),
-              ("Capaian Kinerja Sasaran 5", 2023, "IK05", "penyebut", "Jumlah Keseluruhan UMKM"),
-              ("Skala", 2023, "Tinggi", "skala_dari", "76"), ("Skala", 2023, "Tinggi", "skala_sampai", "90"),
-              ("Skala", 2023, "Sangat Tinggi", "skala_dari", "91"), ("Skala", 2023, "Sangat Tinggi", "skala_sampai", "100"))
+    publikasi(
+        proyek,
+        ("Tabel Indikator Kinerja Utama", 2023, "IK05", "penyebut", "Jumlah UMKM Unggulan"),
+        ("Capaian Kinerja Sasaran 5", 2023, "IK05", "penyebut", "Jumlah Keseluruhan UMKM"),
+        ("Skala", 2023, "Tinggi", "skala_dari", "76"),
+        ("Skala", 2023, "Tinggi", "skala_sampai", "90"),
+        ("Skala", 2023, "Sangat Tinggi", "skala_dari", "91"),
+        ("Skala", 2023, "Sangat Tinggi", "skala_sampai", "100"),
+    )
     uraian = " | ".join(t.uraian for t in temuan(proyek, "R06"))
     assert "Jumlah Keseluruhan UMKM" in uraian and "antara 90 dan 91" in uraian and "di atas 100" in uraian
     assert "IK09" in uraian  # no supporting data, no analysis section, not in the pengukuran table
@@ -202,17 +271,23 @@ def test_r06_flags_denominator_scale_gaps_and_missing_support(proyek):
 def test_r06_passes_a_complete_report(proyek):
     (proyek / Y / "realisasi_langsung.csv").write_text("indikator_id,realisasi,keterangan\n")
     with open(proyek / Y / "komponen.csv", "a") as f:
-        f.write("IK09,K01,,tahun_n,Jumlah IKM tahun 2023,unit,,1050\nIK09,K02,,tahun_sebelumnya,Jumlah IKM tahun 2022,unit,,1000\n")
+        f.write(
+            "IK09,K01,,tahun_n,Jumlah IKM tahun 2023,unit,,1050\nIK09,K02,,tahun_sebelumnya,Jumlah IKM tahun 2022,unit,,1000\n"
+        )
     rows = [("Tabel Pengukuran 3.2", 2023, f"IK{i:02d}", "target", "1") for i in range(1, 11)]
     rows += [("Capaian Kinerja Sasaran", 2023, f"IK{i:02d}", "target", "1") for i in range(1, 11)]
-    rows += [("Tabel Indikator Kinerja Utama", 2023, "IK05", "penyebut", "Jumlah UMKM Unggulan"),
-             ("Skala", 2023, "Tinggi", "skala_dari", "76"), ("Skala", 2023, "Tinggi", "skala_sampai", "91"),
-             ("Skala", 2023, "Sangat Tinggi", "skala_dari", "91")]
+    rows += [
+        ("Tabel Indikator Kinerja Utama", 2023, "IK05", "penyebut", "Jumlah UMKM Unggulan"),
+        ("Skala", 2023, "Tinggi", "skala_dari", "76"),
+        ("Skala", 2023, "Tinggi", "skala_sampai", "91"),
+        ("Skala", 2023, "Sangat Tinggi", "skala_dari", "91"),
+    ]
     publikasi(proyek, *rows)
     assert [t.uraian for t in temuan(proyek, "R06") if "IK03" not in t.uraian and "IK06" not in t.uraian] == []
 
 
 # --- R07 and the reports this pipeline builds -----------------------------------------------------
+
 
 def test_r07_flags_a_typed_number_that_contradicts_the_computation(proyek):
     p = proyek / Y / "narasi/sasaran-02.md"
@@ -243,7 +318,9 @@ def test_make_reviu_writes_csv_and_strict_fails_on_errors(proyek, capsys):
     assert {r["sumber"] for r in rows} == {"publikasi", "data"}
     ik02 = next(r for r in rows if r["uraian"].startswith("Realisasi IK02 2023 tercetak 88%"))
     assert ik02["lokasi"].count(" | ") == 10 and ik02["program_kode"] == "P02"
-    assert all(r["nilai_dilaporkan"] == "" or float(r["nilai_dilaporkan"]) == float(r["nilai_dilaporkan"]) for r in rows)
+    assert all(
+        r["nilai_dilaporkan"] == "" or float(r["nilai_dilaporkan"]) == float(r["nilai_dilaporkan"]) for r in rows
+    )
     assert main(["reviu", "2023", "--root", str(proyek), "--strict"]) == 1
 
 
@@ -252,11 +329,16 @@ def test_strict_passes_a_clean_pipeline_report(proyek):
     p = proyek / "data/raw/2022/pk.csv"
     p.write_text(p.read_text().replace(",10\n", ",20\n").replace(",4.2\n", ",4\n"))
     k = proyek / Y / "komponen.csv"
-    k.write_text(k.read_text().replace("Bangunan Kantor yang Disediakan,paket,10,5", "Bangunan Kantor yang Disediakan,paket,10,10"))
+    k.write_text(
+        k.read_text().replace(
+            "Bangunan Kantor yang Disediakan,paket,10,5", "Bangunan Kantor yang Disediakan,paket,10,10"
+        )
+    )
     assert main(["reviu", "2023", "--root", str(proyek), "--strict"]) == 0
 
 
 # --- R08: narrative claims the numbers contradict ----------------------------------------------------
+
 
 def tulis_narasi(root, nama, teks):
     p = root / Y / f"narasi/{nama}.md"
@@ -283,6 +365,10 @@ def test_r08_passes_words_from_placeholders_negations_qualified_claims_and_true_
     tulis_narasi(proyek, "penutup", "Rata-rata capaian {{ arah_rata_rata }}; kinerja tidak meningkat.")
     tulis_narasi(proyek, "sasaran-09", "Capaian indikator ini meningkat dibandingkan tahun lalu.")  # 111,90% -> 123,41%
     tulis_narasi(proyek, "pendahuluan", "Jika kualitas tenaga kerja semakin baik, hasil produksinya juga meningkat.")
-    tulis_narasi(proyek, "ikhtisar_eksekutif", "Angka dihitung ulang dari data dukung, kecuali {{ indikator_tanpa_data_dukung }}.")
+    tulis_narasi(
+        proyek,
+        "ikhtisar_eksekutif",
+        "Angka dihitung ulang dari data dukung, kecuali {{ indikator_tanpa_data_dukung }}.",
+    )
     assert temuan(proyek, "R08") == []
     assert temuan(ROOT, "R08") == []  # the 2023 narrative as rewritten

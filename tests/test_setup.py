@@ -1,4 +1,5 @@
 """The environment files agree with each other."""
+
 import re
 
 import yaml
@@ -7,8 +8,11 @@ from conftest import ROOT
 
 
 def pins(lines):
-    return dict(re.match(r"([A-Za-z0-9_.-]+)==(\S+)", s.strip()).groups()
-                for s in lines if s.strip() and not s.strip().startswith("#"))
+    return dict(
+        re.match(r"([A-Za-z0-9_.-]+)==(\S+)", s.strip()).groups()
+        for s in lines
+        if s.strip() and not s.strip().startswith("#")
+    )
 
 
 def test_environment_yml_lists_the_same_packages_as_requirements_txt():

@@ -1,5 +1,6 @@
 """`python -m lkj tahun-baru YEAR`: a new year scaffolded from the previous one and the Renstra,
 and `lkj data` on the scaffold naming every cell still to fill, one line each."""
+
 import csv
 import io
 import re
@@ -46,7 +47,13 @@ def test_scaffold_takes_targets_from_the_renstra_and_empties_realisasi(proyek):
     kom = baris(baru / "komponen.csv")
     assert len(kom) == len(baris(proyek / "data/raw/2023/komponen.csv"))
     assert all(r["realisasi"] == "" for r in kom)
-    assert {r["target"] for r in kom if r["peran"] == "populasi"} == {"61", "11", "22", "750", "1004"}  # populations kept
+    assert {r["target"] for r in kom if r["peran"] == "populasi"} == {
+        "61",
+        "11",
+        "22",
+        "750",
+        "1004",
+    }  # populations kept
     assert [r["pagu"] + r["realisasi"] for r in baris(baru / "anggaran.csv")] == [""] * 10
     assert baris(baru / "program_indikator.csv") == baris(proyek / "data/raw/2023/program_indikator.csv")
     assert baris(baru / "realisasi_langsung.csv") == [{"indikator_id": "IK09", "realisasi": "", "keterangan": ""}]
@@ -77,21 +84,34 @@ def test_untouched_scaffold_names_every_empty_cell_then_builds_the_data(proyek):
     kode, _, err = jalankan("data", "2024", "--root", str(proyek))
     assert kode == 2
     galat = err.splitlines()
-    assert galat == [f"GALAT: data/raw/2024/anggaran.csv, baris {n}, kolom 'pagu': sel kosong. Kolom ini wajib diisi."
-                     for n in range(2, 12)]
+    assert galat == [
+        f"GALAT: data/raw/2024/anggaran.csv, baris {n}, kolom 'pagu': sel kosong. Kolom ini wajib diisi."
+        for n in range(2, 12)
+    ]
     # the analyst fills the pagu: the data step runs and names each realisasi still empty, one line each
     ang = proyek / "data/raw/2024/anggaran.csv"
     ang.write_text(re.sub(r",,\n", ",1000000,\n", ang.read_text()))
     kode, _, err = jalankan("data", "2024", "--root", str(proyek))
     assert kode == 0, err
     kosong = [b for b in err.splitlines() if "belum diisi:" in b and "narasi" not in b]
-    assert "PERINGATAN: realisasi IK02 K01 belum diisi: data/raw/2024/komponen.csv, baris 32, kolom 'realisasi'" in kosong
-    assert "PERINGATAN: realisasi IK09 belum diisi: data/raw/2024/realisasi_langsung.csv, baris 2, kolom 'realisasi'" in kosong
-    assert "PERINGATAN: realisasi anggaran P01 belum diisi: data/raw/2024/anggaran.csv, baris 2, kolom 'realisasi'" in kosong
-    assert len(kosong) == 1 + 10 + sum(1 for r in baris(proyek / "data/raw/2024/komponen.csv")
-                                       if r["peran"] not in ("info", "rincian", "populasi"))
+    assert (
+        "PERINGATAN: realisasi IK02 K01 belum diisi: data/raw/2024/komponen.csv, baris 32, kolom 'realisasi'" in kosong
+    )
+    assert (
+        "PERINGATAN: realisasi IK09 belum diisi: data/raw/2024/realisasi_langsung.csv, baris 2, kolom 'realisasi'"
+        in kosong
+    )
+    assert (
+        "PERINGATAN: realisasi anggaran P01 belum diisi: data/raw/2024/anggaran.csv, baris 2, kolom 'realisasi'"
+        in kosong
+    )
+    assert len(kosong) == 1 + 10 + sum(
+        1 for r in baris(proyek / "data/raw/2024/komponen.csv") if r["peran"] not in ("info", "rincian", "populasi")
+    )
     # with last year's realisasi typed in, nothing is left to fill and the capaian follow
-    kom23 = {(r["indikator_id"], r["komponen_id"]): r["realisasi"] for r in baris(proyek / "data/raw/2023/komponen.csv")}
+    kom23 = {
+        (r["indikator_id"], r["komponen_id"]): r["realisasi"] for r in baris(proyek / "data/raw/2023/komponen.csv")
+    }
     kom = proyek / "data/raw/2024/komponen.csv"
     rows = baris(kom)
     for r in rows:
@@ -113,6 +133,7 @@ def test_untouched_scaffold_names_every_empty_cell_then_builds_the_data(proyek):
 
 def test_many_empty_required_cells_are_listed_at_most_fifty():
     from lkj.masukan.errors import DataError as D
+
     e = DataErrors([D("x.csv", "sel kosong", "Isi.", n, "pagu") for n in range(2, 80)])
     lines = str(e).splitlines()
     assert len(lines) == 51 and lines[0] == "x.csv, baris 2, kolom 'pagu': sel kosong. Isi."
@@ -123,14 +144,15 @@ def test_many_empty_required_cells_are_listed_at_most_fifty():
 def test_an_empty_cell_before_another_error_is_reported_with_its_fellows(proyek):
     pk = proyek / "data/raw/2023/pk.csv"
     rows = pk.read_text().splitlines()
-    rows[1] = rows[1].rsplit(",", 1)[0] + ","       # empty target, row 2
-    rows[2] = rows[2].rsplit(",", 1)[0] + ","       # empty target, row 3
+    rows[1] = rows[1].rsplit(",", 1)[0] + ","  # empty target, row 2
+    rows[2] = rows[2].rsplit(",", 1)[0] + ","  # empty target, row 3
     rows[4] = rows[4].rsplit(",", 1)[0] + ",1.004,5"  # a bad number later: reported after the empty cells are filled
     pk.write_text("\n".join(rows) + "\n")
     kode, _, err = jalankan("data", "2023", "--root", str(proyek))
     assert kode == 2
-    assert err.splitlines() == [f"GALAT: data/raw/2023/pk.csv, baris {n}, kolom 'target': sel kosong. Kolom ini wajib diisi."
-                                for n in (2, 3)]
+    assert err.splitlines() == [
+        f"GALAT: data/raw/2023/pk.csv, baris {n}, kolom 'target': sel kosong. Kolom ini wajib diisi." for n in (2, 3)
+    ]
 
 
 def test_copied_narrative_lists_placeholders_that_no_longer_resolve(proyek):
@@ -138,7 +160,7 @@ def test_copied_narrative_lists_placeholders_that_no_longer_resolve(proyek):
     penutup.write_text(penutup.read_text() + "\nSalah ketik: {{ capaian_ik11 }}.\n")
     kode, out, _ = jalankan("tahun-baru", "2024", "--root", str(proyek))
     assert kode == 0
-    n = len(penutup.read_text().splitlines()) 
+    n = len(penutup.read_text().splitlines())
     assert f"data/raw/2024/narasi/penutup.md, baris {n}: placeholder '{{{{ capaian_ik11 }}}}' tidak lagi terisi" in out
 
 
@@ -153,6 +175,7 @@ def test_scaffold_needs_the_previous_year_and_a_renstra_period(proyek):
     kode, _, err = jalankan("tahun-baru", "2030", "--root", str(proyek))
     assert kode == 2 and "data/raw/2029/pk.csv" in err and err.count("\n") == 1
     import shutil
+
     shutil.copytree(proyek / "data/raw/2023", proyek / "data/raw/2025")
     (proyek / "params/2025.yaml").write_text((proyek / "params/2023.yaml").read_text())
     kode, _, err = jalankan("tahun-baru", "2026", "--root", str(proyek))

@@ -9,6 +9,7 @@
 Heavy libraries are imported inside the functions that need them, so the
 "nothing changed" path stays fast.
 """
+
 from __future__ import annotations
 
 import os
@@ -63,13 +64,14 @@ class BuildResult:
 class Sidik:
     """What each step of one year's build depends on."""
 
-    data: str        # params, the year's and comparison year's data, the Renstra, the plan, the code notebooks import
-    semua: str       # everything an output may show: data, narrative, notebooks, templates, git commit
+    data: str  # params, the year's and comparison year's data, the Renstra, the plan, the code notebooks import
+    semua: str  # everything an output may show: data, narrative, notebooks, templates, git commit
     berkas: list[Path]
 
     @classmethod
     def hitung(cls, proyek: Proyek, tahun: int) -> Sidik:
         from .provenance import git
+
         masukan = berkas_masukan(proyek, tahun)  # reads params only
         narasi = proyek.tahun(tahun) / "narasi"
         data = [p for p in masukan if narasi not in p.parents]
@@ -85,10 +87,15 @@ def keluaran(proyek: Proyek, tahun: int) -> list[Path]:
 def tulis_processed(m: Masukan) -> Path:
     """The computed tables in data/processed/<YEAR>/ (unrounded)."""
     from ..hitung.pengukuran import hitung, hitung_anggaran, hitung_pembanding, hitung_renstra
+
     p, lalu = hitung(m)
     out = m.proyek.processed(m.tahun)
-    tabel = {"capaian.csv": p.tabel(), "pembanding.csv": hitung_pembanding(p, lalu),
-             "renstra.csv": hitung_renstra(p), "anggaran.csv": hitung_anggaran(p)}
+    tabel = {
+        "capaian.csv": p.tabel(),
+        "pembanding.csv": hitung_pembanding(p, lalu),
+        "renstra.csv": hitung_renstra(p),
+        "anggaran.csv": hitung_anggaran(p),
+    }
     for nama, df in tabel.items():
         if df is not None:
             tulis_atomik(out / nama, df.to_csv(index=False, lineterminator="\n"))
@@ -136,8 +143,13 @@ def build(tahun: int, root: Path, jobs: int | None = None, log=print, final: boo
             keluar = nb_dir / f"{b.nama}.ipynb"
             if not stamps.fresh(b.nama, nilai, keluar):
                 # root "." = the kernel's working folder (cwd=root): no absolute path in any output
-                params = {"tahun": tahun, **b.params, "root": ".", "bagian": b.nama,
-                          "masukan": proyek.relatif(model_path)}
+                params = {
+                    "tahun": tahun,
+                    **b.params,
+                    "root": ".",
+                    "bagian": b.nama,
+                    "masukan": proyek.relatif(model_path),
+                }
                 tugas[b.nama] = (template, keluar, params, nilai)
         futures = {pool.submit(jalankan, t, k, prm, proyek.root): nama for nama, (t, k, prm, _) in tugas.items()}
         if tugas:
@@ -160,6 +172,7 @@ def build(tahun: int, root: Path, jobs: int | None = None, log=print, final: boo
 
         from . import pdf
         from .rakit import html_audit, html_laporan
+
         log("merakit HTML, HTML audit, PDF dan CSV reviu")
         urutan = [nb_dir / f"{b.nama}.ipynb" for b in m.rencana.bagian]
         audit = pool.submit(html_audit, urutan, tahun, tambahan)
@@ -189,16 +202,28 @@ def _bagian_perakitan(m: Masukan, berkas: list[Path]) -> tuple[list, str]:
     from ..tampil import lampiran
     from . import provenance
     from .rakit import sel_html
+
     temuan = reviu.periksa(m)
     asal = provenance.catat(m.proyek, [*berkas, *kode()])
     tambahan = [
-        sel_html("07-reviu", lampiran.catatan_reviu(temuan, m.publikasi is not None, "Audit C. Catatan Reviu",
-                                                    m.rencana.jangkar("reviu")),
-                 "dibuat saat perakitan: lkj.reviu.periksa (sama dengan reviu-<tahun>.csv)"),
-        sel_html("08-provenance", lampiran.provenance(asal.berkas, asal.commit, asal.versi,
-                                                      "Audit D. Asal-usul Data (Provenance)",
-                                                      m.rencana.jangkar("provenance")),
-                 "dibuat saat perakitan: lkj.build.provenance.catat"),
+        sel_html(
+            "07-reviu",
+            lampiran.catatan_reviu(
+                temuan, m.publikasi is not None, "Audit C. Catatan Reviu", m.rencana.jangkar("reviu")
+            ),
+            "dibuat saat perakitan: lkj.reviu.periksa (sama dengan reviu-<tahun>.csv)",
+        ),
+        sel_html(
+            "08-provenance",
+            lampiran.provenance(
+                asal.berkas,
+                asal.commit,
+                asal.versi,
+                "Audit D. Asal-usul Data (Provenance)",
+                m.rencana.jangkar("provenance"),
+            ),
+            "dibuat saat perakitan: lkj.build.provenance.catat",
+        ),
     ]
     return tambahan, ke_csv(temuan)
 
@@ -212,5 +237,7 @@ def main_report(tahun: int, root: Path, jobs: int | None, final: bool = False) -
         print(f"reports/{tahun}: sudah mutakhir (tidak ada masukan yang berubah)")
     else:
         jenis = "final" if final else "DRAF (FINAL=1 untuk versi yang ditandatangani)"
-        print(f"reports/{tahun}/laporan-kinerja-{tahun}.html, -audit.html, .pdf, reviu-{tahun}.csv: {jenis} "
-              f"({time.perf_counter() - mulai:.1f} s)")
+        print(
+            f"reports/{tahun}/laporan-kinerja-{tahun}.html, -audit.html, .pdf, reviu-{tahun}.csv: {jenis} "
+            f"({time.perf_counter() - mulai:.1f} s)"
+        )

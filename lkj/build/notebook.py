@@ -1,4 +1,5 @@
 """Running one notebook with papermill (in a worker process)."""
+
 from __future__ import annotations
 
 import contextlib
@@ -49,20 +50,27 @@ def _jalankan(nb, template: Path, tmp: Path, keluar: Path, params: dict, root: P
 
     for i in range(percobaan):
         try:
-            pm.execute_notebook(nb, str(tmp), parameters=params, kernel_name="python3",
-                                cwd=str(root), progress_bar=False, log_output=False)
+            pm.execute_notebook(
+                nb,
+                str(tmp),
+                parameters=params,
+                kernel_name="python3",
+                cwd=str(root),
+                progress_bar=False,
+                log_output=False,
+            )
             break
         except PapermillExecutionError as e:
             gagal = keluar.with_name(f"{keluar.stem}.gagal.ipynb")
             os.replace(tmp, gagal)
             pesan = e.evalue.splitlines()[0] if e.evalue else e.ename
-            raise BuildError(f"{template.name} ({', '.join(f'{k}={v}' for k, v in params.items() if k in TAMPIL)}), "
-                             f"sel ke-{e.cell_index + 1}: {e.ename}: {pesan} [notebook lengkap: {Proyek(root).relatif(gagal)}]") from None
+            raise BuildError(
+                f"{template.name} ({', '.join(f'{k}={v}' for k, v in params.items() if k in TAMPIL)}), "
+                f"sel ke-{e.cell_index + 1}: {e.ename}: {pesan} [notebook lengkap: {Proyek(root).relatif(gagal)}]"
+            ) from None
         except Exception as e:  # a kernel that failed to start (port race): try again
             tmp.unlink(missing_ok=True)
             if i == percobaan - 1 or not any(s in f"{type(e).__name__} {e}" for s in KERNEL_START_ERRORS):
                 raise BuildError(f"{template.name}: kernel gagal dijalankan: {type(e).__name__}: {e}") from None
             time.sleep(0.5 + i)
     os.replace(tmp, keluar)
-
-

@@ -6,6 +6,7 @@ matter and of the Lampiran are not. A narrative reference `{{ tabel_pengukuran }
 marker ⟦tabel_pengukuran⟧ and becomes a link "Tabel 3.1" to the element with id "tabel-pengukuran";
 a reference to nothing stops the build.
 """
+
 from __future__ import annotations
 
 import html as htmllib
@@ -18,15 +19,17 @@ PERISTIWA = re.compile(
     r'<h1 id="(?:bab-(?P<bab>\d+)|(?P<lampiran>lampiran))"'
     r'|<table class="lkj[^"]*"(?: id="(?P<tabel_id>[^"]*)")?><caption>(?P<tabel_judul>.*?)</caption>'
     r'|<figure class="gambar" id="(?P<gambar_id>[^"]*)">(?P<gambar_isi>.*?)<figcaption>(?P<gambar_judul>.*?)'
-    r"</figcaption>", re.S)
+    r"</figcaption>",
+    re.S,
+)
 RUJUKAN = re.compile(r"⟦((tabel|gambar)_[a-z0-9_]+)⟧")
 
 
 @dataclass(frozen=True)
 class Entri:
-    label: str    # "Tabel 3.1"
-    judul: str    # caption text, as HTML
-    anchor: str   # id of the caption
+    label: str  # "Tabel 3.1"
+    judul: str  # caption text, as HTML
+    anchor: str  # id of the caption
 
 
 def _html(out) -> str | None:
@@ -71,26 +74,35 @@ def beri_nomor(nb) -> tuple[list[Entri], list[Entri]]:
                 keluaran.append((cell, out))
     salah = []
     for cell, out in keluaran:
+
         def tautan(m: re.Match) -> str:
             ident = m[1].replace("_", "-")
             if ident not in label:
                 salah.append(f"{m[1]} (bagian {cell.get('id', '?').rsplit('-', 1)[0]})")
                 return m[0]
             return f'<a class="rujukan" href="#{ident}">{label[ident]}</a>'
+
         out["data"]["text/html"] = RUJUKAN.sub(tautan, out["data"]["text/html"])
     if salah:
         ada = ", ".join(sorted(k.replace("-", "_") for k in label)) or "tidak ada"
-        raise BuildError(f"rujukan ke tabel/gambar yang tidak ada: {', '.join(salah)}. "
-                         f"Placeholder yang tersedia: {ada}.")
+        raise BuildError(
+            f"rujukan ke tabel/gambar yang tidak ada: {', '.join(salah)}. Placeholder yang tersedia: {ada}."
+        )
     return daftar["tabel"], daftar["gambar"]
 
 
 def isi_daftar(html: str, nav_id: str, entri: list[Entri]) -> str:
     """Fill <nav id="nav_id"> (Daftar Tabel / Daftar Gambar) with links to every numbered caption."""
-    baris = "".join(f'<li class="toc-2"><a href="#{e.anchor}">{e.label} {htmllib.escape(_teks(e.judul))}</a></li>'
-                    for e in entri)
-    return re.sub(rf'(<nav[^>]*id="{nav_id}"[^>]*>.*?</h1>)(</nav>)', lambda m: f"{m[1]}<ol>{baris}</ol>{m[2]}", html,
-                  count=1, flags=re.S)
+    baris = "".join(
+        f'<li class="toc-2"><a href="#{e.anchor}">{e.label} {htmllib.escape(_teks(e.judul))}</a></li>' for e in entri
+    )
+    return re.sub(
+        rf'(<nav[^>]*id="{nav_id}"[^>]*>.*?</h1>)(</nav>)',
+        lambda m: f"{m[1]}<ol>{baris}</ol>{m[2]}",
+        html,
+        count=1,
+        flags=re.S,
+    )
 
 
 def _teks(isi: str) -> str:

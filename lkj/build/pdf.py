@@ -10,6 +10,7 @@ are concatenated with pypdf, which also adds the links between parts and the
 bookmarks. The result depends only on the HTML, never on the cache, so clean
 and incremental builds give the same bytes.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -73,8 +74,14 @@ TANPA_KAKI = "<style>@media print { @page { @bottom-center { content: none; } } 
 def _daftar_isi(isi: str, halaman: dict[str, str] | None) -> str:
     """Write the page label of every entry into the links of the lists of contents, tables and figures
     (data-hal, shown by the CSS)."""
-    return TOC_LINK.sub(lambda m: re.sub(r'<a href="#([^"]+)">', lambda a: (
-        f'<a href="#{a.group(1)}" data-hal="{(halaman or {}).get(a.group(1), "")}">'), m.group(1)), isi)
+    return TOC_LINK.sub(
+        lambda m: re.sub(
+            r'<a href="#([^"]+)">',
+            lambda a: f'<a href="#{a.group(1)}" data-hal="{(halaman or {}).get(a.group(1), "")}">',
+            m.group(1),
+        ),
+        isi,
+    )
 
 
 KODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()  # a change here invalidates the cache
@@ -91,6 +98,7 @@ BASE = str(Path(__file__).parent / "templates")
 
 def _dokumen(isi: str):
     from weasyprint import HTML
+
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # links to other parts are resolved later
     os.environ.setdefault("SOURCE_DATE_EPOCH", "0")  # fontTools stamps font subsets with 'now'
     return HTML(string=isi, base_url=BASE).render()
@@ -105,18 +113,22 @@ def tata_letak(isi: str) -> tuple[int, dict]:
 class Meta(NamedTuple):
     """What is known of a rendered part besides its bytes (JSON-cached as a list)."""
 
-    tautan: list      # internal links [page, target id, rect px]
-    jangkar: dict     # anchors {id: [page, x, y]}
-    halaman: int      # page count
-    terpotong: list   # tables and images that stick out of the page
+    tautan: list  # internal links [page, target id, rect px]
+    jangkar: dict  # anchors {id: [page, x, y]}
+    halaman: int  # page count
+    terpotong: list  # tables and images that stick out of the page
 
 
 def cetak(isi: str) -> tuple[bytes, list, dict, int, list]:
     """A part's PDF, its internal links [(page, target, rect px)], anchors {id: [page, x, y]},
     page count, and the tables and images that stick out of the page (cut off in print)."""
     doc = _dokumen(isi)
-    tautan = [[i, target, list(rect)] for i, p in enumerate(doc.pages)
-              for jenis, target, rect, *_ in p.links if jenis == "internal"]
+    tautan = [
+        [i, target, list(rect)]
+        for i, p in enumerate(doc.pages)
+        for jenis, target, rect, *_ in p.links
+        if jenis == "internal"
+    ]
     jangkar = {k: [i, v[0], v[1]] for i, p in enumerate(doc.pages) for k, v in p.anchors.items()}
     return doc.write_pdf(), tautan, jangkar, len(doc.pages), _terpotong(doc)
 
@@ -125,6 +137,7 @@ def _terpotong(doc) -> list[str]:
     """Layout defects a reader would see: a table or image wider than the page, a table row split across
     two pages, a page with nothing but its running header."""
     from weasyprint.formatting_structure import boxes
+
     out = []
     baris_di: dict[int, int] = {}  # table row element -> first page it is on
     for i, page in enumerate(doc.pages):
@@ -134,8 +147,10 @@ def _terpotong(doc) -> list[str]:
         for b in (d for c in pb.children if not isinstance(c, boxes.MarginBox) for d in c.descendants()):
             if isinstance(b, (boxes.TableBox, boxes.ReplacedBox)) and b.position_x + b.margin_width() > kanan + 1:
                 jenis = "tabel" if isinstance(b, boxes.TableBox) else "gambar"
-                out.append(f"{jenis} melewati batas kanan halaman {i + 1} sebesar "
-                           f"{(b.position_x + b.margin_width() - kanan) * PX:.0f} pt")
+                out.append(
+                    f"{jenis} melewati batas kanan halaman {i + 1} sebesar "
+                    f"{(b.position_x + b.margin_width() - kanan) * PX:.0f} pt"
+                )
             if isinstance(b, boxes.TableRowGroupBox) and not (b.is_header or b.is_footer):
                 for baris in b.children:  # body rows: a header repeated on every page is not a split row
                     awal = baris_di.setdefault(id(baris.element), i)
@@ -153,12 +168,14 @@ CSS = Path(BASE) / "lkj" / "laporan.css"
 
 KAKI = {  # the footer of each kind of page; the report's own @page rule gives size and margins
     "sampul": "@page { @bottom-center { content: none; } @top-right { content: none; } }",
-    "depan": '@page { @bottom-center { content: counter(page, lower-roman); } @top-right { content: none; } }',
+    "depan": "@page { @bottom-center { content: counter(page, lower-roman); } @top-right { content: none; } }",
     "isi": '@page { @bottom-center { content: "Halaman " counter(page) " dari " counter(pages); } '
-           "@top-right { content: none; } }",
+    "@top-right { content: none; } }",
 }
-DRAF = ('<div style="position: fixed; top: 9cm; left: -1cm; width: 19cm; text-align: center; '
-        'transform: rotate(-35deg); font: bold 120pt \'DejaVu Sans\'; color: rgba(192, 0, 0, 0.13);">DRAF</div>')
+DRAF = (
+    '<div style="position: fixed; top: 9cm; left: -1cm; width: 19cm; text-align: center; '
+    "transform: rotate(-35deg); font: bold 120pt 'DejaVu Sans'; color: rgba(192, 0, 0, 0.13);\">DRAF</div>"
+)
 
 
 def kaki(total: int, jenis: str, css: str, draf: bool) -> bytes:
@@ -166,13 +183,27 @@ def kaki(total: int, jenis: str, css: str, draf: bool) -> bytes:
     for the body) and, in a draft, the DRAF mark; they are stamped on the report's pages."""
     halaman = '<div style="break-after: page"></div>' * total
     gaya = f"<style>{css}</style><style>@media print {{ {KAKI[jenis]} }}</style>"
-    return _dokumen(f"<html><head>{gaya}</head><body>{DRAF if draf else ''}<main>{halaman}</main></body></html>"
-                    ).write_pdf()
+    return _dokumen(
+        f"<html><head>{gaya}</head><body>{DRAF if draf else ''}<main>{halaman}</main></body></html>"
+    ).write_pdf()
 
 
 def _romawi(n: int) -> str:
-    angka = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
-             (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    angka = [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ]
     out = ""
     for nilai, huruf in angka:
         while n >= nilai:
@@ -189,6 +220,7 @@ def label_halaman(halaman: int, awal_isi: int) -> str:
 
 
 # --- the whole PDF ----------------------------------------------------------------------------
+
 
 class Cache:
     """Rendered parts, page counts and footers on disk, keyed by the sha256 of their inputs."""
@@ -243,11 +275,13 @@ def _tersimpan(cache: "Cache", kunci: str, pool, fungsi, *args, biner: bool = Fa
         nilai = ambil()
         cache.simpan(kunci, nilai if biner else list(nilai), biner=biner)
         return nilai if biner else list(nilai)
+
     return simpan
 
 
-def render(html: str, judul: str, cache_dir: Path | None = None, pool=None,
-           draf: bool = False) -> tuple[bytes, list[Peringatan]]:
+def render(
+    html: str, judul: str, cache_dir: Path | None = None, pool=None, draf: bool = False
+) -> tuple[bytes, list[Peringatan]]:
     """The report's PDF (parts rendered in `pool`, reusing `cache_dir`, then merged) and warnings
     about anything cut off at the page edge."""
     cache = Cache(cache_dir)
@@ -283,8 +317,11 @@ def render(html: str, judul: str, cache_dir: Path | None = None, pool=None,
     # 2. the page-number stamps (they need only the counts) while the lists get their page numbers
     total, css = sum(jumlah), CSS.read_text(encoding="utf-8")
     jenis = (("sampul", 1), ("depan", awal_isi - 2), ("isi", total - awal_isi + 1))
-    stempel_nanti = [_tersimpan(cache, _kunci("kaki", j, n, css, draf), pool, kaki, n, j, css, draf, biner=True)
-                     for j, n in jenis if n > 0 and (j != "sampul" or draf)]
+    stempel_nanti = [
+        _tersimpan(cache, _kunci("kaki", j, n, css, draf), pool, kaki, n, j, css, draf, biner=True)
+        for j, n in jenis
+        if n > 0 and (j != "sampul" or draf)
+    ]
     hasil.update(semua_cetak([toc], {toc: _daftar_isi(bagian[toc], halaman)}))
     if hasil[toc][1].halaman != n_toc:
         raise RuntimeError("daftar isi berubah panjang setelah nomor halaman diisi")
@@ -295,8 +332,9 @@ def render(html: str, judul: str, cache_dir: Path | None = None, pool=None,
     return merge_parts([p for p, _ in urut], [m for _, m in urut], pertama, stempel, judul, html, awal_isi), peringatan
 
 
-def merge_parts(pdfs: list[bytes], meta: list[Meta], pertama: list[int], stempel: list[bytes], judul: str, html: str,
-                awal_isi: int) -> bytes:
+def merge_parts(
+    pdfs: list[bytes], meta: list[Meta], pertama: list[int], stempel: list[bytes], judul: str, html: str, awal_isi: int
+) -> bytes:
     """Concatenate the parts; stamp page numbers (not on the cover) and page labels (roman in the front
     matter); add links and bookmarks (h1-h3)."""
     from pypdf import PdfReader, PdfWriter
@@ -330,9 +368,14 @@ def merge_parts(pdfs: list[bytes], meta: list[Meta], pertama: list[int], stempel
                 continue
             g = pertama[j] - 1 + hal
             t_hal, tx, ty = jangkar[target]
-            w.add_annotation(g, Link(rect=(x1 * PX, tinggi[g] - y2 * PX, x2 * PX, tinggi[g] - y1 * PX),
-                                     target_page_index=t_hal,
-                                     fit=Fit.xyz(left=tx * PX, top=tinggi[t_hal] - ty * PX)))
+            w.add_annotation(
+                g,
+                Link(
+                    rect=(x1 * PX, tinggi[g] - y2 * PX, x2 * PX, tinggi[g] - y1 * PX),
+                    target_page_index=t_hal,
+                    fit=Fit.xyz(left=tx * PX, top=tinggi[t_hal] - ty * PX),
+                ),
+            )
     induk: dict[int, object] = {}
     for tingkat, id_, isi in JUDUL.findall(html):
         if id_ in TANPA_JUDUL or id_ not in jangkar:

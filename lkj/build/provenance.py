@@ -1,4 +1,5 @@
 """Provenance of a build: which inputs, code and packages produced the report (as data)."""
+
 from __future__ import annotations
 
 import hashlib
@@ -23,10 +24,16 @@ class Provenance:
 def git(root: Path) -> str:
     """The commit, and whether tracked files differ from it."""
     try:
-        commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True,
-                                check=True).stdout.strip()
-        kotor = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root,
-                               capture_output=True, text=True, check=True).stdout.strip()
+        commit = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        kotor = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "tidak diketahui (bukan repositori git)"
     return commit + (" (ada perubahan yang belum di-commit)" if kotor else "")

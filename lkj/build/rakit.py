@@ -1,4 +1,5 @@
 """Assemble executed notebooks into the report HTML, the audit HTML and the A4 PDF."""
+
 from __future__ import annotations
 
 import copy
@@ -79,8 +80,11 @@ def daftar_isi(html: str) -> str:
             continue
         teks = htmllib.unescape(re.sub(r"<[^>]+>", "", isi)).strip()
         baris.append(f'<li class="toc-{tingkat}"><a href="#{id_}">{htmllib.escape(teks)}</a></li>')
-    return html.replace('<h1 id="daftar-isi-judul">Daftar Isi</h1></nav>',
-                        f'<h1 id="daftar-isi-judul">Daftar Isi</h1><ol>{"".join(baris)}</ol></nav>', 1)
+    return html.replace(
+        '<h1 id="daftar-isi-judul">Daftar Isi</h1></nav>',
+        f'<h1 id="daftar-isi-judul">Daftar Isi</h1><ol>{"".join(baris)}</ol></nav>',
+        1,
+    )
 
 
 # Anything that would make a browser fetch from elsewhere, run script, or follow a javascript: URL.
@@ -120,7 +124,8 @@ class _Pemeriksa(HTMLParser):
             elif nama in URL and url.startswith(("javascript:", "vbscript:", "data:text/html")):
                 self.masalah.append(f"URL {url[:40]!r} pada <{tag} {nama}>")
             elif nama in ("srcset", "imagesrcset") and any(
-                    _jauh(re.sub(r"[\x00-\x20]", "", c.split()[0]).lower()) for c in nilai.split(",") if c.split()):
+                _jauh(re.sub(r"[\x00-\x20]", "", c.split()[0]).lower()) for c in nilai.split(",") if c.split()
+            ):
                 self.masalah.append(f"sumber jarak jauh {nilai[:60]!r} pada <{tag} {nama}>")
             elif memuat and _jauh(url):
                 self.masalah.append(f"sumber jarak jauh {nilai[:60]!r} pada <{tag} {nama}>")

@@ -1,4 +1,5 @@
 """Fingerprints (sha256) of what a step reads, and the stamps that remember them."""
+
 from __future__ import annotations
 
 import hashlib

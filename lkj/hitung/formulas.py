@@ -3,6 +3,7 @@
 Every function returns a `Hasil`: the unrounded value, or None with the reason
 in `catatan`. Nothing silently becomes 0.
 """
+
 from __future__ import annotations
 
 import math
@@ -129,6 +130,7 @@ def efisiensi(serapan_persen, capaian_persen) -> Hasil:
 
 # --- realisasi from component data -------------------------------------------
 
+
 @dataclass(frozen=True)
 class Komponen:
     peran: str
@@ -149,6 +151,7 @@ class Komponen:
 @dataclass(frozen=True)
 class Langkah:
     """One substituted step: pembilang / penyebut × 100% = hasil."""
+
     label: str
     pembilang: Komponen
     pembilang_nilai: float | None
@@ -173,8 +176,7 @@ def _satu(komponen: Sequence[Komponen], peran: Sequence[str], jenis: str) -> Kom
     cocok = [k for k in komponen if k.peran in peran]
     if len(cocok) != 1:
         raise RumusError(
-            f"rumus {jenis} butuh tepat satu komponen berperan {' atau '.join(peran)}, "
-            f"ditemukan {len(cocok)}"
+            f"rumus {jenis} butuh tepat satu komponen berperan {' atau '.join(peran)}, ditemukan {len(cocok)}"
         )
     return cocok[0]
 
@@ -203,8 +205,12 @@ def realisasi_dari_komponen(jenis_rumus: str, komponen: Sequence[Komponen]) -> R
         lalu = _satu(komponen, ["tahun_sebelumnya"], jenis_rumus)
         hasil = pertumbuhan(kini.nilai, lalu.nilai)
         # Shown as (n − (n−1)) / (n−1): the numerator is the difference.
-        selisih = Komponen("pembilang", f"{kini.uraian} − {lalu.uraian}", kini.satuan,
-                           realisasi=None if hasil.nilai is None else kini.nilai - lalu.nilai)
+        selisih = Komponen(
+            "pembilang",
+            f"{kini.uraian} − {lalu.uraian}",
+            kini.satuan,
+            realisasi=None if hasil.nilai is None else kini.nilai - lalu.nilai,
+        )
         step = Langkah("", selisih, selisih.realisasi, lalu, lalu.nilai, hasil)
         return Realisasi(hasil.nilai, "komponen", (step,), _notes([hasil]))
     if jenis_rumus == "jumlah":
@@ -228,10 +234,11 @@ def _notes(hasil: Iterable[Hasil]) -> tuple[str, ...]:
 
 # --- predikat scale -----------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Kelas:
     predikat: str
-    dari: float | None   # inclusive lower bound; None = unbounded
+    dari: float | None  # inclusive lower bound; None = unbounded
     sampai: float | None  # exclusive upper bound; None = unbounded
 
 
@@ -247,20 +254,23 @@ class SkalaPredikat:
             raise SkalaError("skala predikat kosong")
         urut = sorted(kelas, key=lambda k: -math.inf if k.dari is None else k.dari)
         if urut[0].dari is not None:
-            raise SkalaError(f"skala tidak mencakup nilai di bawah {urut[0].dari}: "
-                             f"kelas terendah harus 'dari: null'")
+            raise SkalaError(f"skala tidak mencakup nilai di bawah {urut[0].dari}: kelas terendah harus 'dari: null'")
         if urut[-1].sampai is not None:
-            raise SkalaError(f"skala tidak mencakup nilai {urut[-1].sampai} ke atas: "
-                             f"kelas tertinggi harus 'sampai: null'")
+            raise SkalaError(
+                f"skala tidak mencakup nilai {urut[-1].sampai} ke atas: kelas tertinggi harus 'sampai: null'"
+            )
         for bawah, atas in zip(urut, urut[1:]):
             if bawah.sampai is None or atas.dari is None:
                 raise SkalaError(f"kelas {bawah.predikat!r} dan {atas.predikat!r} tumpang tindih")
             if bawah.sampai < atas.dari:
-                raise SkalaError(f"celah antara {bawah.predikat!r} (sampai {bawah.sampai}) dan "
-                                 f"{atas.predikat!r} (dari {atas.dari})")
+                raise SkalaError(
+                    f"celah antara {bawah.predikat!r} (sampai {bawah.sampai}) dan {atas.predikat!r} (dari {atas.dari})"
+                )
             if bawah.sampai > atas.dari:
-                raise SkalaError(f"kelas {bawah.predikat!r} (sampai {bawah.sampai}) tumpang tindih "
-                                 f"dengan {atas.predikat!r} (dari {atas.dari})")
+                raise SkalaError(
+                    f"kelas {bawah.predikat!r} (sampai {bawah.sampai}) tumpang tindih "
+                    f"dengan {atas.predikat!r} (dari {atas.dari})"
+                )
         for k in urut:
             if k.dari is not None and k.sampai is not None and k.dari >= k.sampai:
                 raise SkalaError(f"kelas {k.predikat!r}: 'dari' harus lebih kecil dari 'sampai'")

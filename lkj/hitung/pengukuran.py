@@ -1,4 +1,5 @@
 """From one year's validated inputs to result tables: capaian, budget, comparisons (no I/O)."""
+
 from __future__ import annotations
 
 import math
@@ -15,8 +16,17 @@ from . import formulas as F
 
 BATAS_WAJAR = 1000  # a capaian above this (percent) is treated as a data-entry error
 
-KOLOM_CAPAIAN = ["sasaran_no", "indikator_id", "indikator", "satuan", "polaritas",
-                 "target", "realisasi", "capaian", "predikat"]
+KOLOM_CAPAIAN = [
+    "sasaran_no",
+    "indikator_id",
+    "indikator",
+    "satuan",
+    "polaritas",
+    "target",
+    "realisasi",
+    "capaian",
+    "predikat",
+]
 
 
 @dataclass(frozen=True)
@@ -75,11 +85,20 @@ class Pengukuran:
 
     def tabel(self) -> pd.DataFrame:
         """The capaian table: one row per PK indicator, unrounded."""
-        rows = [{
-            "sasaran_no": h.sasaran_no, "indikator_id": h.indikator_id, "indikator": h.indikator,
-            "satuan": h.satuan, "polaritas": h.polaritas, "target": h.target,
-            "realisasi": h.realisasi.nilai, "capaian": h.capaian.nilai, "predikat": h.predikat,
-        } for h in self.indikator]
+        rows = [
+            {
+                "sasaran_no": h.sasaran_no,
+                "indikator_id": h.indikator_id,
+                "indikator": h.indikator,
+                "satuan": h.satuan,
+                "polaritas": h.polaritas,
+                "target": h.target,
+                "realisasi": h.realisasi.nilai,
+                "capaian": h.capaian.nilai,
+                "predikat": h.predikat,
+            }
+            for h in self.indikator
+        ]
         return pd.DataFrame(rows, columns=KOLOM_CAPAIAN)
 
 
@@ -87,12 +106,13 @@ def _komponen(d: DataTahun, indikator_id: str) -> tuple[F.Komponen, ...]:
     if d.komponen is None:
         return ()
     rows = d.komponen[d.komponen.indikator_id == indikator_id]
-    return tuple(F.Komponen(r.peran, r.uraian, r.satuan, r.target, r.realisasi, r.kelompok, r.baris, r.komponen_id)
-                 for r in rows.itertuples(index=False))
+    return tuple(
+        F.Komponen(r.peran, r.uraian, r.satuan, r.target, r.realisasi, r.kelompok, r.baris, r.komponen_id)
+        for r in rows.itertuples(index=False)
+    )
 
 
-def _realisasi(d: DataTahun, indikator_id: str, jenis_rumus: str,
-               komponen: tuple[F.Komponen, ...]) -> F.Realisasi:
+def _realisasi(d: DataTahun, indikator_id: str, jenis_rumus: str, komponen: tuple[F.Komponen, ...]) -> F.Realisasi:
     langsung = None
     if d.realisasi_langsung is not None:
         rows = d.realisasi_langsung[d.realisasi_langsung.indikator_id == indikator_id]
@@ -101,17 +121,27 @@ def _realisasi(d: DataTahun, indikator_id: str, jenis_rumus: str,
         try:
             return F.realisasi_dari_komponen(jenis_rumus, komponen)
         except F.RumusError as e:
-            raise DataError(d.folder / "komponen.csv", f"indikator {indikator_id}: {e}",
-                            "Periksa kolom peran komponen indikator ini (lihat data/raw/README.md).",
-                            komponen[0].baris, "peran") from None
+            raise DataError(
+                d.folder / "komponen.csv",
+                f"indikator {indikator_id}: {e}",
+                "Periksa kolom peran komponen indikator ini (lihat data/raw/README.md).",
+                komponen[0].baris,
+                "peran",
+            ) from None
     if langsung is not None:
-        catatan = () if jenis_rumus == "langsung" else (
-            f"tanpa data dukung: rumus {jenis_rumus} tidak dapat dihitung karena komponennya tidak "
-            f"tersedia; dipakai realisasi yang dilaporkan ({langsung.keterangan or 'tanpa keterangan'})",)
+        catatan = (
+            ()
+            if jenis_rumus == "langsung"
+            else (
+                f"tanpa data dukung: rumus {jenis_rumus} tidak dapat dihitung karena komponennya tidak "
+                f"tersedia; dipakai realisasi yang dilaporkan ({langsung.keterangan or 'tanpa keterangan'})",
+            )
+        )
         if langsung.realisasi is None:
             catatan += ("realisasi tidak dilaporkan",)
-        return F.Realisasi(langsung.realisasi, "dilaporkan" if langsung.realisasi is not None else "kosong",
-                           (), catatan)
+        return F.Realisasi(
+            langsung.realisasi, "dilaporkan" if langsung.realisasi is not None else "kosong", (), catatan
+        )
     return F.Realisasi(None, "kosong", (), ("tidak ada data realisasi (komponen maupun realisasi_langsung)",))
 
 
@@ -126,32 +156,61 @@ def ukur(d: DataTahun, aturan: Aturan) -> Pengukuran:
         cap = F.capaian(pk.target, real.nilai, de.polaritas)
         if cap.nilai is not None and abs(cap.nilai) > BATAS_WAJAR:
             _capaian_tak_wajar(d, pk, real, komponen, cap.nilai)
-        hasil.append(HasilIndikator(
-            sasaran_no=pk.sasaran_no, sasaran=pk.sasaran, indikator_id=pk.indikator_id,
-            indikator=pk.indikator, satuan=de.satuan, polaritas=de.polaritas,
-            jenis_rumus=de.jenis_rumus, rumus=de.rumus, target=pk.target, realisasi=real,
-            capaian=cap, capaian_dirata=F.batasi(cap.nilai, aturan.batas_capaian),
-            predikat=aturan.skala.predikat(cap.nilai), komponen=komponen, pk_baris=pk.baris,
-        ))
+        hasil.append(
+            HasilIndikator(
+                sasaran_no=pk.sasaran_no,
+                sasaran=pk.sasaran,
+                indikator_id=pk.indikator_id,
+                indikator=pk.indikator,
+                satuan=de.satuan,
+                polaritas=de.polaritas,
+                jenis_rumus=de.jenis_rumus,
+                rumus=de.rumus,
+                target=pk.target,
+                realisasi=real,
+                capaian=cap,
+                capaian_dirata=F.batasi(cap.nilai, aturan.batas_capaian),
+                predikat=aturan.skala.predikat(cap.nilai),
+                komponen=komponen,
+                pk_baris=pk.baris,
+            )
+        )
     return Pengukuran(d.tahun, aturan, d, tuple(hasil))
 
 
 def _capaian_tak_wajar(d: DataTahun, pk, real: F.Realisasi, komponen, nilai: float) -> None:
     """Stop on an implausible capaian, naming the cell that most likely holds the typing error."""
-    masalah = f"capaian indikator {pk.indikator_id} menjadi {nilai:.2f}% (di atas {BATAS_WAJAR}%): kemungkinan salah ketik"
+    masalah = (
+        f"capaian indikator {pk.indikator_id} menjadi {nilai:.2f}% (di atas {BATAS_WAJAR}%): kemungkinan salah ketik"
+    )
     if abs(real.nilai) <= BATAS_WAJAR:  # a plausible realisasi against a tiny target
         raise DataError(d.folder / "pk.csv", masalah, "Periksa target ini (mis. 0.4 untuk 40).", pk.baris, "target")
     if real.sumber != "komponen":
-        raise DataError(d.folder / "realisasi_langsung.csv", masalah, "Periksa realisasi ini.",
-                        _baris_langsung(d, pk.indikator_id), "realisasi")
+        raise DataError(
+            d.folder / "realisasi_langsung.csv",
+            masalah,
+            "Periksa realisasi ini.",
+            _baris_langsung(d, pk.indikator_id),
+            "realisasi",
+        )
     if not real.langkah:  # jumlah, nilai: a value in the indicator's unit, against the target
-        raise DataError(d.folder / "pk.csv", masalah, "Periksa target ini dan realisasi komponennya di "
-                        "komponen.csv (mis. 1.004 untuk 1004: tulis tanpa pemisah ribuan).", pk.baris, "target")
+        raise DataError(
+            d.folder / "pk.csv",
+            masalah,
+            "Periksa target ini dan realisasi komponennya di "
+            "komponen.csv (mis. 1.004 untuk 1004: tulis tanpa pemisah ribuan).",
+            pk.baris,
+            "target",
+        )
     step = max(real.langkah, key=lambda s: abs(s.hasil.nilai or 0))
     sel = _sel_ganjil(step, komponen)
-    raise DataError(d.folder / "komponen.csv", f"{masalah}; nilai '{sel.uraian}' di sel ini tidak sebanding "
-                    "dengan angka lain indikator ini", "Periksa angka ini (mis. 1.004 untuk 1004: tulis tanpa pemisah "
-                    "ribuan).", sel.baris, sel.kolom)
+    raise DataError(
+        d.folder / "komponen.csv",
+        f"{masalah}; nilai '{sel.uraian}' di sel ini tidak sebanding dengan angka lain indikator ini",
+        "Periksa angka ini (mis. 1.004 untuk 1004: tulis tanpa pemisah ribuan).",
+        sel.baris,
+        sel.kolom,
+    )
 
 
 class _Sel(NamedTuple):
@@ -162,11 +221,15 @@ class _Sel(NamedTuple):
 
 def _sel_ganjil(step: F.Langkah, komponen: tuple[F.Komponen, ...]) -> _Sel:
     """Of a ratio's numerator and denominator cells, the one most out of scale with the indicator's other numbers."""
+
     def kolom(k: F.Komponen, nilai) -> str:
         return "target" if k.target == nilai and k.realisasi != nilai else "realisasi"
 
-    calon = [(k, kolom(k, v), v) for k, v in ((step.pembilang, step.pembilang_nilai), (step.penyebut, step.penyebut_nilai))
-             if k.baris and v]
+    calon = [
+        (k, kolom(k, v), v)
+        for k, v in ((step.pembilang, step.pembilang_nilai), (step.penyebut, step.penyebut_nilai))
+        if k.baris and v
+    ]
     semua = [(k.baris, c, v) for k in komponen for c, v in (("target", k.target), ("realisasi", k.realisasi)) if v]
 
     def jarak(k: F.Komponen, c: str, v: float) -> float:
@@ -184,8 +247,17 @@ def _baris_langsung(d: DataTahun, indikator_id: str) -> int | None:
 
 # --- budget ---------------------------------------------------------------------------
 
-KOLOM_ANGGARAN = ["program_kode", "program", "pagu", "realisasi", "serapan",
-                  "indikator_id", "capaian", "efisiensi", "catatan"]
+KOLOM_ANGGARAN = [
+    "program_kode",
+    "program",
+    "pagu",
+    "realisasi",
+    "serapan",
+    "indikator_id",
+    "capaian",
+    "efisiensi",
+    "catatan",
+]
 
 
 def hitung_anggaran(p: Pengukuran) -> pd.DataFrame | None:
@@ -193,23 +265,40 @@ def hitung_anggaran(p: Pengukuran) -> pd.DataFrame | None:
     d = p.data
     if d.anggaran is None:
         return None
-    peta = d.program_indikator if d.program_indikator is not None else pd.DataFrame(
-        columns=["program_kode", "indikator_id"])
+    peta = (
+        d.program_indikator
+        if d.program_indikator is not None
+        else pd.DataFrame(columns=["program_kode", "indikator_id"])
+    )
     rows = []
     for prog in d.anggaran.itertuples(index=False):
         ids = list(peta[peta.program_kode == prog.program_kode].indikator_id)
         ser = F.serapan(prog.pagu, prog.realisasi)
-        cap = F.rata_rata(p.cari(i).capaian.nilai for i in ids) if ids else F.Hasil(
-            None, "program tanpa indikator kinerja: efisiensi tidak dihitung")
+        cap = (
+            F.rata_rata(p.cari(i).capaian.nilai for i in ids)
+            if ids
+            else F.Hasil(None, "program tanpa indikator kinerja: efisiensi tidak dihitung")
+        )
         eff = F.efisiensi(ser.nilai, cap.nilai) if ids else cap
         catatan = "; ".join(dict.fromkeys(c for c in (ser.catatan, cap.catatan, eff.catatan) if c))
-        rows.append({"program_kode": prog.program_kode, "program": prog.program, "pagu": prog.pagu,
-                     "realisasi": prog.realisasi, "serapan": ser.nilai, "indikator_id": ",".join(ids),
-                     "capaian": cap.nilai, "efisiensi": eff.nilai, "catatan": catatan})
+        rows.append(
+            {
+                "program_kode": prog.program_kode,
+                "program": prog.program,
+                "pagu": prog.pagu,
+                "realisasi": prog.realisasi,
+                "serapan": ser.nilai,
+                "indikator_id": ",".join(ids),
+                "capaian": cap.nilai,
+                "efisiensi": eff.nilai,
+                "catatan": catatan,
+            }
+        )
     return pd.DataFrame(rows, columns=KOLOM_ANGGARAN)
 
 
 # --- comparisons ------------------------------------------------------------------------
+
 
 def hitung_renstra(p: Pengukuran) -> pd.DataFrame:
     """Realisasi against the Renstra: this year's target and the end-of-period target."""
@@ -221,14 +310,19 @@ def hitung_renstra(p: Pengukuran) -> pd.DataFrame:
         de = definisi.loc[h.indikator_id]
         t_tahun = de[f"target_{k}"] if k else None
         t_akhir = de["target_5"]
-        rows.append({
-            "indikator_id": h.indikator_id, "indikator": h.indikator,
-            **{f"target_{i}": de[f"target_{i}"] for i in range(1, 6)},
-            "tahun_ke": k, "target_renstra": t_tahun, "realisasi": h.realisasi.nilai,
-            "capaian_renstra": F.capaian(t_tahun, h.realisasi.nilai, h.polaritas).nilai,
-            "target_akhir": t_akhir,
-            "progres_akhir": F.capaian(t_akhir, h.realisasi.nilai, h.polaritas).nilai,
-        })
+        rows.append(
+            {
+                "indikator_id": h.indikator_id,
+                "indikator": h.indikator,
+                **{f"target_{i}": de[f"target_{i}"] for i in range(1, 6)},
+                "tahun_ke": k,
+                "target_renstra": t_tahun,
+                "realisasi": h.realisasi.nilai,
+                "capaian_renstra": F.capaian(t_tahun, h.realisasi.nilai, h.polaritas).nilai,
+                "target_akhir": t_akhir,
+                "progres_akhir": F.capaian(t_akhir, h.realisasi.nilai, h.polaritas).nilai,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -237,14 +331,21 @@ def hitung_pembanding(p: Pengukuran, lalu: Pengukuran | None) -> pd.DataFrame:
     rows = []
     for h in p.indikator:
         h0 = lalu.cari(h.indikator_id) if lalu else None
-        rows.append({
-            "indikator_id": h.indikator_id, "indikator": h.indikator,
-            "target_lalu": h0.target if h0 else None, "target": h.target,
-            "realisasi_lalu": h0.realisasi.nilai if h0 else None, "realisasi": h.realisasi.nilai,
-            "capaian_lalu": h0.capaian.nilai if h0 else None, "capaian": h.capaian.nilai,
-            "perubahan_capaian": (h.capaian.nilai - h0.capaian.nilai)
-            if h0 and h0.capaian.nilai is not None and h.capaian.nilai is not None else None,
-        })
+        rows.append(
+            {
+                "indikator_id": h.indikator_id,
+                "indikator": h.indikator,
+                "target_lalu": h0.target if h0 else None,
+                "target": h.target,
+                "realisasi_lalu": h0.realisasi.nilai if h0 else None,
+                "realisasi": h.realisasi.nilai,
+                "capaian_lalu": h0.capaian.nilai if h0 else None,
+                "capaian": h.capaian.nilai,
+                "perubahan_capaian": (h.capaian.nilai - h0.capaian.nilai)
+                if h0 and h0.capaian.nilai is not None and h.capaian.nilai is not None
+                else None,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -272,7 +373,7 @@ class Sebanding:
     """The overall average of both years over the same indicators: those with a capaian in both."""
 
     indikator: tuple[str, ...]
-    tidak_sebanding: tuple[str, ...]   # averaged in one year but left out here
+    tidak_sebanding: tuple[str, ...]  # averaged in one year but left out here
     rata_rata: F.Hasil
     rata_rata_lalu: F.Hasil
 
@@ -289,7 +390,8 @@ def rata_rata_sebanding(p: Pengukuran, lalu: Pengukuran | None) -> Sebanding | N
         indikator=tuple(h.indikator_id for h in sama),
         tidak_sebanding=tuple(i for i in semua if i not in ids),
         rata_rata=F.rata_rata(h.capaian_dirata for h in sama),
-        rata_rata_lalu=F.rata_rata(ada_lalu[h.indikator_id].capaian_dirata for h in sama))
+        rata_rata_lalu=F.rata_rata(ada_lalu[h.indikator_id].capaian_dirata for h in sama),
+    )
 
 
 @dataclass(frozen=True)
@@ -298,7 +400,7 @@ class Skenario:
 
     uraian: str
     batas_capaian: float | None
-    tanpa: tuple[str, ...]   # indicators left out of the average
+    tanpa: tuple[str, ...]  # indicators left out of the average
     rata_rata: F.Hasil
     predikat: str | None
 
@@ -306,6 +408,7 @@ class Skenario:
 def sensitivitas(p: Pengukuran) -> list[Skenario]:
     """The average and its predikat under the report's rule, capped at 100 and at 120, and without
     the indicators lacking supporting data; each recomputed by `ukur` with the rule changed."""
+
     def skenario(uraian: str, aturan: Aturan, tanpa: tuple[str, ...] = ()) -> Skenario:
         q = ukur(p.data, aturan)
         return Skenario(uraian, aturan.batas_capaian, tanpa, q.rata_rata, aturan.skala.predikat(q.rata_rata.nilai))
@@ -317,11 +420,14 @@ def sensitivitas(p: Pengukuran) -> list[Skenario]:
     tanpa = tuple(h.indikator_id for h in p.dirata if h.tanpa_data_dukung)
     if tanpa:
         ikut = tuple(h.indikator_id for h in p.dirata if not h.tanpa_data_dukung)
-        out.append(skenario("Tanpa indikator yang realisasinya tanpa data dukung", replace(a, indikator_rata_rata=ikut), tanpa))
+        out.append(
+            skenario("Tanpa indikator yang realisasinya tanpa data dukung", replace(a, indikator_rata_rata=ikut), tanpa)
+        )
     return out
 
 
 # --- entry point --------------------------------------------------------------------------
+
 
 def hitung(m: Masukan) -> tuple[Pengukuran, Pengukuran | None]:
     """Capaian of the year and of its comparison year, from the validated inputs."""

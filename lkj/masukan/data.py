@@ -1,4 +1,5 @@
 """The raw data of one year and of its Renstra period, loaded and cross-checked."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -54,13 +55,19 @@ def baca_renstra(proyek: Proyek, nama: str) -> Renstra:
     folder = proyek.di_dalam(proyek.raw / nama, "folder Renstra")
     m = RENSTRA.fullmatch(folder.name)
     if not m:
-        raise DataError(folder, "nama folder Renstra harus berbentuk renstra-<tahun awal>-<tahun akhir>",
-                        "Ganti nama foldernya, mis. renstra-2021-2026.")
+        raise DataError(
+            folder,
+            "nama folder Renstra harus berbentuk renstra-<tahun awal>-<tahun akhir>",
+            "Ganti nama foldernya, mis. renstra-2021-2026.",
+        )
     if not folder.is_dir():
         raise DataError(folder, "folder Renstra tidak ditemukan", "Periksa kunci 'renstra' di params/<tahun>.yaml.")
     if int(m[2]) < int(m[1]):
-        raise DataError(folder, f"periode Renstra berakhir ({m[2]}) sebelum dimulai ({m[1]})",
-                        "Ganti nama foldernya menjadi renstra-<tahun awal>-<tahun akhir>.")
+        raise DataError(
+            folder,
+            f"periode Renstra berakhir ({m[2]}) sebelum dimulai ({m[1]})",
+            "Ganti nama foldernya menjadi renstra-<tahun awal>-<tahun akhir>.",
+        )
     tujuan = baca_csv(proyek, folder / "tujuan.csv")
     sasaran = baca_csv(proyek, folder / "sasaran.csv")
     indikator = baca_csv(proyek, folder / "indikator.csv")
@@ -68,10 +75,14 @@ def baca_renstra(proyek: Proyek, nama: str) -> Renstra:
     cek_rujukan(indikator, folder / "indikator.csv", "sasaran_no", set(sasaran.sasaran_no), "sasaran.csv")
     for rec in indikator.itertuples(index=False):
         if rec.jenis_rumus in RUMUS_PERSEN and rec.satuan != "%":
-            raise DataError(folder / "indikator.csv", f"rumus {rec.jenis_rumus} menghasilkan persen, tetapi satuan "
-                            f"indikator {rec.indikator_id} '{rec.satuan}'",
-                            "Tulis satuan %, atau pakai rumus jumlah, nilai atau langsung untuk satuan lain.",
-                            rec.baris, "satuan")
+            raise DataError(
+                folder / "indikator.csv",
+                f"rumus {rec.jenis_rumus} menghasilkan persen, tetapi satuan "
+                f"indikator {rec.indikator_id} '{rec.satuan}'",
+                "Tulis satuan %, atau pakai rumus jumlah, nilai atau langsung untuk satuan lain.",
+                rec.baris,
+                "satuan",
+            )
     return Renstra(folder, int(m[1]), int(m[2]), tujuan, sasaran, indikator)
 
 
@@ -82,9 +93,12 @@ def tahun_tersedia(proyek: Proyek) -> list[str]:
 def folder_tahun(proyek: Proyek, tahun: int) -> Path:
     folder = proyek.di_dalam(proyek.tahun(tahun), "folder tahun")
     if not folder.is_dir():
-        raise DataError(folder, f"tidak ada data untuk tahun {tahun}",
-                        f"Tahun yang tersedia: {', '.join(tahun_tersedia(proyek)) or 'tidak ada'}. "
-                        "Buat folder ini (lihat data/raw/README.md, 'Menambah tahun baru').")
+        raise DataError(
+            folder,
+            f"tidak ada data untuk tahun {tahun}",
+            f"Tahun yang tersedia: {', '.join(tahun_tersedia(proyek)) or 'tidak ada'}. "
+            "Buat folder ini (lihat data/raw/README.md, 'Menambah tahun baru').",
+        )
     return folder
 
 
@@ -94,25 +108,44 @@ def baca_tahun(proyek: Proyek, tahun: int, renstra: Renstra) -> DataTahun:
     pk_path = folder / "pk.csv"
     pk = baca_csv(proyek, pk_path)
     if pk.empty:
-        raise DataError(pk_path, "berkas tidak berisi satu indikator pun (hanya baris judul)",
-                        "Isi satu baris per indikator Perjanjian Kinerja (lihat data/raw/README.md).", 2)
+        raise DataError(
+            pk_path,
+            "berkas tidak berisi satu indikator pun (hanya baris judul)",
+            "Isi satu baris per indikator Perjanjian Kinerja (lihat data/raw/README.md).",
+            2,
+        )
     definisi = renstra.indikator.set_index("indikator_id")
     for rec in pk.itertuples(index=False):
         if rec.indikator_id not in definisi.index:
-            raise DataError(pk_path, f"indikator '{rec.indikator_id}' tidak punya definisi",
-                            f"Tambahkan definisinya ke {renstra.folder.name}/indikator.csv.", rec.baris, "indikator_id")
+            raise DataError(
+                pk_path,
+                f"indikator '{rec.indikator_id}' tidak punya definisi",
+                f"Tambahkan definisinya ke {renstra.folder.name}/indikator.csv.",
+                rec.baris,
+                "indikator_id",
+            )
         no_renstra = definisi.loc[rec.indikator_id, "sasaran_no"]
         if rec.sasaran_no != no_renstra:
-            raise DataError(pk_path, f"indikator '{rec.indikator_id}' ada di sasaran {rec.sasaran_no}, sedangkan "
-                                     f"Renstra ({renstra.folder.name}/indikator.csv) menaruhnya di sasaran {no_renstra}",
-                            "Samakan nomor sasarannya dengan Renstra.", rec.baris, "sasaran_no")
+            raise DataError(
+                pk_path,
+                f"indikator '{rec.indikator_id}' ada di sasaran {rec.sasaran_no}, sedangkan "
+                f"Renstra ({renstra.folder.name}/indikator.csv) menaruhnya di sasaran {no_renstra}",
+                "Samakan nomor sasarannya dengan Renstra.",
+                rec.baris,
+                "sasaran_no",
+            )
     nama_sasaran: dict[int, tuple[str, int]] = {}
     for rec in pk.itertuples(index=False):
         nama, baris = nama_sasaran.setdefault(rec.sasaran_no, (rec.sasaran, rec.baris))
         if rec.sasaran != nama:
-            raise DataError(pk_path, f"sasaran {rec.sasaran_no} ditulis berbeda dengan baris {baris} "
-                                     f"('{rec.sasaran[:40]}' dan '{nama[:40]}')",
-                            "Satu nomor sasaran satu rumusan: samakan teksnya.", rec.baris, "sasaran")
+            raise DataError(
+                pk_path,
+                f"sasaran {rec.sasaran_no} ditulis berbeda dengan baris {baris} "
+                f"('{rec.sasaran[:40]}' dan '{nama[:40]}')",
+                "Satu nomor sasaran satu rumusan: samakan teksnya.",
+                rec.baris,
+                "sasaran",
+            )
     pk_ids = set(pk.indikator_id)
 
     def opsional(nama: str) -> pd.DataFrame | None:
@@ -129,15 +162,22 @@ def baca_tahun(proyek: Proyek, tahun: int, renstra: Renstra) -> DataTahun:
         ber_komponen = set(komponen.indikator_id) if komponen is not None else set()
         for rec in langsung.itertuples(index=False):
             if rec.indikator_id in ber_komponen:
-                raise DataError(folder / "realisasi_langsung.csv",
-                                f"indikator '{rec.indikator_id}' juga punya data di komponen.csv",
-                                "Satu indikator satu sumber: hapus baris ini atau komponennya.", rec.baris, "indikator_id")
+                raise DataError(
+                    folder / "realisasi_langsung.csv",
+                    f"indikator '{rec.indikator_id}' juga punya data di komponen.csv",
+                    "Satu indikator satu sumber: hapus baris ini atau komponennya.",
+                    rec.baris,
+                    "indikator_id",
+                )
     anggaran = opsional("anggaran.csv")
     peta = opsional("program_indikator.csv")
     if peta is not None:
         if anggaran is None:
-            raise DataError(folder / "anggaran.csv", "berkas tidak ditemukan, padahal program_indikator.csv ada",
-                            "Tambahkan anggaran.csv atau hapus program_indikator.csv.")
+            raise DataError(
+                folder / "anggaran.csv",
+                "berkas tidak ditemukan, padahal program_indikator.csv ada",
+                "Tambahkan anggaran.csv atau hapus program_indikator.csv.",
+            )
         cek_rujukan(peta, folder / "program_indikator.csv", "program_kode", set(anggaran.program_kode), "anggaran.csv")
         cek_rujukan(peta, folder / "program_indikator.csv", "indikator_id", pk_ids, "pk.csv")
     organisasi = opsional("organisasi.csv")
@@ -151,18 +191,28 @@ def _cek_organisasi(df: pd.DataFrame, path: Path) -> None:
     atasan = dict(zip(df.unit_id, df.atasan_id))
     puncak = [r for r in df.itertuples(index=False) if not r.atasan_id]
     if len(puncak) != 1:
-        raise DataError(path, f"harus ada tepat satu unit pimpinan (atasan_id kosong), ditemukan {len(puncak)}",
-                        "Kosongkan atasan_id hanya untuk pimpinan (mis. Kepala Dinas).",
-                        puncak[1].baris if len(puncak) > 1 else None, "atasan_id")
+        raise DataError(
+            path,
+            f"harus ada tepat satu unit pimpinan (atasan_id kosong), ditemukan {len(puncak)}",
+            "Kosongkan atasan_id hanya untuk pimpinan (mis. Kepala Dinas).",
+            puncak[1].baris if len(puncak) > 1 else None,
+            "atasan_id",
+        )
     for r in df.itertuples(index=False):
         if r.atasan_id and r.atasan_id not in atasan:
-            raise DataError(path, f"atasan_id '{r.atasan_id}' tidak ada di kolom unit_id", "Perbaiki kodenya.",
-                            r.baris, "atasan_id")
+            raise DataError(
+                path, f"atasan_id '{r.atasan_id}' tidak ada di kolom unit_id", "Perbaiki kodenya.", r.baris, "atasan_id"
+            )
         seen, u = set(), r.unit_id
         while u:
             if u in seen:
-                raise DataError(path, f"unit '{r.unit_id}' melingkar: atasannya kembali ke unit itu sendiri",
-                                "Periksa atasan_id.", r.baris, "atasan_id")
+                raise DataError(
+                    path,
+                    f"unit '{r.unit_id}' melingkar: atasannya kembali ke unit itu sendiri",
+                    "Periksa atasan_id.",
+                    r.baris,
+                    "atasan_id",
+                )
             seen.add(u)
             u = atasan[u]
 
@@ -172,32 +222,58 @@ def _cek_komponen(df: pd.DataFrame, path: Path, definisi: pd.DataFrame) -> None:
         jenis = definisi.loc[rec.indikator_id, "jenis_rumus"]
         if rec.peran not in PERAN_RUMUS[jenis]:
             boleh = ", ".join(sorted(PERAN_RUMUS[jenis])) or "tidak ada (rumus langsung memakai realisasi_langsung.csv)"
-            raise DataError(path, f"peran '{rec.peran}' tidak dipakai rumus {jenis} indikator {rec.indikator_id}",
-                            f"Peran yang sah untuk rumus {jenis}: {boleh}; atau perbaiki jenis_rumus di indikator.csv.",
-                            rec.baris, "peran")
+            raise DataError(
+                path,
+                f"peran '{rec.peran}' tidak dipakai rumus {jenis} indikator {rec.indikator_id}",
+                f"Peran yang sah untuk rumus {jenis}: {boleh}; atau perbaiki jenis_rumus di indikator.csv.",
+                rec.baris,
+                "peran",
+            )
         if rec.peran == "populasi":
             if rec.target is None:
-                raise DataError(path, "komponen berperan populasi tanpa nilai target",
-                                "Tulis besar populasinya di kolom target.", rec.baris, "target")
+                raise DataError(
+                    path,
+                    "komponen berperan populasi tanpa nilai target",
+                    "Tulis besar populasinya di kolom target.",
+                    rec.baris,
+                    "target",
+                )
             if rec.realisasi is not None:
-                raise DataError(path, "komponen berperan populasi juga berisi realisasi",
-                                "Populasi ditulis di kolom target saja; kosongkan realisasi "
-                                "(atau ganti perannya menjadi penyebut).", rec.baris, "realisasi")
+                raise DataError(
+                    path,
+                    "komponen berperan populasi juga berisi realisasi",
+                    "Populasi ditulis di kolom target saja; kosongkan realisasi "
+                    "(atau ganti perannya menjadi penyebut).",
+                    rec.baris,
+                    "realisasi",
+                )
         if rec.peran in ("kelompok", "rincian") and not rec.kelompok:
-            raise DataError(path, f"komponen berperan {rec.peran} tanpa nama kelompok",
-                            "Isi kolom kelompok (mis. G1) agar rincian dapat dikaitkan.", rec.baris, "kelompok")
+            raise DataError(
+                path,
+                f"komponen berperan {rec.peran} tanpa nama kelompok",
+                "Isi kolom kelompok (mis. G1) agar rincian dapat dikaitkan.",
+                rec.baris,
+                "kelompok",
+            )
     # A group is one `kelompok` row; a rincian names an existing group of its indicator.
     kelompok: dict[tuple[str, str], int] = {}
     for rec in df[df.peran == "kelompok"].itertuples(index=False):
         if (rec.indikator_id, rec.kelompok) in kelompok:
-            raise DataError(path, f"kelompok '{rec.kelompok}' indikator {rec.indikator_id} sudah ada di baris "
-                                  f"{kelompok[rec.indikator_id, rec.kelompok]}",
-                            "Satu kelompok satu baris berperan kelompok; sub-butirnya berperan rincian.",
-                            rec.baris, "kelompok")
+            raise DataError(
+                path,
+                f"kelompok '{rec.kelompok}' indikator {rec.indikator_id} sudah ada di baris "
+                f"{kelompok[rec.indikator_id, rec.kelompok]}",
+                "Satu kelompok satu baris berperan kelompok; sub-butirnya berperan rincian.",
+                rec.baris,
+                "kelompok",
+            )
         kelompok[rec.indikator_id, rec.kelompok] = rec.baris
     for rec in df[df.peran == "rincian"].itertuples(index=False):
         if (rec.indikator_id, rec.kelompok) not in kelompok:
-            raise DataError(path, f"rincian menyebut kelompok '{rec.kelompok}' yang tidak ada pada indikator "
-                                  f"{rec.indikator_id}",
-                            "Tambahkan baris berperan kelompok dengan kode itu, atau perbaiki kodenya.",
-                            rec.baris, "kelompok")
+            raise DataError(
+                path,
+                f"rincian menyebut kelompok '{rec.kelompok}' yang tidak ada pada indikator {rec.indikator_id}",
+                "Tambahkan baris berperan kelompok dengan kode itu, atau perbaiki kodenya.",
+                rec.baris,
+                "kelompok",
+            )

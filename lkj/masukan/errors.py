@@ -1,4 +1,5 @@
 """The one error type for bad input (kept free of heavy imports)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,8 +8,7 @@ from pathlib import Path
 class DataError(Exception):
     """Bad input: where it is and how to fix it."""
 
-    def __init__(self, file, problem: str, fix: str = "", row: int | None = None,
-                 column: str | None = None):
+    def __init__(self, file, problem: str, fix: str = "", row: int | None = None, column: str | None = None):
         self.file, self.row, self.column = str(file), row, column
         self.problem, self.fix = problem, fix
         super().__init__(str(self))

@@ -4,6 +4,7 @@ The plan, the notebooks, the reviu and the build all use this one model; no
 later stage opens a raw file. The build hands it to the notebooks pickled
 (build/<YEAR>/masukan.pickle), so they see exactly what was validated.
 """
+
 from __future__ import annotations
 
 import pickle
@@ -27,7 +28,7 @@ class Masukan:
     data: DataTahun
     pembanding: DataTahun | None
     rencana: Rencana
-    narasi: dict[str, str | None]        # name -> text (None: file missing or empty)
+    narasi: dict[str, str | None]  # name -> text (None: file missing or empty)
     publikasi: tuple[Angka, ...] | None
     peringatan: tuple[Peringatan, ...]
 
@@ -63,21 +64,33 @@ def baca_masukan(proyek: Proyek, tahun: int) -> Masukan:
     aturan = baca_aturan(proyek, tahun)
     renstra = baca_renstra(proyek, aturan.renstra)
     if not renstra.tahun_awal <= tahun <= renstra.tahun_akhir:
-        raise DataError(proyek.params(tahun), f"tahun {tahun} di luar periode Renstra {aturan.renstra}",
-                        "Isi renstra dengan folder Renstra yang periodenya mencakup tahun ini.", column="renstra")
+        raise DataError(
+            proyek.params(tahun),
+            f"tahun {tahun} di luar periode Renstra {aturan.renstra}",
+            "Isi renstra dengan folder Renstra yang periodenya mencakup tahun ini.",
+            column="renstra",
+        )
     data = baca_tahun(proyek, tahun, renstra)
     pembanding = None
     if aturan.tahun_pembanding is not None:
         if not (proyek.tahun(aturan.tahun_pembanding) / "pk.csv").is_file():
-            raise DataError(proyek.params(tahun), f"tahun pembanding {aturan.tahun_pembanding} tidak punya "
-                            f"data (data/raw/{aturan.tahun_pembanding}/pk.csv)",
-                            "Tambahkan data tahun itu, atau isi tahun_pembanding: null.", column="tahun_pembanding")
+            raise DataError(
+                proyek.params(tahun),
+                f"tahun pembanding {aturan.tahun_pembanding} tidak punya "
+                f"data (data/raw/{aturan.tahun_pembanding}/pk.csv)",
+                "Tambahkan data tahun itu, atau isi tahun_pembanding: null.",
+                column="tahun_pembanding",
+            )
         pembanding = baca_tahun(proyek, aturan.tahun_pembanding, renstra)
     if aturan.indikator_rata_rata != "semua":
         asing = [i for i in aturan.indikator_rata_rata if i not in set(data.pk.indikator_id)]
         if asing:
-            raise DataError(proyek.params(tahun), f"indikator_rata_rata menyebut indikator yang tidak ada di pk.csv: "
-                            f"{', '.join(asing)}", "Hapus atau perbaiki kodenya.", column="indikator_rata_rata")
+            raise DataError(
+                proyek.params(tahun),
+                f"indikator_rata_rata menyebut indikator yang tidak ada di pk.csv: {', '.join(asing)}",
+                "Hapus atau perbaiki kodenya.",
+                column="indikator_rata_rata",
+            )
     rencana = baca_rencana(proyek, sorted(set(data.pk.sasaran_no)))
     narasi, peringatan = _baca_narasi(proyek, tahun, rencana)
     peringatan += _cek_anggaran(proyek, data) + sel_kosong(proyek, data)
@@ -101,8 +114,11 @@ def _baca_narasi(proyek: Proyek, tahun: int, rencana: Rencana) -> tuple[dict[str
     folder = proyek.tahun(tahun) / "narasi"
     for p in sorted(folder.glob("*")) if folder.is_dir() else []:
         if p.stem not in narasi or p.suffix != ".md":
-            peringatan.append(Peringatan("berkas narasi tidak dipakai laporan (tidak tercantum di notebooks/laporan.yml)",
-                                         proyek.relatif(p)))
+            peringatan.append(
+                Peringatan(
+                    "berkas narasi tidak dipakai laporan (tidak tercantum di notebooks/laporan.yml)", proyek.relatif(p)
+                )
+            )
     return narasi, peringatan
 
 
@@ -110,9 +126,14 @@ def _cek_anggaran(proyek: Proyek, data: DataTahun) -> list[Peringatan]:
     if data.anggaran is None:
         return []
     path = proyek.relatif(data.folder / "anggaran.csv")
-    return [Peringatan(f"realisasi anggaran program {r.program_kode} melebihi pagu (serapan di atas 100%)",
-                       f"{path}, baris {r.baris}")
-            for r in data.anggaran.itertuples(index=False) if r.realisasi is not None and r.realisasi > r.pagu]
+    return [
+        Peringatan(
+            f"realisasi anggaran program {r.program_kode} melebihi pagu (serapan di atas 100%)",
+            f"{path}, baris {r.baris}",
+        )
+        for r in data.anggaran.itertuples(index=False)
+        if r.realisasi is not None and r.realisasi > r.pagu
+    ]
 
 
 def muat(path: Path) -> Masukan:

@@ -1,4 +1,5 @@
 """Rules of one year, read from params/<YEAR>.yaml and validated completely."""
+
 from __future__ import annotations
 
 import math
@@ -13,9 +14,14 @@ from .errors import DataError
 from .proyek import Proyek
 
 KUNCI_WAJIB = {
-    "instansi": str, "pemerintah": str, "renstra": str, "tahun_pembanding": (int, type(None)),
-    "digit_desimal": int, "batas_capaian": (int, float, type(None)),
-    "indikator_rata_rata": (str, list), "skala_predikat": list,
+    "instansi": str,
+    "pemerintah": str,
+    "renstra": str,
+    "tahun_pembanding": (int, type(None)),
+    "digit_desimal": int,
+    "batas_capaian": (int, float, type(None)),
+    "indikator_rata_rata": (str, list),
+    "skala_predikat": list,
 }
 KUNCI_OPSIONAL = {"penandatangan": (dict, type(None)), "logo": (str, type(None))}
 PENANDATANGAN = ("tempat", "tanggal", "jabatan", "nama", "pangkat", "nip")  # pangkat may be null: not printed
@@ -38,7 +44,7 @@ class Aturan:
     skala: SkalaPredikat
     skala_daftar: tuple[dict, ...]
     penandatangan: dict[str, str | None] | None = None  # who signs the Kata Pengantar
-    logo: Path | None = None                            # cover logo, inside the project
+    logo: Path | None = None  # cover logo, inside the project
 
     def ikut_rata_rata(self, indikator_id: str) -> bool:
         return self.indikator_rata_rata == "semua" or indikator_id in self.indikator_rata_rata
@@ -68,15 +74,22 @@ def baca_yaml(proyek: Proyek, path: Path) -> object:
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         masalah = getattr(e, "problem", None) or "isi tidak dapat dibaca"
-        raise DataError(path, f"berkas YAML tidak dapat dibaca: {masalah}",
-                        "Periksa indentasi, tanda ':' dan kunci ganda.", None if mark is None else mark.line + 1) from None
+        raise DataError(
+            path,
+            f"berkas YAML tidak dapat dibaca: {masalah}",
+            "Periksa indentasi, tanda ':' dan kunci ganda.",
+            None if mark is None else mark.line + 1,
+        ) from None
 
 
 def baca_aturan(proyek: Proyek, tahun: int) -> Aturan:
     path = proyek.params(tahun)
     if not path.is_file() and not path.is_symlink():
-        raise DataError(path, f"tidak ada aturan untuk tahun {tahun}",
-                        f"Salin params/ tahun lain menjadi {path.name} dan sesuaikan isinya.")
+        raise DataError(
+            path,
+            f"tidak ada aturan untuk tahun {tahun}",
+            f"Salin params/ tahun lain menjadi {path.name} dan sesuaikan isinya.",
+        )
     isi = baca_yaml(proyek, path)
     if not isinstance(isi, dict):
         raise DataError(path, "isi berkas bukan daftar kunci: nilai", "Lihat params/2023.yaml sebagai contoh.")
@@ -88,10 +101,14 @@ def baca_aturan(proyek: Proyek, tahun: int) -> Aturan:
         if kunci not in isi:
             raise salah(kunci, f"kunci '{kunci}' tidak ada", "Tambahkan (lihat params/2023.yaml).")
         if not isinstance(isi[kunci], jenis) or isinstance(isi[kunci], bool):
-            raise salah(kunci, f"nilai kunci '{kunci}' berjenis salah: {isi[kunci]!r}", "Lihat komentar di params/2023.yaml.")
+            raise salah(
+                kunci, f"nilai kunci '{kunci}' berjenis salah: {isi[kunci]!r}", "Lihat komentar di params/2023.yaml."
+            )
     for kunci, jenis in KUNCI_OPSIONAL.items():
         if kunci in isi and (not isinstance(isi[kunci], jenis) or isinstance(isi[kunci], bool)):
-            raise salah(kunci, f"nilai kunci '{kunci}' berjenis salah: {isi[kunci]!r}", "Lihat komentar di params/2023.yaml.")
+            raise salah(
+                kunci, f"nilai kunci '{kunci}' berjenis salah: {isi[kunci]!r}", "Lihat komentar di params/2023.yaml."
+            )
     lain = sorted(map(str, set(isi) - set(KUNCI_WAJIB) - set(KUNCI_OPSIONAL)))
     if lain:
         raise salah(lain[0], f"kunci tidak dikenal: {', '.join(lain)}", "Hapus atau perbaiki ejaannya.")
@@ -99,35 +116,56 @@ def baca_aturan(proyek: Proyek, tahun: int) -> Aturan:
         if not isi[kunci].strip():
             raise salah(kunci, f"'{kunci}' kosong", "Tulis nama lengkapnya.")
     if not RENSTRA.fullmatch(isi["renstra"]):
-        raise salah("renstra", f"renstra '{isi['renstra']}' bukan nama folder Renstra",
-                    "Tulis nama folder di data/raw/, berbentuk renstra-<tahun awal>-<tahun akhir>, mis. renstra-2021-2026.")
+        raise salah(
+            "renstra",
+            f"renstra '{isi['renstra']}' bukan nama folder Renstra",
+            "Tulis nama folder di data/raw/, berbentuk renstra-<tahun awal>-<tahun akhir>, mis. renstra-2021-2026.",
+        )
     pembanding = isi["tahun_pembanding"]
     if pembanding is not None and not 1900 < pembanding < tahun:
-        raise salah("tahun_pembanding", f"tahun_pembanding {pembanding} harus tahun sebelum {tahun}",
-                    "Isi tahun yang dibandingkan (mis. tahun lalu) atau null.")
+        raise salah(
+            "tahun_pembanding",
+            f"tahun_pembanding {pembanding} harus tahun sebelum {tahun}",
+            "Isi tahun yang dibandingkan (mis. tahun lalu) atau null.",
+        )
     if not 0 <= isi["digit_desimal"] <= DIGIT_MAKS:
-        raise salah("digit_desimal", f"digit_desimal {isi['digit_desimal']} di luar 0–{DIGIT_MAKS}",
-                    "Pemerintah lazimnya memakai 2 angka di belakang koma.")
+        raise salah(
+            "digit_desimal",
+            f"digit_desimal {isi['digit_desimal']} di luar 0–{DIGIT_MAKS}",
+            "Pemerintah lazimnya memakai 2 angka di belakang koma.",
+        )
     batas = isi["batas_capaian"]
     if batas is not None and not (math.isfinite(batas) and batas >= 100):
-        raise salah("batas_capaian", f"batas_capaian {batas} di bawah 100 (capaian ditulis dalam persen)",
-                    "Mis. 100, 120, atau null.")
+        raise salah(
+            "batas_capaian",
+            f"batas_capaian {batas} di bawah 100 (capaian ditulis dalam persen)",
+            "Mis. 100, 120, atau null.",
+        )
     rata = isi["indikator_rata_rata"]
     if isinstance(rata, str) and rata != "semua":
-        raise salah("indikator_rata_rata", f"indikator_rata_rata '{rata}' tidak dikenal",
-                    "Isi 'semua' atau daftar indikator_id.")
+        raise salah(
+            "indikator_rata_rata",
+            f"indikator_rata_rata '{rata}' tidak dikenal",
+            "Isi 'semua' atau daftar indikator_id.",
+        )
     if isinstance(rata, list) and (not rata or not all(isinstance(i, str) for i in rata) or len(set(rata)) < len(rata)):
-        raise salah("indikator_rata_rata", "indikator_rata_rata harus daftar indikator_id yang berbeda",
-                    "Mis. [IK01, IK02], atau 'semua'.")
+        raise salah(
+            "indikator_rata_rata",
+            "indikator_rata_rata harus daftar indikator_id yang berbeda",
+            "Mis. [IK01, IK02], atau 'semua'.",
+        )
     skala = _skala(isi["skala_predikat"], salah)
     ttd = isi.get("penandatangan")
     if ttd is not None:
         kurang = [k for k in PENANDATANGAN if k not in ttd]
         asing = sorted(map(str, set(ttd) - set(PENANDATANGAN)))
         if kurang or asing:
-            raise salah("penandatangan", f"penandatangan: kunci {'yang kurang: ' + ', '.join(kurang) if kurang else ''}"
-                        f"{'; ' if kurang and asing else ''}{'tidak dikenal: ' + ', '.join(asing) if asing else ''}",
-                        "Isi tempat, tanggal, jabatan, nama, pangkat (boleh null) dan nip.")
+            raise salah(
+                "penandatangan",
+                f"penandatangan: kunci {'yang kurang: ' + ', '.join(kurang) if kurang else ''}"
+                f"{'; ' if kurang and asing else ''}{'tidak dikenal: ' + ', '.join(asing) if asing else ''}",
+                "Isi tempat, tanggal, jabatan, nama, pangkat (boleh null) dan nip.",
+            )
         for k, v in ttd.items():
             if v is not None and not isinstance(v, (str, int)) or isinstance(v, bool):
                 raise salah("penandatangan", f"penandatangan.{k} harus teks: {v!r}", "Tulis sebagai teks.")
@@ -136,13 +174,24 @@ def baca_aturan(proyek: Proyek, tahun: int) -> Aturan:
     if isi.get("logo"):
         logo = proyek.di_dalam(proyek.root / isi["logo"], "logo")
         if logo.suffix.lower() not in (".png", ".jpg", ".jpeg", ".svg") or not logo.is_file():
-            raise salah("logo", f"logo '{isi['logo']}' bukan berkas gambar PNG, JPEG atau SVG yang ada",
-                        "Tulis path gambar relatif terhadap folder proyek, atau logo: null.")
+            raise salah(
+                "logo",
+                f"logo '{isi['logo']}' bukan berkas gambar PNG, JPEG atau SVG yang ada",
+                "Tulis path gambar relatif terhadap folder proyek, atau logo: null.",
+            )
     return Aturan(
-        tahun=tahun, instansi=isi["instansi"].strip(), pemerintah=isi["pemerintah"].strip(), renstra=isi["renstra"],
-        tahun_pembanding=pembanding, digit_desimal=isi["digit_desimal"], batas_capaian=batas,
+        tahun=tahun,
+        instansi=isi["instansi"].strip(),
+        pemerintah=isi["pemerintah"].strip(),
+        renstra=isi["renstra"],
+        tahun_pembanding=pembanding,
+        digit_desimal=isi["digit_desimal"],
+        batas_capaian=batas,
         indikator_rata_rata=rata if isinstance(rata, str) else tuple(rata),
-        skala=skala, skala_daftar=tuple(isi["skala_predikat"]), penandatangan=ttd, logo=logo,
+        skala=skala,
+        skala_daftar=tuple(isi["skala_predikat"]),
+        penandatangan=ttd,
+        logo=logo,
     )
 
 
@@ -163,9 +212,14 @@ def _skala(daftar: list, salah) -> SkalaPredikat:
                     raise SkalaError(f"kelas '{k['predikat']}': '{batas}' harus angka tanpa % atau null, bukan {v!r}")
         batas = [k[b] for k in daftar for b in ("dari", "sampai") if k[b] is not None]
         if batas and max(map(abs, batas)) <= 1:
-            raise SkalaError(f"batas kelas ditulis sebagai pecahan ({', '.join(map(str, batas[:3]))}), "
-                             "padahal capaian dalam persen: tulis mis. 91, bukan 0.91")
+            raise SkalaError(
+                f"batas kelas ditulis sebagai pecahan ({', '.join(map(str, batas[:3]))}), "
+                "padahal capaian dalam persen: tulis mis. 91, bukan 0.91"
+            )
         return SkalaPredikat.dari_daftar(daftar)
     except SkalaError as e:
-        raise salah("skala_predikat", f"skala_predikat ditolak: {e}",
-                    "Setiap kelas harus bersambung: 'sampai' satu kelas = 'dari' kelas berikutnya.") from None
+        raise salah(
+            "skala_predikat",
+            f"skala_predikat ditolak: {e}",
+            "Setiap kelas harus bersambung: 'sampai' satu kelas = 'dari' kelas berikutnya.",
+        ) from None

@@ -4,6 +4,7 @@ Every input is read through `Proyek.baca`: it refuses paths that leave the
 project (also through a symlink), folders where a file is expected, and text
 that is not UTF-8, each with one line naming the file.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -79,10 +80,16 @@ class Proyek:
             if not any(path.resolve().is_relative_to(a) for a in akar):
                 raise ValueError(path)
         except ValueError:
-            tautan = " (lewat tautan simbolik)" if path.is_symlink() or any(
-                q.is_symlink() for q in path.parents if q != q.parent) else ""
-            raise DataError(path, f"{apa} berada di luar folder proyek{tautan}",
-                            "Letakkan berkasnya di dalam folder proyek; tautan ke luar proyek tidak diikuti.") from None
+            tautan = (
+                " (lewat tautan simbolik)"
+                if path.is_symlink() or any(q.is_symlink() for q in path.parents if q != q.parent)
+                else ""
+            )
+            raise DataError(
+                path,
+                f"{apa} berada di luar folder proyek{tautan}",
+                "Letakkan berkasnya di dalam folder proyek; tautan ke luar proyek tidak diikuti.",
+            ) from None
         return path
 
     def baca(self, path: Path) -> bytes:
@@ -101,5 +108,9 @@ class Proyek:
             return raw.decode("utf-8-sig")
         except UnicodeDecodeError as e:
             row = raw[: e.start].count(b"\n") + 1
-            raise DataError(path, "berkas tidak berenkode UTF-8",
-                            "Simpan ulang sebagai UTF-8 (Excel: 'CSV UTF-8 (Comma delimited)').", row) from None
+            raise DataError(
+                path,
+                "berkas tidak berenkode UTF-8",
+                "Simpan ulang sebagai UTF-8 (Excel: 'CSV UTF-8 (Comma delimited)').",
+                row,
+            ) from None

@@ -1,4 +1,5 @@
 """Figures of a published report, as printed (data/raw/<YEAR>/publikasi.csv)."""
+
 from __future__ import annotations
 
 import re
@@ -8,12 +9,34 @@ from pathlib import Path
 from .proyek import Proyek
 from .skema import Kolom, baca_csv
 
-BESARAN = ("target", "target_renstra", "realisasi", "capaian", "rata_rata", "pagu", "realisasi_anggaran",
-           "serapan", "efisiensi", "efisiensi_serapan", "efisiensi_capaian", "pasangan_indikator",
-           "penyebut", "skala_dari", "skala_sampai")
+BESARAN = (
+    "target",
+    "target_renstra",
+    "realisasi",
+    "capaian",
+    "rata_rata",
+    "pagu",
+    "realisasi_anggaran",
+    "serapan",
+    "efisiensi",
+    "efisiensi_serapan",
+    "efisiensi_capaian",
+    "pasangan_indikator",
+    "penyebut",
+    "skala_dari",
+    "skala_sampai",
+)
 TEKS = ("penyebut", "pasangan_indikator")  # printed words, not numbers
-SKEMA = (Kolom("lokasi"), Kolom("tabel"), Kolom("baris"), Kolom("kolom"), Kolom("tahun", "bulat"),
-         Kolom("subjek"), Kolom("besaran", "pilihan", pilihan=BESARAN), Kolom("tertulis", wajib=False))
+SKEMA = (
+    Kolom("lokasi"),
+    Kolom("tabel"),
+    Kolom("baris"),
+    Kolom("kolom"),
+    Kolom("tahun", "bulat"),
+    Kolom("subjek"),
+    Kolom("besaran", "pilihan", pilihan=BESARAN),
+    Kolom("tertulis", wajib=False),
+)
 
 
 @dataclass(frozen=True)
@@ -52,6 +75,9 @@ def baca_publikasi(proyek: Proyek, path: Path) -> tuple[Angka, ...] | None:
     out = []
     for r in baca_csv(proyek, path, SKEMA, nomor_baris="baris_csv").itertuples(index=False):
         nilai, digit = baca_tertulis(r.tertulis) if r.besaran not in TEKS else (None, 0)
-        out.append(Angka(r.baris_csv, r.lokasi, r.tabel, r.baris, r.kolom, r.tahun, r.subjek, r.besaran, r.tertulis,
-                         nilai, digit))
+        out.append(
+            Angka(
+                r.baris_csv, r.lokasi, r.tabel, r.baris, r.kolom, r.tahun, r.subjek, r.besaran, r.tertulis, nilai, digit
+            )
+        )
     return tuple(out)

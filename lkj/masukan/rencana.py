@@ -3,6 +3,7 @@
 Written once, read by the build, the fingerprints, the narrative loader and the
 reviu's links. Like a Jupyter Book `_toc.yml`.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,10 +20,10 @@ NAMA = re.compile(r"[a-z0-9][a-z0-9_\-]*")
 class Bagian:
     """One part of the report: one papermill run of a notebook."""
 
-    nama: str                                  # build/<YEAR>/nb/<nama>.ipynb
-    notebook: str                              # notebooks/<notebook>.py
+    nama: str  # build/<YEAR>/nb/<nama>.ipynb
+    notebook: str  # notebooks/<notebook>.py
     params: dict = field(default_factory=dict)
-    narasi: tuple[str, ...] = ()               # narrative files (without .md) it shows
+    narasi: tuple[str, ...] = ()  # narrative files (without .md) it shows
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,12 @@ def baca_rencana(proyek: Proyek, sasaran: list[int]) -> Rencana:
         raise salah("'jangkar' harus daftar nama: pola id", "jangkar")
     out: list[Bagian] = []
     for b in isi["bagian"] or []:
-        if not isinstance(b, dict) or not {"nama", "notebook"} <= set(b) <= {"nama", "notebook", "narasi", "per_sasaran"}:
+        if not isinstance(b, dict) or not {"nama", "notebook"} <= set(b) <= {
+            "nama",
+            "notebook",
+            "narasi",
+            "per_sasaran",
+        }:
             raise salah(f"bagian {b!r}: kunci yang sah nama, notebook, narasi, per_sasaran", "bagian")
         if not NAMA.fullmatch(str(b["notebook"])) or not (proyek.notebooks / f"{b['notebook']}.py").is_file():
             raise salah(f"notebook '{b['notebook']}' tidak ada di notebooks/", "notebook")

@@ -4,6 +4,7 @@ Every problem stops with a `DataError` naming the file, the spreadsheet row
 (header = row 1) and the column of the cell that is wrong, and saying what to
 do. A value accepted here means the same thing in every later stage.
 """
+
 from __future__ import annotations
 
 import csv
@@ -21,7 +22,7 @@ from .errors import DataError, DataErrors, Peringatan
 from .proyek import Proyek
 
 KODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}")  # IDs: safe in file names, HTML ids and formulas
-PANJANG_SEL = 5000        # characters in one cell
+PANJANG_SEL = 5000  # characters in one cell
 BATAS_ANGKA = (1e-6, 1e15)  # |x| outside this (but not 0) is a typing error, not a figure
 RIBUAN_TUNGGAL = re.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}")  # '1.004': 1,004 or 1004 typed the Indonesian way?
 
@@ -29,10 +30,10 @@ RIBUAN_TUNGGAL = re.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}")  # '1.004': 1,004 or 1
 @dataclass(frozen=True)
 class Kolom:
     nama: str
-    jenis: str = "teks"          # teks | kode | bilangan | bulat | rupiah | pilihan
-    wajib: bool = True           # an empty cell is an error
+    jenis: str = "teks"  # teks | kode | bilangan | bulat | rupiah | pilihan
+    wajib: bool = True  # an empty cell is an error
     pilihan: tuple[str, ...] = ()
-    minimum: float | None = 0    # numbers below are rejected (None: no lower bound)
+    minimum: float | None = 0  # numbers below are rejected (None: no lower bound)
 
     @property
     def angka(self) -> bool:
@@ -62,18 +63,23 @@ def _bilangan(teks: str, kolom: Kolom, file, row) -> float | int:
         raise err(f"nilai '{q}' memakai tanda %", f"Tulis angkanya saja: {_kutip(s[:-1].strip())}.")
     asing = _digit_asing(s)
     if asing is not None:
-        raise err(f"nilai '{q}' memakai angka selain angka Latin 0–9 ('{asing}', U+{ord(asing):04X})",
-                  "Ketik ulang angkanya dengan angka 0–9.")
+        raise err(
+            f"nilai '{q}' memakai angka selain angka Latin 0–9 ('{asing}', U+{ord(asing):04X})",
+            "Ketik ulang angkanya dengan angka 0–9.",
+        )
     if s.startswith("+"):
         raise err(f"nilai '{q}' memakai tanda +", f"Tulis tanpa tanda +: {_kutip(s[1:].strip())}.")
     if "," in s or re.fullmatch(r"-?[0-9]{1,3}(\.[0-9]{3}){2,}", s):
-        raise err(f"nilai '{q}' ditulis dengan format angka Indonesia",
-                  "Tulis tanpa pemisah ribuan dan dengan titik sebagai pemisah desimal, "
-                  f"mis. {_kutip(_saran(s))}.")
+        raise err(
+            f"nilai '{q}' ditulis dengan format angka Indonesia",
+            f"Tulis tanpa pemisah ribuan dan dengan titik sebagai pemisah desimal, mis. {_kutip(_saran(s))}.",
+        )
     if re.fullmatch(r"-?([0-9]+(\.[0-9]*)?|\.[0-9]+)[eE][-+]?[0-9]+", s):
         # Excel saves a number shown as 5.73E+09 exactly so: the hidden digits are lost.
-        raise err(f"nilai '{q}' ditulis dalam notasi ilmiah (E)",
-                  "Tulis angka lengkapnya tanpa E; di Excel ubah format sel menjadi Number lalu simpan ulang.")
+        raise err(
+            f"nilai '{q}' ditulis dalam notasi ilmiah (E)",
+            "Tulis angka lengkapnya tanpa E; di Excel ubah format sel menjadi Number lalu simpan ulang.",
+        )
     if not re.fullmatch(r"-?([0-9]+(\.[0-9]*)?|\.[0-9]+)", s):
         raise err(f"nilai '{q}' bukan angka", "Isi dengan angka biasa, mis. 1004 atau 58.5.")
     x = float(s) + 0.0  # -0 is 0
@@ -85,8 +91,10 @@ def _bilangan(teks: str, kolom: Kolom, file, row) -> float | int:
         raise err(f"nilai '{q}' bukan bilangan bulat", "Isi dengan bilangan bulat tanpa desimal, mis. 3.")
     if kolom.jenis == "rupiah" and x != int(x):
         utuh = s.replace(".", "")
-        raise err(f"nilai '{q}' berisi pecahan rupiah",
-                  f"Tulis rupiah utuh tanpa pemisah; bila maksudnya {utuh} rupiah, tulis {utuh}.")
+        raise err(
+            f"nilai '{q}' berisi pecahan rupiah",
+            f"Tulis rupiah utuh tanpa pemisah; bila maksudnya {utuh} rupiah, tulis {utuh}.",
+        )
     return int(s) if kolom.jenis == "bulat" else int(x) if kolom.jenis == "rupiah" else x
 
 
@@ -98,23 +106,42 @@ def _saran(s: str) -> str:
 def _cek_sel(nilai: str, kolom: str | None, file, row, apa: str = "sel") -> None:
     """Checks every cell (and header name) gets, whatever its type: length and invisible characters."""
     if len(nilai) > PANJANG_SEL:
-        raise DataError(file, f"isi {apa} terlalu panjang ({len(nilai)} karakter)",
-                        f"Persingkat menjadi paling banyak {PANJANG_SEL} karakter.", row, kolom)
+        raise DataError(
+            file,
+            f"isi {apa} terlalu panjang ({len(nilai)} karakter)",
+            f"Persingkat menjadi paling banyak {PANJANG_SEL} karakter.",
+            row,
+            kolom,
+        )
     aneh = next((c for c in nilai if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp", "Co", "Cs")), None)
     if aneh is not None:
-        raise DataError(file, f"{apa} berisi karakter tak terlihat U+{ord(aneh):04X} "
-                              f"({unicodedata.name(aneh, 'karakter kontrol')})",
-                        "Ketik ulang isi sel ini tanpa pindah baris, tab atau karakter kontrol.", row, kolom)
+        raise DataError(
+            file,
+            f"{apa} berisi karakter tak terlihat U+{ord(aneh):04X} ({unicodedata.name(aneh, 'karakter kontrol')})",
+            "Ketik ulang isi sel ini tanpa pindah baris, tab atau karakter kontrol.",
+            row,
+            kolom,
+        )
 
 
 def _teks(nilai: str, kolom: Kolom, file, row) -> str:
     if kolom.jenis == "kode" and not KODE.fullmatch(nilai):
-        raise DataError(file, f"kode '{_kutip(nilai)}' tidak sah",
-                        "Kode hanya boleh berisi huruf, angka, '_', '.' atau '-' (tanpa spasi atau tanda petik), "
-                        "paling panjang 40 karakter, mis. IK01.", row, kolom.nama)
+        raise DataError(
+            file,
+            f"kode '{_kutip(nilai)}' tidak sah",
+            "Kode hanya boleh berisi huruf, angka, '_', '.' atau '-' (tanpa spasi atau tanda petik), "
+            "paling panjang 40 karakter, mis. IK01.",
+            row,
+            kolom.nama,
+        )
     if kolom.jenis == "pilihan" and nilai not in kolom.pilihan:
-        raise DataError(file, f"nilai '{_kutip(nilai)}' tidak dikenal", "Pilih salah satu: " + ", ".join(kolom.pilihan) + ".",
-                        row, kolom.nama)
+        raise DataError(
+            file,
+            f"nilai '{_kutip(nilai)}' tidak dikenal",
+            "Pilih salah satu: " + ", ".join(kolom.pilihan) + ".",
+            row,
+            kolom.nama,
+        )
     return nilai
 
 
@@ -126,37 +153,62 @@ SKEMA: dict[str, tuple[Kolom, ...]] = {
     "tujuan.csv": (Kolom("tujuan_id", K), Kolom("tujuan")),
     "sasaran.csv": (Kolom("sasaran_no", "bulat"), Kolom("tujuan_id", K), Kolom("sasaran")),
     "indikator.csv": (
-        Kolom("indikator_id", K), Kolom("sasaran_no", "bulat"), Kolom("indikator"), Kolom("satuan"),
+        Kolom("indikator_id", K),
+        Kolom("sasaran_no", "bulat"),
+        Kolom("indikator"),
+        Kolom("satuan"),
         Kolom("polaritas", "pilihan", pilihan=tuple(POLARITAS)),
         Kolom("jenis_rumus", "pilihan", pilihan=tuple(JENIS_RUMUS)),
         Kolom("rumus"),
         *(Kolom(f"target_{i}", B, wajib=False) for i in range(1, 6)),
     ),
-    "pk.csv": (Kolom("sasaran_no", "bulat"), Kolom("indikator_id", K), Kolom("sasaran"),
-               Kolom("indikator"), Kolom("target", B)),
+    "pk.csv": (
+        Kolom("sasaran_no", "bulat"),
+        Kolom("indikator_id", K),
+        Kolom("sasaran"),
+        Kolom("indikator"),
+        Kolom("target", B),
+    ),
     "komponen.csv": (
-        Kolom("indikator_id", K), Kolom("komponen_id", K), Kolom("kelompok", K, wajib=False),
-        Kolom("peran", "pilihan", pilihan=tuple(PERAN)), Kolom("uraian"),
-        Kolom("satuan", wajib=False), Kolom("target", B, wajib=False),
+        Kolom("indikator_id", K),
+        Kolom("komponen_id", K),
+        Kolom("kelompok", K, wajib=False),
+        Kolom("peran", "pilihan", pilihan=tuple(PERAN)),
+        Kolom("uraian"),
+        Kolom("satuan", wajib=False),
+        Kolom("target", B, wajib=False),
         Kolom("realisasi", B, wajib=False),
     ),
-    "realisasi_langsung.csv": (Kolom("indikator_id", K), Kolom("realisasi", B, wajib=False, minimum=None),
-                               Kolom("keterangan", wajib=False)),
-    "anggaran.csv": (Kolom("program_kode", K), Kolom("program"), Kolom("pagu", "rupiah"),
-                     Kolom("realisasi", "rupiah", wajib=False)),
+    "realisasi_langsung.csv": (
+        Kolom("indikator_id", K),
+        Kolom("realisasi", B, wajib=False, minimum=None),
+        Kolom("keterangan", wajib=False),
+    ),
+    "anggaran.csv": (
+        Kolom("program_kode", K),
+        Kolom("program"),
+        Kolom("pagu", "rupiah"),
+        Kolom("realisasi", "rupiah", wajib=False),
+    ),
     "program_indikator.csv": (Kolom("program_kode", K), Kolom("indikator_id", K)),
     "organisasi.csv": (Kolom("unit_id", K), Kolom("unit"), Kolom("atasan_id", K, wajib=False)),
 }
 KUNCI = {  # unique key of each file
-    "tujuan.csv": ("tujuan_id",), "sasaran.csv": ("sasaran_no",),
-    "indikator.csv": ("indikator_id",), "pk.csv": ("indikator_id",),
-    "komponen.csv": ("indikator_id", "komponen_id"), "realisasi_langsung.csv": ("indikator_id",),
-    "anggaran.csv": ("program_kode",), "program_indikator.csv": ("program_kode", "indikator_id"),
+    "tujuan.csv": ("tujuan_id",),
+    "sasaran.csv": ("sasaran_no",),
+    "indikator.csv": ("indikator_id",),
+    "pk.csv": ("indikator_id",),
+    "komponen.csv": ("indikator_id", "komponen_id"),
+    "realisasi_langsung.csv": ("indikator_id",),
+    "anggaran.csv": ("program_kode",),
+    "program_indikator.csv": ("program_kode", "indikator_id"),
     "organisasi.csv": ("unit_id",),
 }
 
 
-def baca_csv(proyek: Proyek, path: Path, skema: tuple[Kolom, ...] | None = None, nomor_baris: str = "baris") -> pd.DataFrame:
+def baca_csv(
+    proyek: Proyek, path: Path, skema: tuple[Kolom, ...] | None = None, nomor_baris: str = "baris"
+) -> pd.DataFrame:
     """Read one raw CSV against its schema. Adds the column `nomor_baris` (spreadsheet row).
 
     Numbers stay Python numbers and an empty number is None, never NaN."""
@@ -169,34 +221,64 @@ def baca_csv(proyek: Proyek, path: Path, skema: tuple[Kolom, ...] | None = None,
     try:
         baris.extend(pembaca)
     except csv.Error as e:
-        raise DataError(path, f"CSV tidak dapat dibaca ({e})",
-                        "Periksa tanda petik: teks yang berisi koma atau tanda petik diapit tanda petik, "
-                        'dan tanda petik di dalamnya ditulis dua kali ("").', len(baris) + 1) from None
+        raise DataError(
+            path,
+            f"CSV tidak dapat dibaca ({e})",
+            "Periksa tanda petik: teks yang berisi koma atau tanda petik diapit tanda petik, "
+            'dan tanda petik di dalamnya ditulis dua kali ("").',
+            len(baris) + 1,
+        ) from None
     if not baris or not any(c.strip() for c in baris[0]):
-        raise DataError(path, "berkas kosong (tidak ada baris judul kolom)",
-                        "Isi baris pertama dengan nama kolom: " + ",".join(k.nama for k in skema) + ".")
+        raise DataError(
+            path,
+            "berkas kosong (tidak ada baris judul kolom)",
+            "Isi baris pertama dengan nama kolom: " + ",".join(k.nama for k in skema) + ".",
+        )
     for i, h in enumerate(baris[0]):
-        _cek_sel(h, "".join(c for c in h if unicodedata.category(c)[0] != "C").strip() or None, path, 1,
-                 f"judul kolom ke-{i + 1}")
+        _cek_sel(
+            h,
+            "".join(c for c in h if unicodedata.category(c)[0] != "C").strip() or None,
+            path,
+            1,
+            f"judul kolom ke-{i + 1}",
+        )
     header = [c.strip() for c in baris[0]]
     if len(header) == 1 and ";" in header[0]:
-        raise DataError(path, "pemisah kolom adalah titik koma (;), bukan koma",
-                        "Simpan ulang sebagai 'CSV UTF-8 (Comma delimited)' atau ganti ';' dengan ','.", 1)
+        raise DataError(
+            path,
+            "pemisah kolom adalah titik koma (;), bukan koma",
+            "Simpan ulang sebagai 'CSV UTF-8 (Comma delimited)' atau ganti ';' dengan ','.",
+            1,
+        )
     dikenal = [k.nama for k in skema]
     for i, h in enumerate(header):
         if h and h in header[:i]:
-            raise DataError(path, f"kolom '{h}' muncul dua kali (kolom ke-{header.index(h) + 1} dan ke-{i + 1})",
-                            "Hapus salah satunya.", 1, h)
+            raise DataError(
+                path,
+                f"kolom '{h}' muncul dua kali (kolom ke-{header.index(h) + 1} dan ke-{i + 1})",
+                "Hapus salah satunya.",
+                1,
+                h,
+            )
     asing = [h for h in header if h and h not in dikenal]
     for k in skema:
         if k.nama not in header:
             mirip = f" (ada kolom tak dikenal '{_kutip(asing[0])}': salah eja?)" if asing else ""
-            raise DataError(path, f"kolom '{k.nama}' tidak ada{mirip}",
-                            "Tambahkan kolom itu pada baris judul (lihat data/raw/README.md).", 1, k.nama)
+            raise DataError(
+                path,
+                f"kolom '{k.nama}' tidak ada{mirip}",
+                "Tambahkan kolom itu pada baris judul (lihat data/raw/README.md).",
+                1,
+                k.nama,
+            )
     if asing:
-        raise DataError(path, f"kolom '{_kutip(asing[0])}' tidak dikenal",
-                        "Hapus kolom itu; kolom yang sah: " + ", ".join(dikenal) + " (lihat data/raw/README.md).",
-                        1, _kutip(asing[0]))
+        raise DataError(
+            path,
+            f"kolom '{_kutip(asing[0])}' tidak dikenal",
+            "Hapus kolom itu; kolom yang sah: " + ", ".join(dikenal) + " (lihat data/raw/README.md).",
+            1,
+            _kutip(asing[0]),
+        )
     # Columns without a header (Excel saves formatted empty columns as trailing commas) are
     # ignored while they are empty; a value in one is refused, never dropped silently.
     tanpa_judul = [i for i, h in enumerate(header) if not h]
@@ -209,18 +291,27 @@ def baca_csv(proyek: Proyek, path: Path, skema: tuple[Kolom, ...] | None = None,
             nomor += 1
             if not any(c.strip() for c in sel):
                 continue  # blank line
-            if len(sel) > len(header) and not any(c.strip() for c in sel[len(header):]):
-                sel = sel[:len(header)]
+            if len(sel) > len(header) and not any(c.strip() for c in sel[len(header) :]):
+                sel = sel[: len(header)]
             if len(sel) < len(header) and all(i in tanpa_judul for i in range(len(sel), len(header))):
                 sel = sel + [""] * (len(header) - len(sel))
             if len(sel) != len(header):
-                raise DataError(path, f"jumlah sel {len(sel)}, seharusnya {len(header)}",
-                                "Periksa koma di dalam teks: apit teks berkoma dengan tanda petik.", nomor)
+                raise DataError(
+                    path,
+                    f"jumlah sel {len(sel)}, seharusnya {len(header)}",
+                    "Periksa koma di dalam teks: apit teks berkoma dengan tanda petik.",
+                    nomor,
+                )
             for i in tanpa_judul:
                 if sel[i].strip():
-                    raise DataError(path, f"kolom ke-{i + 1} tanpa judul berisi '{_kutip(sel[i].strip())}'",
-                                    "Beri kolom itu judul yang sah atau pindahkan isinya; kolom yang sah: "
-                                    + ", ".join(dikenal) + ".", nomor)
+                    raise DataError(
+                        path,
+                        f"kolom ke-{i + 1} tanpa judul berisi '{_kutip(sel[i].strip())}'",
+                        "Beri kolom itu judul yang sah atau pindahkan isinya; kolom yang sah: "
+                        + ", ".join(dikenal)
+                        + ".",
+                        nomor,
+                    )
             rec = dict(zip(header, sel))
             out: dict[str, object] = {nomor_baris: nomor}
             for k in skema:
@@ -233,10 +324,13 @@ def baca_csv(proyek: Proyek, path: Path, skema: tuple[Kolom, ...] | None = None,
                 elif k.angka:
                     out[k.nama] = _bilangan(nilai, k, path, nomor)
                     if k.jenis == "bilangan" and RIBUAN_TUNGGAL.fullmatch(nilai):
-                        peringatan.append(Peringatan(
-                            f"nilai {nilai} dibaca sebagai {nilai.replace('.', ',')}; bila maksudnya "
-                            f"{nilai.replace('.', '')}, tulis tanpa titik ribuan",
-                            f"{proyek.relatif(path)}, baris {nomor}, kolom '{k.nama}'"))
+                        peringatan.append(
+                            Peringatan(
+                                f"nilai {nilai} dibaca sebagai {nilai.replace('.', ',')}; bila maksudnya "
+                                f"{nilai.replace('.', '')}, tulis tanpa titik ribuan",
+                                f"{proyek.relatif(path)}, baris {nomor}, kolom '{k.nama}'",
+                            )
+                        )
                 else:
                     out[k.nama] = _teks(nilai, k, path, nomor)
             data.append(out)
@@ -268,10 +362,13 @@ def cek_unik(df: pd.DataFrame, path: Path, kunci: tuple[str, ...]) -> None:
     for rec in df.itertuples(index=False):
         key = tuple(getattr(rec, k) for k in kunci)
         if key in seen:
-            raise DataError(path, f"{'/'.join(kunci)} '{_kutip('/'.join(map(str, key)))}' ganda "
-                                  f"(sudah ada di baris {seen[key]})",
-                            "Setiap baris harus unik: hapus atau ganti salah satunya.",
-                            rec.baris, kunci[-1])
+            raise DataError(
+                path,
+                f"{'/'.join(kunci)} '{_kutip('/'.join(map(str, key)))}' ganda (sudah ada di baris {seen[key]})",
+                "Setiap baris harus unik: hapus atau ganti salah satunya.",
+                rec.baris,
+                kunci[-1],
+            )
         seen[key] = rec.baris
 
 
@@ -279,5 +376,10 @@ def cek_rujukan(df: pd.DataFrame, path: Path, kolom: str, sah, tempat: str) -> N
     for rec in df.itertuples(index=False):
         nilai = getattr(rec, kolom)
         if nilai not in sah:
-            raise DataError(path, f"{kolom} '{_kutip(str(nilai))}' tidak ada di {tempat}",
-                            f"Tambahkan dulu ke {tempat} atau perbaiki kodenya.", rec.baris, kolom)
+            raise DataError(
+                path,
+                f"{kolom} '{_kutip(str(nilai))}' tidak ada di {tempat}",
+                f"Tambahkan dulu ke {tempat} atau perbaiki kodenya.",
+                rec.baris,
+                kolom,
+            )

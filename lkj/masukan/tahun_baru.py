@@ -13,6 +13,7 @@ Writes only files that do not exist yet (never overwrites) and says what is left
 - params/<YEAR>.yaml: last year's, with tahun_pembanding set to last year (and renstra to
   the period that holds the year).
 """
+
 from __future__ import annotations
 
 import re
@@ -38,10 +39,10 @@ class Rancangan:
     renstra: str
     dibuat: list[str] = field(default_factory=list)
     dilewati: list[str] = field(default_factory=list)
-    isi: list[str] = field(default_factory=list)       # what to fill next, one line each
+    isi: list[str] = field(default_factory=list)  # what to fill next, one line each
     catatan: list[str] = field(default_factory=list)
     narasi: list[Path] = field(default_factory=list)  # narrative files copied (checked by the caller)
-    dibuang: set[str] = field(default_factory=set)     # indicators of last year's PK not in the new one
+    dibuang: set[str] = field(default_factory=set)  # indicators of last year's PK not in the new one
 
 
 def angka(x) -> str:
@@ -59,14 +60,18 @@ def _renstra_untuk(proyek: Proyek, tahun: int, nama_lalu: str) -> str:
         m = RENSTRA.fullmatch(nama)
         if m and 1 <= tahun - int(m[1]) + 1 <= 5:
             return nama
-    raise DataError(proyek.raw / nama_lalu, f"tahun {tahun} di luar periode Renstra {nama_lalu} (tahun ke-1 s.d. ke-5)",
-                    "Buat dulu folder Renstra periode berikutnya, mis. renstra-<tahun awal>-<tahun akhir> "
-                    "(lihat data/raw/README.md).")
+    raise DataError(
+        proyek.raw / nama_lalu,
+        f"tahun {tahun} di luar periode Renstra {nama_lalu} (tahun ke-1 s.d. ke-5)",
+        "Buat dulu folder Renstra periode berikutnya, mis. renstra-<tahun awal>-<tahun akhir> "
+        "(lihat data/raw/README.md).",
+    )
 
 
 def _csv(kolom: list[str], rows: list[dict]) -> str:
     import csv
     import io
+
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(kolom)
@@ -78,8 +83,11 @@ def _csv(kolom: list[str], rows: list[dict]) -> str:
 def buat(proyek: Proyek, tahun: int) -> Rancangan:
     lalu = tahun - 1
     if not (proyek.tahun(lalu) / "pk.csv").is_file():
-        raise DataError(proyek.tahun(lalu) / "pk.csv", f"tahun-baru {tahun} disusun dari data tahun {lalu}, "
-                        "yang tidak ada", f"Isi dulu data/raw/{lalu}/ (lihat data/raw/README.md).")
+        raise DataError(
+            proyek.tahun(lalu) / "pk.csv",
+            f"tahun-baru {tahun} disusun dari data tahun {lalu}, yang tidak ada",
+            f"Isi dulu data/raw/{lalu}/ (lihat data/raw/README.md).",
+        )
     aturan = baca_aturan(proyek, lalu)
     renstra_lalu = baca_renstra(proyek, aturan.renstra)
     d = baca_tahun(proyek, lalu, renstra_lalu)  # last year must be valid: it is the template
@@ -103,35 +111,60 @@ def buat(proyek: Proyek, tahun: int) -> Rancangan:
     r.dibuang = set(d.pk.indikator_id) - set(ids)
     k = renstra.tahun_ke(tahun)
     if tulis(folder / "pk.csv", _csv(PK, pk_rows), f"{len(pk_rows)} indikator, target = target Renstra tahun ke-{k}"):
-        r.isi.append(f"{proyek.relatif(folder / 'pk.csv')}: periksa target PK {tahun} (disalin dari Renstra)"
-                     + (f"; target kosong, wajib diisi: {', '.join(kosong)}" if kosong else ""))
+        r.isi.append(
+            f"{proyek.relatif(folder / 'pk.csv')}: periksa target PK {tahun} (disalin dari Renstra)"
+            + (f"; target kosong, wajib diisi: {', '.join(kosong)}" if kosong else "")
+        )
     kom = _komponen(d, ids)
     if kom and tulis(folder / "komponen.csv", _csv(KOMPONEN, kom), f"{len(kom)} baris {lalu}, realisasi dikosongkan"):
-        r.isi.append(f"{proyek.relatif(folder / 'komponen.csv')}: kolom realisasi ({sum(1 for x in kom if x['realisasi'] == '')}"
-                     f" sel kosong); periksa juga target komponen yang disalin dari {lalu}")
+        r.isi.append(
+            f"{proyek.relatif(folder / 'komponen.csv')}: kolom realisasi ({sum(1 for x in kom if x['realisasi'] == '')}"
+            f" sel kosong); periksa juga target komponen yang disalin dari {lalu}"
+        )
     definisi = renstra.indikator.set_index("indikator_id")
-    tanpa = [i for i in ids if definisi.loc[i, "jenis_rumus"] != "langsung" and i not in {x["indikator_id"] for x in kom}]
+    tanpa = [
+        i for i in ids if definisi.loc[i, "jenis_rumus"] != "langsung" and i not in {x["indikator_id"] for x in kom}
+    ]
     if tanpa:
-        r.isi.append(f"{proyek.relatif(folder / 'komponen.csv')}: tambahkan baris data untuk {', '.join(tanpa)} "
-                     "(belum ada komponen tahun lalu)")
+        r.isi.append(
+            f"{proyek.relatif(folder / 'komponen.csv')}: tambahkan baris data untuk {', '.join(tanpa)} "
+            "(belum ada komponen tahun lalu)"
+        )
     if d.realisasi_langsung is not None:
-        rows = [{"indikator_id": x.indikator_id, "realisasi": "", "keterangan": ""}
-                for x in d.realisasi_langsung.itertuples(index=False) if x.indikator_id in ids]
-        if rows and tulis(folder / "realisasi_langsung.csv", _csv(["indikator_id", "realisasi", "keterangan"], rows),
-                          "realisasi dikosongkan"):
+        rows = [
+            {"indikator_id": x.indikator_id, "realisasi": "", "keterangan": ""}
+            for x in d.realisasi_langsung.itertuples(index=False)
+            if x.indikator_id in ids
+        ]
+        if rows and tulis(
+            folder / "realisasi_langsung.csv",
+            _csv(["indikator_id", "realisasi", "keterangan"], rows),
+            "realisasi dikosongkan",
+        ):
             r.isi.append(f"{proyek.relatif(folder / 'realisasi_langsung.csv')}: realisasi dan keterangan sumbernya")
     if d.anggaran is not None:
-        rows = [{"program_kode": x.program_kode, "program": x.program, "pagu": "", "realisasi": ""}
-                for x in d.anggaran.itertuples(index=False)]
-        if tulis(folder / "anggaran.csv", _csv(["program_kode", "program", "pagu", "realisasi"], rows),
-                 f"{len(rows)} program, pagu dan realisasi kosong"):
+        rows = [
+            {"program_kode": x.program_kode, "program": x.program, "pagu": "", "realisasi": ""}
+            for x in d.anggaran.itertuples(index=False)
+        ]
+        if tulis(
+            folder / "anggaran.csv",
+            _csv(["program_kode", "program", "pagu", "realisasi"], rows),
+            f"{len(rows)} program, pagu dan realisasi kosong",
+        ):
             r.isi.append(f"{proyek.relatif(folder / 'anggaran.csv')}: pagu (wajib) dan realisasi tiap program")
     if d.program_indikator is not None:
-        rows = [{"program_kode": x.program_kode, "indikator_id": x.indikator_id}
-                for x in d.program_indikator.itertuples(index=False) if x.indikator_id in ids]
+        rows = [
+            {"program_kode": x.program_kode, "indikator_id": x.indikator_id}
+            for x in d.program_indikator.itertuples(index=False)
+            if x.indikator_id in ids
+        ]
         keluar = sorted({x.indikator_id for x in d.program_indikator.itertuples(index=False)} - set(ids))
-        if tulis(folder / "program_indikator.csv", _csv(["program_kode", "indikator_id"], rows), "disalin"
-                 + (f"; pasangan dengan {', '.join(keluar)} dihapus (tidak ada di PK {tahun})" if keluar else "")):
+        if tulis(
+            folder / "program_indikator.csv",
+            _csv(["program_kode", "indikator_id"], rows),
+            "disalin" + (f"; pasangan dengan {', '.join(keluar)} dihapus (tidak ada di PK {tahun})" if keluar else ""),
+        ):
             pass
     narasi_lalu = proyek.tahun(lalu) / "narasi"
     for p in sorted(narasi_lalu.glob("*.md")) if narasi_lalu.is_dir() else []:
@@ -145,7 +178,9 @@ def buat(proyek: Proyek, tahun: int) -> Rancangan:
     if r.narasi:
         r.dibuat.append(f"{proyek.relatif(folder / 'narasi')}/ ({len(r.narasi)} berkas disalin dari {lalu})")
         r.isi.append(f"{proyek.relatif(folder / 'narasi')}/: perbarui analisis, kendala dan solusi tahun {tahun}")
-    tulis(proyek.params(tahun), _params(proyek, lalu, nama_renstra), f"dari params/{lalu}.yaml, tahun_pembanding: {lalu}")
+    tulis(
+        proyek.params(tahun), _params(proyek, lalu, nama_renstra), f"dari params/{lalu}.yaml, tahun_pembanding: {lalu}"
+    )
     return r
 
 
@@ -161,14 +196,22 @@ def _pk(renstra: Renstra, tahun: int, d, r: Rancangan) -> tuple[list[dict], list
         target = x[f"target_{k}"]
         ada_target = target is not None and target == target
         if not ada_target and x.indikator_id not in pk_lalu:
-            r.catatan.append(f"{x.indikator_id} tidak dimasukkan ke PK {tahun}: Renstra tidak memberi target tahun ke-{k}")
+            r.catatan.append(
+                f"{x.indikator_id} tidak dimasukkan ke PK {tahun}: Renstra tidak memberi target tahun ke-{k}"
+            )
             continue
         if not ada_target:
             kosong.append(x.indikator_id)
         lama = pk_lalu.get(x.indikator_id)
-        rows.append({"sasaran_no": int(x.sasaran_no), "indikator_id": x.indikator_id,
-                     "sasaran": sasaran_lalu.get(x.sasaran_no, sasaran[x.sasaran_no]),
-                     "indikator": lama.indikator if lama is not None else x.indikator, "target": angka(target)})
+        rows.append(
+            {
+                "sasaran_no": int(x.sasaran_no),
+                "indikator_id": x.indikator_id,
+                "sasaran": sasaran_lalu.get(x.sasaran_no, sasaran[x.sasaran_no]),
+                "indikator": lama.indikator if lama is not None else x.indikator,
+                "target": angka(target),
+            }
+        )
     return rows, kosong
 
 
@@ -181,9 +224,18 @@ def _komponen(d, ids: list[str]) -> list[dict]:
         if x.indikator_id not in ids:
             continue
         realisasi = tahun_n.get(x.indikator_id) if x.peran == "tahun_sebelumnya" else None
-        rows.append({"indikator_id": x.indikator_id, "komponen_id": x.komponen_id, "kelompok": x.kelompok,
-                     "peran": x.peran, "uraian": x.uraian, "satuan": x.satuan, "target": angka(x.target),
-                     "realisasi": angka(realisasi)})
+        rows.append(
+            {
+                "indikator_id": x.indikator_id,
+                "komponen_id": x.komponen_id,
+                "kelompok": x.kelompok,
+                "peran": x.peran,
+                "uraian": x.uraian,
+                "satuan": x.satuan,
+                "target": angka(x.target),
+                "realisasi": angka(realisasi),
+            }
+        )
     return rows
 
 
@@ -191,6 +243,9 @@ def _params(proyek: Proyek, lalu: int, renstra: str) -> str:
     teks = proyek.baca_teks(proyek.params(lalu))
     teks, n = re.subn(r"(?m)^tahun_pembanding:.*$", f"tahun_pembanding: {lalu}", teks)
     if n != 1:
-        raise DataError(proyek.params(lalu), "baris 'tahun_pembanding:' tidak ditemukan",
-                        "Tulis kuncinya pada satu baris sendiri, mis. 'tahun_pembanding: 2022'.")
+        raise DataError(
+            proyek.params(lalu),
+            "baris 'tahun_pembanding:' tidak ditemukan",
+            "Tulis kuncinya pada satu baris sendiri, mis. 'tahun_pembanding: 2022'.",
+        )
     return re.sub(r"(?m)^renstra:.*$", f"renstra: {renstra}", teks)

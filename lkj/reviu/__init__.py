@@ -4,6 +4,7 @@
 the findings as data; the CSV is made by `keluaran`, the report's appendix by the
 presentation stage.
 """
+
 from __future__ import annotations
 
 from ..hitung.pengukuran import hitung

@@ -3,6 +3,7 @@
 Published figures come from data/raw/<YEAR>/publikasi.csv (as printed); without that
 file (a report this pipeline built) the rules on the raw data and the narrative still run.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,6 +19,7 @@ from .temuan import NAMA_BESARAN, Konteks, Temuan, banding, nama_angka, pct
 
 # --- R01: every published figure recomputed from its data ------------------------------------------
 
+
 def hitung_ulang(ctx: Konteks, a: Angka) -> tuple[float | None, str]:
     """The computed value of what a published figure claims to be, and how it was computed."""
     if a.besaran in ("target", "realisasi", "capaian"):
@@ -25,8 +27,11 @@ def hitung_ulang(ctx: Konteks, a: Angka) -> tuple[float | None, str]:
         h = p.cari(a.subjek) if p else None
         if h is None:
             return None, ""
-        return {"target": h.target, "realisasi": h.realisasi.nilai, "capaian": h.capaian.nilai}[a.besaran], \
-            {"target": "pk.csv", "realisasi": "data dukung", "capaian": "realisasi / target"}[a.besaran]
+        return {"target": h.target, "realisasi": h.realisasi.nilai, "capaian": h.capaian.nilai}[a.besaran], {
+            "target": "pk.csv",
+            "realisasi": "data dukung",
+            "capaian": "realisasi / target",
+        }[a.besaran]
     if a.besaran == "rata_rata":
         p = ctx.ukur(a.tahun)
         return (p.rata_rata.nilai, "rata-rata capaian seluruh indikator") if p else (None, "")
@@ -34,7 +39,9 @@ def hitung_ulang(ctx: Konteks, a: Angka) -> tuple[float | None, str]:
         prog = ctx.program(a.subjek)
         if prog is None:
             return None, ""
-        kolom = {"pagu": "pagu", "realisasi_anggaran": "realisasi", "serapan": "serapan", "efisiensi": "efisiensi"}[a.besaran]
+        kolom = {"pagu": "pagu", "realisasi_anggaran": "realisasi", "serapan": "serapan", "efisiensi": "efisiensi"}[
+            a.besaran
+        ]
         v = prog[kolom]
         return (None if fmt.kosong(v) else float(v)), "anggaran.csv"
     if a.besaran == "target_renstra":
@@ -55,8 +62,10 @@ def aturan_hitung_ulang(ctx: Konteks) -> list[Temuan]:
     wrong printed inputs to R04: the cell is booked with its cause."""
     out: list[Temuan] = []
     akar: dict[tuple, list[tuple[Temuan, Angka]]] = {}  # (tahun, subjek, besaran) -> (finding, its first cell)
-    cek = sorted(ctx.angka("realisasi", "capaian", "rata_rata", "serapan", "efisiensi"),
-                 key=lambda a: URUTAN_R01.get(a.besaran, 2))
+    cek = sorted(
+        ctx.angka("realisasi", "capaian", "rata_rata", "serapan", "efisiensi"),
+        key=lambda a: URUTAN_R01.get(a.besaran, 2),
+    )
     for a in cek:
         hit, _ = hitung_ulang(ctx, a)
         if a.nilai is None or hit is None:
@@ -64,12 +73,17 @@ def aturan_hitung_ulang(ctx: Konteks) -> list[Temuan]:
         hasil = cocok_capaian(ctx, a, a.nilai, a.digit) if a.besaran == "capaian" else banding(a.nilai, a.digit, hit)
         if hasil == "sesuai":
             continue
-        if (a.besaran == "capaian" and dari_target_salah(ctx, a)) or (a.besaran == "efisiensi" and dari_masukan_salah(ctx, a)):
+        if (a.besaran == "capaian" and dari_target_salah(ctx, a)) or (
+            a.besaran == "efisiensi" and dari_masukan_salah(ctx, a)
+        ):
             continue
         kategori = "pembulatan" if hasil == "pembulatan" else "salah hitung"
         program = a.subjek if ctx.program(a.subjek) is not None else ""
-        sama = [(t, b) for t, b in akar.get((a.tahun, a.subjek, a.besaran), [])
-                if t.kategori == kategori and sama_tercetak(a, b)]
+        sama = [
+            (t, b)
+            for t, b in akar.get((a.tahun, a.subjek, a.besaran), [])
+            if t.kategori == kategori and sama_tercetak(a, b)
+        ]
         if sama:
             t, b = sama[0]
             ctx.bukukan(t, a, "" if a.tertulis.strip() == b.tertulis.strip() else f"juga tercetak {a.tertulis.strip()}")
@@ -79,16 +93,28 @@ def aturan_hitung_ulang(ctx: Konteks) -> list[Temuan]:
             if asal is not None:
                 ctx.bukukan(asal, a, f"{_kecil(nama_angka(a))} dihitung dari realisasi itu")
                 continue
-        tampil = ((lambda x: fmt.angka(x, 3)) if a.besaran == "efisiensi" else
-                  (lambda x: _dalam_satuan(ctx, a.subjek, x, 2)) if a.besaran == "realisasi" else pct)
+        tampil = (
+            (lambda x: fmt.angka(x, 3))
+            if a.besaran == "efisiensi"
+            else (lambda x: _dalam_satuan(ctx, a.subjek, x, 2))
+            if a.besaran == "realisasi"
+            else pct
+        )
         t = Temuan(
-            aturan="R01", kategori=kategori, lokasi=a.tempat, sumber="publikasi",
+            aturan="R01",
+            kategori=kategori,
+            lokasi=a.tempat,
+            sumber="publikasi",
             uraian=f"{nama_angka(a)} tercetak {a.tertulis.strip()}, hasil hitung dari datanya {tampil(hit)}"
             + (" (beda hanya karena pembulatan/pemotongan)" if kategori == "pembulatan" else "")
             + (_milik_program(ctx, a) if a.besaran == "serapan" else ""),
             indikator_id=a.subjek if a.subjek.startswith("IK") else _indikator_program(ctx, a.subjek),
-            program_kode=program, nilai_dilaporkan=a.nilai, nilai_hitung=hit, ubah_predikat=_ubah_predikat(ctx, a, hit),
-            tautan=ctx.tautan(a.subjek) if a.besaran != "rata_rata" else ctx.rencana.jangkar("pengukuran"))
+            program_kode=program,
+            nilai_dilaporkan=a.nilai,
+            nilai_hitung=hit,
+            ubah_predikat=_ubah_predikat(ctx, a, hit),
+            tautan=ctx.tautan(a.subjek) if a.besaran != "rata_rata" else ctx.rencana.jangkar("pengukuran"),
+        )
         akar.setdefault((a.tahun, a.subjek, a.besaran), []).append((t, a))
         out.append(ctx.bukukan(t, a))
     return out
@@ -120,8 +146,11 @@ def _milik_program(ctx: Konteks, a: Angka) -> str:
     """' (angka itu adalah serapan P05)' when a wrong serapan is another program's."""
     if ctx.anggaran is None:
         return ""
-    lain = [r.program_kode for r in ctx.anggaran.itertuples() if r.program_kode != a.subjek
-            and not fmt.kosong(r.serapan) and banding(a.nilai, a.digit, r.serapan) == "sesuai"]
+    lain = [
+        r.program_kode
+        for r in ctx.anggaran.itertuples()
+        if r.program_kode != a.subjek and not fmt.kosong(r.serapan) and banding(a.nilai, a.digit, r.serapan) == "sesuai"
+    ]
     return f" (angka itu adalah serapan {', '.join(lain)})" if lain else ""
 
 
@@ -133,7 +162,9 @@ def dari_target_salah(ctx: Konteks, a: Angka) -> bool:
     if t is None or t.nilai is None or h is None or banding(t.nilai, t.digit, h.target) == "sesuai":
         return False
     r = ctx.sebaris(a, "realisasi")
-    calon = [F.capaian(t.nilai, x, h.polaritas).nilai for x in (h.realisasi.nilai, r.nilai if r else None) if x is not None]
+    calon = [
+        F.capaian(t.nilai, x, h.polaritas).nilai for x in (h.realisasi.nilai, r.nilai if r else None) if x is not None
+    ]
     return any(c is not None and banding(a.nilai, a.digit, c) != "beda" for c in calon)
 
 
@@ -161,7 +192,8 @@ def cocok_capaian(ctx: Konteks, a: Angka, nilai: float, digit: int) -> str:
     if target is not None and (target.nilai is None or banding(target.nilai, target.digit, h.target) == "beda"):
         return "beda"  # computed against a wrong target
     calon = [b for b in sebaris if b.besaran == "realisasi"] or [
-        b for b in ctx.angka("realisasi") if b.subjek == a.subjek and b.tahun == a.tahun]
+        b for b in ctx.angka("realisasi") if b.subjek == a.subjek and b.tahun == a.tahun
+    ]
     for r in calon:
         if r.nilai is None or banding(r.nilai, r.digit, h.realisasi.nilai) == "beda":
             continue
@@ -197,6 +229,7 @@ def _indikator_program(ctx: Konteks, kode: str) -> str:
 
 # --- R02: one quantity, one value in every table ------------------------------------------------------
 
+
 def aturan_antar_tabel(ctx: Konteks) -> list[Temuan]:
     """Cells of a quantity that disagree with the cell that agrees with the data. A cell R01 has
     already booked is not booked again; cells printing the same wrong value are one finding; a
@@ -205,19 +238,23 @@ def aturan_antar_tabel(ctx: Konteks) -> list[Temuan]:
     for a in ctx.angka("realisasi", "capaian", "rata_rata", "pagu", "realisasi_anggaran", "serapan"):
         grup.setdefault((a.tahun, a.subjek, a.besaran), []).append(a)
     acuan: dict[tuple, Angka] = {}
-    beda: list[tuple[Angka, Angka]] = []   # (cell, the cell it disagrees with)
+    beda: list[tuple[Angka, Angka]] = []  # (cell, the cell it disagrees with)
     for kunci, daftar in grup.items():
         terbaca = [a for a in daftar if a.nilai is not None]
         hit = [hitung_ulang(ctx, a)[0] for a in terbaca]
-        acu = next((a for a, x in zip(terbaca, hit) if x is not None and banding(a.nilai, a.digit, x) != "beda"),
-                   terbaca[0] if terbaca else None)
+        acu = next(
+            (a for a, x in zip(terbaca, hit) if x is not None and banding(a.nilai, a.digit, x) != "beda"),
+            terbaca[0] if terbaca else None,
+        )
         if acu is None:
             continue
         acuan[kunci] = acu
         for a in daftar:
             if a is acu or a.baris_csv in ctx.dibukukan:
                 continue
-            if a.nilai is None or (banding(a.nilai, a.digit, acu.nilai) == "beda" and banding(acu.nilai, acu.digit, a.nilai) == "beda"):
+            if a.nilai is None or (
+                banding(a.nilai, a.digit, acu.nilai) == "beda" and banding(acu.nilai, acu.digit, a.nilai) == "beda"
+            ):
                 beda.append((a, acu))
     out = _bergeser(ctx, beda, acuan)
     sama: dict[tuple, Temuan] = {}
@@ -229,19 +266,31 @@ def aturan_antar_tabel(ctx: Konteks) -> list[Temuan]:
             ctx.bukukan(sama[kunci], a)
             continue
         if a.nilai is None:
-            uraian = (f"{nama_angka(a)} tertulis '{a.tertulis.strip() or '(kosong)'}' (tidak terbaca sebagai satu "
-                      f"angka), sedangkan {acu.tabel} mencetak {acu.tertulis.strip()}")
+            uraian = (
+                f"{nama_angka(a)} tertulis '{a.tertulis.strip() or '(kosong)'}' (tidak terbaca sebagai satu "
+                f"angka), sedangkan {acu.tabel} mencetak {acu.tertulis.strip()}"
+            )
         else:
-            uraian = (f"{nama_angka(a)} tercetak {a.tertulis.strip()} di sini tetapi "
-                      f"{acu.tertulis.strip()} di {acu.tabel} (baris {acu.baris})")
+            uraian = (
+                f"{nama_angka(a)} tercetak {a.tertulis.strip()} di sini tetapi "
+                f"{acu.tertulis.strip()} di {acu.tabel} (baris {acu.baris})"
+            )
         skala = ctx.p.aturan.skala
         sama[kunci] = t = Temuan(
-            aturan="R02", kategori="tidak konsisten", lokasi=a.tempat, uraian=uraian, sumber="publikasi",
+            aturan="R02",
+            kategori="tidak konsisten",
+            lokasi=a.tempat,
+            uraian=uraian,
+            sumber="publikasi",
             indikator_id=a.subjek if a.subjek.startswith("IK") else _indikator_program(ctx, a.subjek),
             program_kode=a.subjek if ctx.program(a.subjek) is not None else "",
-            nilai_dilaporkan=a.nilai, nilai_hitung=acu.nilai,
-            ubah_predikat=a.besaran == "capaian" and a.nilai is not None and skala.predikat(a.nilai) != skala.predikat(acu.nilai),
-            tautan=ctx.tautan(a.subjek))
+            nilai_dilaporkan=a.nilai,
+            nilai_hitung=acu.nilai,
+            ubah_predikat=a.besaran == "capaian"
+            and a.nilai is not None
+            and skala.predikat(a.nilai) != skala.predikat(acu.nilai),
+            tautan=ctx.tautan(a.subjek),
+        )
         out.append(ctx.bukukan(t, a))
     return out
 
@@ -262,10 +311,12 @@ def _bergeser(ctx: Konteks, beda: list[tuple[Angka, Angka]], acuan: dict[tuple, 
             kolom.setdefault((a.lokasi, a.tabel, a.kolom, a.tahun, a.besaran), []).append(a)
     out = []
     for (lokasi, tabel, nama_kolom, tahun, besaran), sel in kolom.items():
+
         def milik(a: Angka, geser: int) -> bool:
             j = urutan.index(a.subjek) + geser
             b = acuan.get((tahun, urutan[j], besaran)) if 0 <= j < len(urutan) else None
             return b is not None and b.nilai in _angka_di(a.tertulis)
+
         geser = max((-1, 1), key=lambda g: sum(milik(a, g) for a in sel))
         cocok = [a for a in sel if milik(a, geser)]
         if len(cocok) < 2 or 2 * len(cocok) < len(sel):
@@ -273,12 +324,18 @@ def _bergeser(ctx: Konteks, beda: list[tuple[Angka, Angka]], acuan: dict[tuple, 
         contoh = cocok[0]
         asal = urutan[urutan.index(contoh.subjek) + geser]
         arah = "sesudahnya" if geser == -1 else "sebelumnya"
-        t = Temuan(aturan="R02", kategori="tidak konsisten", lokasi=sel[0].tempat, sumber="publikasi",
-                   uraian=f"Kolom {nama_kolom} pada {tabel} bergeser satu baris: nilai setiap program tercetak pada "
-                   f"baris program {arah} (mis. {NAMA_BESARAN.get(besaran, besaran).lower()} {asal} "
-                   f"{acuan[(tahun, asal, besaran)].tertulis.strip()} tercetak di baris {contoh.subjek}); "
-                   f"{len(sel)} baris tidak sesuai dengan {acuan[(tahun, contoh.subjek, besaran)].tabel}",
-                   program_kode=",".join(a.subjek for a in sel), tautan=ctx.rencana.jangkar("efisiensi"))
+        t = Temuan(
+            aturan="R02",
+            kategori="tidak konsisten",
+            lokasi=sel[0].tempat,
+            sumber="publikasi",
+            uraian=f"Kolom {nama_kolom} pada {tabel} bergeser satu baris: nilai setiap program tercetak pada "
+            f"baris program {arah} (mis. {NAMA_BESARAN.get(besaran, besaran).lower()} {asal} "
+            f"{acuan[(tahun, asal, besaran)].tertulis.strip()} tercetak di baris {contoh.subjek}); "
+            f"{len(sel)} baris tidak sesuai dengan {acuan[(tahun, contoh.subjek, besaran)].tabel}",
+            program_kode=",".join(a.subjek for a in sel),
+            tautan=ctx.rencana.jangkar("efisiensi"),
+        )
         for a in sel:
             ctx.bukukan(t, a)
         out.append(t)
@@ -286,6 +343,7 @@ def _bergeser(ctx: Konteks, beda: list[tuple[Angka, Angka]], acuan: dict[tuple, 
 
 
 # --- R03: targets -------------------------------------------------------------------------------------
+
 
 def aturan_target(ctx: Konteks) -> list[Temuan]:
     """PK targets against the Renstra (our data), printed targets against the PK; a capaian printed
@@ -298,11 +356,22 @@ def aturan_target(ctx: Konteks) -> list[Temuan]:
         for h in p.indikator:
             t_renstra = renstra.loc[h.indikator_id, f"target_{k}"] if k else None
             if t_renstra is not None and not fmt.kosong(t_renstra) and t_renstra != h.target:
-                out.append(Temuan(aturan="R03", kategori="tidak konsisten", lokasi=f"data/raw/{p.tahun}/pk.csv baris {h.pk_baris}",
-                                  uraian=f"Target PK {p.tahun} {h.indikator_id} adalah {_dalam_satuan(ctx, h.indikator_id, h.target)}, "
-                                  f"sedangkan target Renstra tahun ke-{k} ({p.tahun}) "
-                                  f"{_dalam_satuan(ctx, h.indikator_id, t_renstra)}", sumber="data",
-                                  indikator_id=h.indikator_id, nilai_dilaporkan=h.target, nilai_hitung=float(t_renstra), ubah_predikat=False, tautan=ctx.tautan(h.indikator_id)))
+                out.append(
+                    Temuan(
+                        aturan="R03",
+                        kategori="tidak konsisten",
+                        lokasi=f"data/raw/{p.tahun}/pk.csv baris {h.pk_baris}",
+                        uraian=f"Target PK {p.tahun} {h.indikator_id} adalah {_dalam_satuan(ctx, h.indikator_id, h.target)}, "
+                        f"sedangkan target Renstra tahun ke-{k} ({p.tahun}) "
+                        f"{_dalam_satuan(ctx, h.indikator_id, t_renstra)}",
+                        sumber="data",
+                        indikator_id=h.indikator_id,
+                        nilai_dilaporkan=h.target,
+                        nilai_hitung=float(t_renstra),
+                        ubah_predikat=False,
+                        tautan=ctx.tautan(h.indikator_id),
+                    )
+                )
     sama: dict[tuple, Temuan] = {}
     for a in ctx.angka("target", "target_renstra"):
         hit, sumber = hitung_ulang(ctx, a)
@@ -311,19 +380,31 @@ def aturan_target(ctx: Konteks) -> list[Temuan]:
         kunci = (a.tahun, a.subjek, a.besaran, a.nilai)
         if kunci not in sama:
             jenis = "PK" if a.besaran == "target" else "Renstra"
-            sama[kunci] = Temuan(aturan="R03", kategori="tidak konsisten", lokasi=a.tempat, sumber="publikasi",
-                                 uraian=f"Target {a.subjek} {a.tahun} tercetak {a.tertulis.strip()}, sedangkan target {jenis} {a.tahun} "
-                                 f"menurut data ({sumber}) {_dalam_satuan(ctx, a.subjek, hit)}", indikator_id=a.subjek, nilai_dilaporkan=a.nilai,
-                                 nilai_hitung=hit, ubah_predikat=False, tautan=ctx.tautan(a.subjek))
+            sama[kunci] = Temuan(
+                aturan="R03",
+                kategori="tidak konsisten",
+                lokasi=a.tempat,
+                sumber="publikasi",
+                uraian=f"Target {a.subjek} {a.tahun} tercetak {a.tertulis.strip()}, sedangkan target {jenis} {a.tahun} "
+                f"menurut data ({sumber}) {_dalam_satuan(ctx, a.subjek, hit)}",
+                indikator_id=a.subjek,
+                nilai_dilaporkan=a.nilai,
+                nilai_hitung=hit,
+                ubah_predikat=False,
+                tautan=ctx.tautan(a.subjek),
+            )
             out.append(sama[kunci])
         t = ctx.bukukan(sama[kunci], a)
         c = ctx.sebaris(a, "capaian")
         if c is not None and c.nilai is not None and dari_target_salah(ctx, c):
-            ctx.bukukan(t, c, f"{_kecil(nama_angka(c))} {c.tertulis.strip()} di baris itu dihitung dari target tersebut")
+            ctx.bukukan(
+                t, c, f"{_kecil(nama_angka(c))} {c.tertulis.strip()} di baris itu dihitung dari target tersebut"
+            )
     return out
 
 
 # --- R04: inputs of derived tables and the program-indicator pairing ----------------------------------------
+
 
 def serapan_salah(ctx: Konteks, a: Angka) -> bool:
     """An efficiency table's serapan input that differs from the budget table / anggaran.csv."""
@@ -344,8 +425,11 @@ def capaian_salah(ctx: Konteks, a: Angka) -> bool:
     if not ids:
         return True
     cap = F.rata_rata(ctx.p.cari(i).capaian.nilai for i in ids).nilai
-    sama = (cocok_capaian(ctx, Angka(0, "", "", "", "", a.tahun, ids[0], "capaian", "", None, 0), a.nilai, a.digit)
-            if len(ids) == 1 and a.nilai is not None else "beda")
+    sama = (
+        cocok_capaian(ctx, Angka(0, "", "", "", "", a.tahun, ids[0], "capaian", "", None, 0), a.nilai, a.digit)
+        if len(ids) == 1 and a.nilai is not None
+        else "beda"
+    )
     return a.nilai is not None and cap is not None and sama == "beda" and banding(a.nilai, a.digit, cap) == "beda"
 
 
@@ -368,16 +452,32 @@ def aturan_masukan_turunan(ctx: Konteks) -> list[Temuan]:
         t = None
         if a.besaran == "efisiensi_serapan":
             if serapan_salah(ctx, a):
-                t = Temuan(aturan="R04", kategori="tidak konsisten", lokasi=a.tempat, sumber="publikasi",
-                           uraian=f"Tabel efisiensi {a.subjek} memakai serapan {a.tertulis.strip()}, sedangkan Tabel 3.4 / "
-                           f"anggaran.csv memberi {pct(prog.serapan)}", indikator_id=",".join(ids), program_kode=a.subjek,
-                           nilai_dilaporkan=a.nilai, nilai_hitung=float(prog.serapan), tautan=ctx.rencana.jangkar("efisiensi"))
+                t = Temuan(
+                    aturan="R04",
+                    kategori="tidak konsisten",
+                    lokasi=a.tempat,
+                    sumber="publikasi",
+                    uraian=f"Tabel efisiensi {a.subjek} memakai serapan {a.tertulis.strip()}, sedangkan Tabel 3.4 / "
+                    f"anggaran.csv memberi {pct(prog.serapan)}",
+                    indikator_id=",".join(ids),
+                    program_kode=a.subjek,
+                    nilai_dilaporkan=a.nilai,
+                    nilai_hitung=float(prog.serapan),
+                    tautan=ctx.rencana.jangkar("efisiensi"),
+                )
         elif a.besaran == "efisiensi_capaian":
             if not ids:
-                t = Temuan(aturan="R04", kategori="metodologi", lokasi=a.tempat, sumber="publikasi",
-                           uraian=f"Program {a.subjek} tidak mempunyai indikator kinerja (program_indikator.csv), tetapi tabel "
-                           f"efisiensi memberinya capaian {a.tertulis.strip()}" + _milik(capaian_cetak, a.nilai),
-                           program_kode=a.subjek, nilai_dilaporkan=a.nilai, tautan=ctx.rencana.jangkar("efisiensi"))
+                t = Temuan(
+                    aturan="R04",
+                    kategori="metodologi",
+                    lokasi=a.tempat,
+                    sumber="publikasi",
+                    uraian=f"Program {a.subjek} tidak mempunyai indikator kinerja (program_indikator.csv), tetapi tabel "
+                    f"efisiensi memberinya capaian {a.tertulis.strip()}" + _milik(capaian_cetak, a.nilai),
+                    program_kode=a.subjek,
+                    nilai_dilaporkan=a.nilai,
+                    tautan=ctx.rencana.jangkar("efisiensi"),
+                )
             elif capaian_salah(ctx, a):
                 cap = F.rata_rata(ctx.p.cari(i).capaian.nilai for i in ids).nilai
                 milik_sendiri = bool(capaian_cetak.get(a.nilai, set()) & set(ids))
@@ -387,18 +487,33 @@ def aturan_masukan_turunan(ctx: Konteks) -> list[Temuan]:
                     _efisiensi_sebaris(ctx, asal, a)
                     continue
                 kategori = "salah hitung" if milik_sendiri or not capaian_cetak.get(a.nilai) else "tidak konsisten"
-                t = Temuan(aturan="R04", kategori=kategori, lokasi=a.tempat, sumber="publikasi",
-                           uraian=f"Tabel efisiensi {a.subjek} memakai capaian {a.tertulis.strip()}; indikator program ini "
-                           f"({', '.join(ids)}) berdasarkan data mencapai {pct(cap)}"
-                           + ("" if milik_sendiri else _milik(capaian_cetak, a.nilai, ids)),
-                           indikator_id=",".join(ids), program_kode=a.subjek, nilai_dilaporkan=a.nilai, nilai_hitung=cap,
-                           ubah_predikat=ctx.p.aturan.skala.predikat(a.nilai) != ctx.p.aturan.skala.predikat(cap),
-                           tautan=ctx.rencana.jangkar("efisiensi"))
+                t = Temuan(
+                    aturan="R04",
+                    kategori=kategori,
+                    lokasi=a.tempat,
+                    sumber="publikasi",
+                    uraian=f"Tabel efisiensi {a.subjek} memakai capaian {a.tertulis.strip()}; indikator program ini "
+                    f"({', '.join(ids)}) berdasarkan data mencapai {pct(cap)}"
+                    + ("" if milik_sendiri else _milik(capaian_cetak, a.nilai, ids)),
+                    indikator_id=",".join(ids),
+                    program_kode=a.subjek,
+                    nilai_dilaporkan=a.nilai,
+                    nilai_hitung=cap,
+                    ubah_predikat=ctx.p.aturan.skala.predikat(a.nilai) != ctx.p.aturan.skala.predikat(cap),
+                    tautan=ctx.rencana.jangkar("efisiensi"),
+                )
         elif a.tertulis.strip() not in ids:
-            t = Temuan(aturan="R04", kategori="tidak konsisten", lokasi=a.tempat, sumber="publikasi",
-                       uraian=f"Program {a.subjek} dipasangkan dengan {a.tertulis.strip()}, sedangkan program_indikator.csv "
-                       f"memasangkannya dengan {', '.join(ids) or 'tidak ada indikator'}", indikator_id=",".join(ids),
-                       program_kode=a.subjek, tautan=ctx.rencana.jangkar("efisiensi"))
+            t = Temuan(
+                aturan="R04",
+                kategori="tidak konsisten",
+                lokasi=a.tempat,
+                sumber="publikasi",
+                uraian=f"Program {a.subjek} dipasangkan dengan {a.tertulis.strip()}, sedangkan program_indikator.csv "
+                f"memasangkannya dengan {', '.join(ids) or 'tidak ada indikator'}",
+                indikator_id=",".join(ids),
+                program_kode=a.subjek,
+                tautan=ctx.rencana.jangkar("efisiensi"),
+            )
         if t is not None:
             out.append(ctx.bukukan(t, a))
             _efisiensi_sebaris(ctx, t, a)
@@ -408,8 +523,13 @@ def aturan_masukan_turunan(ctx: Konteks) -> list[Temuan]:
 def _temuan_capaian(ctx: Konteks, a: Angka, ids: list[str]) -> Temuan | None:
     """The finding that already books a printed capaian of these indicators with a's value."""
     for b in ctx.angka("capaian"):
-        if b.tahun == a.tahun and b.subjek in ids and b.nilai is not None and b.baris_csv in ctx.dibukukan \
-                and banding(a.nilai, a.digit, b.nilai) != "beda":
+        if (
+            b.tahun == a.tahun
+            and b.subjek in ids
+            and b.nilai is not None
+            and b.baris_csv in ctx.dibukukan
+            and banding(a.nilai, a.digit, b.nilai) != "beda"
+        ):
             return ctx.dibukukan[b.baris_csv]
     return None
 
@@ -428,6 +548,7 @@ def _milik(capaian_cetak: dict, nilai: float | None, kecuali=()) -> str:
 
 # --- R05: a composite's group value follows from its own sub-items -------------------------------------------
 
+
 def aturan_kelompok(ctx: Konteks) -> list[Temuan]:
     out = []
     for h in ctx.p.indikator:
@@ -440,25 +561,52 @@ def aturan_kelompok(ctx: Konteks) -> list[Temuan]:
                 rasio = [min(F.rasio(k.realisasi, k.target).nilai or 0, 100) for k in rinci]
                 nilai_rinci = sum(rasio) / len(rasio)
                 if grp.realisasi is not None and banding(grp.realisasi, 2, nilai_rinci) == "beda":
-                    rendah = [f"{k.uraian} {fmt.bilangan(k.realisasi)}/{fmt.bilangan(k.target)}" for k, r_ in zip(rinci, rasio) if r_ < 100]
-                    out.append(Temuan(aturan="R05", kategori="salah hitung", lokasi=lokasi, sumber="data",
-                                      uraian=f"Kelompok '{grp.uraian}' dicatat {pct(grp.realisasi)}, tetapi rata-rata capaian "
-                                      f"rinciannya (masing-masing dibatasi 100%) {pct(nilai_rinci)}; di bawah target: "
-                                      + "; ".join(rendah), indikator_id=h.indikator_id, nilai_dilaporkan=grp.realisasi, nilai_hitung=nilai_rinci, ubah_predikat=False,
-                                      tautan=ctx.tautan(h.indikator_id)))
+                    rendah = [
+                        f"{k.uraian} {fmt.bilangan(k.realisasi)}/{fmt.bilangan(k.target)}"
+                        for k, r_ in zip(rinci, rasio)
+                        if r_ < 100
+                    ]
+                    out.append(
+                        Temuan(
+                            aturan="R05",
+                            kategori="salah hitung",
+                            lokasi=lokasi,
+                            sumber="data",
+                            uraian=f"Kelompok '{grp.uraian}' dicatat {pct(grp.realisasi)}, tetapi rata-rata capaian "
+                            f"rinciannya (masing-masing dibatasi 100%) {pct(nilai_rinci)}; di bawah target: "
+                            + "; ".join(rendah),
+                            indikator_id=h.indikator_id,
+                            nilai_dilaporkan=grp.realisasi,
+                            nilai_hitung=nilai_rinci,
+                            ubah_predikat=False,
+                            tautan=ctx.tautan(h.indikator_id),
+                        )
+                    )
             elif all(k.satuan == grp.satuan for k in rinci):
                 for kolom in ("target", "realisasi"):
                     jumlah = sum(getattr(k, kolom) or 0 for k in rinci)
                     v = getattr(grp, kolom)
                     if v is not None and abs(v - jumlah) > 1e-9:
-                        out.append(Temuan(aturan="R05", kategori="salah hitung", lokasi=lokasi, sumber="data",
-                                          uraian=f"{kolom.capitalize()} kelompok '{grp.uraian}' {fmt.bilangan(v)} {grp.satuan}, "
-                                          f"jumlah rinciannya {fmt.bilangan(jumlah)} {grp.satuan}", indikator_id=h.indikator_id, nilai_dilaporkan=v, nilai_hitung=jumlah,
-                                          ubah_predikat=False, tautan=ctx.tautan(h.indikator_id)))
+                        out.append(
+                            Temuan(
+                                aturan="R05",
+                                kategori="salah hitung",
+                                lokasi=lokasi,
+                                sumber="data",
+                                uraian=f"{kolom.capitalize()} kelompok '{grp.uraian}' {fmt.bilangan(v)} {grp.satuan}, "
+                                f"jumlah rinciannya {fmt.bilangan(jumlah)} {grp.satuan}",
+                                indikator_id=h.indikator_id,
+                                nilai_dilaporkan=v,
+                                nilai_hitung=jumlah,
+                                ubah_predikat=False,
+                                tautan=ctx.tautan(h.indikator_id),
+                            )
+                        )
     return out
 
 
 # --- R06: method and completeness ------------------------------------------------------------------------------
+
 
 def _norm(teks: str) -> str:
     return re.sub(r"[^0-9a-z]", "", teks.casefold().replace("jumlah", ""))
@@ -471,59 +619,134 @@ def aturan_metode(ctx: Konteks) -> list[Temuan]:
     for a in ctx.angka("penyebut"):
         acuan = iku.get(a.subjek)
         if acuan and a is not acuan and _norm(a.tertulis) != _norm(acuan.tertulis):
-            out.append(Temuan(aturan="R06", kategori="metodologi", lokasi=a.tempat, sumber="publikasi",
-                              uraian=f"Penyebut pada rumus tercetak '{a.tertulis}', sedangkan definisi IKU: '{acuan.tertulis}'",
-                              indikator_id=a.subjek, tautan=ctx.tautan(a.subjek)))
+            out.append(
+                Temuan(
+                    aturan="R06",
+                    kategori="metodologi",
+                    lokasi=a.tempat,
+                    sumber="publikasi",
+                    uraian=f"Penyebut pada rumus tercetak '{a.tertulis}', sedangkan definisi IKU: '{acuan.tertulis}'",
+                    indikator_id=a.subjek,
+                    tautan=ctx.tautan(a.subjek),
+                )
+            )
     for h in ctx.p.indikator:
         dipakai = next((k for k in h.komponen if k.peran in ("penyebut", "populasi")), None)
         acuan = iku.get(h.indikator_id)
         if dipakai and acuan and _norm(dipakai.uraian) != _norm(acuan.tertulis):
-            out.append(Temuan(aturan="R06", kategori="metodologi", lokasi=f"data/raw/{ctx.p.tahun}/komponen.csv baris {dipakai.baris}", sumber="data",
-                              uraian=f"Penyebut yang dipakai menghitung {h.indikator_id} adalah '{dipakai.uraian}' "
-                              f"({fmt.bilangan(dipakai.nilai)}), sedangkan definisi IKU: '{acuan.tertulis}'",
-                              indikator_id=h.indikator_id, tautan=ctx.tautan(h.indikator_id)))
+            out.append(
+                Temuan(
+                    aturan="R06",
+                    kategori="metodologi",
+                    lokasi=f"data/raw/{ctx.p.tahun}/komponen.csv baris {dipakai.baris}",
+                    sumber="data",
+                    uraian=f"Penyebut yang dipakai menghitung {h.indikator_id} adalah '{dipakai.uraian}' "
+                    f"({fmt.bilangan(dipakai.nilai)}), sedangkan definisi IKU: '{acuan.tertulis}'",
+                    indikator_id=h.indikator_id,
+                    tautan=ctx.tautan(h.indikator_id),
+                )
+            )
     # the published predikat scale
     kelas = {}
     for a in ctx.angka("skala_dari", "skala_sampai"):
         kelas.setdefault(a.subjek, {})[a.besaran] = a
     if kelas:
-        batas = sorted(((v.get("skala_dari").nilai if v.get("skala_dari") else None,
-                         v.get("skala_sampai").nilai if v.get("skala_sampai") else None, k) for k, v in kelas.items()),
-                       key=lambda x: -1e9 if x[0] is None else x[0])
-        celah = [f"antara {fmt.bilangan(b[1])} dan {fmt.bilangan(c[0])}" for b, c in zip(batas, batas[1:])
-                 if b[1] is not None and c[0] is not None and c[0] > b[1]]
+        batas = sorted(
+            (
+                (
+                    v.get("skala_dari").nilai if v.get("skala_dari") else None,
+                    v.get("skala_sampai").nilai if v.get("skala_sampai") else None,
+                    k,
+                )
+                for k, v in kelas.items()
+            ),
+            key=lambda x: -1e9 if x[0] is None else x[0],
+        )
+        celah = [
+            f"antara {fmt.bilangan(b[1])} dan {fmt.bilangan(c[0])}"
+            for b, c in zip(batas, batas[1:])
+            if b[1] is not None and c[0] is not None and c[0] > b[1]
+        ]
         if batas[-1][1] is not None:
             celah.append(f"di atas {fmt.bilangan(batas[-1][1])}")
         if celah:
             a0 = next(iter(kelas.values()))
             a0 = a0.get("skala_dari") or a0.get("skala_sampai")
-            out.append(Temuan(aturan="R06", kategori="metodologi", lokasi=f"{a0.lokasi}, {a0.tabel}", sumber="publikasi",
-                              uraian="Skala predikat bercelah: capaian " + "; ".join(celah) + " tidak mempunyai predikat "
-                              "(laporan ini menutupnya dengan aturan di params: setiap kelas berlaku sampai batas bawah kelas "
-                              "berikutnya)", tautan=ctx.rencana.jangkar("pengukuran")))
+            out.append(
+                Temuan(
+                    aturan="R06",
+                    kategori="metodologi",
+                    lokasi=f"{a0.lokasi}, {a0.tabel}",
+                    sumber="publikasi",
+                    uraian="Skala predikat bercelah: capaian " + "; ".join(celah) + " tidak mempunyai predikat "
+                    "(laporan ini menutupnya dengan aturan di params: setiap kelas berlaku sampai batas bawah kelas "
+                    "berikutnya)",
+                    tautan=ctx.rencana.jangkar("pengukuran"),
+                )
+            )
     # completeness: every PK indicator has supporting data and an analysis section
     for h in ctx.p.indikator:
         if h.realisasi.sumber != "komponen":
-            out.append(Temuan(aturan="R06", kategori="data dukung tidak ada", lokasi=f"data/raw/{ctx.p.tahun} ({h.indikator_id})", sumber="data",
-                              uraian=f"Realisasi {h.indikator_id} ({_dalam_satuan(ctx, h.indikator_id, h.realisasi.nilai, 2)}) "
-                              f"tidak didukung data komponen "
-                              f"rumus {h.jenis_rumus}", indikator_id=h.indikator_id, nilai_dilaporkan=h.realisasi.nilai, nilai_hitung=None, ubah_predikat=False, tautan=ctx.tautan(h.indikator_id)))
+            out.append(
+                Temuan(
+                    aturan="R06",
+                    kategori="data dukung tidak ada",
+                    lokasi=f"data/raw/{ctx.p.tahun} ({h.indikator_id})",
+                    sumber="data",
+                    uraian=f"Realisasi {h.indikator_id} ({_dalam_satuan(ctx, h.indikator_id, h.realisasi.nilai, 2)}) "
+                    f"tidak didukung data komponen "
+                    f"rumus {h.jenis_rumus}",
+                    indikator_id=h.indikator_id,
+                    nilai_dilaporkan=h.realisasi.nilai,
+                    nilai_hitung=None,
+                    ubah_predikat=False,
+                    tautan=ctx.tautan(h.indikator_id),
+                )
+            )
         if ctx.publikasi is not None:
             # one finding per indicator left out of the published Bab III, with every place it is missing
             tabel = {a.tabel for a in ctx.publikasi if a.subjek == h.indikator_id}
-            hilang = [(lok, apa) for lok, apa, ada in (
-                ("Bab III 3.2, Tabel Pengukuran", "tidak tercantum di tabel pengukuran kinerja", "Tabel Pengukuran 3.2" in tabel),
-                ("Bab III 3.2.1", "tidak mempunyai bagian analisis capaian", any(t.startswith("Capaian Kinerja") for t in tabel)),
-            ) if not ada]
+            hilang = [
+                (lok, apa)
+                for lok, apa, ada in (
+                    (
+                        "Bab III 3.2, Tabel Pengukuran",
+                        "tidak tercantum di tabel pengukuran kinerja",
+                        "Tabel Pengukuran 3.2" in tabel,
+                    ),
+                    (
+                        "Bab III 3.2.1",
+                        "tidak mempunyai bagian analisis capaian",
+                        any(t.startswith("Capaian Kinerja") for t in tabel),
+                    ),
+                )
+                if not ada
+            ]
             if hilang:
-                out.append(Temuan(aturan="R06", kategori="metodologi", lokasi=tuple(lok for lok, _ in hilang), sumber="publikasi",
-                                  uraian=f"Indikator PK {h.indikator_id} ({h.indikator}) " + " dan ".join(apa for _, apa in hilang),
-                                  indikator_id=h.indikator_id, tautan=ctx.rencana.jangkar("sasaran", sasaran_no=h.sasaran_no)))
+                out.append(
+                    Temuan(
+                        aturan="R06",
+                        kategori="metodologi",
+                        lokasi=tuple(lok for lok, _ in hilang),
+                        sumber="publikasi",
+                        uraian=f"Indikator PK {h.indikator_id} ({h.indikator}) "
+                        + " dan ".join(apa for _, apa in hilang),
+                        indikator_id=h.indikator_id,
+                        tautan=ctx.rencana.jangkar("sasaran", sasaran_no=h.sasaran_no),
+                    )
+                )
         elif ctx.narasi.get(f"sasaran-{h.sasaran_no:02d}") is None:
-            out.append(Temuan(aturan="R06", kategori="metodologi", lokasi=f"data/raw/{ctx.p.tahun}/narasi/sasaran-{h.sasaran_no:02d}.md",
-                              sumber="data",
-                              uraian=f"Sasaran {h.sasaran_no} ({h.indikator_id}) belum mempunyai narasi analisis, kendala dan solusi",
-                              indikator_id=h.indikator_id, tautan=ctx.rencana.jangkar("sasaran", sasaran_no=h.sasaran_no)))
+            out.append(
+                Temuan(
+                    aturan="R06",
+                    kategori="metodologi",
+                    lokasi=f"data/raw/{ctx.p.tahun}/narasi/sasaran-{h.sasaran_no:02d}.md",
+                    sumber="data",
+                    uraian=f"Sasaran {h.sasaran_no} ({h.indikator_id}) belum mempunyai narasi analisis, kendala dan solusi",
+                    indikator_id=h.indikator_id,
+                    tautan=ctx.rencana.jangkar("sasaran", sasaran_no=h.sasaran_no),
+                )
+            )
     return out
 
 
@@ -560,10 +783,19 @@ def aturan_narasi(ctx: Konteks) -> list[Temuan]:
                 if v is None or any(banding(v, d, x) != "beda" for x in nilai):
                     continue
                 terdekat = min(nilai, key=lambda x: abs(x - v)) if nilai else None
-                out.append(Temuan(aturan="R07", kategori="tidak konsisten", lokasi=f"data/raw/{ctx.p.tahun}/narasi/{nama}.md baris {nomor}", sumber="data",
-                                  uraian=f"Angka {m.group(0)} diketik manual di narasi dan tidak sama dengan angka hasil hitung "
-                                  f"yang dapat dirujuknya (terdekat {pct(terdekat)}); ganti dengan placeholder",
-                                  indikator_id="", nilai_dilaporkan=v, nilai_hitung=terdekat))
+                out.append(
+                    Temuan(
+                        aturan="R07",
+                        kategori="tidak konsisten",
+                        lokasi=f"data/raw/{ctx.p.tahun}/narasi/{nama}.md baris {nomor}",
+                        sumber="data",
+                        uraian=f"Angka {m.group(0)} diketik manual di narasi dan tidak sama dengan angka hasil hitung "
+                        f"yang dapat dirujuknya (terdekat {pct(terdekat)}); ganti dengan placeholder",
+                        indikator_id="",
+                        nilai_dilaporkan=v,
+                        nilai_hitung=terdekat,
+                    )
+                )
     return out
 
 
@@ -572,9 +804,14 @@ def aturan_narasi(ctx: Konteks) -> list[Temuan]:
 # A small lexicon, matched on the narrative text with its {{ placeholders }} removed (words a
 # placeholder fills in come from the numbers). A claim is about results when a word of HASIL is near.
 HASIL = re.compile(r"\b(capaian|kinerja|rata-rata)\b", re.IGNORECASE)
-MEMBAIK = re.compile(r"(?<!tidak )(?<!belum )(?<!bukan )\b(meningkat|membaik|naik|kenaikan|lebih baik|semakin baik"
-                     r"|(?:perkembangan|kemajuan|peningkatan) yang (?:signifikan|berarti|pesat))\b", re.IGNORECASE)
-DIHITUNG_ULANG = re.compile(r"\b(dihitung ulang|dihitung kembali|diverifikasi|berasal)\b.*\bdata dukung\b", re.IGNORECASE)
+MEMBAIK = re.compile(
+    r"(?<!tidak )(?<!belum )(?<!bukan )\b(meningkat|membaik|naik|kenaikan|lebih baik|semakin baik"
+    r"|(?:perkembangan|kemajuan|peningkatan) yang (?:signifikan|berarti|pesat))\b",
+    re.IGNORECASE,
+)
+DIHITUNG_ULANG = re.compile(
+    r"\b(dihitung ulang|dihitung kembali|diverifikasi|berasal)\b.*\bdata dukung\b", re.IGNORECASE
+)
 PENGECUALIAN = re.compile(r"\b(kecuali|selain|tanpa data dukung|tidak termasuk)\b", re.IGNORECASE)
 IK_PLACEHOLDER = re.compile(r"\{\{\s*\w*?_?(ik\d+)\w*\s*\}\}", re.IGNORECASE)
 
@@ -584,8 +821,10 @@ JARAK_KATA = 8  # an improvement word counts only this close to a result word
 
 def _dekat(polos: str, m: re.Match) -> bool:
     """The improvement word is about a result: a result word within JARAK_KATA words of it."""
-    return any(len(polos[min(h.start(), m.start()):max(h.end(), m.end())].split()) <= JARAK_KATA + 2
-               for h in HASIL.finditer(polos))
+    return any(
+        len(polos[min(h.start(), m.start()) : max(h.end(), m.end())].split()) <= JARAK_KATA + 2
+        for h in HASIL.finditer(polos)
+    )
 
 
 def _kalimat(teks: str):
@@ -607,8 +846,10 @@ def _turun(ctx: Konteks, indikator_id: str | None) -> str:
     if indikator_id:
         h, h0 = ctx.p.cari(indikator_id), ctx.lalu.cari(indikator_id)
         if h and h0 and arah_perubahan(h.capaian.nilai, h0.capaian.nilai, d) == "turun":
-            return (f"capaian {indikator_id} turun dari {pct(h0.capaian.nilai, d)} ({ctx.lalu.tahun}) "
-                    f"menjadi {pct(h.capaian.nilai, d)}")
+            return (
+                f"capaian {indikator_id} turun dari {pct(h0.capaian.nilai, d)} ({ctx.lalu.tahun}) "
+                f"menjadi {pct(h.capaian.nilai, d)}"
+            )
         return ""
     alasan = []
     kini, lalu = ctx.p.rata_rata.nilai, ctx.lalu.rata_rata.nilai
@@ -630,8 +871,10 @@ def _tanpa_dukung(ctx: Konteks) -> str:
         lalu = [h.indikator_id for h in ctx.lalu.indikator if h.tanpa_data_dukung]
         if lalu:
             semua = len(lalu) == len(ctx.lalu.indikator)
-            alasan.append(f"{'seluruh' if semua else ', '.join(lalu)} realisasi tahun {ctx.lalu.tahun} "
-                          "dilaporkan tanpa data komponen")
+            alasan.append(
+                f"{'seluruh' if semua else ', '.join(lalu)} realisasi tahun {ctx.lalu.tahun} "
+                "dilaporkan tanpa data komponen"
+            )
     return "; ".join(alasan)
 
 
@@ -641,7 +884,9 @@ def aturan_klaim_narasi(ctx: Konteks) -> list[Temuan]:
     out = []
     for nama, teks in sorted(ctx.narasi.items()):
         m_sasaran = re.fullmatch(r"sasaran-(\d+)", nama)
-        sasaran_ik = next((h.indikator_id for h in ctx.p.indikator if m_sasaran and h.sasaran_no == int(m_sasaran[1])), None)
+        sasaran_ik = next(
+            (h.indikator_id for h in ctx.p.indikator if m_sasaran and h.sasaran_no == int(m_sasaran[1])), None
+        )
         for nomor, kalimat in _kalimat(teks or ""):
             polos = PLACEHOLDER_NARASI.sub(" ", kalimat)
             lokasi = f"data/raw/{ctx.p.tahun}/narasi/{nama}.md baris {nomor}"
@@ -650,17 +895,31 @@ def aturan_klaim_narasi(ctx: Konteks) -> list[Temuan]:
                 ik = IK_PLACEHOLDER.search(kalimat)
                 alasan = _turun(ctx, ik[1].upper() if ik else sasaran_ik)
                 if alasan:
-                    out.append(Temuan(aturan="R08", kategori="tidak konsisten", lokasi=lokasi, sumber="data",
-                                      uraian=f"Narasi menyatakan perbaikan (\"{m[0]}\") dalam kalimat \"{kalimat}\", "
-                                      f"padahal {alasan}; pakai placeholder arah (mis. {{{{ arah_rata_rata }}}})",
-                                      indikator_id=ik[1].upper() if ik else sasaran_ik or ""))
+                    out.append(
+                        Temuan(
+                            aturan="R08",
+                            kategori="tidak konsisten",
+                            lokasi=lokasi,
+                            sumber="data",
+                            uraian=f'Narasi menyatakan perbaikan ("{m[0]}") dalam kalimat "{kalimat}", '
+                            f"padahal {alasan}; pakai placeholder arah (mis. {{{{ arah_rata_rata }}}})",
+                            indikator_id=ik[1].upper() if ik else sasaran_ik or "",
+                        )
+                    )
             if DIHITUNG_ULANG.search(polos) and not PENGECUALIAN.search(polos):
                 alasan = _tanpa_dukung(ctx)
                 if alasan:
-                    out.append(Temuan(aturan="R08", kategori="tidak konsisten", lokasi=lokasi, sumber="data",
-                                      uraian=f"Narasi menyatakan angka dihitung ulang dari data dukung dalam kalimat "
-                                      f"\"{kalimat}\", padahal {alasan}; sebutkan pengecualiannya "
-                                      "(mis. {{ indikator_tanpa_data_dukung }})"))
+                    out.append(
+                        Temuan(
+                            aturan="R08",
+                            kategori="tidak konsisten",
+                            lokasi=lokasi,
+                            sumber="data",
+                            uraian=f"Narasi menyatakan angka dihitung ulang dari data dukung dalam kalimat "
+                            f'"{kalimat}", padahal {alasan}; sebutkan pengecualiannya '
+                            "(mis. {{ indikator_tanpa_data_dukung }})",
+                        )
+                    )
     return out
 
 
@@ -674,18 +933,36 @@ class AturanReviu:
 
 
 ATURAN = (
-    AturanReviu("R01", "Setiap angka publikasi (realisasi, capaian, rata-rata, serapan, efisiensi) dihitung ulang dari datanya",
-           aturan_hitung_ulang, True),
+    AturanReviu(
+        "R01",
+        "Setiap angka publikasi (realisasi, capaian, rata-rata, serapan, efisiensi) dihitung ulang dari datanya",
+        aturan_hitung_ulang,
+        True,
+    ),
     AturanReviu("R02", "Besaran yang sama bernilai sama di setiap tabel", aturan_antar_tabel, True),
-    AturanReviu("R03", "Target PK = target Renstra tahun itu; target tercetak = target PK/Renstra", aturan_target, False),
-    AturanReviu("R04", "Masukan tabel turunan (efisiensi, realisasi anggaran) = tabel sumbernya; pasangan program–indikator "
-                  "sesuai data", aturan_masukan_turunan, True),
+    AturanReviu(
+        "R03", "Target PK = target Renstra tahun itu; target tercetak = target PK/Renstra", aturan_target, False
+    ),
+    AturanReviu(
+        "R04",
+        "Masukan tabel turunan (efisiensi, realisasi anggaran) = tabel sumbernya; pasangan program–indikator "
+        "sesuai data",
+        aturan_masukan_turunan,
+        True,
+    ),
     AturanReviu("R05", "Nilai kelompok indikator komposit sesuai rinciannya", aturan_kelompok, False),
-    AturanReviu("R06", "Metode: penyebut sesuai definisi IKU, skala predikat tanpa celah, setiap indikator PK punya data "
-                  "dukung dan bagian analisis", aturan_metode, False),
+    AturanReviu(
+        "R06",
+        "Metode: penyebut sesuai definisi IKU, skala predikat tanpa celah, setiap indikator PK punya data "
+        "dukung dan bagian analisis",
+        aturan_metode,
+        False,
+    ),
     AturanReviu("R07", "Angka di narasi tidak diketik manual berbeda dari hasil hitung", aturan_narasi, False),
-    AturanReviu("R08", "Klaim di narasi (membaik, seluruh angka dari data dukung) tidak dibantah angkanya",
-                aturan_klaim_narasi, False),
+    AturanReviu(
+        "R08",
+        "Klaim di narasi (membaik, seluruh angka dari data dukung) tidak dibantah angkanya",
+        aturan_klaim_narasi,
+        False,
+    ),
 )
-
-

@@ -1,4 +1,5 @@
 """The reviu as an auditor receives it: the CSV (safe to open in Excel) and a summary."""
+
 from __future__ import annotations
 
 import csv
@@ -6,8 +7,19 @@ import io
 
 from .temuan import KATEGORI, TINGKAT, Temuan
 
-KOLOM_CSV = ["kode", "kategori", "tingkat", "lokasi", "indikator_id", "uraian",
-             "nilai_dilaporkan", "nilai_hitung", "selisih", "program_kode", "sumber"]
+KOLOM_CSV = [
+    "kode",
+    "kategori",
+    "tingkat",
+    "lokasi",
+    "indikator_id",
+    "uraian",
+    "nilai_dilaporkan",
+    "nilai_hitung",
+    "selisih",
+    "program_kode",
+    "sumber",
+]
 PEMISAH_LOKASI = " | "  # the locations of one finding in one cell (Temuan.tempat)
 RUMUS = ("=", "+", "-", "@", "\t", "\r", "\n")  # a text cell starting so is a formula in Excel
 
@@ -23,8 +35,11 @@ def _angka(x: float | None) -> str:
 
 def baris_csv(t: Temuan) -> list[str]:
     teks = [t.kode, t.kategori, t.tingkat, t.tempat, t.indikator_id, t.keterangan]
-    return ([teks_aman(x) for x in teks] + [_angka(t.nilai_dilaporkan), _angka(t.nilai_hitung), _angka(t.selisih)]
-            + [teks_aman(t.program_kode), t.sumber])
+    return (
+        [teks_aman(x) for x in teks]
+        + [_angka(t.nilai_dilaporkan), _angka(t.nilai_hitung), _angka(t.selisih)]
+        + [teks_aman(t.program_kode), t.sumber]
+    )
 
 
 def ke_csv(temuan: list[Temuan]) -> str:

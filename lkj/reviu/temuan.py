@@ -1,4 +1,5 @@
 """A reviu finding, the context the rules read, and the comparison at printed precision."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -16,13 +17,14 @@ TINGKAT = ("tinggi", "sedang", "rendah")
 
 # --- comparison at printed precision ---------------------------------------------------------
 
+
 def banding(dilaporkan: float, digit: int, hitung: float) -> str:
     """'sesuai' if the printed value is the computed one rounded half up to the printed digits;
     'pembulatan' if it is off by at most one unit in the last printed digit (truncation or
     rounding of an intermediate value); else 'beda'."""
     if fmt.bulat(hitung, digit) == dilaporkan:
         return "sesuai"
-    if abs(dilaporkan - hitung) <= 10 ** -digit + 1e-9:
+    if abs(dilaporkan - hitung) <= 10**-digit + 1e-9:
         return "pembulatan"
     return "beda"
 
@@ -40,7 +42,7 @@ class Temuan:
 
     aturan: str
     kategori: str
-    lokasi: tuple[str, ...]   # a str is accepted for a single place
+    lokasi: tuple[str, ...]  # a str is accepted for a single place
     uraian: str
     sumber: str
     indikator_id: str = ""
@@ -48,7 +50,7 @@ class Temuan:
     nilai_dilaporkan: float | None = None
     nilai_hitung: float | None = None
     ubah_predikat: bool = False
-    tautan: str = ""   # id of the report section with the calculation step
+    tautan: str = ""  # id of the report section with the calculation step
     kode: str = ""
     akibat: list[str] = field(default_factory=list)
 
@@ -92,7 +94,6 @@ class Temuan:
         return self.nilai_dilaporkan - self.nilai_hitung
 
 
-
 @dataclass
 class Konteks:
     """What every rule reads: the measured years, the published figures, the narrative, the plan."""
@@ -119,8 +120,18 @@ class Konteks:
 
     def sebaris(self, a: Angka, besaran: str) -> Angka | None:
         """The figure of another column in a's printed row (same table, row, subject and year)."""
-        return next((b for b in self.publikasi or [] if b.tabel == a.tabel and b.baris == a.baris
-                     and b.subjek == a.subjek and b.tahun == a.tahun and b.besaran == besaran), None)
+        return next(
+            (
+                b
+                for b in self.publikasi or []
+                if b.tabel == a.tabel
+                and b.baris == a.baris
+                and b.subjek == a.subjek
+                and b.tahun == a.tahun
+                and b.besaran == besaran
+            ),
+            None,
+        )
 
     def ukur(self, tahun: int) -> Pengukuran | None:
         return self.p if tahun == self.p.tahun else self.lalu if self.lalu and tahun == self.lalu.tahun else None
@@ -141,9 +152,17 @@ class Konteks:
         return self.rencana.jangkar("efisiensi" if self.program(subjek) is not None else "pengukuran")
 
 
-NAMA_BESARAN = {"target": "Target", "target_renstra": "Target Renstra", "realisasi": "Realisasi", "capaian": "Capaian",
-                "rata_rata": "Rata-rata capaian", "pagu": "Pagu", "realisasi_anggaran": "Realisasi anggaran",
-                "serapan": "Serapan", "efisiensi": "Efisiensi"}
+NAMA_BESARAN = {
+    "target": "Target",
+    "target_renstra": "Target Renstra",
+    "realisasi": "Realisasi",
+    "capaian": "Capaian",
+    "rata_rata": "Rata-rata capaian",
+    "pagu": "Pagu",
+    "realisasi_anggaran": "Realisasi anggaran",
+    "serapan": "Serapan",
+    "efisiensi": "Efisiensi",
+}
 
 
 def nama_angka(a: Angka) -> str:
@@ -154,5 +173,3 @@ def nama_angka(a: Angka) -> str:
 
 def pct(x: float | None, digit: int = 2) -> str:
     return fmt.persen(x, digit)
-
-

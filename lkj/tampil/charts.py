@@ -1,4 +1,5 @@
 """Charts as deterministic SVG text (Indonesian number formats on the axes)."""
+
 from __future__ import annotations
 
 import functools
@@ -16,15 +17,15 @@ from .. import fmt
 # Figures are made with the object API (no pyplot, no backend) inside this style, which is
 # applied per chart (matplotlib's global rcParams are left alone).
 GAYA = {
-    "svg.hashsalt": "lkj",            # stable ids inside the SVG
-    "svg.fonttype": "none",           # text as <text>: small SVG, fast PDF; DejaVu Sans ships with the OS
+    "svg.hashsalt": "lkj",  # stable ids inside the SVG
+    "svg.fonttype": "none",  # text as <text>: small SVG, fast PDF; DejaVu Sans ships with the OS
     "font.family": "DejaVu Sans",
     "font.size": 9,
     "axes.spines.top": False,
     "axes.spines.right": False,
     "axes.titlesize": 10,
     "axes.titleweight": "bold",
-    "text.parse_math": False,         # names are text: '$' in a name is a dollar sign, not mathtext
+    "text.parse_math": False,  # names are text: '$' in a name is a dollar sign, not mathtext
 }
 WARNA = {"utama": "#1f4e79", "kedua": "#9dc3e6", "garis": "#c00000", "abu": "#7f7f7f"}
 PERSEN = FuncFormatter(lambda x, _pos: fmt.angka(x, 0) + "%")
@@ -48,10 +49,12 @@ class Sumbu(Formatter):
 
 def _bergaya(fungsi):
     """Run a chart function under GAYA (creation and SVG output both read it)."""
+
     @functools.wraps(fungsi)
     def dibungkus(*args, **kwargs):
         with matplotlib.rc_context(GAYA):
             return fungsi(*args, **kwargs)
+
     return dibungkus
 
 
@@ -77,8 +80,15 @@ def _tulis_nilai(ax, bars, digit: int) -> None:
         v = b.get_width()
         if fmt.kosong(v):  # no bar, no label
             continue
-        ax.annotate(fmt.angka(v, digit) + "%", (v, b.get_y() + b.get_height() / 2), xytext=(3, 0),
-                    textcoords="offset points", va="center", fontsize=7, annotation_clip=False)
+        ax.annotate(
+            fmt.angka(v, digit) + "%",
+            (v, b.get_y() + b.get_height() / 2),
+            xytext=(3, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=7,
+            annotation_clip=False,
+        )
 
 
 def _nan(x):
@@ -88,8 +98,18 @@ def _nan(x):
 def _garis_100(ax, atas: float) -> None:
     """The 100% line, labelled above the plot area so no bar value sits on its label."""
     ax.axvline(100, color=WARNA["garis"], lw=1, ls="--")
-    ax.annotate("100%", (100, 1), xycoords=("data", "axes fraction"), xytext=(0, 3), textcoords="offset points",
-                ha="center", va="bottom", color=WARNA["garis"], fontsize=7.5, annotation_clip=False)
+    ax.annotate(
+        "100%",
+        (100, 1),
+        xycoords=("data", "axes fraction"),
+        xytext=(0, 3),
+        textcoords="offset points",
+        ha="center",
+        va="bottom",
+        color=WARNA["garis"],
+        fontsize=7.5,
+        annotation_clip=False,
+    )
     ax.set_xlim(0, atas)
 
 
@@ -110,8 +130,9 @@ def capaian_per_indikator(label: list[str], capaian: list[float | None], digit: 
 
 
 @_bergaya
-def batang_berpasangan(label: list[str], seri: dict[str, list[float | None]], digit: int,
-                       judul: str = "", garis_100: bool = False) -> str:
+def batang_berpasangan(
+    label: list[str], seri: dict[str, list[float | None]], digit: int, judul: str = "", garis_100: bool = False
+) -> str:
     """Grouped horizontal bars, one group per named item (e.g. target vs realisasi, or two years)."""
     n, k = len(label), len(seri)
     fig, ax = _gambar(7.2, (0.28 * k + 0.25) * n + 1.1)
@@ -156,11 +177,29 @@ def organisasi(unit: list) -> str:
     lebar, tinggi = 1 / n_kol, 1 / (n_baris + 3)
 
     def kotak(x: float, y: float, w: float, teks: str, tebal: bool = False) -> None:
-        ax.add_patch(matplotlib.patches.FancyBboxPatch((x - w / 2, y - tinggi * 0.42), w, tinggi * 0.84,
-                     boxstyle="round,pad=0.004", fc=WARNA["utama"] if tebal else "#eef3f8",
-                     ec=WARNA["utama"], lw=0.8, transform=ax.transAxes))
-        ax.text(x, y, _label(teks, max(14, int(118 * w)), 4), ha="center", va="center", fontsize=7.2,
-                color="white" if tebal else "#111", weight="bold" if tebal else "normal", transform=ax.transAxes)
+        ax.add_patch(
+            matplotlib.patches.FancyBboxPatch(
+                (x - w / 2, y - tinggi * 0.42),
+                w,
+                tinggi * 0.84,
+                boxstyle="round,pad=0.004",
+                fc=WARNA["utama"] if tebal else "#eef3f8",
+                ec=WARNA["utama"],
+                lw=0.8,
+                transform=ax.transAxes,
+            )
+        )
+        ax.text(
+            x,
+            y,
+            _label(teks, max(14, int(118 * w)), 4),
+            ha="center",
+            va="center",
+            fontsize=7.2,
+            color="white" if tebal else "#111",
+            weight="bold" if tebal else "normal",
+            transform=ax.transAxes,
+        )
 
     def garis(xs, ys) -> None:
         ax.plot(xs, ys, color=WARNA["abu"], lw=0.8, transform=ax.transAxes)
@@ -187,8 +226,14 @@ def organisasi(unit: list) -> str:
 
 
 @_bergaya
-def renstra(tahun: list[int], target: list[float | None], realisasi: dict[int, float | None],
-            digit: int, judul: str = "", satuan: str = "%") -> str:
+def renstra(
+    tahun: list[int],
+    target: list[float | None],
+    realisasi: dict[int, float | None],
+    digit: int,
+    judul: str = "",
+    satuan: str = "%",
+) -> str:
     """Renstra targets per year (line, with a gap where a target is empty) and the realisasi
     known so far (points), on an axis in the indicator's own unit."""
     fig, ax = _gambar(6.2, 2.6)
@@ -196,14 +241,28 @@ def renstra(tahun: list[int], target: list[float | None], realisasi: dict[int, f
     ax.plot(tahun, [_nan(t) for t in target], marker="o", color=WARNA["abu"], label="Target Renstra")
     for t, v in zip(tahun, target):
         if v is not None:
-            ax.annotate(fmt.dengan_satuan(v, satuan, digit, minimal=0), (t, v), xytext=(0, -11),
-                        textcoords="offset points", ha="center", fontsize=7, color=WARNA["abu"])
+            ax.annotate(
+                fmt.dengan_satuan(v, satuan, digit, minimal=0),
+                (t, v),
+                xytext=(0, -11),
+                textcoords="offset points",
+                ha="center",
+                fontsize=7,
+                color=WARNA["abu"],
+            )
     xs = [t for t, v in realisasi.items() if not fmt.kosong(v)]
     ys = [float(realisasi[t]) for t in xs]
     ax.plot(xs, ys, "s", color=WARNA["utama"], label="Realisasi", markersize=7)
     for t, v in zip(xs, ys):
-        ax.annotate(fmt.dengan_satuan(v, satuan, digit), (t, v), xytext=(0, 6), textcoords="offset points",
-                    ha="center", fontsize=7.5, color=WARNA["utama"])
+        ax.annotate(
+            fmt.dengan_satuan(v, satuan, digit),
+            (t, v),
+            xytext=(0, 6),
+            textcoords="offset points",
+            ha="center",
+            fontsize=7.5,
+            color=WARNA["utama"],
+        )
     ax.set_xticks(tahun, [str(t) for t in tahun])
     ax.yaxis.set_major_formatter(Sumbu(satuan))
     ax.set_ylim(*_batas([v for v in target if v is not None] + ys))

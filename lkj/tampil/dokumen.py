@@ -1,4 +1,5 @@
 """The parts of an official document around the numbers: cover, signature block, lists of contents."""
+
 from __future__ import annotations
 
 import base64
@@ -16,11 +17,13 @@ def sampul(aturan: Aturan, tahun: int) -> str:
     if aturan.logo is not None:
         data = base64.b64encode(Path(aturan.logo).read_bytes()).decode("ascii")
         logo = f'<img class="sampul-logo" alt="Logo" src="data:{MIME[aturan.logo.suffix.lower()]};base64,{data}">'
-    return (f'<section class="sampul">{logo}'
-            f'<p class="sampul-pemerintah">{e(aturan.pemerintah.upper())}</p>'
-            '<h1 class="sampul-judul" id="sampul">LAPORAN KINERJA</h1>'
-            f'<p class="sampul-instansi">{e(aturan.instansi.upper())}</p>'
-            f'<p class="sampul-tahun">TAHUN {tahun}</p></section>')
+    return (
+        f'<section class="sampul">{logo}'
+        f'<p class="sampul-pemerintah">{e(aturan.pemerintah.upper())}</p>'
+        '<h1 class="sampul-judul" id="sampul">LAPORAN KINERJA</h1>'
+        f'<p class="sampul-instansi">{e(aturan.instansi.upper())}</p>'
+        f'<p class="sampul-tahun">TAHUN {tahun}</p></section>'
+    )
 
 
 def tanda_tangan(aturan: Aturan) -> str:
@@ -34,12 +37,16 @@ def tanda_tangan(aturan: Aturan) -> str:
         return tag("p", e(isi or nilai), kelas=kelas) if nilai else ""
 
     tempat = f"{t['tempat']}, {t['tanggal']}" if t.get("tempat") and t.get("tanggal") else None
-    return tag("div", baris("tempat", "ttd-tempat", tempat)
-               + baris("jabatan", "ttd-jabatan", (t.get("jabatan") or "").upper())
-               + '<div class="ttd-ruang"></div>'
-               + (tag("p", f"<strong>{e(t['nama'])}</strong>", kelas="ttd-nama") if t.get("nama") else "")
-               + baris("pangkat", "ttd-pangkat")
-               + baris("nip", "ttd-nip", f"NIP. {t['nip']}" if t.get("nip") else None), kelas="tanda-tangan")
+    return tag(
+        "div",
+        baris("tempat", "ttd-tempat", tempat)
+        + baris("jabatan", "ttd-jabatan", (t.get("jabatan") or "").upper())
+        + '<div class="ttd-ruang"></div>'
+        + (tag("p", f"<strong>{e(t['nama'])}</strong>", kelas="ttd-nama") if t.get("nama") else "")
+        + baris("pangkat", "ttd-pangkat")
+        + baris("nip", "ttd-nip", f"NIP. {t['nip']}" if t.get("nip") else None),
+        kelas="tanda-tangan",
+    )
 
 
 def daftar(nav_id: str, judul: str) -> str:

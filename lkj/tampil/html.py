@@ -3,6 +3,7 @@
 Every text that comes from data goes through `e` (or `tabel`, `judul`, `tag`, which
 call it); attributes are always quoted and escaped.
 """
+
 from __future__ import annotations
 
 import base64
@@ -18,8 +19,9 @@ def e(teks: object) -> str:
 
 def tag(nama: str, isi_html: str = "", **atribut: object) -> str:
     """<nama a="..">isi</nama>; attribute values are escaped, `kelas` becomes class."""
-    attrs = "".join(f' {"class" if k == "kelas" else k.replace("_", "-")}="{e(v)}"' for k, v in atribut.items()
-                    if v is not None)
+    attrs = "".join(
+        f' {"class" if k == "kelas" else k.replace("_", "-")}="{e(v)}"' for k, v in atribut.items() if v is not None
+    )
     return f"<{nama}{attrs}>{isi_html}</{nama}>"
 
 
@@ -31,16 +33,23 @@ def judul(teks: str, tingkat: int, id_: str) -> str:
 @dataclass(frozen=True)
 class Kol:
     judul: str
-    nilai: Callable[[object], str]   # row -> already formatted text (escaped here)
-    angka: bool = False              # right-aligned
-    html: bool = False               # nilai returns HTML (not escaped)
-    utuh: bool = False               # never wrapped (a predikat such as "Sangat Tinggi")
+    nilai: Callable[[object], str]  # row -> already formatted text (escaped here)
+    angka: bool = False  # right-aligned
+    html: bool = False  # nilai returns HTML (not escaped)
+    utuh: bool = False  # never wrapped (a predikat such as "Sangat Tinggi")
 
 
-def tabel(rows: Sequence, kolom: Sequence[Kol], keterangan: str = "", kelas: str = "",
-          kaki: Sequence[str] | None = None, id_: str = "") -> str:
+def tabel(
+    rows: Sequence,
+    kolom: Sequence[Kol],
+    keterangan: str = "",
+    kelas: str = "",
+    kaki: Sequence[str] | None = None,
+    id_: str = "",
+) -> str:
     """A table with a repeated header (thead) and an optional footer row."""
     cap = f"<caption>{e(keterangan)}</caption>" if keterangan else ""
+
     def kls(k: Kol) -> str:
         nama = " ".join(n for n, ya in (("angka", k.angka), ("utuh", k.utuh)) if ya)
         return f' class="{nama}"' if nama else ""
@@ -57,8 +66,10 @@ def tabel(rows: Sequence, kolom: Sequence[Kol], keterangan: str = "", kelas: str
     if kaki:
         foot = "<tfoot><tr>" + "".join(f"<td{kls(k)}>{x}</td>" for x, k in zip(kaki, kolom)) + "</tr></tfoot>"
     ident = f' id="{e(id_)}"' if id_ else ""
-    return (f'<table class="lkj {kelas}"{ident}>{cap}<thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(body)}</tbody>{foot}</table>')
+    return (
+        f'<table class="lkj {kelas}"{ident}>{cap}<thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody>{foot}</table>"
+    )
 
 
 def catatan(teks: Sequence[str]) -> str:
@@ -71,8 +82,10 @@ def gambar(svg: str, judul_gambar: str, id_: str) -> str:
     """A chart as a figure: the SVG embedded as an image (nothing remote) and its title as caption.
     The caption is numbered per Bab when the report is assembled ("Gambar 3.2 ...")."""
     data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-    return (f'<figure class="gambar" id="{e(id_)}"><img alt="{e(judul_gambar)}" src="data:image/svg+xml;base64,{data}">'
-            f"<figcaption>{e(judul_gambar)}</figcaption></figure>")
+    return (
+        f'<figure class="gambar" id="{e(id_)}"><img alt="{e(judul_gambar)}" src="data:image/svg+xml;base64,{data}">'
+        f"<figcaption>{e(judul_gambar)}</figcaption></figure>"
+    )
 
 
 def rujukan(nama: str) -> str:

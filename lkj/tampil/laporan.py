@@ -1,4 +1,5 @@
 """What a report notebook needs, in one object: `lap = Laporan.muat(tahun, root, ...)`."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -60,8 +61,11 @@ class Laporan:
         lists for this part may be shown."""
         boleh = self.bagian.narasi if self.bagian else self.m.rencana.narasi
         if nama not in boleh:
-            raise DataError(self.m.proyek.rencana, f"narasi '{nama}' tidak tercantum untuk bagian "
-                            f"{self.bagian.nama if self.bagian else 'mana pun'}",
-                            f"Tambahkan '{nama}' ke daftar narasi bagian itu.", column="narasi")
+            raise DataError(
+                self.m.proyek.rencana,
+                f"narasi '{nama}' tidak tercantum untuk bagian {self.bagian.nama if self.bagian else 'mana pun'}",
+                f"Tambahkan '{nama}' ke daftar narasi bagian itu.",
+                column="narasi",
+            )
         konteks = narasi.nilai_placeholder(self.p, self.lalu, self.anggaran, sasaran_no)
         return narasi.tampilkan(self.m.narasi[nama], self.m.proyek.relatif(self.m.narasi_path(nama)), konteks)

@@ -5,6 +5,7 @@ unknown placeholder is an error naming the file and line. Markdown is rendered
 with raw HTML and images disabled and links limited to http(s) and #, so
 narrative cannot inject script or load anything remote.
 """
+
 from __future__ import annotations
 
 import re
@@ -46,7 +47,7 @@ def _susun(state) -> None:
             t.attrSet("style", f"counter-reset: list-item {int(t.attrGet('start')) - 1}")
         elif t.type == "bullet_list_open":
             tingkat, isi = t.level, []
-            for u in tokens[i + 1:]:
+            for u in tokens[i + 1 :]:
                 if u.type == "bullet_list_close" and u.level == tingkat:
                     break
                 if u.type == "inline" and u.level == tingkat + 3:  # the first paragraph of each item
@@ -67,16 +68,26 @@ def isi(teks: str, konteks: dict[str, str], file: str) -> str:
     """Replace every {{ name }} by konteks[name]; unknown names are an error."""
     keluar = []
     for nomor, baris in enumerate(teks.splitlines(keepends=True), start=1):
+
         def ganti(m: re.Match) -> str:
             nama = m.group(1)
             if NAMA_SAH.fullmatch(nama) and nama.startswith(("tabel_", "gambar_")) and nama not in konteks:
                 return rujukan(nama)  # a numbered table or figure, resolved when the report is assembled
             if not NAMA_SAH.fullmatch(nama) or nama not in konteks:
                 mirip = sorted(k for k in konteks if k.split("_")[0] == nama.split("_")[0])[:6]
-                raise DataError(file, f"placeholder '{{{{ {nama} }}}}' tidak dikenal", (
-                    "Yang tersedia di bagian ini: " + ", ".join(mirip or sorted(konteks)[:12])
-                    + (", …" if len(konteks) > 12 and not mirip else "") + "."), nomor)
+                raise DataError(
+                    file,
+                    f"placeholder '{{{{ {nama} }}}}' tidak dikenal",
+                    (
+                        "Yang tersedia di bagian ini: "
+                        + ", ".join(mirip or sorted(konteks)[:12])
+                        + (", …" if len(konteks) > 12 and not mirip else "")
+                        + "."
+                    ),
+                    nomor,
+                )
             return konteks[nama]
+
         keluar.append(PLACEHOLDER.sub(ganti, baris))
     return "".join(keluar)
 
@@ -108,8 +119,11 @@ def teks_arah(kini: float | None, lalu: float | None, digit: int) -> str:
     """Direction in words from the numbers: 'menurun 10,96 poin dari 103,86%', 'tetap pada 100,00%'."""
     arah = arah_perubahan(kini, lalu, digit)
     if arah is None:
-        return "tidak dapat dibandingkan karena " + ("capaian tahun pembanding" if fmt.kosong(lalu) else "capaian tahun ini") \
+        return (
+            "tidak dapat dibandingkan karena "
+            + ("capaian tahun pembanding" if fmt.kosong(lalu) else "capaian tahun ini")
             + " tidak tersedia"
+        )
     if arah == "tetap":
         return f"tetap pada {fmt.persen(lalu, digit)}"
     return f"{KATA_ARAH[arah]} {fmt.angka(abs(kini - lalu), digit)} poin dari {fmt.persen(lalu, digit)}"
@@ -128,58 +142,104 @@ def catatan_sensitivitas(p: Pengukuran) -> str:
     dasar, *lain = sensitivitas(p)
     if not lain or dasar.rata_rata.nilai is None:
         return ""
-    bagian = [("dengan batas " + fmt.angka(s.batas_capaian, 0) + "%" if s.batas_capaian != dasar.batas_capaian
-               else "tanpa indikator yang realisasinya tidak didukung data") + " rata-rata menjadi "
-              + f"{fmt.persen(s.rata_rata.nilai, d)} ({s.predikat or fmt.KOSONG})" for s in lain]
+    bagian = [
+        (
+            "dengan batas " + fmt.angka(s.batas_capaian, 0) + "%"
+            if s.batas_capaian != dasar.batas_capaian
+            else "tanpa indikator yang realisasinya tidak didukung data"
+        )
+        + " rata-rata menjadi "
+        + f"{fmt.persen(s.rata_rata.nilai, d)} ({s.predikat or fmt.KOSONG})"
+        for s in lain
+    ]
     berubah = any(s.predikat != dasar.predikat for s in lain)
-    aturan = "tanpa batas capaian" if dasar.batas_capaian is None else f"batas capaian {fmt.angka(dasar.batas_capaian, 0)}%"
-    return (f"Predikat {dasar.predikat} " + ("bergantung pada" if berubah else "tidak bergantung pada")
-            + f" aturan perhitungan rata-rata (laporan ini: {aturan}, seluruh indikator): {'; '.join(bagian)}.")
+    aturan = (
+        "tanpa batas capaian" if dasar.batas_capaian is None else f"batas capaian {fmt.angka(dasar.batas_capaian, 0)}%"
+    )
+    return (
+        f"Predikat {dasar.predikat} "
+        + ("bergantung pada" if berubah else "tidak bergantung pada")
+        + f" aturan perhitungan rata-rata (laporan ini: {aturan}, seluruh indikator): {'; '.join(bagian)}."
+    )
 
-def nilai_placeholder(p: Pengukuran, lalu: Pengukuran | None, anggaran: pd.DataFrame | None,
-            sasaran_no: int | None = None) -> dict[str, str]:
+
+def nilai_placeholder(
+    p: Pengukuran, lalu: Pengukuran | None, anggaran: pd.DataFrame | None, sasaran_no: int | None = None
+) -> dict[str, str]:
     """Formatted computed values a narrative file may use as {{ name }}."""
     d = p.aturan.digit_desimal
     k = {
-        "tahun": str(p.tahun), "tahun_lalu": str(lalu.tahun) if lalu else fmt.KOSONG,
-        "instansi": p.aturan.instansi, "pemerintah": p.aturan.pemerintah,
+        "tahun": str(p.tahun),
+        "tahun_lalu": str(lalu.tahun) if lalu else fmt.KOSONG,
+        "instansi": p.aturan.instansi,
+        "pemerintah": p.aturan.pemerintah,
         "rata_rata_capaian": fmt.persen(p.rata_rata.nilai, d),
         "predikat_rata_rata": p.aturan.skala.predikat(p.rata_rata.nilai) or fmt.KOSONG,
         "jumlah_indikator": str(len(p.indikator)),
         "jumlah_sasaran": str(len(p.sasaran)),
         "jumlah_tercapai": str(sum(1 for h in p.indikator if h.capaian.nilai is not None and h.capaian.nilai >= 100)),
-        "jumlah_belum_tercapai": str(sum(1 for h in p.indikator if h.capaian.nilai is not None and h.capaian.nilai < 100)),
+        "jumlah_belum_tercapai": str(
+            sum(1 for h in p.indikator if h.capaian.nilai is not None and h.capaian.nilai < 100)
+        ),
         "jumlah_tanpa_capaian": str(sum(1 for h in p.indikator if h.capaian.nilai is None)),
         "tahun_renstra": f"{p.data.renstra.tahun_awal}–{p.data.renstra.tahun_akhir}",
     }
     # Every name exists whatever the data holds (a value that does not exist shows as '–'), so the
     # names a narrative may use depend only on the indicators and components, never on their values.
-    k.update({n: fmt.KOSONG for n in ("indikator_tertinggi", "capaian_tertinggi", "indikator_terendah",
-                                      "capaian_terendah", "rata_rata_capaian_lalu", "pagu_total",
-                                      "realisasi_anggaran_total", "serapan_total")})
+    k.update(
+        {
+            n: fmt.KOSONG
+            for n in (
+                "indikator_tertinggi",
+                "capaian_tertinggi",
+                "indikator_terendah",
+                "capaian_terendah",
+                "rata_rata_capaian_lalu",
+                "pagu_total",
+                "realisasi_anggaran_total",
+                "serapan_total",
+            )
+        }
+    )
     k["jumlah_program"] = "0"
     ada = [h for h in p.indikator if h.capaian.nilai is not None]
     if ada:
         hi = max(ada, key=lambda h: h.capaian.nilai)
         lo = min(ada, key=lambda h: h.capaian.nilai)
-        k.update(indikator_tertinggi=hi.indikator, capaian_tertinggi=fmt.persen(hi.capaian.nilai, d),
-                 indikator_terendah=lo.indikator, capaian_terendah=fmt.persen(lo.capaian.nilai, d))
+        k.update(
+            indikator_tertinggi=hi.indikator,
+            capaian_tertinggi=fmt.persen(hi.capaian.nilai, d),
+            indikator_terendah=lo.indikator,
+            capaian_terendah=fmt.persen(lo.capaian.nilai, d),
+        )
     nama = {h.indikator_id: h.indikator for h in p.indikator} | (
-        {h.indikator_id: h.indikator for h in lalu.indikator if h.indikator_id not in {x.indikator_id for x in p.indikator}}
-        if lalu else {})
+        {
+            h.indikator_id: h.indikator
+            for h in lalu.indikator
+            if h.indikator_id not in {x.indikator_id for x in p.indikator}
+        }
+        if lalu
+        else {}
+    )
     tanpa = [h for h in p.indikator if h.tanpa_data_dukung]
-    k.update(rumus_rata_rata=tabel.rumus_rata_rata(p), catatan_sensitivitas=catatan_sensitivitas(p),
-             jumlah_tanpa_data_dukung=str(len(tanpa)),
-             indikator_tanpa_data_dukung=_daftar([h.indikator for h in tanpa]))
+    k.update(
+        rumus_rata_rata=tabel.rumus_rata_rata(p),
+        catatan_sensitivitas=catatan_sensitivitas(p),
+        jumlah_tanpa_data_dukung=str(len(tanpa)),
+        indikator_tanpa_data_dukung=_daftar([h.indikator for h in tanpa]),
+    )
     if lalu:
         n = jumlah_arah(p, lalu)
         s = rata_rata_sebanding(p, lalu)
         k.update(
             rata_rata_capaian_lalu=fmt.persen(lalu.rata_rata.nilai, d),
             arah_rata_rata=teks_arah(p.rata_rata.nilai, lalu.rata_rata.nilai, d),
-            jumlah_meningkat=str(n["naik"]), jumlah_menurun=str(n["turun"]), jumlah_tetap=str(n["tetap"]),
+            jumlah_meningkat=str(n["naik"]),
+            jumlah_menurun=str(n["turun"]),
+            jumlah_tetap=str(n["tetap"]),
             jumlah_pembanding=str(sum(n.values())),
-            rata_rata_sebanding=fmt.persen(s.rata_rata.nilai, d), rata_rata_sebanding_lalu=fmt.persen(s.rata_rata_lalu.nilai, d),
+            rata_rata_sebanding=fmt.persen(s.rata_rata.nilai, d),
+            rata_rata_sebanding_lalu=fmt.persen(s.rata_rata_lalu.nilai, d),
             arah_rata_rata_sebanding=teks_arah(s.rata_rata.nilai, s.rata_rata_lalu.nilai, d),
             jumlah_sebanding=str(len(s.indikator)),
             indikator_tidak_sebanding=_daftar([nama[i] for i in s.tidak_sebanding]),
@@ -188,19 +248,25 @@ def nilai_placeholder(p: Pengukuran, lalu: Pengukuran | None, anggaran: pd.DataF
         )
     if anggaran is not None:
         pagu, real = anggaran.pagu.sum(), anggaran.realisasi.dropna().sum()
-        k.update(pagu_total=fmt.rupiah(pagu), realisasi_anggaran_total=fmt.rupiah(real),
-                 serapan_total=fmt.persen(F.serapan(pagu, real).nilai, d),
-                 jumlah_program=str(len(anggaran)))
+        k.update(
+            pagu_total=fmt.rupiah(pagu),
+            realisasi_anggaran_total=fmt.rupiah(real),
+            serapan_total=fmt.persen(F.serapan(pagu, real).nilai, d),
+            jumlah_program=str(len(anggaran)),
+        )
     for h in p.indikator:
         i = h.indikator_id.lower()
         h0 = lalu.cari(h.indikator_id) if lalu else None
         nilai = {
-            "indikator": h.indikator, "target": tabel.teks_target(h.target, h.satuan, d),
+            "indikator": h.indikator,
+            "target": tabel.teks_target(h.target, h.satuan, d),
             "realisasi": tabel.nilai_satuan(h.realisasi.nilai, h.satuan, d),
-            "capaian": fmt.persen(h.capaian.nilai, d), "predikat": h.predikat or fmt.KOSONG,
+            "capaian": fmt.persen(h.capaian.nilai, d),
+            "predikat": h.predikat or fmt.KOSONG,
             "capaian_lalu": fmt.persen(h0.capaian.nilai, d) if h0 else fmt.KOSONG,
             "realisasi_lalu": tabel.nilai_satuan(h0.realisasi.nilai, h.satuan, d) if h0 else fmt.KOSONG,
-            "serapan": fmt.KOSONG, "program": fmt.KOSONG,
+            "serapan": fmt.KOSONG,
+            "program": fmt.KOSONG,
             "asal_realisasi": "dilaporkan tanpa data dukung" if h.tanpa_data_dukung else "dihitung dari data dukung",
         }
         if lalu:
@@ -220,7 +286,9 @@ def nilai_placeholder(p: Pengukuran, lalu: Pengukuran | None, anggaran: pd.DataF
     return k
 
 
-def tidak_terisi(teks: str, tersedia: dict[str, str] | set[str], dibuang: set[str] = frozenset()) -> list[tuple[int, str]]:
+def tidak_terisi(
+    teks: str, tersedia: dict[str, str] | set[str], dibuang: set[str] = frozenset()
+) -> list[tuple[int, str]]:
     """(line, name) of every placeholder of `teks` that would not resolve: unknown among `tersedia`,
     or naming an indicator in `dibuang` (e.g. one no longer in the PK of a new year)."""
     dibuang = {i.lower() for i in dibuang}

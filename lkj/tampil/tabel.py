@@ -2,6 +2,7 @@
 
 Every number passes through lkj.fmt, so the report shows Indonesian formats.
 """
+
 from __future__ import annotations
 
 
@@ -13,6 +14,7 @@ from ..hitung.pengukuran import HasilIndikator, Pengukuran, sensitivitas
 from ..masukan.model import Masukan
 from .html import Kol, catatan, e, tabel
 
+
 def rentang(k: F.Kelas, nama: str = "capaian") -> str:
     """A predikat class as text: '76% ≤ capaian < 91%'."""
     dari = "" if k.dari is None else f"{fmt.angka(k.dari, 2, minimal=0)}% ≤ "
@@ -21,6 +23,7 @@ def rentang(k: F.Kelas, nama: str = "capaian") -> str:
 
 
 # --- tables of the report -------------------------------------------------------------
+
 
 def nilai_satuan(x, satuan: str, digit: int, minimal: int | None = None) -> str:
     """A value in its unit (lkj.fmt.dengan_satuan); `minimal=0` drops trailing zeros (targets: 100%, 4,1%)."""
@@ -38,17 +41,30 @@ def tabel_pengukuran(p: Pengukuran, id_: str = "tabel-pengukuran") -> str:
         Kol("Sasaran", lambda h: str(h.sasaran_no)),
         Kol("Indikator Kinerja", lambda h: h.indikator),
         Kol("Target", lambda h: teks_target(h.target, h.satuan, d), True),
-        Kol("Realisasi", lambda h: nilai_satuan(h.realisasi.nilai, h.satuan, d)
-            + (" *" if h.realisasi.sumber == "dilaporkan" else ""), True),
+        Kol(
+            "Realisasi",
+            lambda h: (
+                nilai_satuan(h.realisasi.nilai, h.satuan, d) + (" *" if h.realisasi.sumber == "dilaporkan" else "")
+            ),
+            True,
+        ),
         Kol("Capaian", lambda h: fmt.persen(h.capaian.nilai, d), True),
         Kol("Predikat", lambda h: h.predikat or fmt.KOSONG, utuh=True),
     ]
-    kaki = ["", "<strong>Rata-rata capaian</strong>" + (f" (batas {fmt.angka(p.aturan.batas_capaian)}%)"
-                                                         if p.aturan.batas_capaian else ""),
-            "", "", f"<strong>{fmt.persen(rata.nilai, d)}</strong>",
-            e(p.aturan.skala.predikat(rata.nilai) or fmt.KOSONG)]
-    ket = [f"* realisasi dilaporkan tanpa data dukung ({h.indikator_id})"
-           for h in p.indikator if h.realisasi.sumber == "dilaporkan"]
+    kaki = [
+        "",
+        "<strong>Rata-rata capaian</strong>"
+        + (f" (batas {fmt.angka(p.aturan.batas_capaian)}%)" if p.aturan.batas_capaian else ""),
+        "",
+        "",
+        f"<strong>{fmt.persen(rata.nilai, d)}</strong>",
+        e(p.aturan.skala.predikat(rata.nilai) or fmt.KOSONG),
+    ]
+    ket = [
+        f"* realisasi dilaporkan tanpa data dukung ({h.indikator_id})"
+        for h in p.indikator
+        if h.realisasi.sumber == "dilaporkan"
+    ]
     ket += [f"{h.indikator_id}: {c}" for h in p.indikator for c in h.catatan if h.realisasi.sumber != "dilaporkan"]
     if rata.catatan:
         ket.append(f"Rata-rata: {rata.catatan}")
@@ -57,12 +73,18 @@ def tabel_pengukuran(p: Pengukuran, id_: str = "tabel-pengukuran") -> str:
 
 def tabel_pk(p: Pengukuran, id_: str = "tabel-pk") -> str:
     d = p.aturan.digit_desimal
-    return tabel(p.indikator, [
-        Kol("No", lambda h: str(h.sasaran_no)),
-        Kol("Sasaran", lambda h: h.sasaran),
-        Kol("Indikator Kinerja", lambda h: h.indikator),
-        Kol("Target", lambda h: teks_target(h.target, h.satuan, d), True),
-    ], f"Perjanjian Kinerja Tahun {p.tahun}", "pk", id_=id_)
+    return tabel(
+        p.indikator,
+        [
+            Kol("No", lambda h: str(h.sasaran_no)),
+            Kol("Sasaran", lambda h: h.sasaran),
+            Kol("Indikator Kinerja", lambda h: h.indikator),
+            Kol("Target", lambda h: teks_target(h.target, h.satuan, d), True),
+        ],
+        f"Perjanjian Kinerja Tahun {p.tahun}",
+        "pk",
+        id_=id_,
+    )
 
 
 def tabel_tujuan_sasaran(p: Pengukuran) -> str:
@@ -73,14 +95,22 @@ def tabel_tujuan_sasaran(p: Pengukuran) -> str:
     tujuan = r.tujuan.set_index("tujuan_id").tujuan
     per_sasaran = r.sasaran.set_index("sasaran_no").tujuan_id
     rows = r.indikator.to_dict("records")
-    kolom = [Kol("Tujuan", lambda x: tujuan[per_sasaran[x["sasaran_no"]]]),
-             Kol("Sasaran", lambda x: sasaran[x["sasaran_no"]]),
-             Kol("Indikator", lambda x: x["indikator"])]
-    kolom += [Kol(f"{r.tahun_awal + i - 1}", (lambda i: lambda x: teks_target(
-        x[f"target_{i}"], x["satuan"], d))(i), True) for i in range(1, 6)]
-    return tabel(rows, kolom, f"Tujuan, Sasaran dan Target Indikator Renstra "
-                               f"{r.tahun_awal}–{r.tahun_akhir} (target tahun ke-1 s.d. ke-5)", "renstra",
-                 id_="tabel-renstra")
+    kolom = [
+        Kol("Tujuan", lambda x: tujuan[per_sasaran[x["sasaran_no"]]]),
+        Kol("Sasaran", lambda x: sasaran[x["sasaran_no"]]),
+        Kol("Indikator", lambda x: x["indikator"]),
+    ]
+    kolom += [
+        Kol(f"{r.tahun_awal + i - 1}", (lambda i: lambda x: teks_target(x[f"target_{i}"], x["satuan"], d))(i), True)
+        for i in range(1, 6)
+    ]
+    return tabel(
+        rows,
+        kolom,
+        f"Tujuan, Sasaran dan Target Indikator Renstra {r.tahun_awal}–{r.tahun_akhir} (target tahun ke-1 s.d. ke-5)",
+        "renstra",
+        id_="tabel-renstra",
+    )
 
 
 def tabel_capaian_renstra(p: Pengukuran, df: pd.DataFrame) -> str:
@@ -88,31 +118,46 @@ def tabel_capaian_renstra(p: Pengukuran, df: pd.DataFrame) -> str:
     k = df.tahun_ke.iloc[0] if len(df) else None
     satuan = {h.indikator_id: h.satuan for h in p.indikator}
     rows = df.to_dict("records")
-    return tabel(rows, [
-        Kol("Indikator", lambda x: x["indikator"]),
-        Kol(f"Target Renstra {p.tahun}" + (f" (tahun ke-{k})" if k else ""),
-            lambda x: teks_target(x["target_renstra"], satuan[x["indikator_id"]], d), True),
-        Kol(f"Realisasi {p.tahun}", lambda x: nilai_satuan(x["realisasi"], satuan[x["indikator_id"]], d), True),
-        Kol("Capaian thd target Renstra", lambda x: fmt.persen(x["capaian_renstra"], d), True),
-        Kol("Target akhir Renstra", lambda x: teks_target(x["target_akhir"], satuan[x["indikator_id"]], d), True),
-        Kol("Progres thd target akhir", lambda x: fmt.persen(x["progres_akhir"], d), True),
-    ], f"Realisasi {p.tahun} dibandingkan dengan Target Renstra", "capaian-renstra", id_="tabel-capaian-renstra")
+    return tabel(
+        rows,
+        [
+            Kol("Indikator", lambda x: x["indikator"]),
+            Kol(
+                f"Target Renstra {p.tahun}" + (f" (tahun ke-{k})" if k else ""),
+                lambda x: teks_target(x["target_renstra"], satuan[x["indikator_id"]], d),
+                True,
+            ),
+            Kol(f"Realisasi {p.tahun}", lambda x: nilai_satuan(x["realisasi"], satuan[x["indikator_id"]], d), True),
+            Kol("Capaian thd target Renstra", lambda x: fmt.persen(x["capaian_renstra"], d), True),
+            Kol("Target akhir Renstra", lambda x: teks_target(x["target_akhir"], satuan[x["indikator_id"]], d), True),
+            Kol("Progres thd target akhir", lambda x: fmt.persen(x["progres_akhir"], d), True),
+        ],
+        f"Realisasi {p.tahun} dibandingkan dengan Target Renstra",
+        "capaian-renstra",
+        id_="tabel-capaian-renstra",
+    )
 
 
 def tabel_pembanding(p: Pengukuran, df: pd.DataFrame, tahun_lalu: int | None) -> str:
     d = p.aturan.digit_desimal
     satuan = {h.indikator_id: h.satuan for h in p.indikator}
     t0 = tahun_lalu or "tahun lalu"
-    return tabel(df.to_dict("records"), [
-        Kol("Indikator", lambda x: x["indikator"]),
-        Kol(f"Target {t0}", lambda x: teks_target(x["target_lalu"], satuan[x["indikator_id"]], d), True),
-        Kol(f"Target {p.tahun}", lambda x: teks_target(x["target"], satuan[x["indikator_id"]], d), True),
-        Kol(f"Realisasi {t0}", lambda x: nilai_satuan(x["realisasi_lalu"], satuan[x["indikator_id"]], d), True),
-        Kol(f"Realisasi {p.tahun}", lambda x: nilai_satuan(x["realisasi"], satuan[x["indikator_id"]], d), True),
-        Kol(f"Capaian {t0}", lambda x: fmt.persen(x["capaian_lalu"], d), True),
-        Kol(f"Capaian {p.tahun}", lambda x: fmt.persen(x["capaian"], d), True),
-        Kol("Perubahan (poin)", lambda x: fmt.angka(x["perubahan_capaian"], d), True),
-    ], f"Realisasi dan Capaian Kinerja Tahun {p.tahun} dan Tahun {t0}", "pembanding", id_="tabel-pembanding")
+    return tabel(
+        df.to_dict("records"),
+        [
+            Kol("Indikator", lambda x: x["indikator"]),
+            Kol(f"Target {t0}", lambda x: teks_target(x["target_lalu"], satuan[x["indikator_id"]], d), True),
+            Kol(f"Target {p.tahun}", lambda x: teks_target(x["target"], satuan[x["indikator_id"]], d), True),
+            Kol(f"Realisasi {t0}", lambda x: nilai_satuan(x["realisasi_lalu"], satuan[x["indikator_id"]], d), True),
+            Kol(f"Realisasi {p.tahun}", lambda x: nilai_satuan(x["realisasi"], satuan[x["indikator_id"]], d), True),
+            Kol(f"Capaian {t0}", lambda x: fmt.persen(x["capaian_lalu"], d), True),
+            Kol(f"Capaian {p.tahun}", lambda x: fmt.persen(x["capaian"], d), True),
+            Kol("Perubahan (poin)", lambda x: fmt.angka(x["perubahan_capaian"], d), True),
+        ],
+        f"Realisasi dan Capaian Kinerja Tahun {p.tahun} dan Tahun {t0}",
+        "pembanding",
+        id_="tabel-pembanding",
+    )
 
 
 def tabel_anggaran(p: Pengukuran, df: pd.DataFrame, efisiensi: bool = False) -> str:
@@ -120,29 +165,53 @@ def tabel_anggaran(p: Pengukuran, df: pd.DataFrame, efisiensi: bool = False) -> 
     rows = df.to_dict("records")
     if not efisiensi:
         total_pagu, total_real = df.pagu.sum(), df.realisasi.dropna().sum()
-        kaki = ["", "<strong>Jumlah</strong>", fmt.rupiah(total_pagu), fmt.rupiah(total_real),
-                fmt.persen(F.serapan(total_pagu, total_real).nilai, d)]
-        return tabel(rows, [
+        kaki = [
+            "",
+            "<strong>Jumlah</strong>",
+            fmt.rupiah(total_pagu),
+            fmt.rupiah(total_real),
+            fmt.persen(F.serapan(total_pagu, total_real).nilai, d),
+        ]
+        return tabel(
+            rows,
+            [
+                Kol("No", lambda x: x["program_kode"]),
+                Kol("Program", lambda x: x["program"]),
+                Kol("Pagu Anggaran", lambda x: fmt.rupiah(x["pagu"]), True),
+                Kol("Realisasi Anggaran", lambda x: fmt.rupiah(x["realisasi"]), True),
+                Kol("Serapan", lambda x: fmt.persen(x["serapan"], d), True),
+            ],
+            f"Realisasi Anggaran per Program Tahun {p.tahun}",
+            "anggaran",
+            kaki,
+            id_="tabel-anggaran",
+        )
+    return tabel(
+        rows,
+        [
             Kol("No", lambda x: x["program_kode"]),
             Kol("Program", lambda x: x["program"]),
-            Kol("Pagu Anggaran", lambda x: fmt.rupiah(x["pagu"]), True),
-            Kol("Realisasi Anggaran", lambda x: fmt.rupiah(x["realisasi"]), True),
+            Kol("Indikator", lambda x: x["indikator_id"] or fmt.KOSONG),
             Kol("Serapan", lambda x: fmt.persen(x["serapan"], d), True),
-        ], f"Realisasi Anggaran per Program Tahun {p.tahun}", "anggaran", kaki, id_="tabel-anggaran")
-    return tabel(rows, [
-        Kol("No", lambda x: x["program_kode"]),
-        Kol("Program", lambda x: x["program"]),
-        Kol("Indikator", lambda x: x["indikator_id"] or fmt.KOSONG),
-        Kol("Serapan", lambda x: fmt.persen(x["serapan"], d), True),
-        Kol("Capaian", lambda x: fmt.persen(x["capaian"], d), True),
-        Kol("Rumus", lambda x: (f"1 − ({fmt.persen(x['serapan'], d)} / {fmt.persen(x['capaian'], d)})"
-                                if x["efisiensi"] == x["efisiensi"] and x["efisiensi"] is not None
-                                else x["catatan"])),
-        Kol("Efisiensi", lambda x: fmt.angka(x["efisiensi"], 3), True),
-    ], f"Efisiensi Penggunaan Anggaran per Program Tahun {p.tahun}", "efisiensi", id_="tabel-efisiensi")
+            Kol("Capaian", lambda x: fmt.persen(x["capaian"], d), True),
+            Kol(
+                "Rumus",
+                lambda x: (
+                    f"1 − ({fmt.persen(x['serapan'], d)} / {fmt.persen(x['capaian'], d)})"
+                    if x["efisiensi"] == x["efisiensi"] and x["efisiensi"] is not None
+                    else x["catatan"]
+                ),
+            ),
+            Kol("Efisiensi", lambda x: fmt.angka(x["efisiensi"], 3), True),
+        ],
+        f"Efisiensi Penggunaan Anggaran per Program Tahun {p.tahun}",
+        "efisiensi",
+        id_="tabel-efisiensi",
+    )
 
 
 # --- the step-by-step calculation of one indicator ---------------------------------------
+
 
 def _v(x, satuan: str) -> str:
     """A data value as typed, in its unit (1.004 unit, Rp1.500.000, 58,56%)."""
@@ -152,8 +221,10 @@ def _v(x, satuan: str) -> str:
 
 
 def _substitusi(s: F.Langkah, d: int) -> str:
-    return (f"{_v(s.pembilang_nilai, s.pembilang.satuan)} / {_v(s.penyebut_nilai, s.penyebut.satuan)}"
-            f" × 100% = {fmt.persen(s.hasil.nilai, d)}")
+    return (
+        f"{_v(s.pembilang_nilai, s.pembilang.satuan)} / {_v(s.penyebut_nilai, s.penyebut.satuan)}"
+        f" × 100% = {fmt.persen(s.hasil.nilai, d)}"
+    )
 
 
 def tabel_komponen(h: HasilIndikator, sumber: str | None = None) -> str:
@@ -161,20 +232,34 @@ def tabel_komponen(h: HasilIndikator, sumber: str | None = None) -> str:
     and the row of every line; in the report, without them."""
     if not h.komponen:
         return ""
-    dipakai = {"pembilang": "pembilang", "penyebut": "penyebut", "populasi": "penyebut (populasi)",
-               "kelompok": "kelompok", "tahun_n": "tahun n", "tahun_sebelumnya": "tahun n−1",
-               "bagian": "bagian (dijumlahkan)", "nilai": "nilai"}
+    dipakai = {
+        "pembilang": "pembilang",
+        "penyebut": "penyebut",
+        "populasi": "penyebut (populasi)",
+        "kelompok": "kelompok",
+        "tahun_n": "tahun n",
+        "tahun_sebelumnya": "tahun n−1",
+        "bagian": "bagian (dijumlahkan)",
+        "nilai": "nilai",
+    }
     kolom = [
         Kol("Uraian", lambda k: ("– " if k.peran == "rincian" else "") + k.uraian, html=False),
-        Kol("Peran dalam rumus", lambda k: dipakai.get(k.peran, "rincian" if k.peran == "rincian" else "data pendukung")),
+        Kol(
+            "Peran dalam rumus", lambda k: dipakai.get(k.peran, "rincian" if k.peran == "rincian" else "data pendukung")
+        ),
         Kol("Target", lambda k: _v(k.target, k.satuan), True),
         Kol("Realisasi", lambda k: _v(k.realisasi, k.satuan), True),
     ]
     if sumber is None:
-        return tabel(h.komponen, kolom, f"Data Kinerja: {h.indikator}", "komponen",
-                     id_=f"tabel-data-{h.indikator_id.lower()}")
-    return tabel(h.komponen, [*kolom, Kol("Baris", lambda k: str(k.baris), True)],
-                 f"Data kinerja {h.indikator_id} (sumber: {sumber}, nomor baris)", "komponen")
+        return tabel(
+            h.komponen, kolom, f"Data Kinerja: {h.indikator}", "komponen", id_=f"tabel-data-{h.indikator_id.lower()}"
+        )
+    return tabel(
+        h.komponen,
+        [*kolom, Kol("Baris", lambda k: str(k.baris), True)],
+        f"Data kinerja {h.indikator_id} (sumber: {sumber}, nomor baris)",
+        "komponen",
+    )
 
 
 def langkah_perhitungan(h: HasilIndikator, p: Pengukuran) -> str:
@@ -186,40 +271,63 @@ def langkah_perhitungan(h: HasilIndikator, p: Pengukuran) -> str:
     if r.sumber == "komponen" and h.jenis_rumus == "rata_rasio":
         items = "".join(f"<li>{e(s.label)}: {e(_substitusi(s, d))}</li>" for s in r.langkah)
         nilai = " + ".join(fmt.persen(s.hasil.nilai, d) for s in r.langkah)
-        out.append(f"<li><strong>Rasio tiap kelompok</strong> (realisasi / target):<ul>{items}</ul>"
-                   f"Rata-rata = ({e(nilai)}) / {len(r.langkah)} = <strong>{fmt.persen(r.nilai, d)}</strong></li>")
+        out.append(
+            f"<li><strong>Rasio tiap kelompok</strong> (realisasi / target):<ul>{items}</ul>"
+            f"Rata-rata = ({e(nilai)}) / {len(r.langkah)} = <strong>{fmt.persen(r.nilai, d)}</strong></li>"
+        )
     elif r.sumber == "komponen" and h.jenis_rumus == "jumlah":
         bagian = [k for k in h.komponen if k.peran == "bagian"]
         suku = " + ".join(_v(k.nilai, k.satuan) for k in bagian)
-        out.append(f"<li><strong>Jumlah bagian</strong>: {e(suku)} = <strong>{e(nilai_satuan(r.nilai, h.satuan, d))}"
-                   f"</strong></li>")
+        out.append(
+            f"<li><strong>Jumlah bagian</strong>: {e(suku)} = <strong>{e(nilai_satuan(r.nilai, h.satuan, d))}"
+            f"</strong></li>"
+        )
     elif r.sumber == "komponen" and h.jenis_rumus == "nilai":
         k = next(k for k in h.komponen if k.peran == "nilai")
-        out.append(f"<li><strong>Nilai</strong>: {e(k.uraian)} = <strong>{e(nilai_satuan(r.nilai, h.satuan, d))}"
-                   f"</strong></li>")
+        out.append(
+            f"<li><strong>Nilai</strong>: {e(k.uraian)} = <strong>{e(nilai_satuan(r.nilai, h.satuan, d))}</strong></li>"
+        )
     elif r.sumber == "komponen":
-        out.append(f"<li><strong>Substitusi</strong>: {e(_substitusi(r.langkah[0], d))} "
-                   f"→ realisasi <strong>{fmt.persen(r.nilai, d)}</strong></li>")
+        out.append(
+            f"<li><strong>Substitusi</strong>: {e(_substitusi(r.langkah[0], d))} "
+            f"→ realisasi <strong>{fmt.persen(r.nilai, d)}</strong></li>"
+        )
     elif r.sumber == "dilaporkan":
-        out.append(f"<li><strong>Realisasi {e(nilai_satuan(r.nilai, h.satuan, d))}</strong> dipakai sebagaimana "
-                   f"dilaporkan" + ("" if h.jenis_rumus == "langsung" else
-                                    " <span class=\"tanda\">tanpa data dukung</span>: komponen rumusnya tidak tersedia")
-                   + ".</li>")
+        out.append(
+            f"<li><strong>Realisasi {e(nilai_satuan(r.nilai, h.satuan, d))}</strong> dipakai sebagaimana "
+            f"dilaporkan"
+            + (
+                ""
+                if h.jenis_rumus == "langsung"
+                else ' <span class="tanda">tanpa data dukung</span>: komponen rumusnya tidak tersedia'
+            )
+            + ".</li>"
+        )
     else:
-        out.append('<li><strong>Realisasi tidak tersedia</strong>: capaian tidak dihitung.</li>')
+        out.append("<li><strong>Realisasi tidak tersedia</strong>: capaian tidak dihitung.</li>")
     if h.capaian.nilai is not None:
         t, re_ = nilai_satuan(h.target, h.satuan, d, minimal=0), nilai_satuan(r.nilai, h.satuan, d)
-        sub = (f"{re_} / {t} × 100% = {fmt.persen(h.capaian.nilai, d)}" if h.polaritas == "positif"
-               else f"(2 × {t} − {re_}) / {t} × 100% = {fmt.persen(h.capaian.nilai, d)}")
-        out.append(f"<li><strong>Capaian</strong> (polaritas {e(h.polaritas)}: {e(F.POLARITAS[h.polaritas])}): "
-                   f"{e(sub)}</li>")
+        sub = (
+            f"{re_} / {t} × 100% = {fmt.persen(h.capaian.nilai, d)}"
+            if h.polaritas == "positif"
+            else f"(2 × {t} − {re_}) / {t} × 100% = {fmt.persen(h.capaian.nilai, d)}"
+        )
+        out.append(
+            f"<li><strong>Capaian</strong> (polaritas {e(h.polaritas)}: {e(F.POLARITAS[h.polaritas])}): {e(sub)}</li>"
+        )
     else:
         out.append(f"<li><strong>Capaian</strong>: {e(h.capaian.catatan or '')}</li>")
     batas = p.aturan.batas_capaian
-    out.append("<li><strong>Pembatasan</strong>: " + (
-        f"capaian dibatasi {fmt.angka(batas)}% sebelum dirata-ratakan; nilai yang dirata-ratakan "
-        f"{fmt.persen(h.capaian_dirata, d)}." if batas else "capaian tidak dibatasi sebelum dirata-ratakan.")
-        + "</li>")
+    out.append(
+        "<li><strong>Pembatasan</strong>: "
+        + (
+            f"capaian dibatasi {fmt.angka(batas)}% sebelum dirata-ratakan; nilai yang dirata-ratakan "
+            f"{fmt.persen(h.capaian_dirata, d)}."
+            if batas
+            else "capaian tidak dibatasi sebelum dirata-ratakan."
+        )
+        + "</li>"
+    )
     kelas = next((k for k in p.aturan.skala.kelas if k.predikat == h.predikat), None)
     if kelas:
         out.append(f"<li><strong>Predikat</strong>: <strong>{e(h.predikat)}</strong> ({e(rentang(kelas))}).</li>")
@@ -229,6 +337,7 @@ def langkah_perhitungan(h: HasilIndikator, p: Pengukuran) -> str:
 
 def tabel_iku(p: Pengukuran) -> str:
     """The IKU: each indicator with its definition (formula), unit, polarity and source of its data."""
+
     def sumber(h: HasilIndikator) -> str:
         if h.realisasi.sumber == "komponen":
             dipakai = [k.uraian for k in h.komponen if k.peran not in ("rincian", "info")]
@@ -237,15 +346,23 @@ def tabel_iku(p: Pengukuran) -> str:
             return "Data kinerja: " + "; ".join(dipakai)
         return "Realisasi yang dilaporkan (tanpa data dukung)" if h.realisasi.sumber == "dilaporkan" else fmt.KOSONG
 
-    return tabel(p.indikator, [
-        Kol("No", lambda h: str(p.indikator.index(h) + 1)),
-        Kol("Indikator Kinerja", lambda h: h.indikator),
-        Kol("Definisi / rumus perhitungan", lambda h: h.rumus),
-        Kol("Satuan", lambda h: h.satuan),
-        Kol("Polaritas", lambda h: "semakin tinggi semakin baik" if h.polaritas == "positif"
-            else "semakin rendah semakin baik"),
-        Kol("Sumber data", sumber),
-    ], f"Indikator Kinerja Utama {p.aturan.instansi}", "iku", id_="tabel-iku")
+    return tabel(
+        p.indikator,
+        [
+            Kol("No", lambda h: str(p.indikator.index(h) + 1)),
+            Kol("Indikator Kinerja", lambda h: h.indikator),
+            Kol("Definisi / rumus perhitungan", lambda h: h.rumus),
+            Kol("Satuan", lambda h: h.satuan),
+            Kol(
+                "Polaritas",
+                lambda h: "semakin tinggi semakin baik" if h.polaritas == "positif" else "semakin rendah semakin baik",
+            ),
+            Kol("Sumber data", sumber),
+        ],
+        f"Indikator Kinerja Utama {p.aturan.instansi}",
+        "iku",
+        id_="tabel-iku",
+    )
 
 
 def sumber_langsung(h: HasilIndikator, m: Masukan) -> str:
@@ -255,12 +372,17 @@ def sumber_langsung(h: HasilIndikator, m: Masukan) -> str:
         return ""
     rows = df[df.indikator_id == h.indikator_id]
     sumber = m.proyek.relatif(m.data.folder / "realisasi_langsung.csv")
-    return tabel(rows.to_dict("records"), [
-        Kol("Indikator", lambda r: r["indikator_id"]),
-        Kol("Realisasi dilaporkan", lambda r: _v(r["realisasi"], h.satuan), True),
-        Kol("Keterangan", lambda r: r["keterangan"] or fmt.KOSONG),
-        Kol("Baris", lambda r: str(r["baris"]), True),
-    ], f"Realisasi {h.indikator_id} tanpa data dukung (sumber: {sumber}, nomor baris)", "komponen")
+    return tabel(
+        rows.to_dict("records"),
+        [
+            Kol("Indikator", lambda r: r["indikator_id"]),
+            Kol("Realisasi dilaporkan", lambda r: _v(r["realisasi"], h.satuan), True),
+            Kol("Keterangan", lambda r: r["keterangan"] or fmt.KOSONG),
+            Kol("Baris", lambda r: str(r["baris"]), True),
+        ],
+        f"Realisasi {h.indikator_id} tanpa data dukung (sumber: {sumber}, nomor baris)",
+        "komponen",
+    )
 
 
 def tabel_sumber_anggaran(m: Masukan, df: pd.DataFrame) -> str:
@@ -268,21 +390,28 @@ def tabel_sumber_anggaran(m: Masukan, df: pd.DataFrame) -> str:
     program–indicator pairs with their rows in program_indikator.csv."""
     asal = m.data.anggaran.set_index("program_kode").baris
     peta = m.data.program_indikator
-    baris_peta = ({} if peta is None else
-                  {k: ", ".join(str(b) for b in g.baris) for k, g in peta.groupby("program_kode")})
-    return tabel(df.to_dict("records"), [
-        Kol("Program", lambda r: f"{r['program_kode']} {r['program']}"),
-        Kol("Pagu", lambda r: fmt.rupiah(r["pagu"]), True),
-        Kol("Realisasi", lambda r: fmt.rupiah(r["realisasi"]), True),
-        Kol("Serapan", lambda r: fmt.persen(r["serapan"], 6), True),
-        Kol("Indikator", lambda r: r["indikator_id"] or fmt.KOSONG),
-        Kol("Efisiensi", lambda r: fmt.angka(r["efisiensi"], 6), True),
-        Kol("Baris anggaran.csv", lambda r: str(asal[r["program_kode"]]), True),
-        Kol("Baris program_indikator.csv", lambda r: baris_peta.get(r["program_kode"], fmt.KOSONG), True),
-    ], f"Sumber angka anggaran ({m.proyek.relatif(m.data.folder)}; nilai tanpa pembulatan)", "komponen")
+    baris_peta = (
+        {} if peta is None else {k: ", ".join(str(b) for b in g.baris) for k, g in peta.groupby("program_kode")}
+    )
+    return tabel(
+        df.to_dict("records"),
+        [
+            Kol("Program", lambda r: f"{r['program_kode']} {r['program']}"),
+            Kol("Pagu", lambda r: fmt.rupiah(r["pagu"]), True),
+            Kol("Realisasi", lambda r: fmt.rupiah(r["realisasi"]), True),
+            Kol("Serapan", lambda r: fmt.persen(r["serapan"], 6), True),
+            Kol("Indikator", lambda r: r["indikator_id"] or fmt.KOSONG),
+            Kol("Efisiensi", lambda r: fmt.angka(r["efisiensi"], 6), True),
+            Kol("Baris anggaran.csv", lambda r: str(asal[r["program_kode"]]), True),
+            Kol("Baris program_indikator.csv", lambda r: baris_peta.get(r["program_kode"], fmt.KOSONG), True),
+        ],
+        f"Sumber angka anggaran ({m.proyek.relatif(m.data.folder)}; nilai tanpa pembulatan)",
+        "komponen",
+    )
 
 
 # --- the headline average: its calculation and what it depends on ----------------------------
+
 
 def rumus_rata_rata(p: Pengukuran) -> str:
     """The overall average as its calculation: '(88,31 + 58,56 + … + 18,00) / 10 = 92,90%'
@@ -299,9 +428,14 @@ def tabel_sensitivitas(p: Pengukuran) -> str:
     the indicators lacking supporting data (lkj.hitung.pengukuran.sensitivitas)."""
     d = p.aturan.digit_desimal
     nama = {h.indikator_id: h.indikator for h in p.indikator}
-    return tabel(sensitivitas(p), [
-        Kol("Aturan rata-rata", lambda s: s.uraian),
-        Kol("Indikator dikeluarkan", lambda s: "; ".join(f"{i} {nama[i]}" for i in s.tanpa) or fmt.KOSONG),
-        Kol("Rata-rata capaian", lambda s: fmt.persen(s.rata_rata.nilai, d), True),
-        Kol("Predikat", lambda s: s.predikat or fmt.KOSONG, utuh=True),
-    ], f"Kepekaan rata-rata capaian {p.tahun} terhadap aturan perhitungan", "sensitivitas")
+    return tabel(
+        sensitivitas(p),
+        [
+            Kol("Aturan rata-rata", lambda s: s.uraian),
+            Kol("Indikator dikeluarkan", lambda s: "; ".join(f"{i} {nama[i]}" for i in s.tanpa) or fmt.KOSONG),
+            Kol("Rata-rata capaian", lambda s: fmt.persen(s.rata_rata.nilai, d), True),
+            Kol("Predikat", lambda s: s.predikat or fmt.KOSONG, utuh=True),
+        ],
+        f"Kepekaan rata-rata capaian {p.tahun} terhadap aturan perhitungan",
+        "sensitivitas",
+    )
