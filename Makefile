@@ -11,7 +11,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-# ---- User variables (YEAR, JOBS, STRICT, FINAL, PAKSA, FILE, PYTHON) -------------------------------------------------
+# ---- User variables (YEAR, JOBS, STRICT, FINAL, PAKSA, FILE, ROOT, PYTHON) -------------------------------------------------
 # Read only through $(value VAR), which never expands the text: `make data YEAR='$(shell ...)'` must
 # not run anything. Each is checked here, when make reads this file, before any recipe; recipes use
 # the checked copies (*_OK), single-quoted. A new variable (FINAL, PAKSA, FILE...) gets a check here.
@@ -69,12 +69,22 @@ ifneq ($(words $(PYTHON_OK))$(call without,$(PYTHON_OK),$(PATH_CHARS)),1)
 $(error PYTHON '$(PYTHON_OK)' tidak sah: tulis path interpreter Python 3.11, mis. PYTHON=/usr/bin/python3.11)
 endif
 
+# ROOT (optional): another project folder (data/raw, params), e.g. ROOT=examples/dinas-contoh:
+# one word of letters, digits and / . _ + - only, not starting with '-'.
+ROOT_OK := $(strip $(value ROOT))
+ifneq ($(ROOT_OK),)
+ifneq ($(words $(ROOT_OK))$(call without,$(ROOT_OK),$(PATH_CHARS))$(filter -%,$(ROOT_OK)),1)
+$(error ROOT '$(ROOT_OK)' tidak sah: satu folder berisi huruf, angka dan / . _ + - saja, mis. ROOT=examples/dinas-contoh)
+endif
+endif
+ROOT_ARG := $(if $(ROOT_OK),--root '$(ROOT_OK)')
+
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps data report reviu lint test bench lab clean
+.PHONY: help setup system-deps data report reviu tahun-baru lint test test-luas bench lab clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
-	@echo "  (YEAR=$(YEAR_OK) by default; e.g. make report YEAR=2023 JOBS=2)"
+	@echo "  (YEAR=$(YEAR_OK) by default; e.g. make report YEAR=2023 JOBS=2; another project: ROOT=examples/dinas-contoh)"
 
 setup: $(STAMP) ## Create .venv with the pinned dependencies
 
@@ -98,13 +108,16 @@ system-deps: ## Install the optional system library for fast PDF rendering (Debi
 	else echo "Note: install libharfbuzz-subset0 (or your system's HarfBuzz subset library) for faster PDFs"; fi
 
 data: $(STAMP) ## Compute data/processed/YEAR/*.csv from data/raw/YEAR
-	$(PY) -m lkj data '$(YEAR_OK)'
+	$(PY) -m lkj data '$(YEAR_OK)' $(ROOT_ARG)
 
 report: $(STAMP) ## Build reports/YEAR/: HTML, audit HTML and A4 PDF (a draft; FINAL=1: the version to sign)
-	$(PY) -m lkj report '$(YEAR_OK)' $(if $(JOBS_OK),-j '$(JOBS_OK)') $(if $(filter 1,$(FINAL_OK)),--final)
+	$(PY) -m lkj report '$(YEAR_OK)' $(ROOT_ARG) $(if $(JOBS_OK),-j '$(JOBS_OK)') $(if $(filter 1,$(FINAL_OK)),--final)
 
 reviu: $(STAMP) ## Reviu: reports/YEAR/reviu-YEAR.csv and a summary (STRICT=1: fail on errors)
-	$(PY) -m lkj reviu '$(YEAR_OK)' $(if $(filter 1,$(STRICT_OK)),--strict)
+	$(PY) -m lkj reviu '$(YEAR_OK)' $(ROOT_ARG) $(if $(filter 1,$(STRICT_OK)),--strict)
+
+tahun-baru: $(STAMP) ## Scaffold data/raw/YEAR and params/YEAR.yaml from YEAR-1 and the Renstra (never overwrites)
+	$(PY) -m lkj tahun-baru '$(YEAR_OK)' $(ROOT_ARG)
 
 lint: $(STAMP) ## Lint, format check, types, import layers, notebooks (what pre-commit runs, offline)
 	$(VENV)/bin/ruff check lkj tests notebooks bench tools
@@ -116,6 +129,9 @@ lint: $(STAMP) ## Lint, format check, types, import layers, notebooks (what pre-
 test: $(STAMP) ## Run the test suite, with the coverage of lkj (notebook kernels included)
 	@mkdir -p build/coverage
 	$(PY) -m pytest --cov=lkj --cov-report=term
+
+test-luas: $(STAMP) ## Property tests with many more generated projects (several minutes)
+	LKJ_HYPOTHESIS=luas $(PY) -m pytest tests/test_properti.py --hypothesis-show-statistics
 
 bench: $(STAMP) ## Benchmark: cold, no-op and narrative-edit builds against the floor
 	$(PY) bench/bench.py
@@ -131,10 +147,10 @@ clean: ## Remove generated files (build/, reports/, data/processed/)
 .PHONY: excel-isian excel-impor kertas-kerja
 
 excel-isian: $(STAMP) ## Workbook to fill: isian-YEAR.xlsx from data/raw (PAKSA=1: overwrite it)
-	$(PY) -m lkj excel-isian '$(YEAR_OK)' $(if $(filter 1,$(PAKSA_OK)),--paksa)
+	$(PY) -m lkj excel-isian '$(YEAR_OK)' $(ROOT_ARG) $(if $(filter 1,$(PAKSA_OK)),--paksa)
 
 excel-impor: $(STAMP) ## Import a filled workbook into data/raw (FILE=isian-YEAR.xlsx; PAKSA=1: overwrite changed CSVs)
-	$(PY) -m lkj excel-impor '$(YEAR_OK)' '$(if $(FILE_OK),$(FILE_OK),isian-$(YEAR_OK).xlsx)' $(if $(filter 1,$(PAKSA_OK)),--paksa)
+	$(PY) -m lkj excel-impor '$(YEAR_OK)' $(ROOT_ARG) '$(if $(FILE_OK),$(FILE_OK),isian-$(YEAR_OK).xlsx)' $(if $(filter 1,$(PAKSA_OK)),--paksa)
 
 kertas-kerja: $(STAMP) ## Auditor's workbook with live formulas (also made by make report): reports/YEAR/kertas-kerja-YEAR.xlsx
-	$(PY) -m lkj kertas-kerja '$(YEAR_OK)'
+	$(PY) -m lkj kertas-kerja '$(YEAR_OK)' $(ROOT_ARG)
