@@ -111,10 +111,10 @@ data: $(STAMP) ## Compute data/processed/YEAR/*.csv from data/raw/YEAR
 	$(PY) -m lkj data '$(YEAR_OK)' $(ROOT_ARG)
 
 report: $(STAMP) ## Build reports/YEAR/: HTML, audit HTML and A4 PDF (a draft; FINAL=1: the version to sign)
-	$(PY) -m lkj report '$(YEAR_OK)' $(ROOT_ARG) $(if $(JOBS_OK),-j '$(JOBS_OK)') $(if $(filter 1,$(FINAL_OK)),--final)
+	$(PY) -m lkj report '$(YEAR_OK)' $(if $(JOBS_OK),-j '$(JOBS_OK)') $(if $(filter 1,$(FINAL_OK)),--final) $(ROOT_ARG)
 
 reviu: $(STAMP) ## Reviu: reports/YEAR/reviu-YEAR.csv and a summary (STRICT=1: fail on errors)
-	$(PY) -m lkj reviu '$(YEAR_OK)' $(ROOT_ARG) $(if $(filter 1,$(STRICT_OK)),--strict)
+	$(PY) -m lkj reviu '$(YEAR_OK)' $(if $(filter 1,$(STRICT_OK)),--strict) $(ROOT_ARG)
 
 tahun-baru: $(STAMP) ## Scaffold data/raw/YEAR and params/YEAR.yaml from YEAR-1 and the Renstra (never overwrites)
 	$(PY) -m lkj tahun-baru '$(YEAR_OK)' $(ROOT_ARG)

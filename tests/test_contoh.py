@@ -3,6 +3,7 @@ command (`make report YEAR=2024 ROOT=...`), and several failing notebooks report
 
 import base64
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -27,7 +28,7 @@ def perintah_make(target: str, root, tahun: int = 2024) -> list[str]:
     ).stdout
     baris = [b for b in keluar.splitlines() if " -m lkj " in b]
     assert len(baris) == 1, keluar
-    return baris[0].split()
+    return shlex.split(baris[0])
 
 
 @pytest.fixture(scope="module")
