@@ -100,7 +100,14 @@ def _nan(x):
     return float("nan") if x is None else x
 
 
-def _garis_100(ax, atas: float) -> None:
+def _rentang_x(nilai: list[float]) -> tuple[float, float]:
+    """From 0 (or below it, for a negative capaian) to past the largest value or 100%, with room for labels."""
+    bawah = min([0.0, *nilai])
+    atas = max([*nilai, 100.0])
+    return (bawah - 0.15 * (atas - bawah) if bawah < 0 else 0.0), atas * 1.22
+
+
+def _garis_100(ax, rentang: tuple[float, float]) -> None:
     """The 100% line, labelled above the plot area so no bar value sits on its label."""
     ax.axvline(100, color=WARNA["garis"], lw=1, ls="--")
     ax.annotate(
@@ -115,7 +122,7 @@ def _garis_100(ax, atas: float) -> None:
         fontsize=7.5,
         annotation_clip=False,
     )
-    ax.set_xlim(0, atas)
+    ax.set_xlim(*rentang)
 
 
 @_bergaya
@@ -136,7 +143,7 @@ def capaian_per_indikator(label: list[str], capaian: list[float | None], digit: 
         loc="upper center",
         bbox_to_anchor=(0.5, -0.35 / len(label) - 0.06),
     )
-    _garis_100(ax, max([c for c in capaian if not fmt.kosong(c)] + [100]) * 1.22)
+    _garis_100(ax, _rentang_x([c for c in capaian if not fmt.kosong(c)]))
     ax.set_yticks(y, [_label(s) for s in label], fontsize=7.5)
     ax.xaxis.set_major_formatter(PERSEN)
     _tulis_nilai(ax, bars, digit)
@@ -158,12 +165,11 @@ def batang_berpasangan(
         ys = [(n - 1 - j) + ((k - 1) / 2 - i) * tinggi for j in range(n)]
         bars = ax.barh(ys, [_nan(v) for v in nilai], tinggi, label=nama, color=warna[i % 3])
         _tulis_nilai(ax, bars, digit)
-    terisi = [v for nilai in seri.values() for v in nilai if not fmt.kosong(v)]
-    atas = max([*terisi, 100]) * 1.22
+    rentang = _rentang_x([v for nilai in seri.values() for v in nilai if not fmt.kosong(v)])
     if garis_100:
-        _garis_100(ax, atas)
+        _garis_100(ax, rentang)
     else:
-        ax.set_xlim(min([0, *terisi]), atas)
+        ax.set_xlim(*rentang)
     ax.set_yticks(list(range(n))[::-1], [_label(s) for s in label], fontsize=7.5)
     ax.xaxis.set_major_formatter(PERSEN)
     ax.legend(fontsize=7.5, frameon=False, ncols=k, loc="upper center", bbox_to_anchor=(0.5, -0.08 - 0.5 / max(n, 1)))
