@@ -44,24 +44,22 @@ $(error JOBS '$(JOBS_OK)' tidak sah: tulis jumlah proses 1 sampai 99, mis. JOBS=
 endif
 endif
 
-STRICT_OK := $(strip $(value STRICT))
-ifneq ($(filter-out 0 1,$(STRICT_OK))$(filter-out 0 1,$(words $(STRICT_OK))),)
-$(error STRICT '$(STRICT_OK)' tidak sah: tulis STRICT=1 (gagal bila ada temuan berat) atau STRICT=0)
+# $(call flag,NAME,what 1 means): NAME_OK, a 0/1 switch read with $(value NAME), never expanded
+define flag
+$(1)_OK := $$(strip $$(value $(1)))
+ifneq ($$(filter-out 0 1,$$($(1)_OK))$$(filter-out 0 1,$$(words $$($(1)_OK))),)
+$$(error $(1) '$$($(1)_OK)' tidak sah: tulis $(1)=1 ($(2)) atau $(1)=0)
 endif
-PAKSA_OK := $(strip $(value PAKSA))
-ifneq ($(filter-out 0 1,$(PAKSA_OK))$(filter-out 0 1,$(words $(PAKSA_OK))),)
-$(error PAKSA '$(PAKSA_OK)' tidak sah: tulis PAKSA=1 (timpa walau sudah berubah) atau PAKSA=0)
-endif
+endef
+$(eval $(call flag,STRICT,gagal bila ada temuan berat))
+$(eval $(call flag,PAKSA,timpa walau sudah berubah))
+$(eval $(call flag,FINAL,laporan final untuk ditandatangani))
 # FILE: a workbook path of letters, digits and / . _ + - only (no space, quote or $)
 FILE_OK := $(strip $(value FILE))
 ifneq ($(FILE_OK),)
 ifneq ($(words $(FILE_OK))$(call without,$(FILE_OK),$(PATH_CHARS)),1)
 $(error FILE '$(FILE_OK)' tidak sah: nama berkas hanya huruf, angka dan / . _ + - (tanpa spasi), mis. FILE=isian-2024.xlsx)
 endif
-endif
-FINAL_OK := $(strip $(value FINAL))
-ifneq ($(filter-out 0 1,$(FINAL_OK))$(filter-out 0 1,$(words $(FINAL_OK))),)
-$(error FINAL '$(FINAL_OK)' tidak sah: tulis FINAL=1 (laporan final untuk ditandatangani) atau FINAL=0)
 endif
 
 PYTHON_OK := $(strip $(value PYTHON))
