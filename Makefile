@@ -11,7 +11,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-# ---- User variables (YEAR, JOBS, STRICT, FINAL, PAKSA, FILE, KERNEL, PYTHON) -----------------------------------------
+# ---- User variables (YEAR, JOBS, STRICT, FINAL, PAKSA, FILE, ROOT, KERNEL, PYTHON) -----------------------------------------
 # Read only through $(value VAR), which never expands the text: `make data YEAR='$(shell ...)'` must
 # not run anything. Each is checked here, when make reads this file, before any recipe; recipes use
 # the checked copies (*_OK), single-quoted. A new variable (FINAL, PAKSA, FILE...) gets a check here.
@@ -44,24 +44,22 @@ $(error JOBS '$(JOBS_OK)' tidak sah: tulis jumlah proses 1 sampai 99, mis. JOBS=
 endif
 endif
 
-STRICT_OK := $(strip $(value STRICT))
-ifneq ($(filter-out 0 1,$(STRICT_OK))$(filter-out 0 1,$(words $(STRICT_OK))),)
-$(error STRICT '$(STRICT_OK)' tidak sah: tulis STRICT=1 (gagal bila ada temuan berat) atau STRICT=0)
+# $(call flag,NAME,what 1 means): NAME_OK, a 0/1 switch read with $(value NAME), never expanded
+define flag
+$(1)_OK := $$(strip $$(value $(1)))
+ifneq ($$(filter-out 0 1,$$($(1)_OK))$$(filter-out 0 1,$$(words $$($(1)_OK))),)
+$$(error $(1) '$$($(1)_OK)' tidak sah: tulis $(1)=1 ($(2)) atau $(1)=0)
 endif
-PAKSA_OK := $(strip $(value PAKSA))
-ifneq ($(filter-out 0 1,$(PAKSA_OK))$(filter-out 0 1,$(words $(PAKSA_OK))),)
-$(error PAKSA '$(PAKSA_OK)' tidak sah: tulis PAKSA=1 (timpa walau sudah berubah) atau PAKSA=0)
-endif
+endef
+$(eval $(call flag,STRICT,gagal bila ada temuan berat))
+$(eval $(call flag,PAKSA,timpa walau sudah berubah))
+$(eval $(call flag,FINAL,laporan final untuk ditandatangani))
 # FILE: a workbook path of letters, digits and / . _ + - only (no space, quote or $)
 FILE_OK := $(strip $(value FILE))
 ifneq ($(FILE_OK),)
 ifneq ($(words $(FILE_OK))$(call without,$(FILE_OK),$(PATH_CHARS)),1)
 $(error FILE '$(FILE_OK)' tidak sah: nama berkas hanya huruf, angka dan / . _ + - (tanpa spasi), mis. FILE=isian-2024.xlsx)
 endif
-endif
-FINAL_OK := $(strip $(value FINAL))
-ifneq ($(filter-out 0 1,$(FINAL_OK))$(filter-out 0 1,$(words $(FINAL_OK))),)
-$(error FINAL '$(FINAL_OK)' tidak sah: tulis FINAL=1 (laporan final untuk ditandatangani) atau FINAL=0)
 endif
 KERNEL_OK := $(strip $(value KERNEL))
 ifneq ($(filter-out hangat segar,$(KERNEL_OK))$(filter-out 0 1,$(words $(KERNEL_OK))),)
@@ -73,12 +71,22 @@ ifneq ($(words $(PYTHON_OK))$(call without,$(PYTHON_OK),$(PATH_CHARS)),1)
 $(error PYTHON '$(PYTHON_OK)' tidak sah: tulis path interpreter Python 3.11, mis. PYTHON=/usr/bin/python3.11)
 endif
 
+# ROOT (optional): another project folder (data/raw, params), e.g. ROOT=examples/dinas-contoh:
+# one word of letters, digits and / . _ + - only, not starting with '-'.
+ROOT_OK := $(strip $(value ROOT))
+ifneq ($(ROOT_OK),)
+ifneq ($(words $(ROOT_OK))$(call without,$(ROOT_OK),$(PATH_CHARS))$(filter -%,$(ROOT_OK)),1)
+$(error ROOT '$(ROOT_OK)' tidak sah: satu folder berisi huruf, angka dan / . _ + - saja, mis. ROOT=examples/dinas-contoh)
+endif
+endif
+ROOT_ARG := $(if $(ROOT_OK),--root '$(ROOT_OK)')
+
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps data report reviu lint test bench lab clean
+.PHONY: help setup system-deps data report reviu tahun-baru lint test test-luas bench lab clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
-	@echo "  (YEAR=$(YEAR_OK) by default; e.g. make report YEAR=2023 JOBS=2)"
+	@echo "  (YEAR=$(YEAR_OK) by default; e.g. make report YEAR=2023 JOBS=2; another project: ROOT=examples/dinas-contoh)"
 
 setup: $(STAMP) ## Create .venv with the pinned dependencies
 
@@ -102,13 +110,16 @@ system-deps: ## Install the optional system library for fast PDF rendering (Debi
 	else echo "Note: install libharfbuzz-subset0 (or your system's HarfBuzz subset library) for faster PDFs"; fi
 
 data: $(STAMP) ## Compute data/processed/YEAR/*.csv from data/raw/YEAR
-	$(PY) -m lkj data '$(YEAR_OK)'
+	$(PY) -m lkj data '$(YEAR_OK)' $(ROOT_ARG)
 
 report: $(STAMP) ## Build reports/YEAR/: HTML, audit HTML and A4 PDF (a draft; FINAL=1: the version to sign)
-	$(PY) -m lkj report '$(YEAR_OK)' $(if $(JOBS_OK),-j '$(JOBS_OK)') $(if $(filter 1,$(FINAL_OK)),--final) $(if $(KERNEL_OK),--kernel '$(KERNEL_OK)')
+	$(PY) -m lkj report '$(YEAR_OK)' $(if $(JOBS_OK),-j '$(JOBS_OK)') $(if $(filter 1,$(FINAL_OK)),--final) $(if $(KERNEL_OK),--kernel '$(KERNEL_OK)') $(ROOT_ARG)
 
 reviu: $(STAMP) ## Reviu: reports/YEAR/reviu-YEAR.csv and a summary (STRICT=1: fail on errors)
-	$(PY) -m lkj reviu '$(YEAR_OK)' $(if $(filter 1,$(STRICT_OK)),--strict)
+	$(PY) -m lkj reviu '$(YEAR_OK)' $(if $(filter 1,$(STRICT_OK)),--strict) $(ROOT_ARG)
+
+tahun-baru: $(STAMP) ## Scaffold data/raw/YEAR and params/YEAR.yaml from YEAR-1 and the Renstra (never overwrites)
+	$(PY) -m lkj tahun-baru '$(YEAR_OK)' $(ROOT_ARG)
 
 lint: $(STAMP) ## Lint, format check, types, import layers, notebooks (what pre-commit runs, offline)
 	$(VENV)/bin/ruff check lkj tests notebooks bench tools
@@ -120,6 +131,9 @@ lint: $(STAMP) ## Lint, format check, types, import layers, notebooks (what pre-
 test: $(STAMP) ## Run the test suite, with the coverage of lkj (notebook kernels included)
 	@mkdir -p build/coverage
 	$(PY) -m pytest --cov=lkj --cov-report=term
+
+test-luas: $(STAMP) ## Property tests with many more generated projects (several minutes)
+	LKJ_HYPOTHESIS=luas $(PY) -m pytest tests/test_properti.py --hypothesis-show-statistics
 
 bench: $(STAMP) ## Benchmark: cold (warm pool, fresh kernels), no-op, narrative and data edits, floor, scaling
 	$(PY) bench/bench.py
@@ -135,10 +149,10 @@ clean: ## Remove generated files (build/, reports/, data/processed/)
 .PHONY: excel-isian excel-impor kertas-kerja
 
 excel-isian: $(STAMP) ## Workbook to fill: isian-YEAR.xlsx from data/raw (PAKSA=1: overwrite it)
-	$(PY) -m lkj excel-isian '$(YEAR_OK)' $(if $(filter 1,$(PAKSA_OK)),--paksa)
+	$(PY) -m lkj excel-isian '$(YEAR_OK)' $(ROOT_ARG) $(if $(filter 1,$(PAKSA_OK)),--paksa)
 
 excel-impor: $(STAMP) ## Import a filled workbook into data/raw (FILE=isian-YEAR.xlsx; PAKSA=1: overwrite changed CSVs)
-	$(PY) -m lkj excel-impor '$(YEAR_OK)' '$(if $(FILE_OK),$(FILE_OK),isian-$(YEAR_OK).xlsx)' $(if $(filter 1,$(PAKSA_OK)),--paksa)
+	$(PY) -m lkj excel-impor '$(YEAR_OK)' $(ROOT_ARG) '$(if $(FILE_OK),$(FILE_OK),isian-$(YEAR_OK).xlsx)' $(if $(filter 1,$(PAKSA_OK)),--paksa)
 
 kertas-kerja: $(STAMP) ## Auditor's workbook with live formulas (also made by make report): reports/YEAR/kertas-kerja-YEAR.xlsx
-	$(PY) -m lkj kertas-kerja '$(YEAR_OK)'
+	$(PY) -m lkj kertas-kerja '$(YEAR_OK)' $(ROOT_ARG)

@@ -1,4 +1,4 @@
-"""Command line: python -m lkj {data,report,reviu} YEAR [--root DIR] [-j N] [--strict].
+"""Command line: python -m lkj {data,report,reviu,tahun-baru} YEAR [--root DIR] [-j N] [--strict].
 
 Excel: python -m lkj excel-isian YEAR [--paksa]; excel-impor YEAR FILE [--paksa]; kertas-kerja YEAR.
 
@@ -72,6 +72,66 @@ def cmd_reviu(tahun: int, root: Path | None, strict: bool) -> int:
     return 0
 
 
+def cmd_tahun_baru(tahun: int, root: Path | None) -> None:
+    """Scaffold data/raw/<YEAR>/ and params/<YEAR>.yaml from the previous year and the Renstra."""
+    from .masukan.proyek import Proyek
+    from .masukan.tahun_baru import buat
+
+    proyek = Proyek.di(root)
+    r = buat(proyek, tahun)
+    print(f"Tahun {tahun} disiapkan dari data {r.lalu} dan {r.renstra}:")
+    for baris in r.dibuat:
+        print(f"  dibuat   {baris}")
+    for baris in r.dilewati:
+        print(f"  dilewati {baris}")
+    for baris in r.catatan:
+        print(f"  catatan  {baris}")
+    placeholder = _placeholder_tahun_baru(proyek, r)
+    print("Yang harus diisi berikutnya:")
+    for i, baris in enumerate(r.isi + placeholder, start=1):
+        print(f"  {i}. {baris}")
+    print(
+        f"  {len(r.isi) + len(placeholder) + 1}. make data YEAR={tahun} menyebut setiap sel yang masih kosong "
+        f"(satu baris per sel); setelah itu make report YEAR={tahun}."
+    )
+
+
+def _placeholder_tahun_baru(proyek, r) -> list[str]:
+    """Placeholders of the copied narrative that will no longer resolve in the new year."""
+    import re as _re
+
+    from .hitung.pengukuran import hitung, hitung_anggaran
+    from .masukan.model import baca_masukan
+    from .tampil.narasi import nilai_placeholder, tidak_terisi
+
+    if not r.narasi:
+        return []
+    try:
+        m0 = baca_masukan(proyek, r.lalu)
+    except DataError as e:
+        return [f"placeholder narasi belum dapat diperiksa (data {r.lalu}: {e})"]
+    p0, lalu0 = hitung(m0)
+    anggaran = hitung_anggaran(p0)
+    sasaran_baru = (
+        {int(x) for x in _re.findall(r"^(\d+),", (proyek.tahun(r.tahun) / "pk.csv").read_text(encoding="utf-8"), _re.M)}
+        if (proyek.tahun(r.tahun) / "pk.csv").is_file()
+        else set()
+    )
+    out = []
+    for path in r.narasi:
+        m = _re.fullmatch(r"sasaran-(\d+)", path.stem)
+        if m and int(m[1]) not in sasaran_baru:
+            out.append(f"{proyek.relatif(path)}: sasaran {int(m[1])} tidak ada di PK {r.tahun}; hapus berkas ini")
+            continue
+        konteks = nilai_placeholder(p0, lalu0, anggaran, int(m[1]) if m else None)
+        for nomor, nama in tidak_terisi(path.read_text(encoding="utf-8"), konteks, r.dibuang):
+            out.append(
+                f"{proyek.relatif(path)}, baris {nomor}: placeholder '{{{{ {nama} }}}}' tidak lagi terisi; "
+                "ganti atau hapus"
+            )
+    return out
+
+
 def _log_galat(root: Path | None) -> Path:
     """Where the traceback of an unexpected error is kept: build/ of the project, else the temp folder."""
     folder = Path(root or Path(__file__).resolve().parent.parent) / "build"
@@ -94,14 +154,16 @@ class _Parser(argparse.ArgumentParser):
         raise DataError(
             "python -m lkj",
             f"perintah tidak sah ({message})",
-            "Pakai: python -m lkj {data,report,reviu,excel-isian,excel-impor,kertas-kerja} TAHUN "
+            "Pakai: python -m lkj {data,report,reviu,tahun-baru,excel-isian,excel-impor,kertas-kerja} TAHUN "
             "[BERKAS] [--root FOLDER] [-j N] [--kernel hangat|segar] [--strict] [--final] [--paksa].",
         )
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = _Parser(prog="python -m lkj", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("perintah", choices=["data", "report", "reviu", "excel-isian", "excel-impor", "kertas-kerja"])
+    ap.add_argument(
+        "perintah", choices=["data", "report", "reviu", "tahun-baru", "excel-isian", "excel-impor", "kertas-kerja"]
+    )
     ap.add_argument("tahun")
     ap.add_argument("berkas", nargs="?", help="excel-impor: the workbook to import")
     ap.add_argument("--paksa", action="store_true", help="excel-*: overwrite even what changed meanwhile")
@@ -143,10 +205,13 @@ def main(argv: list[str] | None = None) -> int:
                 cli.cmd_excel_impor(tahun, args.root, args.berkas, args.paksa)
             else:
                 cli.cmd_kertas_kerja(tahun, args.root)
+        elif args.perintah == "tahun-baru":
+            cmd_tahun_baru(tahun, args.root)
         else:
             main_report(tahun, args.root, jobs, args.final, args.kernel)
     except DataError as e:
-        print(f"GALAT: {e}", file=sys.stderr)
+        for baris in str(e).splitlines():  # several problems (DataErrors): one line each
+            print(f"GALAT: {baris}", file=sys.stderr)
         return 2
     except BelumFinal as e:
         for masalah in e.masalah:

@@ -54,3 +54,35 @@ def rupiah(x) -> str:
 def bilangan(x) -> str:
     """A count or data value as typed: no forced decimals (1004 -> '1.004', 4.1 -> '4,1')."""
     return angka(x, 4, minimal=0)
+
+
+# Units written right after the number (58,56%), units shown as the bare number (an index score),
+# and money. Any other unit follows the number after a space: 1.004 orang.
+SATUAN_MELEKAT = ("%", "‰")
+SATUAN_TANPA = ("", "indeks", "nilai", "skor", "poin")
+SATUAN_RUPIAH = ("rp", "rupiah")
+
+
+def satuan_tetap(satuan: str) -> bool:
+    """Units shown with a fixed number of decimals (rates and scores); counts drop trailing zeros."""
+    s = (satuan or "").strip()
+    return s in SATUAN_MELEKAT or s.lower() in SATUAN_TANPA
+
+
+def dengan_satuan(x, satuan: str, digit: int = 2, minimal: int | None = None) -> str:
+    """A value in its unit: '58,56%', '1,5‰', 'Rp1.234.567', '1.004 orang', '78,50' (an index).
+
+    `minimal=None`: fixed decimals for %, ‰ and scores, no trailing zeros for counts."""
+    if kosong(x):
+        return KOSONG
+    s = (satuan or "").strip()
+    if s.lower() in SATUAN_RUPIAH:
+        return ("-" if x < 0 else "") + "Rp" + angka(abs(x), 0)
+    if minimal is None:
+        minimal = digit if satuan_tetap(s) else 0
+    teks = angka(x, digit, minimal=minimal)
+    if s in SATUAN_MELEKAT:
+        return teks + s
+    if s.lower() in SATUAN_TANPA:
+        return teks
+    return f"{teks} {s}"

@@ -90,18 +90,21 @@ for h in indikator:
     realisasi = {p.tahun: h.realisasi.nilai}
     if lap.lalu and lap.lalu.cari(h.indikator_id):
         realisasi[lap.lalu.tahun] = lap.lalu.cari(h.indikator_id).realisasi.nilai
-    if h.satuan == "%":
-        display(
-            HTML(
-                html.gambar(
-                    charts.renstra(
-                        tahun_renstra, [baris[f"target_{i}"] for i in range(1, 6)], dict(sorted(realisasi.items())), d
-                    ),
-                    f"Target Renstra dan Realisasi: {h.indikator}",
-                    f"gambar-renstra-{h.indikator_id.lower()}",
-                )
+    display(
+        HTML(
+            html.gambar(
+                charts.renstra(
+                    tahun_renstra,
+                    [baris[f"target_{i}"] for i in range(1, 6)],
+                    dict(sorted(realisasi.items())),
+                    d,
+                    satuan=h.satuan,
+                ),
+                f"Target Renstra dan Realisasi: {h.indikator}",
+                f"gambar-renstra-{h.indikator_id.lower()}",
             )
         )
+    )
     b = lap.pembanding.set_index("indikator_id").loc[h.indikator_id]
     display(
         HTML(

@@ -1,4 +1,5 @@
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -61,3 +62,15 @@ def periksa(tahun: int, root: Path = ROOT):
     from lkj.reviu import periksa as periksa_masukan
 
     return periksa_masukan(masukan(tahun, root))
+
+
+# Hypothesis profiles for tests/test_properti.py: "ci" (default) is small and derandomized, so a
+# CI run is repeatable; "luas" (make test-luas, LKJ_HYPOTHESIS=luas) explores many more examples.
+try:
+    from hypothesis import settings as _hyp
+
+    _hyp.register_profile("ci", max_examples=40, derandomize=True, deadline=None, print_blob=True)
+    _hyp.register_profile("luas", max_examples=600, deadline=None, print_blob=True)
+    _hyp.load_profile(os.environ.get("LKJ_HYPOTHESIS", "ci"))
+except ImportError:  # the environment predates hypothesis: test_properti.py is then skipped
+    pass

@@ -10,9 +10,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..masukan.kosakata import JENIS_RUMUS, PERAN, POLARITAS, Kelas, SkalaError, SkalaPredikat, kosong
+from ..masukan.kosakata import (
+    JENIS_RUMUS,
+    PERAN,
+    POLARITAS,
+    RUMUS_PERSEN,
+    Kelas,
+    SkalaError,
+    SkalaPredikat,
+    kosong,
+)
 
-__all__ = ["JENIS_RUMUS", "PERAN", "POLARITAS", "Kelas", "SkalaError", "SkalaPredikat", "kosong"]
+__all__ = ["JENIS_RUMUS", "PERAN", "POLARITAS", "RUMUS_PERSEN", "Kelas", "SkalaError", "SkalaPredikat", "kosong"]
 
 
 class Hasil(NamedTuple):
@@ -63,6 +72,15 @@ def rata_rata(nilai: Iterable[float | None]) -> Hasil:
     if len(ada) < len(nilai):
         catatan = f"{len(nilai) - len(ada)} dari {len(nilai)} nilai kosong tidak ikut dirata-ratakan"
     return Hasil(sum(ada) / len(ada), catatan)
+
+
+def jumlah(nilai: Iterable[float | None]) -> Hasil:
+    """Sum of the parts; one missing part leaves the sum undefined (never a partial sum)."""
+    nilai = list(nilai)
+    kurang = sum(1 for x in nilai if kosong(x))
+    if kurang:
+        return Hasil(None, f"{kurang} dari {len(nilai)} komponen bagian belum berisi realisasi: jumlah tidak dihitung")
+    return Hasil(sum(x for x in nilai if x is not None))
 
 
 def batasi(nilai: float | None, batas: float | None) -> float | None:
@@ -146,7 +164,8 @@ def _langkah(label: str, atas: Komponen, bawah: Komponen, atas_nilai, bawah_nila
 
 
 def realisasi_dari_komponen(jenis_rumus: str, komponen: Sequence[Komponen]) -> Realisasi:
-    """Realisasi (percent) of one indicator from its component rows."""
+    """Realisasi of one indicator from its component rows: percent for RUMUS_PERSEN, else in the
+    indicator's own unit (jumlah, nilai)."""
     if jenis_rumus == "rasio":
         atas = _satu(komponen, ["pembilang"], jenis_rumus)
         bawah = _satu(komponen, ["penyebut", "populasi"], jenis_rumus)
@@ -172,6 +191,16 @@ def realisasi_dari_komponen(jenis_rumus: str, komponen: Sequence[Komponen]) -> R
         )
         step = Langkah("", selisih, selisih.realisasi, lalu, lalu.nilai, hasil)
         return Realisasi(hasil.nilai, "komponen", (step,), _notes([hasil]))
+    if jenis_rumus == "jumlah":
+        bagian = [k for k in komponen if k.peran == "bagian"]
+        if not bagian:
+            raise RumusError("rumus jumlah butuh minimal satu komponen berperan bagian")
+        hasil = jumlah(k.nilai for k in bagian)
+        return Realisasi(hasil.nilai, "komponen", (), _notes([hasil]))
+    if jenis_rumus == "nilai":
+        satu = _satu(komponen, ["nilai"], jenis_rumus)
+        hasil = Hasil(satu.nilai, None if not kosong(satu.nilai) else "nilai komponen tidak tersedia")
+        return Realisasi(hasil.nilai, "komponen", (), _notes([hasil]))
     if jenis_rumus == "langsung":
         raise RumusError("rumus langsung tidak memakai komponen: isi realisasi_langsung.csv")
     raise RumusError(f"jenis_rumus tidak dikenal: {jenis_rumus!r}")

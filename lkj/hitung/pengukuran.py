@@ -198,6 +198,15 @@ def _capaian_tak_wajar(d: DataTahun, pk, real: F.Realisasi, komponen, nilai: flo
             _baris_langsung(d, pk.indikator_id),
             "realisasi",
         )
+    if not real.langkah:  # jumlah, nilai: a value in the indicator's unit, against the target
+        raise DataError(
+            d.folder / "pk.csv",
+            masalah,
+            "Periksa target ini dan realisasi komponennya di "
+            "komponen.csv (mis. 1.004 untuk 1004: tulis tanpa pemisah ribuan).",
+            pk.baris,
+            "target",
+        )
     step = max(real.langkah, key=lambda s: abs(s.hasil.nilai or 0))
     sel = _sel_ganjil(step, komponen)
     raise DataError(

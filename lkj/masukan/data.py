@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import DataError
+from .kosakata import RUMUS_PERSEN
 from .params import RENSTRA
 from .proyek import Proyek
 from .skema import baca_csv, cek_rujukan
@@ -17,6 +18,8 @@ PERAN_RUMUS = {
     "rasio": {"pembilang", "penyebut", "populasi", "rincian", "info"},
     "rata_rasio": {"kelompok", "rincian", "info"},
     "pertumbuhan": {"tahun_n", "tahun_sebelumnya", "info"},
+    "jumlah": {"bagian", "info"},
+    "nilai": {"nilai", "info"},
     "langsung": set(),
 }
 
@@ -70,6 +73,16 @@ def baca_renstra(proyek: Proyek, nama: str) -> Renstra:
     indikator = baca_csv(proyek, folder / "indikator.csv")
     cek_rujukan(sasaran, folder / "sasaran.csv", "tujuan_id", set(tujuan.tujuan_id), "tujuan.csv")
     cek_rujukan(indikator, folder / "indikator.csv", "sasaran_no", set(sasaran.sasaran_no), "sasaran.csv")
+    for rec in indikator.itertuples(index=False):
+        if rec.jenis_rumus in RUMUS_PERSEN and rec.satuan != "%":
+            raise DataError(
+                folder / "indikator.csv",
+                f"rumus {rec.jenis_rumus} menghasilkan persen, tetapi satuan "
+                f"indikator {rec.indikator_id} '{rec.satuan}'",
+                "Tulis satuan %, atau pakai rumus jumlah, nilai atau langsung untuk satuan lain.",
+                rec.baris,
+                "satuan",
+            )
     return Renstra(folder, int(m[1]), int(m[2]), tujuan, sasaran, indikator)
 
 

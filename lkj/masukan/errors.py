@@ -31,6 +31,23 @@ def _tampil(file: str) -> str:
         return file
 
 
+class DataErrors(DataError):  # noqa: N818 (several DataError, reported one line each)
+    """Several problems of one kind at once (e.g. every empty required cell of a file), one line each."""
+
+    MAKS = 50  # lines shown; the rest are counted
+
+    def __init__(self, daftar: list[DataError]):
+        self.daftar = list(daftar)
+        pertama = self.daftar[0]
+        super().__init__(pertama.file, pertama.problem, pertama.fix, pertama.row, pertama.column)
+
+    def __str__(self) -> str:
+        baris = [DataError.__str__(d) for d in self.daftar[: self.MAKS]]
+        if len(self.daftar) > self.MAKS:
+            baris.append(f"… dan {len(self.daftar) - self.MAKS} masalah lain yang sejenis.")
+        return "\n".join(baris)
+
+
 class Peringatan(str):
     """A warning as a value: shown to the analyst, never scraped from a log."""
 

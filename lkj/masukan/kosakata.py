@@ -24,7 +24,11 @@ JENIS_RUMUS = {
     "rata_rasio": "rata-rata rasio (realisasi / target × 100%) tiap kelompok",
     "pertumbuhan": "(nilai tahun n − nilai tahun n−1) / nilai tahun n−1 × 100%",
     "langsung": "nilai realisasi dilaporkan langsung",
+    "jumlah": "jumlah realisasi komponen berperan bagian, dalam satuan indikator",
+    "nilai": "realisasi satu komponen berperan nilai (mis. skor indeks), dalam satuan indikator",
 }
+# Formula types whose realisasi is a percentage (the indicator's satuan must be %).
+RUMUS_PERSEN = ("rasio", "rata_rasio", "pertumbuhan")
 
 # Roles a component row may play (komponen.csv, column `peran`).
 PERAN = {
@@ -35,6 +39,8 @@ PERAN = {
     "rincian": "sub-butir sebuah kelompok (ditampilkan dan diperiksa reviu, tidak dihitung)",
     "tahun_n": "nilai tahun berjalan untuk rumus pertumbuhan; nilainya kolom realisasi",
     "tahun_sebelumnya": "nilai tahun n−1 untuk rumus pertumbuhan; nilainya kolom realisasi",
+    "bagian": "satu bagian rumus jumlah; nilainya kolom realisasi",
+    "nilai": "nilai rumus nilai (mis. skor indeks); nilainya kolom realisasi",
     "info": "data pendukung yang ditampilkan, tidak dihitung",
 }
 

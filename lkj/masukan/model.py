@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .data import DataTahun, baca_renstra, baca_tahun, folder_tahun
 from .errors import DataError, Peringatan
+from .kelengkapan import sel_kosong
 from .params import Aturan, baca_aturan
 from .proyek import Proyek
 from .publikasi import Angka, baca_publikasi
@@ -92,7 +93,7 @@ def baca_masukan(proyek: Proyek, tahun: int) -> Masukan:
             )
     rencana = baca_rencana(proyek, sorted(set(data.pk.sasaran_no)))
     narasi, peringatan = _baca_narasi(proyek, tahun, rencana)
-    peringatan += _cek_anggaran(proyek, data)
+    peringatan += _cek_anggaran(proyek, data) + sel_kosong(proyek, data)
     for d in (data, pembanding):
         if d is not None:
             peringatan += peringatan_csv(d.pk, d.komponen, d.realisasi_langsung)

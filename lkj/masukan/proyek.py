@@ -43,7 +43,10 @@ class Proyek:
 
     @property
     def notebooks(self) -> Path:
-        return self.root / "notebooks"
+        """The project's notebooks/ (plan + templates); a project without one (e.g. an OPD folder
+        given with --root that holds only data/ and params/) uses the repository's."""
+        sendiri = self.root / "notebooks"
+        return sendiri if sendiri.is_dir() or sendiri.is_symlink() else KODE.parent / "notebooks"
 
     @property
     def rencana(self) -> Path:
@@ -70,8 +73,12 @@ class Proyek:
 
     def di_dalam(self, path: Path, apa: str = "berkas") -> Path:
         """`path` if it lies inside the project once links are followed; else a DataError."""
+        akar = [self.root]
+        if self.notebooks != self.root / "notebooks":  # the repository's notebooks, used by this project
+            akar.append(self.notebooks.resolve())
         try:
-            path.resolve().relative_to(self.root)
+            if not any(path.resolve().is_relative_to(a) for a in akar):
+                raise ValueError(path)
         except ValueError:
             tautan = (
                 " (lewat tautan simbolik)"

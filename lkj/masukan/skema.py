@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import DataError, Peringatan
+from .errors import DataError, DataErrors, Peringatan
 from .kosakata import JENIS_RUMUS, PERAN, POLARITAS
 from .proyek import Proyek
 
@@ -285,51 +285,61 @@ def baca_csv(
     data = []
     peringatan = []
     nomor = 1
-    for sel in baris[1:]:
-        nomor += 1
-        if not any(c.strip() for c in sel):
-            continue  # blank line
-        if len(sel) > len(header) and not any(c.strip() for c in sel[len(header) :]):
-            sel = sel[: len(header)]
-        if len(sel) < len(header) and all(i in tanpa_judul for i in range(len(sel), len(header))):
-            sel = sel + [""] * (len(header) - len(sel))
-        if len(sel) != len(header):
-            raise DataError(
-                path,
-                f"jumlah sel {len(sel)}, seharusnya {len(header)}",
-                "Periksa koma di dalam teks: apit teks berkoma dengan tanda petik.",
-                nomor,
-            )
-        for i in tanpa_judul:
-            if sel[i].strip():
+    kosong: list[DataError] = []  # every empty required cell is listed, one line each (e.g. a new year's scaffold)
+    try:
+        for sel in baris[1:]:
+            nomor += 1
+            if not any(c.strip() for c in sel):
+                continue  # blank line
+            if len(sel) > len(header) and not any(c.strip() for c in sel[len(header) :]):
+                sel = sel[: len(header)]
+            if len(sel) < len(header) and all(i in tanpa_judul for i in range(len(sel), len(header))):
+                sel = sel + [""] * (len(header) - len(sel))
+            if len(sel) != len(header):
                 raise DataError(
                     path,
-                    f"kolom ke-{i + 1} tanpa judul berisi '{_kutip(sel[i].strip())}'",
-                    "Beri kolom itu judul yang sah atau pindahkan isinya; kolom yang sah: " + ", ".join(dikenal) + ".",
+                    f"jumlah sel {len(sel)}, seharusnya {len(header)}",
+                    "Periksa koma di dalam teks: apit teks berkoma dengan tanda petik.",
                     nomor,
                 )
-        rec = dict(zip(header, sel))
-        out: dict[str, object] = {nomor_baris: nomor}
-        for k in skema:
-            _cek_sel(rec[k.nama], k.nama, path, nomor)
-            nilai = rec[k.nama].strip()
-            if not nilai:
-                if k.wajib:
-                    raise DataError(path, "sel kosong", "Kolom ini wajib diisi.", nomor, k.nama)
-                out[k.nama] = None if k.angka else ""
-            elif k.angka:
-                out[k.nama] = _bilangan(nilai, k, path, nomor)
-                if k.jenis == "bilangan" and RIBUAN_TUNGGAL.fullmatch(nilai):
-                    peringatan.append(
-                        Peringatan(
-                            f"nilai {nilai} dibaca sebagai {nilai.replace('.', ',')}; bila maksudnya "
-                            f"{nilai.replace('.', '')}, tulis tanpa titik ribuan",
-                            f"{proyek.relatif(path)}, baris {nomor}, kolom '{k.nama}'",
-                        )
+            for i in tanpa_judul:
+                if sel[i].strip():
+                    raise DataError(
+                        path,
+                        f"kolom ke-{i + 1} tanpa judul berisi '{_kutip(sel[i].strip())}'",
+                        "Beri kolom itu judul yang sah atau pindahkan isinya; kolom yang sah: "
+                        + ", ".join(dikenal)
+                        + ".",
+                        nomor,
                     )
-            else:
-                out[k.nama] = _teks(nilai, k, path, nomor)
-        data.append(out)
+            rec = dict(zip(header, sel))
+            out: dict[str, object] = {nomor_baris: nomor}
+            for k in skema:
+                _cek_sel(rec[k.nama], k.nama, path, nomor)
+                nilai = rec[k.nama].strip()
+                if not nilai:
+                    if k.wajib:
+                        kosong.append(DataError(path, "sel kosong", "Kolom ini wajib diisi.", nomor, k.nama))
+                    out[k.nama] = None if k.angka else ""
+                elif k.angka:
+                    out[k.nama] = _bilangan(nilai, k, path, nomor)
+                    if k.jenis == "bilangan" and RIBUAN_TUNGGAL.fullmatch(nilai):
+                        peringatan.append(
+                            Peringatan(
+                                f"nilai {nilai} dibaca sebagai {nilai.replace('.', ',')}; bila maksudnya "
+                                f"{nilai.replace('.', '')}, tulis tanpa titik ribuan",
+                                f"{proyek.relatif(path)}, baris {nomor}, kolom '{k.nama}'",
+                            )
+                        )
+                else:
+                    out[k.nama] = _teks(nilai, k, path, nomor)
+            data.append(out)
+    except DataError:
+        if kosong:  # the empty cells come first in the file: report them first
+            raise DataErrors(kosong) from None
+        raise
+    if kosong:
+        raise (kosong[0] if len(kosong) == 1 else DataErrors(kosong))
     df = pd.DataFrame(data, columns=[nomor_baris, *dikenal])
     for k in skema:
         if k.angka:

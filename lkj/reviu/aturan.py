@@ -93,7 +93,13 @@ def aturan_hitung_ulang(ctx: Konteks) -> list[Temuan]:
             if asal is not None:
                 ctx.bukukan(asal, a, f"{_kecil(nama_angka(a))} dihitung dari realisasi itu")
                 continue
-        tampil = (lambda x: fmt.angka(x, 3)) if a.besaran == "efisiensi" else pct
+        tampil = (
+            (lambda x: fmt.angka(x, 3))
+            if a.besaran == "efisiensi"
+            else (lambda x, subjek=a.subjek: _dalam_satuan(ctx, subjek, x, 2))
+            if a.besaran == "realisasi"
+            else pct
+        )
         t = Temuan(
             aturan="R01",
             kategori=kategori,
@@ -206,6 +212,14 @@ def _ubah_predikat(ctx: Konteks, a: Angka, hit: float) -> bool:
         if h:
             return skala.predikat(F.capaian(h.target, a.nilai, h.polaritas).nilai) != h.predikat
     return False
+
+
+def _dalam_satuan(ctx: Konteks, indikator_id: str, x, digit: int = 4) -> str:
+    """A target or realisasi of an indicator in the indicator's unit (58,56%, 1.004 orang, Rp1.500)."""
+    rows = ctx.p.data.renstra.indikator
+    satuan = rows[rows.indikator_id == indikator_id].satuan
+    s = satuan.iloc[0] if len(satuan) else "%"
+    return fmt.dengan_satuan(x, s, digit, minimal=0 if digit > 2 else None)
 
 
 def _indikator_program(ctx: Konteks, kode: str) -> str:
@@ -347,9 +361,10 @@ def aturan_target(ctx: Konteks) -> list[Temuan]:
                         aturan="R03",
                         kategori="tidak konsisten",
                         lokasi=f"data/raw/{p.tahun}/pk.csv baris {h.pk_baris}",
-                        uraian=f"Target PK {p.tahun} {h.indikator_id} adalah {fmt.bilangan(h.target)}%, "
-                        f"sedangkan target "
-                        f"Renstra tahun ke-{k} ({p.tahun}) {fmt.bilangan(t_renstra)}%",
+                        uraian=f"Target PK {p.tahun} {h.indikator_id} adalah "
+                        f"{_dalam_satuan(ctx, h.indikator_id, h.target)}, "
+                        f"sedangkan target Renstra tahun ke-{k} ({p.tahun}) "
+                        f"{_dalam_satuan(ctx, h.indikator_id, t_renstra)}",
                         sumber="data",
                         indikator_id=h.indikator_id,
                         nilai_dilaporkan=h.target,
@@ -372,7 +387,7 @@ def aturan_target(ctx: Konteks) -> list[Temuan]:
                 lokasi=a.tempat,
                 sumber="publikasi",
                 uraian=f"Target {a.subjek} {a.tahun} tercetak {a.tertulis.strip()}, sedangkan target {jenis} {a.tahun} "
-                f"menurut data ({sumber}) {fmt.bilangan(hit)}%",
+                f"menurut data ({sumber}) {_dalam_satuan(ctx, a.subjek, hit)}",
                 indikator_id=a.subjek,
                 nilai_dilaporkan=a.nilai,
                 nilai_hitung=hit,
@@ -680,7 +695,8 @@ def aturan_metode(ctx: Konteks) -> list[Temuan]:
                     kategori="data dukung tidak ada",
                     lokasi=f"data/raw/{ctx.p.tahun} ({h.indikator_id})",
                     sumber="data",
-                    uraian=f"Realisasi {h.indikator_id} ({pct(h.realisasi.nilai)}) tidak didukung data komponen "
+                    uraian=f"Realisasi {h.indikator_id} ({_dalam_satuan(ctx, h.indikator_id, h.realisasi.nilai, 2)}) "
+                    f"tidak didukung data komponen "
                     f"rumus {h.jenis_rumus}",
                     indikator_id=h.indikator_id,
                     nilai_dilaporkan=h.realisasi.nilai,

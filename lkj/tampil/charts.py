@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import functools
 import io
+import itertools
+import math
 import textwrap
 from typing import Any
 
 import matplotlib
 import matplotlib.patches
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import Formatter, FuncFormatter
 
 from .. import fmt
 
@@ -25,9 +27,26 @@ GAYA = {
     "axes.spines.right": False,
     "axes.titlesize": 10,
     "axes.titleweight": "bold",
+    "text.parse_math": False,  # names are text: '$' in a name is a dollar sign, not mathtext
 }
 WARNA = {"utama": "#1f4e79", "kedua": "#9dc3e6", "garis": "#c00000", "abu": "#7f7f7f"}
 PERSEN = FuncFormatter(lambda x, _pos: fmt.angka(x, 0) + "%")
+
+
+class Sumbu(Formatter):
+    """Axis ticks in an indicator's unit, with as many decimals as the tick spacing needs
+    (0,5‰ 1,0‰ 1,5‰; Rp500.000.000; 1.000 orang)."""
+
+    def __init__(self, satuan: str):
+        self.satuan, self.digit = satuan, 0
+
+    def set_locs(self, locs):
+        super().set_locs(locs)
+        langkah = min((abs(b - a) for a, b in itertools.pairwise(locs) if b != a), default=1)
+        self.digit = max(0, min(6, -math.floor(math.log10(langkah)))) if math.isfinite(langkah) and langkah > 0 else 0
+
+    def __call__(self, x, pos=None):
+        return fmt.dengan_satuan(x, self.satuan, self.digit, minimal=self.digit)
 
 
 def _bergaya(fungsi):
@@ -81,7 +100,14 @@ def _nan(x):
     return float("nan") if x is None else x
 
 
-def _garis_100(ax, atas: float) -> None:
+def _rentang_x(nilai: list[float]) -> tuple[float, float]:
+    """From 0 (or below it, for a negative capaian) to past the largest value or 100%, with room for labels."""
+    bawah = min([0.0, *nilai])
+    atas = max([*nilai, 100.0])
+    return (bawah - 0.15 * (atas - bawah) if bawah < 0 else 0.0), atas * 1.22
+
+
+def _garis_100(ax, rentang: tuple[float, float]) -> None:
     """The 100% line, labelled above the plot area so no bar value sits on its label."""
     ax.axvline(100, color=WARNA["garis"], lw=1, ls="--")
     ax.annotate(
@@ -96,7 +122,7 @@ def _garis_100(ax, atas: float) -> None:
         fontsize=7.5,
         annotation_clip=False,
     )
-    ax.set_xlim(0, atas)
+    ax.set_xlim(*rentang)
 
 
 @_bergaya
@@ -117,7 +143,7 @@ def capaian_per_indikator(label: list[str], capaian: list[float | None], digit: 
         loc="upper center",
         bbox_to_anchor=(0.5, -0.35 / len(label) - 0.06),
     )
-    _garis_100(ax, max([c for c in capaian if not fmt.kosong(c)] + [100]) * 1.22)
+    _garis_100(ax, _rentang_x([c for c in capaian if not fmt.kosong(c)]))
     ax.set_yticks(y, [_label(s) for s in label], fontsize=7.5)
     ax.xaxis.set_major_formatter(PERSEN)
     _tulis_nilai(ax, bars, digit)
@@ -139,15 +165,14 @@ def batang_berpasangan(
         ys = [(n - 1 - j) + ((k - 1) / 2 - i) * tinggi for j in range(n)]
         bars = ax.barh(ys, [_nan(v) for v in nilai], tinggi, label=nama, color=warna[i % 3])
         _tulis_nilai(ax, bars, digit)
-    terisi = [v for nilai in seri.values() for v in nilai if not fmt.kosong(v)]
-    atas = max([*terisi, 100]) * 1.22
+    rentang = _rentang_x([v for nilai in seri.values() for v in nilai if not fmt.kosong(v)])
     if garis_100:
-        _garis_100(ax, atas)
+        _garis_100(ax, rentang)
     else:
-        ax.set_xlim(min([0, *terisi]), atas)
+        ax.set_xlim(*rentang)
     ax.set_yticks(list(range(n))[::-1], [_label(s) for s in label], fontsize=7.5)
     ax.xaxis.set_major_formatter(PERSEN)
-    ax.legend(fontsize=7.5, frameon=False, ncols=k, loc="upper center", bbox_to_anchor=(0.5, -0.08 - 0.5 / n))
+    ax.legend(fontsize=7.5, frameon=False, ncols=k, loc="upper center", bbox_to_anchor=(0.5, -0.08 - 0.5 / max(n, 1)))
     if judul:
         ax.set_title(judul, pad=14)
     return _svg(fig)
@@ -224,15 +249,22 @@ def organisasi(unit: list[Any]) -> str:
 
 @_bergaya
 def renstra(
-    tahun: list[int], target: list[float | None], realisasi: dict[int, float | None], digit: int, judul: str = ""
+    tahun: list[int],
+    target: list[float | None],
+    realisasi: dict[int, float | None],
+    digit: int,
+    judul: str = "",
+    satuan: str = "%",
 ) -> str:
-    """Renstra targets per year (line) and the realisasi known so far (points)."""
+    """Renstra targets per year (line, with a gap where a target is empty) and the realisasi
+    known so far (points), on an axis in the indicator's own unit."""
     fig, ax = _gambar(6.2, 2.6)
+    target = [None if fmt.kosong(t) else float(t) for t in target]
     ax.plot(tahun, [_nan(t) for t in target], marker="o", color=WARNA["abu"], label="Target Renstra")
     for t, v in zip(tahun, target):
         if v is not None:
             ax.annotate(
-                fmt.angka(v, digit, minimal=0) + "%",
+                fmt.dengan_satuan(v, satuan, digit, minimal=0),
                 (t, v),
                 xytext=(0, -11),
                 textcoords="offset points",
@@ -240,12 +272,13 @@ def renstra(
                 fontsize=7,
                 color=WARNA["abu"],
             )
-    xs = [t for t, v in realisasi.items() if v is not None]
-    ys = [realisasi[t] for t in xs]
+    ys_per_tahun = {t: v for t, v in realisasi.items() if not fmt.kosong(v)}
+    xs = list(ys_per_tahun)
+    ys = [float(v) for v in ys_per_tahun.values()]
     ax.plot(xs, ys, "s", color=WARNA["utama"], label="Realisasi", markersize=7)
     for t, v in zip(xs, ys):
         ax.annotate(
-            fmt.angka(v, digit) + "%",
+            fmt.dengan_satuan(v, satuan, digit),
             (t, v),
             xytext=(0, 6),
             textcoords="offset points",
@@ -254,11 +287,16 @@ def renstra(
             color=WARNA["utama"],
         )
     ax.set_xticks(tahun, [str(t) for t in tahun])
-    ax.yaxis.set_major_formatter(PERSEN)
-    semua = [v for v in list(target) + ys if v is not None]
-    if semua:
-        ax.set_ylim(min(0, min(semua)), max(semua) * 1.25 + 1)
+    ax.yaxis.set_major_formatter(Sumbu(satuan))
+    ax.set_ylim(*_batas([v for v in target if v is not None] + ys))
     ax.legend(fontsize=7.5, frameon=False, loc="lower right")
     if judul:
         ax.set_title(judul)
     return _svg(fig)
+
+
+def _batas(nilai: list[float]) -> tuple[float, float]:
+    """Axis limits that hold every value, 0 and some headroom, at any scale (never NaN)."""
+    bawah, atas = min([0.0, *nilai]), max([0.0, *nilai])
+    rentang = atas - bawah or max(abs(atas), 1.0)
+    return bawah - (0.15 * rentang if bawah < 0 else 0), atas + 0.25 * rentang

@@ -185,6 +185,24 @@ def nilai_placeholder(
         "jumlah_tanpa_capaian": str(sum(1 for h in p.indikator if h.capaian.nilai is None)),
         "tahun_renstra": f"{p.data.renstra.tahun_awal}–{p.data.renstra.tahun_akhir}",
     }
+    # Every name exists whatever the data holds (a value that does not exist shows as '–'), so the
+    # names a narrative may use depend only on the indicators and components, never on their values.
+    k.update(
+        dict.fromkeys(
+            (
+                "indikator_tertinggi",
+                "capaian_tertinggi",
+                "indikator_terendah",
+                "capaian_terendah",
+                "rata_rata_capaian_lalu",
+                "pagu_total",
+                "realisasi_anggaran_total",
+                "serapan_total",
+            ),
+            fmt.KOSONG,
+        )
+    )
+    k["jumlah_program"] = "0"
     ada = [h for h in p.indikator if h.capaian.nilai is not None]
     if ada:
         hi = max(ada, key=lambda h: h.capaian.nilai or 0.0)
@@ -248,6 +266,8 @@ def nilai_placeholder(
             "predikat": h.predikat or fmt.KOSONG,
             "capaian_lalu": fmt.persen(h0.capaian.nilai, d) if h0 else fmt.KOSONG,
             "realisasi_lalu": tabel.nilai_satuan(h0.realisasi.nilai, h.satuan, d) if h0 else fmt.KOSONG,
+            "serapan": fmt.KOSONG,
+            "program": fmt.KOSONG,
             "asal_realisasi": "dilaporkan tanpa data dukung" if h.tanpa_data_dukung else "dihitung dari data dukung",
         }
         if lalu:
@@ -265,3 +285,20 @@ def nilai_placeholder(
         if sasaran_no is not None and h.sasaran_no == sasaran_no:
             k.update(nilai)
     return k
+
+
+def tidak_terisi(
+    teks: str, tersedia: dict[str, str] | set[str], dibuang: frozenset[str] | set[str] = frozenset()
+) -> list[tuple[int, str]]:
+    """(line, name) of every placeholder of `teks` that would not resolve: unknown among `tersedia`,
+    or naming an indicator in `dibuang` (e.g. one no longer in the PK of a new year)."""
+    dibuang = {i.lower() for i in dibuang}
+    out = []
+    for nomor, baris in enumerate(teks.splitlines(), start=1):
+        for m in PLACEHOLDER.finditer(baris):
+            nama = m.group(1)
+            bagian = nama.split("_")
+            milik_dibuang = any(nama.endswith(f"_{i}") or nama.startswith(f"{i}_") for i in dibuang)
+            if nama not in tersedia or milik_dibuang or (bagian and bagian[0] in dibuang):
+                out.append((nomor, nama))
+    return out

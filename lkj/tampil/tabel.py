@@ -25,11 +25,8 @@ def rentang(k: F.Kelas, nama: str = "capaian") -> str:
 
 
 def nilai_satuan(x, satuan: str, digit: int, minimal: int | None = None) -> str:
-    """A value in its unit; `minimal=0` drops trailing zeros (targets: 100%, 4,1%)."""
-    if fmt.kosong(x):
-        return fmt.KOSONG
-    teks = fmt.angka(x, digit, minimal=minimal)
-    return teks + "%" if satuan == "%" else f"{teks} {satuan}"
+    """A value in its unit (lkj.fmt.dengan_satuan); `minimal=0` drops trailing zeros (targets: 100%, 4,1%)."""
+    return fmt.dengan_satuan(x, satuan, digit, minimal)
 
 
 def teks_target(x, satuan: str, digit: int) -> str:
@@ -216,9 +213,10 @@ def tabel_anggaran(p: Pengukuran, df: pd.DataFrame, efisiensi: bool = False) -> 
 
 
 def _v(x, satuan: str) -> str:
+    """A data value as typed, in its unit (1.004 unit, Rp1.500.000, 58,56%)."""
     if fmt.kosong(x):
         return fmt.KOSONG
-    return fmt.persen(x) if satuan == "%" else f"{fmt.bilangan(x)} {satuan}".strip()
+    return fmt.persen(x) if satuan == "%" else fmt.dengan_satuan(x, satuan, 4, minimal=0)
 
 
 def _substitusi(s: F.Langkah, d: int) -> str:
@@ -240,6 +238,8 @@ def tabel_komponen(h: HasilIndikator, sumber: str | None = None) -> str:
         "kelompok": "kelompok",
         "tahun_n": "tahun n",
         "tahun_sebelumnya": "tahun n−1",
+        "bagian": "bagian (dijumlahkan)",
+        "nilai": "nilai",
     }
     kolom = [
         Kol("Uraian", lambda k: ("– " if k.peran == "rincian" else "") + k.uraian, html=False),
@@ -274,6 +274,18 @@ def langkah_perhitungan(h: HasilIndikator, p: Pengukuran) -> str:
             f"<li><strong>Rasio tiap kelompok</strong> (realisasi / target):<ul>{items}</ul>"
             f"Rata-rata = ({e(nilai)}) / {len(r.langkah)} = <strong>{fmt.persen(r.nilai, d)}</strong></li>"
         )
+    elif r.sumber == "komponen" and h.jenis_rumus == "jumlah":
+        bagian = [k for k in h.komponen if k.peran == "bagian"]
+        suku = " + ".join(_v(k.nilai, k.satuan) for k in bagian)
+        out.append(
+            f"<li><strong>Jumlah bagian</strong>: {e(suku)} = <strong>{e(nilai_satuan(r.nilai, h.satuan, d))}"
+            f"</strong></li>"
+        )
+    elif r.sumber == "komponen" and h.jenis_rumus == "nilai":
+        k = next(k for k in h.komponen if k.peran == "nilai")
+        out.append(
+            f"<li><strong>Nilai</strong>: {e(k.uraian)} = <strong>{e(nilai_satuan(r.nilai, h.satuan, d))}</strong></li>"
+        )
     elif r.sumber == "komponen":
         out.append(
             f"<li><strong>Substitusi</strong>: {e(_substitusi(r.langkah[0], d))} "
@@ -281,15 +293,19 @@ def langkah_perhitungan(h: HasilIndikator, p: Pengukuran) -> str:
         )
     elif r.sumber == "dilaporkan":
         out.append(
-            f"<li><strong>Realisasi {fmt.persen(r.nilai, d)}</strong> dipakai sebagaimana dilaporkan "
-            f'<span class="tanda">tanpa data dukung</span>: komponen rumusnya tidak tersedia.</li>'
+            f"<li><strong>Realisasi {e(nilai_satuan(r.nilai, h.satuan, d))}</strong> dipakai sebagaimana "
+            f"dilaporkan"
+            + (
+                ""
+                if h.jenis_rumus == "langsung"
+                else ' <span class="tanda">tanpa data dukung</span>: komponen rumusnya tidak tersedia'
+            )
+            + ".</li>"
         )
     else:
         out.append("<li><strong>Realisasi tidak tersedia</strong>: capaian tidak dihitung.</li>")
     if h.capaian.nilai is not None:
-        t, re_ = fmt.persen(h.target, d), fmt.persen(r.nilai, d)
-        if h.satuan != "%":
-            t, re_ = _v(h.target, h.satuan), _v(r.nilai, h.satuan)
+        t, re_ = nilai_satuan(h.target, h.satuan, d, minimal=0), nilai_satuan(r.nilai, h.satuan, d)
         sub = (
             f"{re_} / {t} × 100% = {fmt.persen(h.capaian.nilai, d)}"
             if h.polaritas == "positif"

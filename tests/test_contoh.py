@@ -1,0 +1,126 @@
+"""The second worked example (examples/dinas-contoh, SYNTHETIC), built with the project's own
+command (`make report YEAR=2024 ROOT=...`), and several failing notebooks reported one per line."""
+
+import base64
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from lkj.build import BuildError, build
+
+from conftest import ROOT
+
+CONTOH = ROOT / "examples" / "dinas-contoh"
+
+
+def perintah_make(target: str, root, tahun: int = 2024) -> list[str]:
+    """The command `make <target> YEAR=.. ROOT=..` runs (make -n), with this interpreter."""
+    keluar = subprocess.run(
+        ["make", "-s", "-n", target, f"YEAR={tahun}", f"ROOT={root}", f"PY={sys.executable}", "STAMP="],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    baris = [b for b in keluar.splitlines() if " -m lkj " in b]
+    assert len(baris) == 1, keluar
+    return shlex.split(baris[0])
+
+
+@pytest.fixture(scope="module")
+def contoh(tmp_path_factory):
+    root = tmp_path_factory.mktemp("contoh") / "dinas-contoh"
+    shutil.copytree(CONTOH, root, ignore=shutil.ignore_patterns("processed", "build", "reports"))
+    assert not (root / "notebooks").exists()  # the plan and notebooks are the repository's
+    cmd = perintah_make("report", root)
+    assert cmd[-4:] == ["report", "2024", "--root", str(root)]
+    hasil = subprocess.run(
+        cmd, cwd=ROOT, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
+    )
+    assert hasil.returncode == 0, hasil.stderr
+    return root, (root / "reports/2024/laporan-kinerja-2024.html").read_text(encoding="utf-8")
+
+
+def test_example_builds_with_make_report_and_root(contoh):
+    root, html = contoh
+    for akhiran in ("-audit.html", ".pdf"):
+        assert (root / f"reports/2024/laporan-kinerja-2024{akhiran}").stat().st_size > 10_000
+    assert (root / "reports/2024/reviu-2024.csv").is_file()
+    for n in (1, 2, 3):
+        assert f'id="sasaran-{n}"' in html
+
+
+def test_example_shows_every_unit_in_its_own_form(contoh):
+    html = contoh[1]
+    assert "Rp1.202.595.500" in html and "Rp1.250.000.000" in html  # money, whole rupiah
+    assert "160 orang" in html and "150 orang" in html  # a count, no decimals
+    assert "83,47" in html and "83,47%" not in html  # an index, no %
+    assert "21,40‰" in html and "4,5 hari" in html
+    assert "66,05%" in html  # a rate stays a percentage
+    # the jumlah step, substituted in the indicator's unit
+    assert "Rp512.345.000 + Rp389.000.500 + Rp301.250.000 = " in html
+    assert "52 orang + 61 orang + 47 orang = " in html
+    # capaian of a lower-is-better value in hari: (2 × 5 − 4,5) / 5
+    assert "(2 × 5 hari − 4,5 hari) / 5 hari × 100% = 110,00%" in html
+
+
+def test_example_narrative_placeholders_carry_units(contoh):
+    html = contoh[1]
+    narasi = "".join(re.findall(r'<div class="narasi"[^>]*>(.*?)</div>', html, re.S))
+    assert "Pendapatan retribusi: Rp1.202.595.500 dari target Rp1.250.000.000" in narasi
+    assert "Wirausaha baru: 160 orang dari target 150 orang" in narasi
+    assert "Indeks Kepuasan Masyarakat: 83,47 dari target 82" in narasi
+    assert "{{" not in narasi
+
+
+def gambar_renstra(html: str) -> dict[str, str]:
+    """indikator_id -> the SVG text of its Renstra chart (figure id gambar-renstra-<id>)."""
+    return {
+        i.upper(): base64.b64decode(b).decode("utf-8")
+        for i, b in re.findall(
+            r'id="gambar-renstra-(ik\d\d)"><img[^>]*src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"', html
+        )
+    }
+
+
+def test_renstra_chart_is_drawn_for_every_unit_and_leaves_gaps(contoh):
+    renstra = gambar_renstra(contoh[1])
+    assert sorted(renstra) == ["IK01", "IK02", "IK03", "IK04", "IK05", "IK06", "IK07"]
+    teks = {i: re.findall(r"<text[^>]*>([^<]*)</text>", s) for i, s in renstra.items()}
+    # values and axis in the indicator's unit
+    assert "Rp1.500.000.000" in teks["IK04"] and "20‰" in teks["IK05"] and "200 orang" in teks["IK01"]
+    assert "Rp1.202.595.500" in teks["IK04"] and "4,5 hari" in teks["IK06"]
+    assert not [t for t in teks["IK03"] if "%" in t]  # an index
+    # IK07 is new: no Renstra target for 2022 and 2023 (a gap), targets from 2024 on
+    assert "40 produk" in teks["IK07"] and "80 produk" in teks["IK07"]
+
+
+def test_several_failing_notebooks_are_listed_one_per_line(tmp_path):
+    root = tmp_path / "p"
+    shutil.copytree(CONTOH, root, ignore=shutil.ignore_patterns("processed", "build", "reports"))
+    (root / "notebooks").mkdir()
+    for nb in ("depan", "penutup"):
+        shutil.copy(ROOT / "notebooks" / f"{nb}.py", root / "notebooks")
+    (root / "notebooks" / "laporan.yml").write_text(
+        "bagian:\n  - {nama: 00-depan, notebook: depan, narasi: [kata_pengantar]}\n"
+        "  - {nama: 06-penutup, notebook: penutup, narasi: [penutup]}\n"
+        "jangkar: {pengukuran: p, efisiensi: e, sasaran: 's-{sasaran_no}', langkah: 'l-{indikator_id}', "
+        "reviu: r, provenance: v}\n",
+        encoding="utf-8",
+    )
+    for nama in ("kata_pengantar", "penutup"):
+        (root / f"data/raw/2024/narasi/{nama}.md").write_text("Salah ketik: {{ capaian_ik99 }}\n", encoding="utf-8")
+    with pytest.raises(BuildError) as e:
+        build(2024, root, jobs=2, log=lambda s: None)
+    baris = str(e.value).splitlines()
+    assert baris[0] == "2 notebook gagal:"
+    assert len(baris) == 3
+    for b, nb in zip(baris[1:], ("depan.py", "penutup.py")):
+        assert b.startswith(f"  - {nb} (tahun=2024), sel ke-")
+        assert "capaian_ik99" in b
+        kept = re.search(r"\[notebook lengkap: (\S+\.gagal\.ipynb)\]$", b).group(1)
+        assert (root / kept).is_file()

@@ -1,0 +1,181 @@
+"""`python -m lkj tahun-baru YEAR`: a new year scaffolded from the previous one and the Renstra,
+and `lkj data` on the scaffold naming every cell still to fill, one line each."""
+
+import contextlib
+import csv
+import io
+import re
+
+import pytest
+from test_data_2023 import EXPECTED
+
+from lkj.__main__ import main
+from lkj.masukan.errors import DataError, DataErrors
+from lkj.tampil.narasi import tidak_terisi
+
+
+@pytest.fixture(autouse=True)
+def di_proyek(request, monkeypatch):
+    """Run from inside the scratch project, as `make` does: paths in messages are relative."""
+    if "proyek" in request.fixturenames:
+        monkeypatch.chdir(request.getfixturevalue("proyek"))
+
+
+def jalankan(*argv) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        kode = main(list(argv))
+    return kode, out.getvalue(), err.getvalue()
+
+
+def baris(path):
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_scaffold_takes_targets_from_the_renstra_and_empties_realisasi(proyek):
+    kode, out, err = jalankan("tahun-baru", "2024", "--root", str(proyek))
+    assert kode == 0, err
+    baru = proyek / "data/raw/2024"
+    pk = baris(baru / "pk.csv")
+    assert [r["indikator_id"] for r in pk] == [f"IK{i:02d}" for i in range(1, 11)]
+    # Renstra tahun ke-4 (2024): IK03 45, IK09 4.2; wording of the 2023 PK kept
+    assert {r["indikator_id"]: r["target"] for r in pk}["IK03"] == "45"
+    assert {r["indikator_id"]: r["target"] for r in pk}["IK09"] == "4.2"
+    assert pk[0]["indikator"] == "Cakupan Layanan Administrasi Kantor"
+    kom = baris(baru / "komponen.csv")
+    assert len(kom) == len(baris(proyek / "data/raw/2023/komponen.csv"))
+    assert all(r["realisasi"] == "" for r in kom)
+    assert {r["target"] for r in kom if r["peran"] == "populasi"} == {
+        "61",
+        "11",
+        "22",
+        "750",
+        "1004",
+    }  # populations kept
+    assert [r["pagu"] + r["realisasi"] for r in baris(baru / "anggaran.csv")] == [""] * 10
+    assert baris(baru / "program_indikator.csv") == baris(proyek / "data/raw/2023/program_indikator.csv")
+    assert baris(baru / "realisasi_langsung.csv") == [{"indikator_id": "IK09", "realisasi": "", "keterangan": ""}]
+    assert (baru / "narasi/sasaran-02.md").read_text() == (proyek / "data/raw/2023/narasi/sasaran-02.md").read_text()
+    params = (proyek / "params/2024.yaml").read_text()
+    assert "\ntahun_pembanding: 2023\n" in params and "renstra: renstra-2021-2026" in params
+    assert "Yang harus diisi berikutnya:" in out and "make data YEAR=2024" in out
+    assert "data/raw/2024/anggaran.csv: pagu (wajib) dan realisasi tiap program" in out
+
+
+def test_scaffold_never_overwrites(proyek):
+    (proyek / "data/raw/2024/narasi").mkdir(parents=True)
+    (proyek / "data/raw/2024/pk.csv").write_text("milik analis\n")
+    (proyek / "data/raw/2024/narasi/penutup.md").write_text("sudah ditulis\n")
+    kode, out, _ = jalankan("tahun-baru", "2024", "--root", str(proyek))
+    assert kode == 0
+    assert (proyek / "data/raw/2024/pk.csv").read_text() == "milik analis\n"
+    assert (proyek / "data/raw/2024/narasi/penutup.md").read_text() == "sudah ditulis\n"
+    assert "dilewati data/raw/2024/pk.csv: sudah ada, tidak ditimpa" in out
+    assert "dilewati data/raw/2024/narasi/penutup.md: sudah ada, tidak ditimpa" in out
+    sebelum = (proyek / "params/2024.yaml").read_text()
+    jalankan("tahun-baru", "2024", "--root", str(proyek))
+    assert (proyek / "params/2024.yaml").read_text() == sebelum
+
+
+def test_untouched_scaffold_names_every_empty_cell_then_builds_the_data(proyek):
+    jalankan("tahun-baru", "2024", "--root", str(proyek))
+    kode, _, err = jalankan("data", "2024", "--root", str(proyek))
+    assert kode == 2
+    galat = err.splitlines()
+    assert galat == [
+        f"GALAT: data/raw/2024/anggaran.csv, baris {n}, kolom 'pagu': sel kosong. Kolom ini wajib diisi."
+        for n in range(2, 12)
+    ]
+    # the analyst fills the pagu: the data step runs and names each realisasi still empty, one line each
+    ang = proyek / "data/raw/2024/anggaran.csv"
+    ang.write_text(re.sub(r",,\n", ",1000000,\n", ang.read_text()))
+    kode, _, err = jalankan("data", "2024", "--root", str(proyek))
+    assert kode == 0, err
+    kosong = [b for b in err.splitlines() if "belum diisi:" in b and "narasi" not in b]
+    assert (
+        "PERINGATAN: realisasi IK02 K01 belum diisi: data/raw/2024/komponen.csv, baris 32, kolom 'realisasi'" in kosong
+    )
+    assert (
+        "PERINGATAN: realisasi IK09 belum diisi: data/raw/2024/realisasi_langsung.csv, baris 2, kolom 'realisasi'"
+        in kosong
+    )
+    assert (
+        "PERINGATAN: realisasi anggaran P01 belum diisi: data/raw/2024/anggaran.csv, baris 2, kolom 'realisasi'"
+        in kosong
+    )
+    assert len(kosong) == 1 + 10 + sum(
+        1 for r in baris(proyek / "data/raw/2024/komponen.csv") if r["peran"] not in ("info", "rincian", "populasi")
+    )
+    # with last year's realisasi typed in, nothing is left to fill and the capaian follow
+    kom23 = {
+        (r["indikator_id"], r["komponen_id"]): r["realisasi"] for r in baris(proyek / "data/raw/2023/komponen.csv")
+    }
+    kom = proyek / "data/raw/2024/komponen.csv"
+    rows = baris(kom)
+    for r in rows:
+        r["realisasi"] = kom23[(r["indikator_id"], r["komponen_id"])]
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, list(rows[0]), lineterminator="\n")
+    w.writeheader()
+    w.writerows(rows)
+    kom.write_text(buf.getvalue())
+    (proyek / "data/raw/2024/realisasi_langsung.csv").write_text("indikator_id,realisasi,keterangan\nIK09,5.06,x\n")
+    ang.write_text(re.sub(r",1000000,\n", ",1000000,900000\n", ang.read_text()))
+    kode, _, err = jalankan("data", "2024", "--root", str(proyek))
+    assert kode == 0 and "belum diisi: data/raw/2024/komponen" not in err, err
+    capaian = {r["indikator_id"]: r for r in baris(proyek / "data/processed/2024/capaian.csv")}
+    realisasi_2023 = EXPECTED["IK03"][2]
+    assert float(capaian["IK03"]["realisasi"]) == pytest.approx(realisasi_2023, abs=0.01)
+    assert float(capaian["IK03"]["capaian"]) == pytest.approx(float(capaian["IK03"]["realisasi"]) / 45 * 100)
+
+
+def test_many_empty_required_cells_are_listed_at_most_fifty():
+    from lkj.masukan.errors import DataError as D
+
+    e = DataErrors([D("x.csv", "sel kosong", "Isi.", n, "pagu") for n in range(2, 80)])
+    lines = str(e).splitlines()
+    assert len(lines) == 51 and lines[0] == "x.csv, baris 2, kolom 'pagu': sel kosong. Isi."
+    assert lines[-1] == "… dan 28 masalah lain yang sejenis."
+    assert isinstance(e, DataError)
+
+
+def test_an_empty_cell_before_another_error_is_reported_with_its_fellows(proyek):
+    pk = proyek / "data/raw/2023/pk.csv"
+    rows = pk.read_text().splitlines()
+    rows[1] = rows[1].rsplit(",", 1)[0] + ","  # empty target, row 2
+    rows[2] = rows[2].rsplit(",", 1)[0] + ","  # empty target, row 3
+    rows[4] = rows[4].rsplit(",", 1)[0] + ",1.004,5"  # a bad number later: reported after the empty cells are filled
+    pk.write_text("\n".join(rows) + "\n")
+    kode, _, err = jalankan("data", "2023", "--root", str(proyek))
+    assert kode == 2
+    assert err.splitlines() == [
+        f"GALAT: data/raw/2023/pk.csv, baris {n}, kolom 'target': sel kosong. Kolom ini wajib diisi." for n in (2, 3)
+    ]
+
+
+def test_copied_narrative_lists_placeholders_that_no_longer_resolve(proyek):
+    penutup = proyek / "data/raw/2023/narasi/penutup.md"
+    penutup.write_text(penutup.read_text() + "\nSalah ketik: {{ capaian_ik11 }}.\n")
+    kode, out, _ = jalankan("tahun-baru", "2024", "--root", str(proyek))
+    assert kode == 0
+    n = len(penutup.read_text().splitlines())
+    assert f"data/raw/2024/narasi/penutup.md, baris {n}: placeholder '{{{{ capaian_ik11 }}}}' tidak lagi terisi" in out
+
+
+def test_placeholders_of_a_dropped_indicator_do_not_resolve():
+    teks = "a {{ capaian_ik05 }} b {{ ik05_k01_realisasi }}\nc {{ capaian_ik02 }} {{ tahun }}\n"
+    tersedia = {"capaian_ik05", "ik05_k01_realisasi", "capaian_ik02", "tahun"}
+    assert tidak_terisi(teks, tersedia, {"IK05"}) == [(1, "capaian_ik05"), (1, "ik05_k01_realisasi")]
+    assert tidak_terisi(teks, tersedia) == []
+
+
+def test_scaffold_needs_the_previous_year_and_a_renstra_period(proyek):
+    kode, _, err = jalankan("tahun-baru", "2030", "--root", str(proyek))
+    assert kode == 2 and "data/raw/2029/pk.csv" in err and err.count("\n") == 1
+    import shutil
+
+    shutil.copytree(proyek / "data/raw/2023", proyek / "data/raw/2025")
+    (proyek / "params/2025.yaml").write_text((proyek / "params/2023.yaml").read_text())
+    kode, _, err = jalankan("tahun-baru", "2026", "--root", str(proyek))
+    assert kode == 2 and "tahun 2026 di luar periode Renstra renstra-2021-2026" in err
