@@ -20,20 +20,14 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# nbformat imports jsonschema, which imports rfc3987_syntax when installed (JupyterLab's jupyter-events
-# pulls it in) and compiles its 39 grammars: 0,8 s in every build process, for an "iri" format check that
-# notebook validation never uses. jsonschema skips the check when the import fails; worker processes
-# (forked) inherit this.
-sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
-
-from ..files import tulis_atomik  # noqa: E402
-from ..masukan.data import folder_tahun  # noqa: E402
-from ..masukan.errors import Peringatan  # noqa: E402
-from ..masukan.model import Masukan, baca_masukan, berkas_masukan  # noqa: E402
-from ..masukan.proyek import Proyek  # noqa: E402
-from ..masukan.rencana import Bagian  # noqa: E402
-from .fingerprint import Stamps, file_hash, hash_files, kode  # noqa: E402
-from .notebook import BuildError, jalankan  # noqa: E402
+from ..files import tulis_atomik
+from ..masukan.data import folder_tahun
+from ..masukan.errors import Peringatan
+from ..masukan.model import Masukan, baca_masukan, berkas_masukan
+from ..masukan.proyek import Proyek
+from ..masukan.rencana import Bagian
+from .fingerprint import Stamps, file_hash, hash_files, kode
+from .notebook import BuildError, jalankan
 
 __all__ = ["BelumFinal", "BuildError", "BuildResult", "build", "main_report", "masalah_final", "tulis_processed"]
 
@@ -112,12 +106,21 @@ def tulis_processed(m: Masukan) -> Path:
     return out
 
 
+def _sans_rfc3987() -> None:
+    """nbformat imports jsonschema, which imports rfc3987_syntax when installed (JupyterLab's jupyter-events
+    pulls it in) and compiles its 39 grammars: 0,8 s in every build process, for an "iri" format check that
+    notebook validation never uses. jsonschema skips that check when the import fails; the build's worker
+    processes (forked) inherit this. Done when a build starts, not on import."""
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+
+
 def build(
     tahun: int, root: Path, jobs: int | None = None, log=print, final: bool = False, kernel: str = "hangat"
 ) -> BuildResult:
     """Build a year's report: a draft (DRAF mark, red boxes where narrative is missing) or, with `final`,
     the report to sign, refused (BelumFinal) while anything it needs is missing. `kernel`: "hangat", one
     warm kernel per worker for the whole build, or "segar", a fresh kernel per notebook (same output)."""
+    _sans_rfc3987()
     proyek = Proyek.di(root)
     folder_tahun(proyek, tahun)  # stops: no data for this year, lists those there are
     build_dir = proyek.build(tahun)
