@@ -57,6 +57,8 @@ def test_scaffold_takes_targets_from_the_renstra_and_empties_realisasi(proyek):
     assert baris(baru / "program_indikator.csv") == baris(proyek / "data/raw/2023/program_indikator.csv")
     assert baris(baru / "realisasi_langsung.csv") == [{"indikator_id": "IK09", "realisasi": "", "keterangan": ""}]
     assert (baru / "narasi/sasaran-02.md").read_text() == (proyek / "data/raw/2023/narasi/sasaran-02.md").read_text()
+    assert baris(baru / "organisasi.csv") == baris(proyek / "data/raw/2023/organisasi.csv")  # the org chart's source
+    assert "gambar_organisasi" not in out  # a figure reference is not an unresolved placeholder
     params = (proyek / "params/2024.yaml").read_text()
     assert "\ntahun_pembanding: 2023\n" in params and "renstra: renstra-2021-2026" in params
     assert "Yang harus diisi berikutnya:" in out and "make data YEAR=2024" in out
@@ -179,3 +181,30 @@ def test_scaffold_needs_the_previous_year_and_a_renstra_period(proyek):
     (proyek / "params/2025.yaml").write_text((proyek / "params/2023.yaml").read_text())
     kode, _, err = jalankan("tahun-baru", "2026", "--root", str(proyek))
     assert kode == 2 and "tahun 2026 di luar periode Renstra renstra-2021-2026" in err
+
+
+def test_a_filled_scaffold_builds_a_draft_report(proyek):
+    """The analyst's path end to end: scaffold 2024, fill realisasi and pagu, build the draft report."""
+    from lkj.build import build
+
+    assert jalankan("tahun-baru", "2024", "--root", str(proyek))[0] == 0
+    lama, baru = proyek / "data/raw/2023", proyek / "data/raw/2024"
+    for nama, kunci, isian in (
+        ("komponen.csv", ("indikator_id", "komponen_id"), ("realisasi",)),
+        ("anggaran.csv", ("program_kode",), ("pagu", "realisasi")),
+        ("realisasi_langsung.csv", ("indikator_id",), ("realisasi", "keterangan")),
+    ):
+        sumber = {tuple(r[k] for k in kunci): r for r in baris(lama / nama)}
+        rows = baris(baru / nama)
+        for r in rows:
+            for k in isian:
+                r[k] = r[k] or sumber[tuple(r[c] for c in kunci)][k]
+        with (baru / nama).open("w", encoding="utf-8", newline="") as f:
+            w = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+            w.writeheader()
+            w.writerows(rows)
+    hasil = build(2024, proyek, log=lambda s: None)
+    assert hasil.dirakit and (proyek / "reports/2024/laporan-kinerja-2024.pdf").stat().st_size > 10_000
+    teks = (proyek / "reports/2024/laporan-kinerja-2024.html").read_text(encoding="utf-8")
+    assert "Laporan Kinerja 2024" in teks or "TAHUN 2024" in teks
+    assert "Gambar 1.1" in teks  # the organisation chart carried over, its reference resolved

@@ -166,6 +166,11 @@ def buat(proyek: Proyek, tahun: int) -> Rancangan:
             "disalin" + (f"; pasangan dengan {', '.join(keluar)} dihapus (tidak ada di PK {tahun})" if keluar else ""),
         ):
             pass
+    organisasi = proyek.tahun(lalu) / "organisasi.csv"
+    if organisasi.is_file():  # the structure carries over; the analyst edits it if it changed
+        tulis(
+            folder / "organisasi.csv", proyek.baca_teks(organisasi), f"disalin dari {lalu}; ubah bila struktur berubah"
+        )
     narasi_lalu = proyek.tahun(lalu) / "narasi"
     for p in sorted(narasi_lalu.glob("*.md")) if narasi_lalu.is_dir() else []:
         tujuan = folder / "narasi" / p.name

@@ -291,12 +291,15 @@ def tidak_terisi(
     teks: str, tersedia: dict[str, str] | set[str], dibuang: frozenset[str] | set[str] = frozenset()
 ) -> list[tuple[int, str]]:
     """(line, name) of every placeholder of `teks` that would not resolve: unknown among `tersedia`,
-    or naming an indicator in `dibuang` (e.g. one no longer in the PK of a new year)."""
+    or naming an indicator in `dibuang` (e.g. one no longer in the PK of a new year). References to numbered
+    tables and figures ({{ tabel_x }}, {{ gambar_x }}) are checked when the report is assembled."""
     dibuang = {i.lower() for i in dibuang}
     out = []
     for nomor, baris in enumerate(teks.splitlines(), start=1):
         for m in PLACEHOLDER.finditer(baris):
             nama = m.group(1)
+            if nama.startswith(("tabel_", "gambar_")):
+                continue
             bagian = nama.split("_")
             milik_dibuang = any(nama.endswith(f"_{i}") or nama.startswith(f"{i}_") for i in dibuang)
             if nama not in tersedia or milik_dibuang or (bagian and bagian[0] in dibuang):
