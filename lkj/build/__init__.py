@@ -280,7 +280,7 @@ def _bagian_perakitan(m: Masukan, berkas: list[Path]) -> tuple[list, str, bytes]
     ]
     from ..excel.kertas_kerja import tulis_kertas_kerja
 
-    return tambahan, ke_csv(temuan), tulis_kertas_kerja(m)
+    return tambahan, ke_csv(temuan), tulis_kertas_kerja(m, temuan)
 
 
 def main_report(tahun: int, root: Path, jobs: int | None, final: bool = False, kernel: str = "hangat") -> None:

@@ -23,6 +23,7 @@ from ..hitung.pengukuran import HasilIndikator, hitung, hitung_anggaran
 from ..masukan.model import Masukan
 from ..reviu import periksa
 from ..reviu.keluaran import KOLOM_CSV
+from ..reviu.temuan import Temuan
 from .xlsx import isi_teks, simpan
 
 JUDUL = Font(bold=True)
@@ -111,8 +112,9 @@ def _rata(refs: list[str]) -> Rumus:
     return Rumus(f'=IF(COUNT({daftar})=0,"",AVERAGE({daftar}))')
 
 
-def tulis_kertas_kerja(m: Masukan) -> bytes:
-    """The auditor's workbook of a year, as reproducible bytes."""
+def tulis_kertas_kerja(m: Masukan, temuan: list[Temuan] | None = None) -> bytes:
+    """The auditor's workbook of a year, as reproducible bytes (`temuan`: the reviu findings, when the
+    caller has them already)."""
     p, _lalu = hitung(m)
     a = m.aturan
     d = m.data
@@ -452,7 +454,7 @@ def tulis_kertas_kerja(m: Masukan) -> bytes:
             )
 
     # --- reviu -------------------------------------------------------------------------------
-    temuan = periksa(m)
+    temuan = periksa(m) if temuan is None else temuan
     rev = Lembar(
         wb,
         "Reviu",
