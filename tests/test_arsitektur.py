@@ -135,6 +135,20 @@ def test_narrative_placeholders_fill_and_unknown_ones_name_file_and_line():
         narasi.isi("baris satu\n{{ capaian_ik99 }}\n", {"capaian_ik01": "1%"}, "x.md")
 
 
+def test_malformed_placeholders_are_errors_naming_file_and_line():
+    for teks in ("Lihat {{ tabel_ }}.", "Lihat {{ tabel_pengukuran.", "Lihat {{{{ tabel_pengukuran }}}}.", "x }} y"):
+        with pytest.raises(DataError, match=r"x\.md, baris 2"):
+            narasi.isi("baris satu\n" + teks + "\n", {}, "x.md")
+    assert (
+        narasi.isi(
+            "{{ tabel_pengukuran }}",
+            {},
+            "x.md",
+        )
+        == "⟦tabel_pengukuran@x.md:1⟧"
+    )
+
+
 def test_narrative_markdown_is_inert():
     out = narasi.ke_html(
         "<script>x</script> ![a](https://x.invalid/a.png) [klik](javascript:alert(1)) [ok](https://contoh.go.id)"

@@ -89,18 +89,25 @@ def test_tables_and_figures_are_numbered_per_bab_and_every_reference_resolves(la
     assert "Gambar 1.1 Struktur Organisasi" in teks
 
 
-def test_a_reference_to_no_table_stops_the_build(laporan):
+def test_a_reference_to_no_table_is_marked_in_a_draft_and_stops_a_final_report(laporan):
     from lkj.build.notebook import BuildError
 
     root, _ = laporan
     path = root / "data/raw/2023/narasi/anggaran.md"
     asli = path.read_text(encoding="utf-8")
-    path.write_text(asli + "\nLihat {{ tabel_tidak_ada }}.\n", encoding="utf-8")
+    baru = asli + "\nLihat {{ tabel_tidak_ada }}.\n"
+    baris = baru.splitlines().index("Lihat {{ tabel_tidak_ada }}.") + 1
+    path.write_text(baru, encoding="utf-8")
     try:
-        with pytest.raises(BuildError, match=r"tabel_tidak_ada \(bagian 05-anggaran"):
-            build(2023, root, log=lambda s: None)
+        build(2023, root, log=lambda s: None)  # a draft shows it
+        assert "[rujukan tidak ditemukan: tabel_tidak_ada]" in html(root)
+        with pytest.raises(
+            BuildError, match=rf"tabel_tidak_ada }}}} \(data/raw/2023/narasi/anggaran.md, baris {baris}\)"
+        ):
+            build(2023, root, log=lambda s: None, final=True)  # the version to sign refuses it
     finally:
         path.write_text(asli, encoding="utf-8")
+        build(2023, root, log=lambda s: None)
 
 
 def test_iku_table_and_signature_block_come_from_data(laporan):

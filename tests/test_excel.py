@@ -422,3 +422,18 @@ def test_hostile_text_stays_text_in_both_workbooks_and_the_reviu_csv(proyek_berb
     assert main(["reviu", "2023", "--root", str(proyek_berbahaya)]) == 0
     teks = (proyek_berbahaya / "reports/2023/reviu-2023.csv").read_text()
     assert all(not c.startswith(("=", "+", "-", "@")) for r in csv.reader(io.StringIO(teks)) for c in r[:6])
+
+
+def test_a_formula_in_a_data_cell_is_refused_naming_sheet_row_and_column(proyek, capsys):
+    """A formula's value depends on the spreadsheet program (one saved elsewhere may hold none): refused."""
+    assert main(["excel-isian", "2023", "--root", str(proyek)]) == 0
+    buku = proyek / "isian-2023.xlsx"
+    wb = openpyxl.load_workbook(buku)
+    wb["komponen"]["H3"] = "=1+1"
+    wb.save(buku)
+    before = checksums(proyek / "data/raw")
+    capsys.readouterr()
+    assert main(["excel-impor", "2023", str(buku), "--root", str(proyek)]) == 2
+    (baris,) = capsys.readouterr().err.strip().splitlines()
+    assert "lembar 'komponen', baris 3, kolom 'realisasi': sel berisi rumus Excel (=1+1)" in baris
+    assert checksums(proyek / "data/raw") == before

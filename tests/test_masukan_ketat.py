@@ -515,3 +515,59 @@ def test_rupiah_in_scientific_notation_is_refused(proyek, capsys):
     """Excel shows 5725755076 as 5.73E+09 in a narrow column and may save it so: 4 million rupiah lost."""
     ganti(proyek / Y / "anggaran.csv", "5725755076", "5.73E+09")
     punya(satu_galat(capsys, proyek), "anggaran.csv", "baris 2", "kolom 'pagu'", "notasi ilmiah")
+
+
+# --- the document's own inputs: the logo and the signature block -------------------------------------
+
+
+def _params(root, lama: str, baru: str) -> None:
+    p = root / "params/2023.yaml"
+    teks = p.read_text(encoding="utf-8")
+    assert lama in teks
+    p.write_text(teks.replace(lama, baru, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "nama, isi",
+    [
+        ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><image href="file:///etc/passwd"/></svg>'),
+        ("logo.png", b"bukan gambar"),
+        ("logo.jpg", b"\x89PNG\r\n\x1a\n" + b"0" * 10),  # a PNG named .jpg
+    ],
+)
+def test_logo_is_a_real_png_or_jpeg(proyek, capsys, nama, isi):
+    (proyek / nama).write_bytes(isi)
+    _params(proyek, "logo: null", f"logo: {nama}")
+    galat = satu_galat(capsys, proyek)
+    assert "params/2023.yaml" in galat and "kolom 'logo'" in galat and "PNG atau JPEG" in galat
+
+
+def test_logo_is_fingerprinted(proyek):
+    from lkj.build import Sidik
+    from lkj.masukan.proyek import Proyek
+
+    (proyek / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"1" * 20)
+    _params(proyek, "logo: null", "logo: logo.png")
+    sebelum = Sidik.hitung(Proyek.di(proyek), 2023).semua
+    (proyek / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"2" * 20)
+    assert Sidik.hitung(Proyek.di(proyek), 2023).semua != sebelum
+
+
+def test_signature_entries_refuse_invisible_characters_and_huge_numbers(proyek, capsys):
+    _params(proyek, "  nama: Drs. HAMDANI HASIBUAN", '  nama: "\\u200b"')
+    galat = satu_galat(capsys, proyek)
+    assert "params/2023.yaml" in galat and "penandatangan.nama" in galat and "U+200B" in galat
+    _params(proyek, '  nama: "\\u200b"', "  nama: Drs. HAMDANI HASIBUAN")
+    _params(proyek, "  nip: 19691119 199009 1 001", "  nip: " + "9" * 6000)
+    galat = satu_galat(capsys, proyek)
+    assert "params/2023.yaml" in galat and "tidak dapat dibaca" in galat
+
+
+def test_the_pdf_loads_nothing_but_embedded_data():
+    from lkj.build.pdf import hanya_data
+
+    fetcher = hanya_data()
+    for url in ("file:///etc/passwd", "http://127.0.0.1:9/x.png"):
+        with pytest.raises(ValueError, match="disallowed protocol"):
+            fetcher.fetch(url)
+    assert fetcher.fetch("data:text/plain;base64,eA==").read() == b"x"

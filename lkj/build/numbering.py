@@ -23,7 +23,8 @@ PERISTIWA = re.compile(
     r"</figcaption>",
     re.S,
 )
-RUJUKAN = re.compile(r"⟦((tabel|gambar)_[a-z0-9_]+)⟧")
+RUJUKAN = re.compile(r"⟦((?:tabel|gambar)_[a-z0-9_]+)(?:@([^⟧]*):(\d+))?⟧")
+SISA = re.compile(r"⟦[^⟧]*⟧")
 
 
 @dataclass(frozen=True)
@@ -38,8 +39,9 @@ def _html(out) -> str | None:
     return "".join(teks) if isinstance(teks, list) else teks
 
 
-def beri_nomor(nb) -> tuple[list[Entri], list[Entri]]:
-    """Number the tables and figures of `nb` in place; return (daftar tabel, daftar gambar)."""
+def beri_nomor(nb, ketat: bool = True) -> tuple[list[Entri], list[Entri]]:
+    """Number the tables and figures of `nb` in place; return (daftar tabel, daftar gambar). A reference to
+    nothing stops the build (`ketat`, the final report) or, in a draft, shows as a red mark in the text."""
     bab: str | None = None
     daftar: dict[str, list[Entri]] = {"tabel": [], "gambar": []}
     label: dict[str, str] = {}  # element id -> "Tabel 3.1"
@@ -78,13 +80,14 @@ def beri_nomor(nb) -> tuple[list[Entri], list[Entri]]:
 
         def tautan(m: re.Match, cell=cell) -> str:
             ident = m[1].replace("_", "-")
-            if ident not in label:
-                salah.append(f"{m[1]} (bagian {cell.get('id', '?').rsplit('-', 1)[0]})")
-                return m[0]
-            return f'<a class="rujukan" href="#{ident}">{label[ident]}</a>'
+            if ident in label:
+                return f'<a class="rujukan" href="#{ident}">{label[ident]}</a>'
+            tempat = f"{m[2]}, baris {m[3]}" if m[2] else f"bagian {cell.get('id', '?').rsplit('-', 1)[0]}"
+            salah.append(f"{{{{ {m[1]} }}}} ({tempat})")
+            return f'<span class="narasi-kosong">[rujukan tidak ditemukan: {htmllib.escape(m[1])}]</span>'
 
-        out["data"]["text/html"] = RUJUKAN.sub(tautan, out["data"]["text/html"])
-    if salah:
+        out["data"]["text/html"] = SISA.sub("", RUJUKAN.sub(tautan, out["data"]["text/html"]))
+    if salah and ketat:
         ada = ", ".join(sorted(k.replace("-", "_") for k in label)) or "tidak ada"
         raise BuildError(
             f"rujukan ke tabel/gambar yang tidak ada: {', '.join(salah)}. Placeholder yang tersedia: {ada}."

@@ -101,7 +101,14 @@ def _dokumen(isi: str):
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # links to other parts are resolved later
     os.environ.setdefault("SOURCE_DATE_EPOCH", "0")  # fontTools stamps font subsets with 'now'
-    return HTML(string=isi, base_url=BASE).render()
+    return HTML(string=isi, base_url=BASE, url_fetcher=hanya_data()).render()
+
+
+def hanya_data():
+    """The PDF's fetcher: it loads nothing but what the HTML embeds (data: URLs), no file, no network."""
+    from weasyprint.urls import URLFetcher
+
+    return URLFetcher(allowed_protocols=("data",))
 
 
 def tata_letak(isi: str) -> tuple[int, dict]:

@@ -131,6 +131,8 @@ class _Pemeriksa(HTMLParser):
                 self.masalah.append(f"sumber jarak jauh di atribut style pada <{tag}>")
             elif nama == "srcdoc":
                 self.masalah += [f"{m} di dalam <{tag} srcdoc>" for m in masalah_html(nilai)]
+            elif url.startswith("data:image/svg+xml"):  # an embedded SVG is a document of its own
+                self.masalah += [f"{m} di dalam gambar SVG <{tag} {nama}>" for m in masalah_html(_svg(nilai))]
 
     def handle_startendtag(self, tag: str, attrs: list) -> None:
         self.handle_starttag(tag, attrs)
@@ -144,6 +146,17 @@ class _Pemeriksa(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._style and REMOTE_CSS.search(data):
             self.masalah.append("sumber jarak jauh di CSS (url() atau @import)")
+
+
+def _svg(data_url: str) -> str:
+    """The text of a data:image/svg+xml URL (base64 or percent-encoded)."""
+    import base64
+    import urllib.parse
+
+    kepala, _, isi = data_url.partition(",")
+    if kepala.endswith(";base64"):
+        return base64.b64decode(isi + "=" * (-len(isi) % 4), validate=False).decode("utf-8", "replace")
+    return urllib.parse.unquote(isi)
 
 
 def masalah_html(teks: str) -> list[str]:
@@ -161,9 +174,11 @@ def _periksa_lokal(nama: str, teks: str) -> str:
     return teks
 
 
-def _siapkan(paths: list[Path], tahun: int) -> tuple[nbformat.NotebookNode, list[Entri], list[Entri]]:
+def _siapkan(
+    paths: list[Path], tahun: int, ketat: bool = True
+) -> tuple[nbformat.NotebookNode, list[Entri], list[Entri]]:
     nb = merge_notebooks(paths, tahun)
-    daftar_tabel, daftar_gambar = beri_nomor(nb)
+    daftar_tabel, daftar_gambar = beri_nomor(nb, ketat)
     return nb, daftar_tabel, daftar_gambar
 
 
@@ -173,14 +188,14 @@ def _daftar(html: str, daftar_tabel: list[Entri], daftar_gambar: list[Entri]) ->
 
 def html_laporan(paths: list[Path], tahun: int, draf: bool = False) -> str:
     """The LKj: what a reader of a government report expects; code and audit material left out."""
-    nb, tabel, gambar = _siapkan(paths, tahun)
+    nb, tabel, gambar = _siapkan(paths, tahun, ketat=not draf)
     html = _ekspor(_untuk_laporan(nb), audit=False, draf=draf)
     return _periksa_lokal("laporan", _daftar(html, tabel, gambar))
 
 
-def html_audit(paths: list[Path], tahun: int, tambahan: list | None = None) -> str:
+def html_audit(paths: list[Path], tahun: int, tambahan: list | None = None, ketat: bool = True) -> str:
     """The audit version: every cell, code, source row and intermediate table, plus the sections made at
     assembly (Catatan Reviu, provenance)."""
-    nb, tabel, gambar = _siapkan(paths, tahun)
+    nb, tabel, gambar = _siapkan(paths, tahun, ketat)
     nb.cells += tambahan or []
     return _periksa_lokal("audit", _daftar(_ekspor(nb, audit=True), tabel, gambar))

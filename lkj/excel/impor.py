@@ -107,9 +107,12 @@ def baca_buku(file: Path, tahun: int) -> tuple[dict[str, Lembar], dict[str, str]
             f"nama Renstra '{renstra}' tidak sah",
             f"Buat ulang buku kerja dengan 'make excel-isian YEAR={tahun}'.",
         )
+    rumus = load_workbook(file, data_only=False, read_only=False)  # the same cells, formulas not evaluated
     out = {}
     for nama in BERKAS_TAHUN + BERKAS_RENSTRA:
         nm = lembar(nama)
+        if nm in rumus.sheetnames:
+            _tanpa_rumus(rumus[nm], f"{tempat}, lembar '{nm}'")
         if nm not in wb.sheetnames:
             raise DataError(
                 tempat,
@@ -118,6 +121,23 @@ def baca_buku(file: Path, tahun: int) -> tuple[dict[str, Lembar], dict[str, str]
             )
         out[nm] = _lembar(wb[nm], nama, f"{tempat}, lembar '{nm}'")
     return out, sha, renstra
+
+
+def _tanpa_rumus(ws, tempat: str) -> None:
+    """Data are typed values: a formula's value depends on the spreadsheet program (and a workbook saved by
+    another program may hold none), so a formula cell is refused, named by row and column header."""
+    judul = [c.value for c in next(ws.iter_rows(min_row=1, max_row=1), ())]
+    for row in ws.iter_rows(min_row=2):
+        for c in row:
+            if c.data_type == "f" or (isinstance(c.value, str) and c.value.startswith("=") and c.data_type != "s"):
+                kolom = judul[c.column - 1] if c.column - 1 < len(judul) and judul[c.column - 1] else c.column_letter
+                raise DataError(
+                    tempat,
+                    f"sel berisi rumus Excel ({str(c.value)[:40]})",
+                    "Ganti rumusnya dengan nilainya (salin, lalu tempel sebagai nilai).",
+                    c.row,
+                    str(kolom),
+                )
 
 
 def _lembar(ws, nama: str, tempat: str) -> Lembar:

@@ -52,7 +52,7 @@ def berkas_masukan(proyek: Proyek, tahun: int) -> list[Path]:
     folders = [proyek.tahun(tahun), proyek.raw / aturan.renstra]
     if aturan.tahun_pembanding is not None:
         folders.append(proyek.tahun(aturan.tahun_pembanding))
-    files = [proyek.params(tahun), proyek.rencana]
+    files = [proyek.params(tahun), proyek.rencana, *([aturan.logo] if aturan.logo else [])]
     for f in folders:
         files += sorted(p for p in f.rglob("*") if p.is_file() or p.is_symlink()) if f.is_dir() else [f]
     return files

@@ -12,6 +12,7 @@ import yaml
 from .errors import DataError
 from .kosakata import SkalaError, SkalaPredikat
 from .proyek import Proyek
+from .skema import cek_teks
 
 KUNCI_WAJIB: dict[str, type | tuple[type, ...]] = {
     "instansi": str,
@@ -71,6 +72,12 @@ def baca_yaml(proyek: Proyek, path: Path) -> object:
     teks = proyek.baca_teks(path)
     try:
         return yaml.load(teks, Loader=_YamlKetat)  # noqa: S506 (a SafeLoader subclass)
+    except ValueError as e:  # e.g. a number of thousands of digits (Python refuses to convert it)
+        raise DataError(
+            path,
+            f"berkas YAML berisi nilai yang tidak dapat dibaca ({str(e)[:60]})",
+            "Periksa angka yang sangat panjang; tulis teks (mis. NIP) di antara tanda petik.",
+        ) from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         masalah = getattr(e, "problem", None) or "isi tidak dapat dibaca"
@@ -169,16 +176,12 @@ def baca_aturan(proyek: Proyek, tahun: int) -> Aturan:
         for k, v in ttd.items():
             if (v is not None and not isinstance(v, (str, int))) or isinstance(v, bool):
                 raise salah("penandatangan", f"penandatangan.{k} harus teks: {v!r}", "Tulis sebagai teks.")
+            if v is not None:  # what the signed page prints: no invisible characters, a sane length
+                cek_teks(str(v), f"penandatangan.{k}", path, None, "nilai")
         ttd = {k: None if ttd[k] is None or not str(ttd[k]).strip() else str(ttd[k]).strip() for k in PENANDATANGAN}
     logo = None
     if isi.get("logo"):
-        logo = proyek.di_dalam(proyek.root / isi["logo"], "logo")
-        if logo.suffix.lower() not in (".png", ".jpg", ".jpeg", ".svg") or not logo.is_file():
-            raise salah(
-                "logo",
-                f"logo '{isi['logo']}' bukan berkas gambar PNG, JPEG atau SVG yang ada",
-                "Tulis path gambar relatif terhadap folder proyek, atau logo: null.",
-            )
+        logo = _logo(proyek, isi["logo"], salah)
     return Aturan(
         tahun=tahun,
         instansi=isi["instansi"].strip(),
@@ -193,6 +196,30 @@ def baca_aturan(proyek: Proyek, tahun: int) -> Aturan:
         penandatangan=ttd,
         logo=logo,
     )
+
+
+LOGO_MAKS = 2_000_000  # bytes
+GAMBAR = {b"\x89PNG\r\n\x1a\n": (".png",), b"\xff\xd8\xff": (".jpg", ".jpeg")}  # signature -> suffixes
+
+
+def _logo(proyek: Proyek, nama: str, salah) -> Path:
+    """The cover logo: a PNG or JPEG inside the project, checked by its bytes (a raster image cannot load
+    anything else; SVG is refused, since it can)."""
+    logo = proyek.di_dalam(proyek.root / nama, "logo")
+    isi = proyek.baca(logo)
+    if not any(isi.startswith(sig) and logo.suffix.lower() in akhiran for sig, akhiran in GAMBAR.items()):
+        raise salah(
+            "logo",
+            f"logo '{nama}' bukan gambar PNG atau JPEG",
+            "Simpan logo sebagai .png atau .jpg, atau tulis logo: null.",
+        )
+    if len(isi) > LOGO_MAKS:
+        raise salah(
+            "logo",
+            f"logo '{nama}' terlalu besar ({len(isi) // 1000} kB)",
+            f"Perkecil gambarnya (paling besar {LOGO_MAKS // 1_000_000} MB).",
+        )
+    return logo
 
 
 def _skala(daftar: list, salah) -> SkalaPredikat:

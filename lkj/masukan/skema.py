@@ -103,7 +103,7 @@ def _saran(s: str) -> str:
     return bulat + ("." + pecahan if pecahan else "")
 
 
-def _cek_sel(nilai: str, kolom: str | None, file, row, apa: str = "sel") -> None:
+def cek_teks(nilai: str, kolom: str | None, file, row, apa: str = "sel") -> None:
     """Checks every cell (and header name) gets, whatever its type: length and invisible characters."""
     if len(nilai) > PANJANG_SEL:
         raise DataError(
@@ -235,7 +235,7 @@ def baca_csv(
             "Isi baris pertama dengan nama kolom: " + ",".join(k.nama for k in skema) + ".",
         )
     for i, h in enumerate(baris[0]):
-        _cek_sel(
+        cek_teks(
             h,
             "".join(c for c in h if unicodedata.category(c)[0] != "C").strip() or None,
             path,
@@ -315,7 +315,7 @@ def baca_csv(
             rec = dict(zip(header, sel))
             out: dict[str, object] = {nomor_baris: nomor}
             for k in skema:
-                _cek_sel(rec[k.nama], k.nama, path, nomor)
+                cek_teks(rec[k.nama], k.nama, path, nomor)
                 nilai = rec[k.nama].strip()
                 if not nilai:
                     if k.wajib:

@@ -8,7 +8,7 @@ from pathlib import Path
 from ..masukan.params import Aturan
 from .html import e, tag
 
-MIME = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml"}
+MIME = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
 
 
 def sampul(aturan: Aturan, tahun: int) -> str:

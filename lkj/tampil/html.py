@@ -89,6 +89,7 @@ def gambar(svg: str, judul_gambar: str, id_: str) -> str:
     )
 
 
-def rujukan(nama: str) -> str:
-    """A reference to a numbered table or figure, resolved at assembly: 'tabel_pengukuran' -> 'Tabel 3.1'."""
-    return f"⟦{nama}⟧"
+def rujukan(nama: str, sumber: str = "", baris: int = 0) -> str:
+    """A reference to a numbered table or figure, resolved at assembly: 'tabel_pengukuran' -> 'Tabel 3.1'.
+    It carries where it was written (narrative file and line), for the message if it resolves to nothing."""
+    return f"⟦{nama}@{sumber}:{baris}⟧" if sumber else f"⟦{nama}⟧"

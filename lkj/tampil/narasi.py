@@ -23,6 +23,7 @@ from .html import rujukan, tag
 
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 NAMA_SAH = re.compile(r"[a-z][a-z0-9_]*")
+RUJUKAN_SAH = re.compile(r"(tabel|gambar)_[a-z0-9][a-z0-9_]*")  # {{ tabel_pengukuran }}: a numbered table
 
 
 class _Markdown(MarkdownIt):
@@ -71,8 +72,8 @@ def isi(teks: str, konteks: dict[str, str], file: str) -> str:
 
         def ganti(m: re.Match, nomor: int = nomor) -> str:
             nama = m.group(1)
-            if NAMA_SAH.fullmatch(nama) and nama.startswith(("tabel_", "gambar_")) and nama not in konteks:
-                return rujukan(nama)  # a numbered table or figure, resolved when the report is assembled
+            if RUJUKAN_SAH.fullmatch(nama) and nama not in konteks:
+                return rujukan(nama, file, nomor)  # a numbered table or figure, resolved at assembly
             if not NAMA_SAH.fullmatch(nama) or nama not in konteks:
                 mirip = sorted(k for k in konteks if k.split("_")[0] == nama.split("_")[0])[:6]
                 raise DataError(
@@ -88,7 +89,15 @@ def isi(teks: str, konteks: dict[str, str], file: str) -> str:
                 )
             return konteks[nama]
 
-        keluar.append(PLACEHOLDER.sub(ganti, baris))
+        hasil = PLACEHOLDER.sub(ganti, baris)
+        if "{{" in hasil or "}}" in hasil:
+            raise DataError(
+                file,
+                "tanda {{ atau }} tanpa pasangan",
+                "Tulis placeholder utuh, mis. {{ capaian }}, atau hapus tanda kurungnya.",
+                nomor,
+            )
+        keluar.append(hasil)
     return "".join(keluar)
 
 
