@@ -450,35 +450,38 @@ def aturan_masukan_turunan(ctx: Konteks) -> list[Temuan]:
         if prog is None:
             continue
         ids = _ids(ctx, a.subjek)
+
+        def temuan(kategori: str, uraian: str, a: Angka = a, ids: list[str] = ids, **nilai) -> Temuan:
+            """A finding on a cell of the efficiency table (program a.subjek, its indicators ids)."""
+            return Temuan(
+                aturan="R04",
+                kategori=kategori,
+                lokasi=a.tempat,
+                sumber="publikasi",
+                uraian=uraian,
+                indikator_id=",".join(ids),
+                program_kode=a.subjek,
+                tautan=ctx.rencana.jangkar("efisiensi"),
+                **nilai,
+            )
+
         t = None
         if a.besaran == "efisiensi_serapan":
             if serapan_salah(ctx, a):
-                t = Temuan(
-                    aturan="R04",
-                    kategori="tidak konsisten",
-                    lokasi=a.tempat,
-                    sumber="publikasi",
-                    uraian=f"Tabel efisiensi {a.subjek} memakai serapan {a.tertulis.strip()}, sedangkan Tabel 3.4 / "
+                t = temuan(
+                    "tidak konsisten",
+                    f"Tabel efisiensi {a.subjek} memakai serapan {a.tertulis.strip()}, sedangkan Tabel 3.4 / "
                     f"anggaran.csv memberi {pct(prog.serapan)}",
-                    indikator_id=",".join(ids),
-                    program_kode=a.subjek,
                     nilai_dilaporkan=a.nilai,
                     nilai_hitung=float(prog.serapan),
-                    tautan=ctx.rencana.jangkar("efisiensi"),
                 )
         elif a.besaran == "efisiensi_capaian":
             if not ids:
-                t = Temuan(
-                    aturan="R04",
-                    kategori="metodologi",
-                    lokasi=a.tempat,
-                    sumber="publikasi",
-                    uraian=f"Program {a.subjek} tidak mempunyai indikator kinerja (program_indikator.csv), "
-                    "tetapi tabel "
+                t = temuan(
+                    "metodologi",
+                    f"Program {a.subjek} tidak mempunyai indikator kinerja (program_indikator.csv), tetapi tabel "
                     f"efisiensi memberinya capaian {a.tertulis.strip()}" + _milik(capaian_cetak, a.nilai),
-                    program_kode=a.subjek,
                     nilai_dilaporkan=a.nilai,
-                    tautan=ctx.rencana.jangkar("efisiensi"),
                 )
             elif capaian_salah(ctx, a):
                 cap = F.rata_rata(ctx.p.capaian_dari(i) for i in ids).nilai
@@ -489,32 +492,20 @@ def aturan_masukan_turunan(ctx: Konteks) -> list[Temuan]:
                     _efisiensi_sebaris(ctx, asal, a)
                     continue
                 kategori = "salah hitung" if milik_sendiri or not capaian_cetak.get(a.nilai) else "tidak konsisten"
-                t = Temuan(
-                    aturan="R04",
-                    kategori=kategori,
-                    lokasi=a.tempat,
-                    sumber="publikasi",
-                    uraian=f"Tabel efisiensi {a.subjek} memakai capaian {a.tertulis.strip()}; indikator program ini "
+                t = temuan(
+                    kategori,
+                    f"Tabel efisiensi {a.subjek} memakai capaian {a.tertulis.strip()}; indikator program ini "
                     f"({', '.join(ids)}) berdasarkan data mencapai {pct(cap)}"
                     + ("" if milik_sendiri else _milik(capaian_cetak, a.nilai, ids)),
-                    indikator_id=",".join(ids),
-                    program_kode=a.subjek,
                     nilai_dilaporkan=a.nilai,
                     nilai_hitung=cap,
                     ubah_predikat=ctx.p.aturan.skala.predikat(a.nilai) != ctx.p.aturan.skala.predikat(cap),
-                    tautan=ctx.rencana.jangkar("efisiensi"),
                 )
         elif a.tertulis.strip() not in ids:
-            t = Temuan(
-                aturan="R04",
-                kategori="tidak konsisten",
-                lokasi=a.tempat,
-                sumber="publikasi",
-                uraian=f"Program {a.subjek} dipasangkan dengan {a.tertulis.strip()}, sedangkan program_indikator.csv "
+            t = temuan(
+                "tidak konsisten",
+                f"Program {a.subjek} dipasangkan dengan {a.tertulis.strip()}, sedangkan program_indikator.csv "
                 f"memasangkannya dengan {', '.join(ids) or 'tidak ada indikator'}",
-                indikator_id=",".join(ids),
-                program_kode=a.subjek,
-                tautan=ctx.rencana.jangkar("efisiensi"),
             )
         if t is not None:
             out.append(ctx.bukukan(t, a))
