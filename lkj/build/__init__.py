@@ -200,8 +200,8 @@ def build(
 
         log("merakit HTML, HTML audit, PDF dan CSV reviu")
         urutan = [nb_dir / f"{b.nama}.ipynb" for b in m.rencana.bagian]
-        audit = pool.submit(html_audit, urutan, tahun, tambahan, final)
-        laporan = html_laporan(urutan, tahun, draf=not final)
+        audit = pool.submit(html_audit, urutan, tahun, tambahan, final, build_dir / "html" / "audit")
+        laporan = html_laporan(urutan, tahun, draf=not final, simpanan=build_dir / "html" / "laporan")
         isi_pdf, terpotong = pdf.render(laporan, f"Laporan Kinerja {tahun}", build_dir / "pdf", pool, draf=not final)
         isi: tuple[str | bytes, ...] = (laporan, audit.result(), isi_pdf, reviu_csv, kertas_kerja)
     waktu["rakit"] = time.perf_counter() - mulai - waktu["data"] - waktu["notebook"]

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import copy
+import hashlib
 import html as htmllib
+import itertools
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -12,10 +15,15 @@ import nbformat
 from nbconvert import HTMLExporter
 from traitlets.config import Config
 
+from ..files import tulis_atomik
 from .fingerprint import TEMPLATES
 from .notebook import BuildError
 from .numbering import Entri, beri_nomor, isi_daftar
 
+# What a cached part's HTML depends on besides its cells: the templates and this module.
+KODE_EKSPOR = hashlib.sha256(
+    b"".join(p.read_bytes() for p in sorted(TEMPLATES.rglob("*")) if p.is_file()) + Path(__file__).read_bytes()
+).hexdigest()
 JUDUL = re.compile(r'<h([123]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 TANPA_DAFTAR = {"sampul", "daftar-isi-judul"}
 
@@ -58,7 +66,39 @@ def _untuk_laporan(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-def _ekspor(nb: nbformat.NotebookNode, audit: bool, draf: bool = False) -> str:
+def _ekspor(nb: nbformat.NotebookNode, audit: bool, draf: bool = False, simpanan: Path | None = None) -> str:
+    """The notebook as one HTML document. With `simpanan` (a cache folder) each part's cells are exported on
+    their own and reused while unchanged, so a narrative edit re-exports one part; the document is the
+    same either way for the same cells (a clean and an incremental build give the same bytes)."""
+    if simpanan is None:
+        return _ekspor_utuh(nb, audit, draf)
+    kerangka = _ekspor_utuh(nbformat.v4.new_notebook(metadata=nb.metadata), audit, draf)
+    awal, akhir = kerangka.index("<main>") + len("<main>"), kerangka.rindex("</main>")
+    simpanan.mkdir(parents=True, exist_ok=True)
+    dipakai, potongan = set(), []
+    for _, kelompok in itertools.groupby(nb.cells, key=lambda c: c.id.rsplit("-", 1)[0]):
+        sel = list(kelompok)
+        kunci = hashlib.sha256(
+            json.dumps([KODE_EKSPOR, audit, draf, nb.metadata, sel], sort_keys=True, default=str).encode()
+        ).hexdigest()
+        path = simpanan / f"{kunci}.html"
+        dipakai.add(path.name)
+        if path.is_file():
+            potongan.append(path.read_text(encoding="utf-8"))
+            continue
+        bagian = nbformat.v4.new_notebook(metadata=nb.metadata)
+        bagian.cells = sel
+        html = _ekspor_utuh(bagian, audit, draf)
+        isi = html[html.index("<main>") + len("<main>") : html.rindex("</main>")].strip("\n") + "\n"
+        tulis_atomik(path, isi)
+        potongan.append(isi)
+    for p in simpanan.glob("*.html"):
+        if p.name not in dipakai:
+            p.unlink(missing_ok=True)
+    return kerangka[:awal] + "\n" + "".join(potongan) + kerangka[akhir:]
+
+
+def _ekspor_utuh(nb: nbformat.NotebookNode, audit: bool, draf: bool) -> str:
     c = Config()
     c.HTMLExporter.extra_template_basedirs = [str(TEMPLATES)]
     c.HTMLExporter.template_name = "lkj"
@@ -186,16 +226,18 @@ def _daftar(html: str, daftar_tabel: list[Entri], daftar_gambar: list[Entri]) ->
     return isi_daftar(isi_daftar(daftar_isi(html), "daftar-tabel", daftar_tabel), "daftar-gambar", daftar_gambar)
 
 
-def html_laporan(paths: list[Path], tahun: int, draf: bool = False) -> str:
+def html_laporan(paths: list[Path], tahun: int, draf: bool = False, simpanan: Path | None = None) -> str:
     """The LKj: what a reader of a government report expects; code and audit material left out."""
     nb, tabel, gambar = _siapkan(paths, tahun, ketat=not draf)
-    html = _ekspor(_untuk_laporan(nb), audit=False, draf=draf)
+    html = _ekspor(_untuk_laporan(nb), audit=False, draf=draf, simpanan=simpanan)
     return _periksa_lokal("laporan", _daftar(html, tabel, gambar))
 
 
-def html_audit(paths: list[Path], tahun: int, tambahan: list | None = None, ketat: bool = True) -> str:
+def html_audit(
+    paths: list[Path], tahun: int, tambahan: list | None = None, ketat: bool = True, simpanan: Path | None = None
+) -> str:
     """The audit version: every cell, code, source row and intermediate table, plus the sections made at
     assembly (Catatan Reviu, provenance)."""
     nb, tabel, gambar = _siapkan(paths, tahun, ketat)
     nb.cells += tambahan or []
-    return _periksa_lokal("audit", _daftar(_ekspor(nb, audit=True), tabel, gambar))
+    return _periksa_lokal("audit", _daftar(_ekspor(nb, audit=True, simpanan=simpanan), tabel, gambar))
