@@ -14,10 +14,11 @@ from lkj.__main__ import main
 from lkj.excel import csvteks
 from lkj.excel.impor import teks_sel
 from lkj.excel.xlsx import BERKAS_RENSTRA, BERKAS_TAHUN, skema
+from lkj.hitung.pengukuran import hitung as hitung_masukan
 from lkj.masukan.proyek import Proyek
 from lkj.reviu.keluaran import KOLOM_CSV
 
-from conftest import checksums, masukan
+from conftest import ROOT, checksums, masukan
 
 RENSTRA = "renstra-2021-2026"
 HOSTILE = ['=HYPERLINK("http://x")', "@SUM(A1)", "+62 811", "-1 orang"]
@@ -270,7 +271,7 @@ def test_import_of_a_workbook_for_another_year_is_refused(proyek, capsys):
 
 # --- the auditor's kertas kerja ------------------------------------------------------------------
 
-formulas = pytest.importorskip("formulas", reason="formulas (test dependency) is pinned in requirements.lock")
+import formulas  # noqa: E402 (the independent engine; pinned in requirements.lock)
 
 
 def hitung_ulang(path: Path, ubah: dict | None = None) -> dict:
@@ -307,6 +308,21 @@ def sel_cek(path: Path) -> list[str]:
                     if ws.cell(r, c.column).data_type == "f"
                 ]
     return out
+
+
+def test_every_check_cell_of_another_opd_is_true_for_every_formula_type(tmp_path):
+    """The synthetic example has jumlah, nilai and non-percentage indicators: their realisasi are formulas
+    too, and agree with the pipeline."""
+    from lkj.excel.kertas_kerja import tulis_kertas_kerja
+
+    root = ROOT / "examples" / "dinas-contoh"
+    m = masukan(2024, root)
+    assert {h.jenis_rumus for h in hitung_masukan(m)[0].indikator} >= {"jumlah", "nilai"}
+    path = tmp_path / "kertas-kerja-2024.xlsx"
+    path.write_bytes(tulis_kertas_kerja(m))
+    nilai = hitung_ulang(path)
+    cek = sel_cek(path)
+    assert {c: nilai[c] for c in cek if nilai[c] is not True} == {}
 
 
 def test_every_check_cell_of_2023_is_true_in_an_independent_engine(kertas_kerja):

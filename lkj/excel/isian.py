@@ -22,7 +22,7 @@ from ..masukan.proyek import Proyek
 from ..masukan.skema import KUNCI, Kolom
 from . import csvteks
 from .csvteks import ANGKA
-from .xlsx import BERKAS_RENSTRA, BERKAS_TAHUN, isi_teks, lembar, simpan, skema
+from .xlsx import BERKAS_RENSTRA, BERKAS_TAHUN, isi_teks, lembar, simpan, skema, tulis_petunjuk
 
 SUMBER = "_sumber"  # hidden sheet: year, Renstra folder, sha256 of each CSV
 PETUNJUK = "Petunjuk"
@@ -239,9 +239,7 @@ def _petunjuk(wb: Workbook, tahun: int, renstra: str) -> None:
         "",
         "Kolom setiap lembar (rincian: data/raw/README.md):",
     ]
-    for i, t in enumerate(teks, start=1):
-        isi_teks(ws.cell(i, 1), t)
-    ws.cell(1, 1).font = Font(bold=True, size=14)
+    tulis_petunjuk(ws, teks)
     r = len(teks) + 1
     for j, h in enumerate(("lembar", "kolom", "jenis", "wajib", "pilihan / keterangan"), start=1):
         c = ws.cell(r, j)

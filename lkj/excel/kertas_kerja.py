@@ -24,7 +24,7 @@ from ..masukan.model import Masukan
 from ..reviu import periksa
 from ..reviu.keluaran import KOLOM_CSV
 from ..reviu.temuan import Temuan
-from .xlsx import isi_teks, simpan
+from .xlsx import isi_teks, simpan, tulis_petunjuk
 
 JUDUL = Font(bold=True)
 ISI_DATA = PatternFill("solid", fgColor="DDEBF7")  # header of data columns
@@ -289,6 +289,13 @@ def tulis_kertas_kerja(m: Masukan, temuan: list[Temuan] | None = None) -> bytes:
                 n = ref_komponen("realisasi", next(k for k in ks if k.peran == "tahun_n"))
                 n1 = ref_komponen("realisasi", next(k for k in ks if k.peran == "tahun_sebelumnya"))
                 return Rumus(f'=IF(OR({n}="",{n1}=""),"",IF({n1}=0,"",({n}-{n1})/{n1}*100))')
+            if h.jenis_rumus == "jumlah":  # undefined while any part is empty, as in lkj.hitung
+                bagian = [ref_komponen("realisasi", k) for k in ks if k.peran == "bagian"]
+                kosong = ",".join(f'{b}=""' for b in bagian)
+                return Rumus(f'=IF(OR({kosong}),"",{"+".join(bagian)})')
+            if h.jenis_rumus == "nilai":
+                x = ref_komponen("realisasi", next(k for k in ks if k.peran == "nilai"))
+                return Rumus(f'=IF({x}="","",{x})')
         if h.indikator_id in baris_langsung:
             ref = langsung.sel("realisasi", baris_langsung[h.indikator_id], lembar=True)
             return Rumus(f'=IF({ref}="","",{ref})')
@@ -500,7 +507,8 @@ def _petunjuk(ws: Worksheet, m: Masukan, lembar_cek: list[Lembar]) -> None:
         "Ubah sel data (mis. realisasi sebuah komponen) untuk melihat akibatnya pada realisasi, capaian, predikat, "
         "rata-rata dan efisiensi; sel cek lalu menjadi FALSE karena nilai pipeline tetap.",
         "Realisasi: rasio = pembilang / penyebut × 100 (populasi memakai kolom target); rata_rasio = rata-rata "
-        "rasio kelompok; pertumbuhan = (tahun n − tahun n−1) / tahun n−1 × 100; langsung = lembar Langsung.",
+        "rasio kelompok; pertumbuhan = (tahun n − tahun n−1) / tahun n−1 × 100; jumlah = jumlah baris bagian; "
+        "nilai = baris nilai (dalam satuan indikator); langsung = lembar Langsung.",
         "Capaian: positif = realisasi / target × 100; negatif = (2 × target − realisasi) / target × 100. "
         "Predikat dicari pada lembar Skala dari capaian sebelum dibatasi; rata-rata memakai capaian_dirata "
         "(dibatasi batas_capaian bila diisi).",
@@ -509,9 +517,7 @@ def _petunjuk(ws: Worksheet, m: Masukan, lembar_cek: list[Lembar]) -> None:
         "",
         "Jumlah sel cek yang FALSE:",
     ]
-    for i, t in enumerate(teks, start=1):
-        isi_teks(ws.cell(i, 1), t)
-    ws.cell(1, 1).font = Font(bold=True, size=14)
+    tulis_petunjuk(ws, teks)
     ws.column_dimensions["A"].width = 120
     bagian = []
     for lb in lembar_cek:

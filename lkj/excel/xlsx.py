@@ -42,6 +42,15 @@ def isi_teks(cell: Cell, teks: str) -> None:
         cell.quotePrefix = True
 
 
+def tulis_petunjuk(ws, baris: list[str]) -> None:
+    """An instruction sheet: one line of text per row, the first as its title."""
+    from openpyxl.styles import Font
+
+    for i, teks in enumerate(baris, start=1):
+        isi_teks(ws.cell(i, 1), teks)
+    ws.cell(1, 1).font = Font(bold=True, size=14)
+
+
 def simpan(wb: Workbook) -> bytes:
     """The workbook as bytes that depend only on its content (fixed dates, fixed zip entries)."""
     wb.properties.creator = "lkj"
