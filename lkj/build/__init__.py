@@ -12,24 +12,37 @@ Heavy libraries are imported inside the functions that need them, so the
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..files import tulis_atomik
-from ..masukan.data import folder_tahun
+from ..masukan.berkas import berkas_masukan, folder_tahun
 from ..masukan.errors import Peringatan
-from ..masukan.model import Masukan, baca_masukan, berkas_masukan
 from ..masukan.proyek import Proyek
 from ..masukan.rencana import Bagian
 from .fingerprint import Stamps, file_hash, hash_files, kode
 from .notebook import BuildError, jalankan
 
-__all__ = ["BelumFinal", "BuildError", "BuildResult", "build", "main_report", "masalah_final", "tulis_processed"]
+if TYPE_CHECKING:
+    from ..masukan.model import Masukan
+
+__all__ = [
+    "BelumFinal",
+    "BuildError",
+    "BuildResult",
+    "build",
+    "main_report",
+    "masalah_final",
+    "pool_baru",
+    "tulis_processed",
+]
 
 
 class BelumFinal(Exception):  # noqa: N818 (a refusal the user acts on, not a fault)
@@ -114,12 +127,56 @@ def _sans_rfc3987() -> None:
     sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 
 
+def pool_baru(jobs: int) -> ProcessPoolExecutor:
+    """Worker processes that start loading the build's libraries at once. Ctrl-C is left to the main
+    process, which stops them (a worker interrupted while idle would only print a traceback)."""
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_pekerja)
+    for _ in range(jobs):
+        pool.submit(panaskan)
+    return pool
+
+
+def _pekerja() -> None:
+    """A worker ignores Ctrl-C (its parent stops it) and, on Linux, ends with its parent however that
+    ends (its kernel follows: ipykernel exits when its parent does)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+@contextlib.contextmanager
+def _pool(jobs: int, pool: Executor | None):
+    """The build's worker pool: the one given (kept open, as the preview does), or a new one whose
+    workers load the libraries while the main process validates the data."""
+    if pool is not None:
+        yield pool
+        return
+    with pool_baru(jobs) as baru:
+        try:
+            yield baru
+        except BaseException:
+            baru.shutdown(cancel_futures=True)
+            raise
+
+
 def build(
-    tahun: int, root: Path, jobs: int | None = None, log=print, final: bool = False, kernel: str = "hangat"
+    tahun: int,
+    root: Path,
+    jobs: int | None = None,
+    log=print,
+    final: bool = False,
+    kernel: str = "hangat",
+    pool: Executor | None = None,
 ) -> BuildResult:
     """Build a year's report: a draft (DRAF mark, red boxes where narrative is missing) or, with `final`,
     the report to sign, refused (BelumFinal) while anything it needs is missing. `kernel`: "hangat", one
-    warm kernel per worker for the whole build, or "segar", a fresh kernel per notebook (same output)."""
+    warm kernel per worker for the whole build, or "segar", a fresh kernel per notebook (same output).
+    `pool`: worker processes to use instead of starting new ones (see pratinjau)."""
     _sans_rfc3987()
     proyek = Proyek.di(root)
     folder_tahun(proyek, tahun)  # stops: no data for this year, lists those there are
@@ -136,18 +193,14 @@ def build(
 
     mulai = time.perf_counter()
     jobs = jobs or os.cpu_count() or 1
-    # One pool for the whole build: workers load the libraries while the main process validates the
-    # data, notebooks run in parallel, and the main process computes the reviu meanwhile.
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for _ in range(jobs):
-            pool.submit(_panaskan)
-        try:
-            m = baca_masukan(proyek, tahun)  # bad input stops here with one line
-            if final and masalah_final(m):
-                raise BelumFinal(masalah_final(m))
-        except BaseException:
-            pool.shutdown(cancel_futures=True)
-            raise
+    # One pool for the whole build: notebooks run in parallel, and the main process computes the reviu
+    # meanwhile.
+    with _pool(jobs, pool) as pool:
+        from ..masukan.model import baca_masukan
+
+        m = baca_masukan(proyek, tahun)  # bad input stops here with one line
+        if final and masalah_final(m):
+            raise BelumFinal(masalah_final(m))
         tulis_processed(m)
         tulis_atomik(model_path, m.pickle())  # what the notebooks read
         waktu = {"data": time.perf_counter() - mulai}
@@ -179,7 +232,8 @@ def build(
         }
         if tugas:
             log(f"menjalankan {len(tugas)} notebook: {', '.join(tugas)}")
-        tambahan, reviu_csv, kertas_kerja = _bagian_perakitan(m, s.berkas)
+        # the main process is idle while notebooks run: it makes the reviu and the kertas kerja then
+        perakitan = _bagian_perakitan(m, s.berkas) if tugas else None
         galat = []
         for f in as_completed(futures):
             try:
@@ -196,14 +250,15 @@ def build(
             log(f"  notebook selesai ({waktu['notebook']:.1f} s)")
 
         from . import pdf
-        from .rakit import html_audit, html_laporan
+        from .rakit import html_laporan
 
         log("merakit HTML, HTML audit, PDF dan CSV reviu")
         urutan = [nb_dir / f"{b.nama}.ipynb" for b in m.rencana.bagian]
-        audit = pool.submit(html_audit, urutan, tahun, tambahan, final, build_dir / "html" / "audit")
+        audit = pool.submit(_audit, m, s.berkas, urutan, final, build_dir / "html" / "audit", perakitan)
         laporan = html_laporan(urutan, tahun, draf=not final, simpanan=build_dir / "html" / "laporan")
         isi_pdf, terpotong = pdf.render(laporan, f"Laporan Kinerja {tahun}", build_dir / "pdf", pool, draf=not final)
-        isi: tuple[str | bytes, ...] = (laporan, audit.result(), isi_pdf, reviu_csv, kertas_kerja)
+        html_audit, reviu_csv, kertas_kerja = audit.result()
+        isi: tuple[str | bytes, ...] = (laporan, html_audit, isi_pdf, reviu_csv, kertas_kerja)
     waktu["rakit"] = time.perf_counter() - mulai - waktu["data"] - waktu["notebook"]
     log(f"  rakit selesai ({waktu['rakit']:.1f} s)")
     for path, data in zip(hasil, isi, strict=True):
@@ -239,13 +294,24 @@ def _narasi_saja(b: Bagian, nilai: str, lama: str | None, keluar: Path, m: Masuk
     return patch_narrative(keluar, Laporan(m, p, lalu, b), berubah)
 
 
-def _panaskan() -> None:
+def panaskan() -> None:
     """Load the build's libraries in an idle worker (they take a second to import). Warm kernels start
     with a worker's first notebook, not here: a narrative edit needs none."""
     import jupytext  # noqa: F401
     import nbconvert  # noqa: F401
     import papermill  # noqa: F401
     import weasyprint  # noqa: F401
+
+
+def _audit(
+    m: Masukan, berkas: list[Path], urutan: list[Path], final: bool, simpanan: Path, perakitan: tuple | None
+) -> tuple[str, str, bytes]:
+    """The audit HTML (with the sections made at assembly), the reviu CSV and the kertas kerja; run in a
+    worker beside the report HTML and PDF. `perakitan`: those sections if already made."""
+    from .rakit import html_audit
+
+    tambahan, reviu_csv, kertas_kerja = perakitan or _bagian_perakitan(m, berkas)
+    return html_audit(urutan, m.tahun, tambahan, final, simpanan), reviu_csv, kertas_kerja
 
 
 def _bagian_perakitan(m: Masukan, berkas: list[Path]) -> tuple[list, str, bytes]:

@@ -339,19 +339,88 @@ def render(
     return merge_parts([p for p, _ in urut], [m for _, m in urut], pertama, stempel, judul, html, awal_isi), peringatan
 
 
+class _Pembaca(dict):
+    """Parsed part PDFs kept for the process, by content: a preview server merges the same unchanged
+    parts after every edit, and parsing them is half the merge."""
+
+    def __call__(self, data: bytes):
+        from pypdf import PdfReader
+
+        kunci = hashlib.sha256(data).digest()
+        if kunci not in self:
+            self[kunci] = PdfReader(io.BytesIO(data))
+        return self[kunci]
+
+    def pakai(self, semua: list[bytes]) -> None:
+        """Forget every PDF not among `semua` (the last merge's parts)."""
+        tetap = {hashlib.sha256(d).digest() for d in semua}
+        for k in [k for k in self if k not in tetap]:
+            del self[k]
+
+
+_PEMBACA = _Pembaca()
+_pembaca = _PEMBACA
+
+
+def _tumpuk(w, halaman, atas) -> None:
+    """Draw page `atas` over `halaman` as a form XObject: its content stream is added, the page's own is
+    left as it is (pypdf's merge_page parses and rewrites it: a third of the merge)."""
+    from pypdf.generic import (
+        ArrayObject,
+        DecodedStreamObject,
+        DictionaryObject,
+        NameObject,
+    )
+
+    form = DecodedStreamObject()
+    form.set_data(atas.get_contents().get_data())
+    form.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Form"),
+            NameObject("/BBox"): ArrayObject(atas.mediabox),
+            NameObject("/Resources"): atas["/Resources"].clone(w),
+        }
+    )
+    nama = NameObject("/lkjKaki")
+    # copies: a page's resources may be shared with other pages, each of which gets its own footer
+    sumber = DictionaryObject(halaman.get("/Resources", DictionaryObject()).get_object())
+    xobject = DictionaryObject(sumber.get("/XObject", DictionaryObject()).get_object())
+    xobject[nama] = w._add_object(form.flate_encode())
+    sumber[NameObject("/XObject")] = xobject
+    halaman[NameObject("/Resources")] = sumber
+    gambar = DecodedStreamObject()
+    gambar.set_data(b"q " + nama.encode() + b" Do Q")
+    isi = halaman[NameObject("/Contents")]
+    isi = isi.get_object() if not isinstance(isi, ArrayObject) else isi
+    lama = isi if isinstance(isi, ArrayObject) else ArrayObject([halaman.raw_get("/Contents")])
+    halaman[NameObject("/Contents")] = ArrayObject(
+        [w._add_object(_bungkus(b"q\n")), *lama, w._add_object(_bungkus(b"\nQ\n")), w._add_object(gambar)]
+    )
+
+
+def _bungkus(data: bytes):
+    from pypdf.generic import DecodedStreamObject
+
+    s = DecodedStreamObject()
+    s.set_data(data)
+    return s
+
+
 def merge_parts(
     pdfs: list[bytes], meta: list[Meta], pertama: list[int], stempel: list[bytes], judul: str, html: str, awal_isi: int
 ) -> bytes:
     """Concatenate the parts; stamp page numbers (not on the cover) and page labels (roman in the front
     matter); add links and bookmarks (h1-h3)."""
-    from pypdf import PdfReader, PdfWriter
+    from pypdf import PdfWriter
     from pypdf.annotations import Link
     from pypdf.constants import PageLabelStyle
     from pypdf.generic import ArrayObject, Fit, NameObject
 
     w = PdfWriter()
     for data in pdfs:
-        for page in PdfReader(io.BytesIO(data)).pages:
+        for page in _pembaca(data).pages:
+            page = w.add_page(page)
             annots = page.get("/Annots")
             if annots is not None:  # keep web links; internal ones are re-made below
                 tetap = ArrayObject(a for a in annots.get_object() if a.get_object().get("/A", {}).get("/S") == "/URI")
@@ -359,11 +428,10 @@ def merge_parts(
                     page[NameObject("/Annots")] = tetap
                 else:
                     del page[NameObject("/Annots")]
-            w.add_page(page)
-    halaman_kaki = [hal for data in stempel for hal in PdfReader(io.BytesIO(data)).pages]
+    halaman_kaki = [hal for data in stempel for hal in _pembaca(data).pages]
     for i, kaki_hal in enumerate(halaman_kaki, start=len(w.pages) - len(halaman_kaki)):
-        w.pages[i].merge_page(kaki_hal)
-        w.pages[i].compress_content_streams()
+        _tumpuk(w, w.pages[i], kaki_hal)
+    _PEMBACA.pakai(pdfs + stempel)
     w.set_page_label(0, 0, prefix="Sampul")
     if awal_isi > 2:
         w.set_page_label(1, awal_isi - 2, style=PageLabelStyle.LOWERCASE_ROMAN, start=1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import hashlib
 import html as htmllib
 import itertools
@@ -99,6 +100,13 @@ def _ekspor(nb: nbformat.NotebookNode, audit: bool, draf: bool = False, simpanan
 
 
 def _ekspor_utuh(nb: nbformat.NotebookNode, audit: bool, draf: bool) -> str:
+    body, _ = _exporter(audit).from_notebook_node(nb, resources={"lkj": {"audit": audit, "draf": draf}})
+    return body.replace('alt="No description has been provided for this image"', 'alt="Grafik"')
+
+
+@functools.cache
+def _exporter(audit: bool) -> HTMLExporter:
+    """One exporter per kind, kept for the process: it compiles its Jinja templates once (0,2 s)."""
     c = Config()
     c.HTMLExporter.extra_template_basedirs = [str(TEMPLATES)]
     c.HTMLExporter.template_name = "lkj"
@@ -107,8 +115,7 @@ def _ekspor_utuh(nb: nbformat.NotebookNode, audit: bool, draf: bool) -> str:
     c.HTMLExporter.exclude_output_prompt = True
     c.HTMLExporter.embed_images = True
     c.HTMLExporter.language_code = "id"
-    body, _ = HTMLExporter(config=c).from_notebook_node(nb, resources={"lkj": {"audit": audit, "draf": draf}})
-    return body.replace('alt="No description has been provided for this image"', 'alt="Grafik"')
+    return HTMLExporter(config=c)
 
 
 def daftar_isi(html: str) -> str:

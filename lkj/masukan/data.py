@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .berkas import folder_tahun
 from .errors import DataError
 from .kosakata import RUMUS_PERSEN
 from .params import RENSTRA
@@ -84,22 +85,6 @@ def baca_renstra(proyek: Proyek, nama: str) -> Renstra:
                 "satuan",
             )
     return Renstra(folder, int(m[1]), int(m[2]), tujuan, sasaran, indikator)
-
-
-def tahun_tersedia(proyek: Proyek) -> list[str]:
-    return sorted(p.name for p in proyek.raw.iterdir() if p.name.isdigit()) if proyek.raw.is_dir() else []
-
-
-def folder_tahun(proyek: Proyek, tahun: int) -> Path:
-    folder = proyek.di_dalam(proyek.tahun(tahun), "folder tahun")
-    if not folder.is_dir():
-        raise DataError(
-            folder,
-            f"tidak ada data untuk tahun {tahun}",
-            f"Tahun yang tersedia: {', '.join(tahun_tersedia(proyek)) or 'tidak ada'}. "
-            "Buat folder ini (lihat data/raw/README.md, 'Menambah tahun baru').",
-        )
-    return folder
 
 
 def baca_tahun(proyek: Proyek, tahun: int, renstra: Renstra) -> DataTahun:

@@ -11,7 +11,8 @@ import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
-from .data import DataTahun, baca_renstra, baca_tahun, folder_tahun
+from .berkas import folder_tahun
+from .data import DataTahun, baca_renstra, baca_tahun
 from .errors import DataError, Peringatan
 from .kelengkapan import sel_kosong
 from .params import Aturan, baca_aturan
@@ -41,21 +42,6 @@ class Masukan:
 
     def pickle(self) -> bytes:
         return pickle.dumps(self, protocol=5)
-
-
-def berkas_masukan(proyek: Proyek, tahun: int) -> list[Path]:
-    """Every file a year's report may read: the year, its comparison year, its Renstra, its params.
-
-    A superset of what `baca_masukan` opens (whole folders), so a fingerprint over it cannot go
-    stale. Reads only params (YAML), never the CSVs."""
-    aturan = baca_aturan(proyek, tahun)
-    folders = [proyek.tahun(tahun), proyek.raw / aturan.renstra]
-    if aturan.tahun_pembanding is not None:
-        folders.append(proyek.tahun(aturan.tahun_pembanding))
-    files = [proyek.params(tahun), proyek.rencana, *([aturan.logo] if aturan.logo else [])]
-    for f in folders:
-        files += sorted(p for p in f.rglob("*") if p.is_file() or p.is_symlink()) if f.is_dir() else [f]
-    return files
 
 
 def baca_masukan(proyek: Proyek, tahun: int) -> Masukan:

@@ -14,12 +14,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .errors import DataError, DataErrors, Peringatan
 from .kosakata import JENIS_RUMUS, PERAN, POLARITAS
 from .proyek import Proyek
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 KODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}")  # IDs: safe in file names, HTML ids and formulas
 PANJANG_SEL = 5000  # characters in one cell
@@ -340,6 +342,8 @@ def baca_csv(
         raise
     if kosong:
         raise (kosong[0] if len(kosong) == 1 else DataErrors(kosong))
+    import pandas as pd  # here, not at import: the build's "nothing changed" check needs no pandas
+
     df = pd.DataFrame(data, columns=[nomor_baris, *dikenal])
     for k in skema:
         if k.angka:

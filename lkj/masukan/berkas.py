@@ -1,0 +1,41 @@
+"""Which files a year's report reads, found without reading them (no pandas: the "nothing changed"
+check of a build imports only this)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import DataError
+from .params import baca_aturan
+from .proyek import Proyek
+
+
+def tahun_tersedia(proyek: Proyek) -> list[str]:
+    return sorted(p.name for p in proyek.raw.iterdir() if p.name.isdigit()) if proyek.raw.is_dir() else []
+
+
+def folder_tahun(proyek: Proyek, tahun: int) -> Path:
+    folder = proyek.di_dalam(proyek.tahun(tahun), "folder tahun")
+    if not folder.is_dir():
+        raise DataError(
+            folder,
+            f"tidak ada data untuk tahun {tahun}",
+            f"Tahun yang tersedia: {', '.join(tahun_tersedia(proyek)) or 'tidak ada'}. "
+            "Buat folder ini (lihat data/raw/README.md, 'Menambah tahun baru').",
+        )
+    return folder
+
+
+def berkas_masukan(proyek: Proyek, tahun: int) -> list[Path]:
+    """Every file a year's report may read: the year, its comparison year, its Renstra, its params.
+
+    A superset of what `baca_masukan` opens (whole folders), so a fingerprint over it cannot go
+    stale. Reads only params (YAML), never the CSVs."""
+    aturan = baca_aturan(proyek, tahun)
+    folders = [proyek.tahun(tahun), proyek.raw / aturan.renstra]
+    if aturan.tahun_pembanding is not None:
+        folders.append(proyek.tahun(aturan.tahun_pembanding))
+    files = [proyek.params(tahun), proyek.rencana, *([aturan.logo] if aturan.logo else [])]
+    for f in folders:
+        files += sorted(p for p in f.rglob("*") if p.is_file() or p.is_symlink()) if f.is_dir() else [f]
+    return files
