@@ -82,7 +82,7 @@ endif
 ROOT_ARG := $(if $(ROOT_OK),--root '$(ROOT_OK)')
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps data report reviu tahun-baru lint test test-luas bench lab clean
+.PHONY: help setup system-deps data report pratinjau reviu tahun-baru lint test test-luas bench lab clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -114,6 +114,9 @@ data: $(STAMP) ## Compute data/processed/YEAR/*.csv from data/raw/YEAR
 
 report: $(STAMP) ## Build reports/YEAR/: HTML, audit HTML and A4 PDF (a draft; FINAL=1: the version to sign)
 	$(PY) -m lkj report '$(YEAR_OK)' $(if $(JOBS_OK),-j '$(JOBS_OK)') $(if $(filter 1,$(FINAL_OK)),--final) $(if $(KERNEL_OK),--kernel '$(KERNEL_OK)') $(ROOT_ARG)
+
+pratinjau: $(STAMP) ## While writing: rebuild reports/YEAR/ on every saved change (narrative: under 1 s), until Ctrl-C
+	$(PY) -m lkj pratinjau '$(YEAR_OK)' $(if $(JOBS_OK),-j '$(JOBS_OK)') $(if $(filter 1,$(FINAL_OK)),--final) $(if $(KERNEL_OK),--kernel '$(KERNEL_OK)') $(ROOT_ARG)
 
 reviu: $(STAMP) ## Reviu: reports/YEAR/reviu-YEAR.csv and a summary (STRICT=1: fail on errors)
 	$(PY) -m lkj reviu '$(YEAR_OK)' $(if $(filter 1,$(STRICT_OK)),--strict) $(ROOT_ARG)

@@ -1,4 +1,4 @@
-"""Command line: python -m lkj {data,report,reviu,tahun-baru} YEAR [--root DIR] [-j N] [--strict].
+"""Command line: python -m lkj {data,report,pratinjau,reviu,tahun-baru} YEAR [--root DIR] [-j N] [--strict].
 
 Excel: python -m lkj excel-isian YEAR [--paksa]; excel-impor YEAR FILE [--paksa]; kertas-kerja YEAR.
 
@@ -154,7 +154,7 @@ class _Parser(argparse.ArgumentParser):
         raise DataError(
             "python -m lkj",
             f"perintah tidak sah ({message})",
-            "Pakai: python -m lkj {data,report,reviu,tahun-baru,excel-isian,excel-impor,kertas-kerja} TAHUN "
+            "Pakai: python -m lkj {data,report,pratinjau,reviu,tahun-baru,excel-isian,excel-impor,kertas-kerja} TAHUN "
             "[BERKAS] [--root FOLDER] [-j N] [--kernel hangat|segar] [--strict] [--final] [--paksa].",
         )
 
@@ -162,7 +162,8 @@ class _Parser(argparse.ArgumentParser):
 def main(argv: list[str] | None = None) -> int:
     ap = _Parser(prog="python -m lkj", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument(
-        "perintah", choices=["data", "report", "reviu", "tahun-baru", "excel-isian", "excel-impor", "kertas-kerja"]
+        "perintah",
+        choices=["data", "report", "pratinjau", "reviu", "tahun-baru", "excel-isian", "excel-impor", "kertas-kerja"],
     )
     ap.add_argument("tahun")
     ap.add_argument("berkas", nargs="?", help="excel-impor: the workbook to import")
@@ -188,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as e:
         print(f"GALAT: {e}", file=sys.stderr)
         return 2
-    from .build import BelumFinal, BuildError, main_report
+    from .build import main_report
 
     try:
         tahun, jobs = _tahun(args.tahun), _jobs(args.jobs)
@@ -207,30 +208,95 @@ def main(argv: list[str] | None = None) -> int:
                 cli.cmd_kertas_kerja(tahun, args.root)
         elif args.perintah == "tahun-baru":
             cmd_tahun_baru(tahun, args.root)
+        elif args.perintah == "pratinjau":
+            return cmd_pratinjau(tahun, args.root, jobs, args.final, args.kernel)
         else:
             main_report(tahun, args.root, jobs, args.final, args.kernel)
-    except DataError as e:
-        for baris in str(e).splitlines():  # several problems (DataErrors): one line each
-            print(f"GALAT: {baris}", file=sys.stderr)
-        return 2
-    except BelumFinal as e:
-        for masalah in e.masalah:
-            print(f"BELUM FINAL: {masalah}", file=sys.stderr)
-        return 2
-    except BuildError as e:
-        print(f"GALAT: {e}", file=sys.stderr)
-        return 1
     except KeyboardInterrupt:
         print("Dihentikan.", file=sys.stderr)
         return 130
-    except Exception as e:  # noqa: BLE001 (the one place that turns any failure into one line)
-        log = _log_galat(args.root)
-        print(
-            f"GALAT tak terduga: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''} "
-            f"(rincian lengkap: {log})",
-            file=sys.stderr,
-        )
-        return 3
+    except Exception as e:  # noqa: BLE001 (the one place that turns any failure into lines)
+        return laporkan(e, args.root)
+    return 0
+
+
+def laporkan(e: Exception, root: Path | None) -> int:
+    """Print a failure as one line per problem; the exit code for it."""
+    from .build import BelumFinal, BuildError
+
+    if isinstance(e, DataError):
+        for baris in str(e).splitlines():  # several problems (DataErrors): one line each
+            print(f"GALAT: {baris}", file=sys.stderr)
+        return 2
+    if isinstance(e, BelumFinal):
+        for masalah in e.masalah:
+            print(f"BELUM FINAL: {masalah}", file=sys.stderr)
+        return 2
+    if isinstance(e, BuildError):
+        print(f"GALAT: {e}", file=sys.stderr)
+        return 1
+    log = _log_galat(root)
+    print(
+        f"GALAT tak terduga: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''} (rincian lengkap: {log})",
+        file=sys.stderr,
+    )
+    return 3
+
+
+def cmd_pratinjau(tahun: int, root: Path | None, jobs: int | None, final: bool, kernel: str) -> int:
+    """Rebuild the report whenever an input changes, until Ctrl-C (see lkj/build/pratinjau.py)."""
+    import os
+    import signal
+    import time
+
+    from .build.pratinjau import Pratinjau
+    from .masukan.proyek import Proyek
+
+    def berhenti(*_) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, berhenti)  # stopped like Ctrl-C: workers and kernels shut down
+    proyek = Proyek.di(root)
+    print(
+        f"Pratinjau {tahun}: {proyek.relatif(proyek.reports(tahun))}/ diperbarui setiap kali data atau narasi "
+        "disimpan (Ctrl-C: berhenti).",
+        flush=True,
+    )
+    peringatan: list = []
+    sapa = True  # say so when nothing needs building (at the start, and after a failed attempt)
+    try:
+        with Pratinjau(tahun, proyek.root, jobs, final, kernel) as p:
+            while True:
+                perubahan = p.perubahan()
+                if perubahan == "kode":
+                    print("Kode lkj berubah: pratinjau dimulai ulang.", flush=True)
+                    p.tutup()
+                    os.execv(sys.executable, sys.orig_argv)
+                if perubahan is None:
+                    time.sleep(0.1)
+                    continue
+                mulai, jam = time.perf_counter(), time.strftime("%H:%M:%S")
+                try:
+                    hasil = p.bangun(log=lambda s: None)
+                except Exception as e:  # noqa: BLE001 (reported; the preview waits for the next change)
+                    laporkan(e, root)
+                    print(f"{jam} laporan tidak diperbarui; menunggu perubahan berikutnya.", flush=True)
+                    peringatan, sapa = [], True
+                    continue
+                if hasil.peringatan != peringatan:  # each warning once, not after every save
+                    for w in hasil.peringatan:
+                        print(w, file=sys.stderr)
+                    peringatan = hasil.peringatan
+                if not hasil.dirakit and sapa:
+                    print(f"{jam} laporan sudah mutakhir", flush=True)
+                sapa = False
+                if hasil.dirakit:
+                    rincian = [f"{len(hasil.dijalankan)} notebook dijalankan"] if hasil.dijalankan else []
+                    rincian += [f"narasi {', '.join(hasil.narasi)}"] if hasil.narasi else []
+                    rincian.append(f"{time.perf_counter() - mulai:.1f} s".replace(".", ","))
+                    print(f"{jam} laporan diperbarui ({'; '.join(rincian)})", flush=True)
+    except KeyboardInterrupt:
+        print("Pratinjau dihentikan.", flush=True)
     return 0
 
 
