@@ -128,6 +128,9 @@ def test_pdf_is_a4_with_cover_toc_page_numbers_and_footer(laporan):
     assert teks[1].rstrip().endswith("i") and "Halaman" not in teks[1]
     n_isi = n - awal
     assert "BAB I Pendahuluan" in teks[awal] and f"Halaman 1 dari {n_isi}" in teks[awal]
+    for i in range(1, n):  # every page its own footer (they are drawn onto the pages after the merge)
+        kaki = f"Halaman {i - awal + 1} dari {n_isi}" if i >= awal else label[i]
+        assert teks[i].rstrip().endswith(kaki), (i, teks[i][-40:])
     daftar = next(t for t in teks if "Daftar Isi" in t)
     for judul, hal in (("Kata Pengantar", "i"), ("Ikhtisar Eksekutif", "ii"), ("BAB I Pendahuluan", "1")):
         assert re.search(rf"{judul}[ .]*{hal}\b", daftar), judul  # headings in the daftar isi's own part too
