@@ -138,3 +138,17 @@ def test_nothing_changed_check_imports_no_pandas(laporan):
     )
     hasil = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, cwd=ROOT, check=True)
     assert hasil.stdout.splitlines() == ["reports/2023: sudah mutakhir (tidak ada masukan yang berubah)", "False"]
+
+
+def test_preview_watches_the_logo_wherever_params_put_it(proyek):
+    from lkj.build.pratinjau import berkas_dipantau
+    from lkj.masukan.proyek import Proyek
+
+    (proyek / "aset").mkdir()
+    logo = proyek / "aset/logo.png"
+    logo.write_bytes(b"\x89PNG\r\n\x1a\n")
+    params = proyek / "params/2023.yaml"
+    params.write_text(params.read_text(encoding="utf-8").replace("logo: null", "logo: aset/logo.png"), encoding="utf-8")
+    assert logo in berkas_dipantau(Proyek.di(proyek), 2023)
+    params.write_text("tahun: [\n", encoding="utf-8")  # broken params: the folders are still watched
+    assert params in berkas_dipantau(Proyek.di(proyek), 2023)

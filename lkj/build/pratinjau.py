@@ -9,6 +9,7 @@ nothing to do. A change to lkj's own code restarts the process, so nothing runs 
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import signal
@@ -16,6 +17,8 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+from ..masukan.berkas import berkas_masukan
+from ..masukan.errors import DataError
 from ..masukan.proyek import Proyek
 from . import BuildResult, build, pool_baru
 from .fingerprint import kode
@@ -32,6 +35,16 @@ def _jejak(paths) -> Jejak:
             continue
         out[str(p)] = (st.st_mtime_ns, st.st_size)
     return out
+
+
+def berkas_dipantau(proyek: Proyek, tahun: int) -> list[Path]:
+    """Every file a build may read: the whole data, params and notebooks folders (so that a broken params
+    file, a new year or a renamed narrative are all seen) and what params name elsewhere (the logo)."""
+    p = proyek
+    semua = [f for d in (p.raw, p.root / "params", p.notebooks) if d.is_dir() for f in sorted(d.rglob("*"))]
+    with contextlib.suppress(DataError):  # broken params: the build says so; the folders are still watched
+        semua += berkas_masukan(p, tahun)
+    return semua
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:
@@ -68,17 +81,11 @@ class Pratinjau:
         self.kode = _jejak(kode())
         self.masukan: Jejak | None = None  # None: build at the first look
 
-    def _berkas(self) -> list[Path]:
-        """Every file a build may read (a superset: the whole data, params and notebooks folders, so that
-        a broken params file, a new year or a renamed narrative are all seen)."""
-        p = self.proyek
-        return [f for d in (p.raw, p.root / "params", p.notebooks) if d.is_dir() for f in sorted(d.rglob("*"))]
-
     def perubahan(self) -> str | None:
         """'kode' if lkj's code changed (the caller restarts), 'masukan' if an input did, else None."""
         if _jejak(kode()) != self.kode:
             return "kode"
-        sekarang = _jejak(self._berkas())
+        sekarang = _jejak(berkas_dipantau(self.proyek, self.tahun))
         if sekarang == self.masukan:
             self._rapikan()
             return None
