@@ -104,3 +104,19 @@ def test_warm_kernel_that_dies_or_hangs_is_restarted_and_the_notebook_rerun_once
     kode = "# %%\nimport os\nos._exit(1)\n"  # dies every time: reported, not retried forever
     with pytest.raises(B.BuildError, match=r"selalu\.py: kernel gagal dijalankan: DeadKernelError"):
         jalankan_teks(tmp_path, "selalu", kode)
+
+
+@pytest.mark.parametrize("rintangan", ["reports/2023/laporan-kinerja-2023.pdf/", "reports"])
+def test_an_output_blocked_by_a_folder_or_file_stops_before_any_work_with_one_line(proyek, rintangan, capsys):
+    from lkj.__main__ import main
+
+    path = proyek / rintangan
+    if rintangan.endswith("/"):
+        path.mkdir(parents=True)
+    else:
+        path.write_text("bukan folder")
+    assert main(["report", "2023", "--root", str(proyek)]) == 1
+    galat = capsys.readouterr().err.strip().splitlines()
+    assert len(galat) == 1 and galat[0].startswith(f"GALAT: {rintangan.rstrip('/')} adalah ")
+    assert "Pindahkan atau ganti nama" in galat[0]
+    assert not (proyek / "build/2023/nb").exists()  # stopped before any notebook ran

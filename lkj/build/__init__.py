@@ -101,6 +101,23 @@ def keluaran(proyek: Proyek, tahun: int) -> list[Path]:
     return [*laporan, r / f"reviu-{tahun}.csv", r / f"kertas-kerja-{tahun}.xlsx"]
 
 
+def _cek_keluaran(proyek: Proyek, hasil: list[Path]) -> None:
+    """Stop before any work when an output cannot be written: a folder where the file goes, or a file
+    where its folder goes."""
+    for path in hasil:
+        ada = next(f for f in path.parents if f.exists())  # the nearest existing folder on the way
+        if path.exists() and not path.is_file():
+            raise BuildError(
+                f"{proyek.relatif(path)} adalah folder, padahal laporan ditulis sebagai berkas dengan nama itu. "
+                "Pindahkan atau ganti nama folder itu, lalu ulangi."
+            )
+        if not ada.is_dir():
+            raise BuildError(
+                f"{proyek.relatif(ada)} adalah berkas, padahal laporan perlu folder dengan nama itu "
+                f"(untuk {proyek.relatif(path)}). Pindahkan atau ganti nama berkas itu, lalu ulangi."
+            )
+
+
 def tulis_processed(m: Masukan) -> Path:
     """The computed tables in data/processed/<YEAR>/ (unrounded)."""
     from ..hitung.pengukuran import hitung, hitung_anggaran, hitung_pembanding, hitung_renstra
@@ -186,6 +203,7 @@ def build(
     model_path = build_dir / "masukan.pickle"
     s = Sidik.hitung(proyek, tahun)
     hasil = keluaran(proyek, tahun)
+    _cek_keluaran(proyek, hasil)
     siap = model_path.is_file() and (proyek.processed(tahun) / "capaian.csv").is_file()
     versi = f"{s.semua}:{'final' if final else 'draf'}"
     if siap and stamps.fresh_set("rakit", versi, hasil):
@@ -262,7 +280,10 @@ def build(
     waktu["rakit"] = time.perf_counter() - mulai - waktu["data"] - waktu["notebook"]
     log(f"  rakit selesai ({waktu['rakit']:.1f} s)")
     for path, data in zip(hasil, isi, strict=True):
-        tulis_atomik(path, data, tmp_dir=build_dir)  # nothing half-written ever appears in reports/
+        try:
+            tulis_atomik(path, data, tmp_dir=build_dir)  # nothing half-written ever appears in reports/
+        except OSError as e:
+            raise BuildError(f"{proyek.relatif(path)} tidak dapat ditulis ({e.strerror or e}).") from None
     stamps.write_set("rakit", versi, hasil)
     return BuildResult(list(tugas), True, sorted({*m.peringatan, *terpotong}), waktu, diperbarui)
 
