@@ -250,13 +250,21 @@ def cmd_pratinjau(tahun: int, root: Path | None, jobs: int | None, final: bool, 
     import time
 
     from .build.pratinjau import Pratinjau
+    from .masukan.berkas import folder_tahun
     from .masukan.proyek import Proyek
 
-    def berhenti(*_) -> None:
+    berhenti = []
+
+    def minta_berhenti(*_) -> None:
+        berhenti.append(True)  # seen by the loop even if the exception below is swallowed (in a finalizer)
         raise KeyboardInterrupt
 
-    signal.signal(signal.SIGTERM, berhenti)  # stopped like Ctrl-C: workers and kernels shut down
     proyek = Proyek.di(root)
+    folder_tahun(proyek, tahun)  # a mistyped year stops here, not in a preview waiting for it
+    sebelum = {
+        sig: signal.signal(sig, minta_berhenti)  # SIGTERM stops it like Ctrl-C: workers and kernels shut down
+        for sig in (signal.SIGTERM, signal.SIGINT)
+    }
     print(
         f"Pratinjau {tahun}: {proyek.relatif(proyek.reports(tahun))}/ diperbarui setiap kali data atau narasi "
         "disimpan (Ctrl-C: berhenti).",
@@ -266,7 +274,7 @@ def cmd_pratinjau(tahun: int, root: Path | None, jobs: int | None, final: bool, 
     sapa = True  # say so when nothing needs building (at the start, and after a failed attempt)
     try:
         with Pratinjau(tahun, proyek.root, jobs, final, kernel) as p:
-            while True:
+            while not berhenti:
                 perubahan = p.perubahan()
                 if perubahan == "kode":
                     print("Kode lkj berubah: pratinjau dimulai ulang.", flush=True)
@@ -280,23 +288,30 @@ def cmd_pratinjau(tahun: int, root: Path | None, jobs: int | None, final: bool, 
                     hasil = p.bangun(log=lambda s: None)
                 except Exception as e:  # noqa: BLE001 (reported; the preview waits for the next change)
                     laporkan(e, root)
+                    jam = time.strftime("%H:%M:%S")
                     print(f"{jam} laporan tidak diperbarui; menunggu perubahan berikutnya.", flush=True)
                     peringatan, sapa = [], True
                     continue
+                if not hasil.dirakit:
+                    if sapa:
+                        print(f"{jam} laporan sudah mutakhir", flush=True)
+                    sapa = False
+                    continue
+                sapa = False
                 if hasil.peringatan != peringatan:  # each warning once, not after every save
                     for w in hasil.peringatan:
                         print(w, file=sys.stderr)
                     peringatan = hasil.peringatan
-                if not hasil.dirakit and sapa:
-                    print(f"{jam} laporan sudah mutakhir", flush=True)
-                sapa = False
-                if hasil.dirakit:
-                    rincian = [f"{len(hasil.dijalankan)} notebook dijalankan"] if hasil.dijalankan else []
-                    rincian += [f"narasi {', '.join(hasil.narasi)}"] if hasil.narasi else []
-                    rincian.append(f"{time.perf_counter() - mulai:.1f} s".replace(".", ","))
-                    print(f"{jam} laporan diperbarui ({'; '.join(rincian)})", flush=True)
+                rincian = [f"{len(hasil.dijalankan)} notebook dijalankan"] if hasil.dijalankan else []
+                rincian += [f"narasi {', '.join(hasil.narasi)}"] if hasil.narasi else []
+                rincian.append(f"{time.perf_counter() - mulai:.1f} s".replace(".", ","))
+                print(f"{jam} laporan{' final' if final else ''} diperbarui ({'; '.join(rincian)})", flush=True)
     except KeyboardInterrupt:
-        print("Pratinjau dihentikan.", flush=True)
+        pass
+    finally:
+        for sig, handler in sebelum.items():
+            signal.signal(sig, handler)
+    print("Pratinjau dihentikan.", flush=True)
     return 0
 
 

@@ -1,6 +1,7 @@
 """Build mechanics that need no full build: the plan, the kernel-start retry, the warm kernel."""
 
 import json
+import os
 import time
 from pathlib import Path
 
@@ -35,7 +36,7 @@ def test_kernel_start_race_is_retried(monkeypatch, tmp_path):
     keluar = tmp_path / "nb.ipynb"
     nb = nbformat.v4.new_notebook()
     assert B._jalankan(nb, tmp_path / "t.py", tmp_path / ".t.tmp.ipynb", keluar, {}, tmp_path, 3) is None
-    assert len(calls) == 3 and keluar.is_file()
+    assert len(calls) == 3 and (tmp_path / ".t.tmp.ipynb").is_file()  # the third try's output, to move into place
 
 
 def test_other_kernel_errors_are_not_retried(monkeypatch, tmp_path):
@@ -120,3 +121,36 @@ def test_an_output_blocked_by_a_folder_or_file_stops_before_any_work_with_one_li
     assert len(galat) == 1 and galat[0].startswith(f"GALAT: {rintangan.rstrip('/')} adalah ")
     assert "Pindahkan atau ganti nama" in galat[0]
     assert not (proyek / "build/2023/nb").exists()  # stopped before any notebook ran
+
+
+def test_editor_and_jupyterlab_files_are_neither_inputs_nor_warnings(proyek):
+    """JupyterLab's checkpoints, vim's swap files and emacs' locks beside the data: not fingerprinted (no
+    rerun, nothing new in the provenance) and not reported as unused narrative."""
+    from lkj.build import Sidik
+    from lkj.masukan.proyek import Proyek
+
+    pr = Proyek.di(proyek)
+    sebelum = Sidik.hitung(pr, 2023)
+    raw = proyek / "data/raw/2023"
+    for folder in (raw / ".ipynb_checkpoints", raw / "narasi/.ipynb_checkpoints"):
+        folder.mkdir()
+        (folder / "komponen-checkpoint.csv").write_text("salinan")
+    (raw / "narasi/.sasaran-02.md.swp").write_bytes(b"\0vim")
+    (raw / ".#komponen.csv").symlink_to("root@host.12345:1700000000")
+    sesudah = Sidik.hitung(pr, 2023)
+    assert (sesudah.data, sesudah.semua, sesudah.berkas) == (sebelum.data, sebelum.semua, sebelum.berkas)
+    assert not [w for w in masukan(2023, proyek).peringatan if "tidak dipakai" in w.pesan]
+    (raw / "narasi/catatan.md").write_text("bukan bagian laporan")  # a visible stray file still is reported
+    assert [w.sumber for w in masukan(2023, proyek).peringatan if "tidak dipakai" in w.pesan] == [
+        "data/raw/2023/narasi/catatan.md"
+    ]
+
+
+def test_an_unusable_source_date_epoch_is_replaced_before_any_kernel_inherits_it(monkeypatch):
+    """SOURCE_DATE_EPOCH="" made IPython fail at start, so every kernel hung for its 60 s timeout."""
+    from lkj import build
+
+    for nilai, hasil in (("", "0"), ("kemarin", "0"), ("1700000000", "1700000000")):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", nilai)
+        build._source_date_epoch()
+        assert os.environ["SOURCE_DATE_EPOCH"] == hasil

@@ -9,9 +9,11 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
 from test_report import baca, sidik_laporan
 
-from lkj.build import pratinjau
+from lkj.__main__ import main
+from lkj.build import build, pratinjau
 from lkj.build.pratinjau import Pratinjau
 
 from conftest import ROOT, masukan
@@ -28,10 +30,10 @@ def test_preview_rebuilds_each_change_with_the_bytes_of_make_report(laporan, tmp
     asli = sidik_laporan(root)
     narasi, komponen = root / "data/raw/2023/narasi/sasaran-02.md", root / "data/raw/2023/komponen.csv"
     teks_narasi, teks_komponen = narasi.read_text(encoding="utf-8"), komponen.read_text(encoding="utf-8")
-    with Pratinjau(2023, root, jobs=2) as p:
-        assert p.perubahan() == "masukan" and not p.bangun(diam).dirakit  # first look: already up to date
-        assert p.perubahan() is None
-        try:
+    try:
+        with Pratinjau(2023, root, jobs=2) as p:
+            assert p.perubahan() == "masukan" and not p.bangun(diam).dirakit  # first look: up to date
+            assert p.perubahan() is None
             narasi.write_text(teks_narasi + "\nKalimat pratinjau: {{ realisasi }}.\n", encoding="utf-8")
             assert p.perubahan() == "masukan"
             hasil = p.bangun(diam)
@@ -43,30 +45,96 @@ def test_preview_rebuilds_each_change_with_the_bytes_of_make_report(laporan, tmp
             semua = [b.nama for b in masukan(2023, root).rencana.bagian]
             assert sorted(p.bangun(diam).dijalankan) == sorted(semua)
             assert "Kalimat pratinjau: 58,56%." not in baca(root)  # the narrative's number follows the data
-        finally:
             narasi.write_text(teks_narasi, encoding="utf-8")
             komponen.write_text(teks_komponen, encoding="utf-8")
-        assert p.perubahan() == "masukan"
-        assert p.bangun(diam).dijalankan
-        assert sidik_laporan(root) == asli
+            assert p.perubahan() == "masukan"
+            assert p.bangun(diam).dijalankan
+            assert sidik_laporan(root) == asli
+            assert p.perubahan() == "masukan" and not p.bangun(diam).dirakit  # its own outputs: nothing to do
+            (root / "reports/2023/laporan-kinerja-2023.pdf").unlink()  # an output removed meanwhile
+            assert p.perubahan() == "masukan" and p.bangun(diam).dirakit
+            assert sidik_laporan(root) == asli
 
-        kode = tmp_path / "modul.py"  # lkj's own code: the preview must restart, not run stale modules
-        kode.write_text("x = 1\n")
-        monkeypatch.setattr(pratinjau, "kode", lambda: [kode])
-        p.kode = pratinjau._jejak([kode])
-        assert p.perubahan() is None
-        kode.write_text("x = 22\n")
-        assert p.perubahan() == "kode"
+            kode = tmp_path / "modul.py"  # lkj's own code: the preview must restart, not run stale modules
+            kode.write_text("x = 1\n")
+            monkeypatch.setattr(pratinjau, "kode", lambda: [kode])
+            p.kode = pratinjau._snapshot([kode])
+            p.perubahan()
+            assert p.perubahan() is None
+            kode.write_text("x = 22\n")
+            assert p.perubahan() == "kode"
+    finally:  # the shared build as it was, whatever failed above
+        narasi.write_text(teks_narasi, encoding="utf-8")
+        komponen.write_text(teks_komponen, encoding="utf-8")
+        build(2023, root, log=diam)
 
 
-def _anak(pid: int) -> list[int]:
-    """Child processes of pid (Linux /proc)."""
-    out = []
+def test_preview_restarts_itself_in_place_when_lkj_code_changes(proyek, monkeypatch):
+    class Palsu:  # a preview that sees lkj's code changed at once
+        def __init__(self, *args):
+            pass
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *args):
+            pass
+
+        def perubahan(self):
+            return "kode"
+
+        def tutup(self):
+            pass
+
+    dipanggil = []
+
+    def execv(program, argv):
+        dipanggil.append((program, argv))
+        raise SystemExit(0)
+
+    monkeypatch.setattr(pratinjau, "Pratinjau", Palsu)
+    monkeypatch.setattr(os, "execv", execv)
+    sigterm = signal.getsignal(signal.SIGTERM)
+    with pytest.raises(SystemExit):
+        main(["pratinjau", "2023", "--root", str(proyek)])
+    assert dipanggil == [(sys.executable, sys.orig_argv)]  # the same command, a fresh interpreter
+    assert signal.getsignal(signal.SIGTERM) is sigterm  # the handlers it set are put back
+
+
+def simpan(path: Path, teks: str) -> None:
+    """Save as JupyterLab and most editors do: a temporary file renamed over the old one."""
+    tmp = path.with_name(f".{path.name}.simpan")
+    tmp.write_text(teks, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _keturunan(pid: int) -> dict[int, str]:
+    """Every process descended from pid, with its command line (Linux /proc)."""
+    induk: dict[int, int] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
-            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
-                out.append(int(stat.parent.name))
+            induk[int(stat.parent.name)] = int(stat.read_text().rsplit(")", 1)[1].split()[1])
         except (OSError, ValueError, IndexError):
+            continue
+    out, baru = {}, [pid]
+    while baru:
+        baru = [c for c, i in induk.items() if i in baru and c not in out]
+        for c in baru:
+            try:
+                out[c] = Path(f"/proc/{c}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+            except OSError:
+                out[c] = ""
+    return out
+
+
+def _keturunan_lama(anak: dict[int, str]) -> dict[int, str]:
+    """Those of `anak` still running (the same command line: a pid may have been reused)."""
+    out = {}
+    for p, c in anak.items():
+        try:
+            if Path(f"/proc/{p}/cmdline").read_bytes().replace(b"\0", b" ").decode() == c:
+                out[p] = c
+        except OSError:
             continue
     return out
 
@@ -74,7 +142,9 @@ def _anak(pid: int) -> list[int]:
 def test_preview_command_reports_errors_keeps_watching_and_stops_cleanly(laporan):
     root, _ = laporan
     pk, narasi = root / "data/raw/2023/pk.csv", root / "data/raw/2023/narasi/penutup.md"
+    komponen = root / "data/raw/2023/komponen.csv"
     teks_pk, teks_narasi = pk.read_text(encoding="utf-8"), narasi.read_text(encoding="utf-8")
+    teks_komponen = komponen.read_text(encoding="utf-8")
     proses = subprocess.Popen(
         [sys.executable, "-m", "lkj", "pratinjau", "2023", "--root", str(root), "-j", "2"],
         cwd=ROOT,
@@ -102,30 +172,39 @@ def test_preview_command_reports_errors_keeps_watching_and_stops_cleanly(laporan
     try:
         assert "Pratinjau 2023: reports/2023/ diperbarui" in tunggu("Pratinjau 2023")
         tunggu("laporan sudah mutakhir")
-        pk.write_text(teks_pk + "x,y\n", encoding="utf-8")
+        simpan(pk, teks_pk + "x,y\n")
         tunggu("laporan tidak diperbarui")
         batas = time.monotonic() + 10  # stderr arrives on its own pipe
         while not any("data/raw/2023/pk.csv, baris 12" in g for g in galat) and time.monotonic() < batas:
             time.sleep(0.1)
         assert any("data/raw/2023/pk.csv, baris 12" in g for g in galat), galat
-        pk.write_text(teks_pk, encoding="utf-8")
+        simpan(pk, teks_pk)
         tunggu("laporan sudah mutakhir")  # back as built: nothing to do, and it says so
-        narasi.write_text(teks_narasi + "\nSatu kalimat lagi.\n", encoding="utf-8")
+        simpan(narasi, teks_narasi + "\nSatu kalimat lagi.\n")
         assert "laporan diperbarui (narasi 06-penutup;" in tunggu("laporan diperbarui")
         assert "Satu kalimat lagi." in baca(root)
-        narasi.write_text(teks_narasi, encoding="utf-8")
-        tunggu("laporan diperbarui")
-        pekerja = _anak(proses.pid)
-        assert len(pekerja) >= 2
+        simpan(narasi, teks_narasi)
+        tunggu("laporan diperbarui (narasi 06-penutup;")
+        simpan(komponen, teks_komponen.replace(",106\n", ",107\n", 1))
+        tunggu("notebook dijalankan")  # the workers now have kernels
+        anak = _keturunan(proses.pid)
+        assert len(anak) >= 4 and any("ipykernel" in c for c in anak.values()), anak
+        simpan(komponen, teks_komponen)  # and stopped while this rebuild runs
+        time.sleep(1)
         proses.send_signal(signal.SIGTERM)
         assert proses.wait(timeout=60) == 0
         tunggu("Pratinjau dihentikan.")
-        time.sleep(0.5)
-        assert not [p for p in pekerja if Path(f"/proc/{p}").exists()], "proses pekerja tertinggal"
+        batas = time.monotonic() + 15  # a kernel notices within a second or two that its worker is gone
+        while (sisa := _keturunan_lama(anak)) and time.monotonic() < batas:
+            time.sleep(0.2)
+        assert not sisa, f"proses pekerja atau kernel tertinggal: {sisa}"
+        assert "Traceback" not in "".join(galat)
     finally:
         proses.kill()
         pk.write_text(teks_pk, encoding="utf-8")
         narasi.write_text(teks_narasi, encoding="utf-8")
+        komponen.write_text(teks_komponen, encoding="utf-8")
+        build(2023, root, log=diam)  # a rebuild cut short leaves nothing that passes for built
 
 
 def test_nothing_changed_check_imports_no_pandas(laporan):

@@ -315,3 +315,68 @@ def test_year_with_indicator_level_data_only_marks_what_is_missing(tmp_path):
 
 def baca_tahun(root, tahun):
     return (root / f"reports/{tahun}/laporan-kinerja-{tahun}.html").read_text(encoding="utf-8")
+
+
+def test_a_build_cut_short_while_notebooks_run_leaves_nothing_that_passes_for_fresh(laporan, monkeypatch):
+    """Data edited, the build fails once a notebook has finished (it wrote its output), the data is put
+    back: the next build reruns what ran with the edit instead of assembling from it."""
+    import time
+
+    import lkj.build as B
+
+    root, _ = laporan
+    asli = sidik_laporan(root)
+    komponen = root / "data/raw/2023/komponen.csv"
+    teks = komponen.read_text(encoding="utf-8")
+    baris = next(b for b in teks.splitlines() if b.startswith("IK02,K01,"))
+    nb = root / "build/2023/nb"
+    mulai = time.time()
+
+    def gagal(*args):  # runs in the main process while the notebooks run
+        batas = time.monotonic() + 120
+        while time.monotonic() < batas:
+            if any(p.stat().st_mtime > mulai for p in nb.glob("0*.ipynb")):
+                raise RuntimeError("terputus")
+            time.sleep(0.05)
+        raise AssertionError("tidak ada notebook yang selesai")
+
+    with monkeypatch.context() as mp:
+        mp.setattr(B, "_bagian_perakitan", gagal)
+        komponen.write_text(teks.replace(baris, baris.rsplit(",", 1)[0] + ",200"), encoding="utf-8")
+        try:
+            with pytest.raises(RuntimeError, match="terputus"):
+                build(2023, root, log=lambda s: None)
+        finally:
+            komponen.write_text(teks, encoding="utf-8")
+    (root / "reports/2023/laporan-kinerja-2023.html").unlink()  # assembled again from build/2023/nb
+    hasil = build(2023, root, log=lambda s: None)
+    assert hasil.dijalankan  # what ran with the edit runs again
+    assert sidik_laporan(root) == asli
+
+
+def test_a_narrative_saved_while_the_build_reads_it_is_built_next_time(laporan, monkeypatch):
+    """The stamp records the text the build read, not the file as it is later: a save that lands just
+    after the read (JupyterLab 'Save All', the preview starting within 0,1 s) is built by the next run."""
+    import lkj.masukan.model as model
+
+    root, _ = laporan
+    narasi = root / "data/raw/2023/narasi/penutup.md"
+    asli = narasi.read_text(encoding="utf-8")
+    baca_asli = model.baca_masukan
+
+    def baca_lalu_simpan(*args):
+        m = baca_asli(*args)
+        narasi.write_text(asli + "\nSimpanan kedua.\n", encoding="utf-8")  # saved right after the read
+        return m
+
+    try:
+        narasi.write_text(asli + "\nSimpanan pertama.\n", encoding="utf-8")
+        with monkeypatch.context() as mp:
+            mp.setattr(model, "baca_masukan", baca_lalu_simpan)
+            build(2023, root, log=lambda s: None)
+        assert "Simpanan pertama." in baca(root)
+        assert build(2023, root, log=lambda s: None).narasi == ["06-penutup"]
+        assert "Simpanan kedua." in baca(root) and "Simpanan pertama." not in baca(root)
+    finally:
+        narasi.write_text(asli, encoding="utf-8")
+        build(2023, root, log=lambda s: None)

@@ -13,11 +13,13 @@ Heavy libraries are imported inside the functions that need them, so the
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import sys
 import time
-from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor, as_completed, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,7 +29,7 @@ from ..masukan.berkas import berkas_masukan, folder_tahun
 from ..masukan.errors import Peringatan
 from ..masukan.proyek import Proyek
 from ..masukan.rencana import Bagian
-from .fingerprint import Stamps, file_hash, hash_files, kode
+from .fingerprint import Stamps, hash_files, kode
 from .notebook import BuildError, jalankan
 
 if TYPE_CHECKING:
@@ -91,7 +93,7 @@ class Sidik:
         masukan = berkas_masukan(proyek, tahun)  # reads params only
         narasi = proyek.tahun(tahun) / "narasi"
         data = [p for p in masukan if narasi not in p.parents]
-        semua = [*masukan, *sorted(proyek.notebooks.glob("*.py"))]
+        semua = [*masukan, *sorted(p for p in proyek.notebooks.glob("*.py") if not p.name.startswith("."))]
         return cls(hash_files([*data, *kode(notebook=True)]), hash_files([*semua, *kode()], git(proyek.root)), semua)
 
 
@@ -144,21 +146,30 @@ def _sans_rfc3987() -> None:
     sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 
 
-def pool_baru(jobs: int) -> ProcessPoolExecutor:
-    """Worker processes that start loading the build's libraries at once. Ctrl-C is left to the main
-    process, which stops them (a worker interrupted while idle would only print a traceback)."""
+def _source_date_epoch() -> None:
+    """SOURCE_DATE_EPOCH pins the date fontTools writes into the PDF's fonts. Set but not a number (e.g.
+    empty), it would make every kernel hang at start (IPython reads it as an int): then it is 0."""
+    if not os.environ.get("SOURCE_DATE_EPOCH", "0").strip().isdigit():
+        os.environ["SOURCE_DATE_EPOCH"] = "0"
+
+
+def pool_baru(jobs: int, siapkan=None) -> ProcessPoolExecutor:
+    """Worker processes that start loading the build's libraries at once (`siapkan`: what each worker runs
+    first, by default `panaskan`). Ctrl-C and a stop are left to the main process (`hentikan`)."""
+    _source_date_epoch()  # before the workers (and their kernels) inherit the environment
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_pekerja)
     for _ in range(jobs):
-        pool.submit(panaskan)
+        pool.submit(siapkan or panaskan)
     return pool
 
 
 def _pekerja() -> None:
-    """A worker ignores Ctrl-C (its parent stops it) and, on Linux, ends with its parent however that
-    ends (its kernel follows: ipykernel exits when its parent does)."""
+    """A worker ignores Ctrl-C and dies quietly on SIGTERM (its parent stops it), and, on Linux, ends with
+    its parent however that ends (its kernel follows: ipykernel exits when its parent does)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the preview's handler, inherited by fork
     if sys.platform.startswith("linux"):
         import ctypes
 
@@ -166,19 +177,40 @@ def _pekerja() -> None:
             ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
+def hentikan(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool now: queued work is dropped and running work (a notebook, a PDF part) is killed, not
+    waited for. Safe for the fingerprints: a part's stamp is removed before it runs, and every output is
+    renamed into place whole, so a killed part reruns next time."""
+    for proses in list((getattr(pool, "_processes", None) or {}).values()):  # no public API before 3.14
+        with contextlib.suppress(OSError):
+            proses.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
 @contextlib.contextmanager
-def _pool(jobs: int, pool: Executor | None):
+def _pool(jobs: int, pool: ProcessPoolExecutor | None):
     """The build's worker pool: the one given (kept open, as the preview does), or a new one whose
-    workers load the libraries while the main process validates the data."""
-    if pool is not None:
-        yield pool
-        return
-    with pool_baru(jobs) as baru:
-        try:
-            yield baru
-        except BaseException:
-            baru.shutdown(cancel_futures=True)
-            raise
+    workers load the libraries while the main process validates the data. On Ctrl-C a new pool is
+    stopped at once; on any failure the build's own work is cancelled or waited for, so none of it
+    runs on into the next build of a kept pool."""
+    baru = pool is None
+    pool = pool or pool_baru(jobs)
+    tugas: list = []
+    try:
+        yield pool, tugas
+    except KeyboardInterrupt:
+        if baru:
+            hentikan(pool)
+        raise
+    except BaseException:
+        for f in tugas:
+            f.cancel()
+        wait(tugas)
+        if baru:
+            pool.shutdown(cancel_futures=True)
+        raise
+    if baru:
+        pool.shutdown()
 
 
 def build(
@@ -188,13 +220,14 @@ def build(
     log=print,
     final: bool = False,
     kernel: str = "hangat",
-    pool: Executor | None = None,
+    pool: ProcessPoolExecutor | None = None,
 ) -> BuildResult:
     """Build a year's report: a draft (DRAF mark, red boxes where narrative is missing) or, with `final`,
     the report to sign, refused (BelumFinal) while anything it needs is missing. `kernel`: "hangat", one
     warm kernel per worker for the whole build, or "segar", a fresh kernel per notebook (same output).
     `pool`: worker processes to use instead of starting new ones (see pratinjau)."""
     _sans_rfc3987()
+    _source_date_epoch()
     proyek = Proyek.di(root)
     folder_tahun(proyek, tahun)  # stops: no data for this year, lists those there are
     build_dir = proyek.build(tahun)
@@ -213,7 +246,7 @@ def build(
     jobs = jobs or os.cpu_count() or 1
     # One pool for the whole build: notebooks run in parallel, and the main process computes the reviu
     # meanwhile.
-    with _pool(jobs, pool) as pool:
+    with _pool(jobs, pool) as (pool, tugas_pool):
         from ..masukan.model import baca_masukan
 
         m = baca_masukan(proyek, tahun)  # bad input stops here with one line
@@ -245,9 +278,14 @@ def build(
             tugas[b.nama] = (template, keluar, params, nilai)
         if diperbarui:
             log(f"narasi diperbarui tanpa kernel: {', '.join(diperbarui)}")
+        if tugas:
+            stamps.hapus("rakit")  # the outputs are no longer known to match until this build ends
+        # each part's stamp is written by its worker together with its output (see jalankan)
         futures = {
-            pool.submit(jalankan, t, k, prm, proyek.root, kernel=kernel): nama for nama, (t, k, prm, _) in tugas.items()
+            pool.submit(jalankan, t, k, prm, proyek.root, kernel=kernel, stempel=(stamps.folder / nama, nilai)): nama
+            for nama, (t, k, prm, nilai) in tugas.items()
         }
+        tugas_pool += futures
         if tugas:
             log(f"menjalankan {len(tugas)} notebook: {', '.join(tugas)}")
         # the main process is idle while notebooks run: it makes the reviu and the kertas kerja then
@@ -256,9 +294,12 @@ def build(
         for f in as_completed(futures):
             try:
                 f.result()
-                stamps.write(futures[f], tugas[futures[f]][3])
             except BuildError as e:
                 galat.append(str(e))
+            except BrokenProcessPool:
+                raise
+            except Exception as e:  # noqa: BLE001 (any failure of a part is named with its template)
+                galat.append(f"{tugas[futures[f]][0].name}: {type(e).__name__}: {e}")
         if len(galat) == 1:
             raise BuildError(galat[0])
         if galat:  # one line each
@@ -273,6 +314,7 @@ def build(
         log("merakit HTML, HTML audit, PDF dan CSV reviu")
         urutan = [nb_dir / f"{b.nama}.ipynb" for b in m.rencana.bagian]
         audit = pool.submit(_audit, m, s.berkas, urutan, final, build_dir / "html" / "audit", perakitan)
+        tugas_pool.append(audit)
         laporan = html_laporan(urutan, tahun, draf=not final, simpanan=build_dir / "html" / "laporan")
         isi_pdf, terpotong = pdf.render(laporan, f"Laporan Kinerja {tahun}", build_dir / "pdf", pool, draf=not final)
         html_audit, reviu_csv, kertas_kerja = audit.result()
@@ -291,7 +333,9 @@ def build(
 def _sidik_bagian(b: Bagian, kode_data: str, m: Masukan) -> str:
     """A part's stamp: what its code, data and template hash to, and each narrative file's hash apart,
     so that a narrative-only edit is recognised."""
-    narasi = {n: file_hash(m.narasi_path(n)) for n in b.narasi}
+    # the text that was read (and is shown), not the file now: a save meanwhile must not pass for built
+    teks = {n: m.narasi[n] for n in b.narasi}
+    narasi = {n: None if t is None else hashlib.sha256(t.encode()).hexdigest() for n, t in teks.items()}
     return json.dumps({"kode": kode_data, "narasi": narasi}, sort_keys=True)
 
 

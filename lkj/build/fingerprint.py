@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from ..files import tulis_atomik
+from ..masukan.berkas import tersembunyi
 from ..masukan.proyek import KODE
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -15,7 +16,9 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 def kode(notebook: bool = False) -> list[Path]:
     """The lkj package: every module in every subpackage, and the templates. With `notebook`, only what a
     notebook can import: not the build stage (assembly, PDF) nor the command line."""
-    semua = sorted(p for p in KODE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    semua = sorted(
+        p for p in KODE.rglob("*") if p.is_file() and "__pycache__" not in p.parts and not tersembunyi(p, KODE)
+    )
     if notebook:
         return [p for p in semua if p.relative_to(KODE).parts[0] not in ("build", "__main__.py")]
     return semua
@@ -50,6 +53,9 @@ class Stamps:
 
     def write(self, nama: str, nilai: str) -> None:
         tulis_atomik(self.folder / nama, nilai)
+
+    def hapus(self, nama: str) -> None:
+        (self.folder / nama).unlink(missing_ok=True)
 
     def fresh_set(self, nama: str, masukan: str, keluaran: list[Path]) -> bool:
         """True when the outputs were made from `masukan` and are still, as a set, the files written then."""

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from ..files import tulis_atomik
 from ..masukan.proyek import Proyek
 
 
@@ -30,16 +31,30 @@ KERNEL_START_ERRORS = ("Kernel died", "Kernel didn't respond", "ZMQError", "Addr
 
 
 def jalankan(
-    template: Path, keluar: Path, params: dict, root: Path, percobaan: int = 3, kernel: str = "hangat"
+    template: Path,
+    keluar: Path,
+    params: dict,
+    root: Path,
+    percobaan: int = 3,
+    kernel: str = "hangat",
+    stempel: tuple[Path, str] | None = None,
 ) -> None:
-    """Execute a jupytext notebook with papermill into `keluar` (kept as *.gagal.ipynb if a cell fails)."""
+    """Execute a jupytext notebook with papermill into `keluar` (kept as *.gagal.ipynb if a cell fails).
+    `stempel`: (path, value) of the fingerprint written with the output; the old one is removed just
+    before the output is replaced, so a run cut short between the two leaves no stamp (it reruns), and a
+    failed run leaves the previous output and its stamp as they were."""
     import jupytext
 
     nb = jupytext.read(template)
     tmp = keluar.with_name(f".{keluar.stem}.{os.getpid()}.tmp.ipynb")
     keluar.parent.mkdir(parents=True, exist_ok=True)
     with _stderr_ke(keluar.with_suffix(".log")):  # kernel chatter goes to a log, not the terminal
-        return _jalankan(nb, template, tmp, keluar, params, root, percobaan, kernel)
+        _jalankan(nb, template, tmp, keluar, params, root, percobaan, kernel)
+    if stempel:
+        stempel[0].unlink(missing_ok=True)
+    os.replace(tmp, keluar)
+    if stempel:
+        tulis_atomik(*stempel)
 
 
 @contextlib.contextmanager
@@ -97,7 +112,6 @@ def _jalankan(
             if i == percobaan - 1 or not any(s in f"{type(e).__name__} {e}" for s in KERNEL_START_ERRORS):
                 raise BuildError(f"{template.name}: kernel gagal dijalankan: {type(e).__name__}: {e}") from None
             time.sleep(0.5 + i)
-    os.replace(tmp, keluar)
 
 
 # What runs in the warm kernel before each notebook: a fresh namespace (modules stay imported), the

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from ..files import tulis_atomik
 from ..masukan.errors import Peringatan
 
 SEL = re.compile(r'<div class="jp-Cell[^"]*" id="cell-id=(.+?)-\d{3}">')
@@ -104,7 +105,7 @@ def _dokumen(isi: str):
     return HTML(string=isi, base_url=BASE, url_fetcher=hanya_data()).render()
 
 
-def panaskan_pdf() -> None:
+def siapkan_pdf() -> None:
     """Load the fonts and the report's stylesheet now: a process's first render pays 0,3 s for them."""
     _dokumen(f"<html><head><style>{CSS.read_text(encoding='utf-8')}</style></head><body><p>lkj</p></body></html>")
 
@@ -255,7 +256,7 @@ class Cache:
         if self.folder:
             p = self.folder / (kunci + (".pdf" if biner else ".json"))
             self.dipakai.add(p.name)
-            p.write_bytes(nilai) if biner else p.write_text(json.dumps(nilai))
+            tulis_atomik(p, nilai if biner else json.dumps(nilai))  # a cut-short write is never reused
 
     def bersihkan(self) -> None:
         if self.folder:
@@ -344,9 +345,9 @@ def render(
     return merge_parts([p for p, _ in urut], [m for _, m in urut], pertama, stempel, judul, html, awal_isi), peringatan
 
 
-class _Pembaca(dict):
-    """Parsed part PDFs kept for the process, by content: a preview server merges the same unchanged
-    parts after every edit, and parsing them is half the merge."""
+class _ReaderCache(dict):
+    """Parsed part PDFs kept for the process, by content: the preview merges the same unchanged parts
+    after every edit, and parsing them is half the merge. Readers are only read, never changed."""
 
     def __call__(self, data: bytes):
         from pypdf import PdfReader
@@ -356,26 +357,30 @@ class _Pembaca(dict):
             self[kunci] = PdfReader(io.BytesIO(data))
         return self[kunci]
 
-    def pakai(self, semua: list[bytes]) -> None:
+    def keep_only(self, semua: list[bytes]) -> None:
         """Forget every PDF not among `semua` (the last merge's parts)."""
         tetap = {hashlib.sha256(d).digest() for d in semua}
         for k in [k for k in self if k not in tetap]:
             del self[k]
 
 
-_PEMBACA = _Pembaca()
-_pembaca = _PEMBACA
+_READERS = _ReaderCache()
 
 
-def _tumpuk(w, halaman, atas) -> None:
+def _stream(w, data: bytes):
+    """A content stream added to the writer (its reference)."""
+    from pypdf.generic import DecodedStreamObject
+
+    s = DecodedStreamObject()
+    s.set_data(data)
+    return w._add_object(s)
+
+
+def _overlay(w, halaman, atas, simpan: tuple) -> None:
     """Draw page `atas` over `halaman` as a form XObject: its content stream is added, the page's own is
-    left as it is (pypdf's merge_page parses and rewrites it: a third of the merge)."""
-    from pypdf.generic import (
-        ArrayObject,
-        DecodedStreamObject,
-        DictionaryObject,
-        NameObject,
-    )
+    left as it is (pypdf's merge_page parses and rewrites it: a third of the merge). `simpan`: the
+    shared "q" and "Q" streams that keep the page's graphics state from leaking into the footer."""
+    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
 
     form = DecodedStreamObject()
     form.set_data(atas.get_contents().get_data())
@@ -394,22 +399,10 @@ def _tumpuk(w, halaman, atas) -> None:
     xobject[nama] = w._add_object(form.flate_encode())
     sumber[NameObject("/XObject")] = xobject
     halaman[NameObject("/Resources")] = sumber
-    gambar = DecodedStreamObject()
-    gambar.set_data(b"q " + nama.encode() + b" Do Q")
-    isi = halaman[NameObject("/Contents")]
-    isi = isi.get_object() if not isinstance(isi, ArrayObject) else isi
+    isi = halaman["/Contents"]
     lama = isi if isinstance(isi, ArrayObject) else ArrayObject([halaman.raw_get("/Contents")])
-    halaman[NameObject("/Contents")] = ArrayObject(
-        [w._add_object(_bungkus(b"q\n")), *lama, w._add_object(_bungkus(b"\nQ\n")), w._add_object(gambar)]
-    )
-
-
-def _bungkus(data: bytes):
-    from pypdf.generic import DecodedStreamObject
-
-    s = DecodedStreamObject()
-    s.set_data(data)
-    return s
+    buka, tutup = simpan
+    halaman[NameObject("/Contents")] = ArrayObject([buka, *lama, tutup, _stream(w, b"q /lkjKaki Do Q")])
 
 
 def merge_parts(
@@ -424,7 +417,7 @@ def merge_parts(
 
     w = PdfWriter()
     for data in pdfs:
-        for page in _pembaca(data).pages:
+        for page in _READERS(data).pages:
             page = w.add_page(page)
             annots = page.get("/Annots")
             if annots is not None:  # keep web links; internal ones are re-made below
@@ -433,10 +426,11 @@ def merge_parts(
                     page[NameObject("/Annots")] = tetap
                 else:
                     del page[NameObject("/Annots")]
-    halaman_kaki = [hal for data in stempel for hal in _pembaca(data).pages]
+    halaman_kaki = [hal for data in stempel for hal in _READERS(data).pages]
+    simpan = (_stream(w, b"q\n"), _stream(w, b"\nQ\n"))
     for i, kaki_hal in enumerate(halaman_kaki, start=len(w.pages) - len(halaman_kaki)):
-        _tumpuk(w, w.pages[i], kaki_hal)
-    _PEMBACA.pakai(pdfs + stempel)
+        _overlay(w, w.pages[i], kaki_hal, simpan)
+    _READERS.keep_only(pdfs + stempel)
     w.set_page_label(0, 0, prefix="Sampul")
     if awal_isi > 2:
         w.set_page_label(1, awal_isi - 2, style=PageLabelStyle.LOWERCASE_ROMAN, start=1)

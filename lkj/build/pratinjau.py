@@ -9,7 +9,6 @@ nothing to do. A change to lkj's own code restarts the process, so nothing runs 
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import os
 import signal
@@ -17,55 +16,84 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from ..masukan.berkas import berkas_masukan
+from ..masukan.berkas import tersembunyi
 from ..masukan.errors import DataError
+from ..masukan.params import baca_aturan
 from ..masukan.proyek import Proyek
-from . import BuildResult, build, pool_baru
+from . import BuildResult, build, hentikan, keluaran, panaskan, pool_baru
 from .fingerprint import kode
 
-Jejak = dict[str, tuple[int, int]]  # path -> (mtime_ns, size)
+Snapshot = dict[str, tuple[int, int, int, int]]  # path -> (mtime_ns, ctime_ns, size, inode)
 
 
-def _jejak(paths) -> Jejak:
+def _snapshot(paths) -> Snapshot:
     out = {}
     for p in paths:
         try:
             st = p.stat()
         except OSError:
             continue
-        out[str(p)] = (st.st_mtime_ns, st.st_size)
+        out[str(p)] = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)  # ctime: also `cp -p`
     return out
 
 
-def berkas_dipantau(proyek: Proyek, tahun: int) -> list[Path]:
-    """Every file a build may read: the whole data, params and notebooks folders (so that a broken params
-    file, a new year or a renamed narrative are all seen) and what params name elsewhere (the logo)."""
+class _Logo:
+    """The logo params name, read again only when the params file changed (not at every poll)."""
+
+    def __init__(self) -> None:
+        self.kunci: tuple | None = None
+        self.path: list[Path] = []
+
+    def __call__(self, proyek: Proyek, tahun: int) -> list[Path]:
+        params = proyek.params(tahun)
+        kunci = tuple(_snapshot([params]).values())
+        if kunci != self.kunci:
+            try:
+                logo = baca_aturan(proyek, tahun).logo
+            except DataError:  # broken params: the build says so; the folders are still watched
+                logo = None
+            self.kunci, self.path = kunci, [logo] if logo else []
+        return self.path
+
+
+def berkas_dipantau(proyek: Proyek, tahun: int, logo: _Logo | None = None) -> list[Path]:
+    """Every file a build may read or fingerprint: the whole data, params and notebooks folders (so that a
+    broken params file, a new year or a renamed narrative are all seen), the logo params name, git's
+    record of the commit (the provenance shows it), and the outputs (one deleted or overwritten by
+    another command is made again)."""
     p = proyek
-    semua = [f for d in (p.raw, p.root / "params", p.notebooks) if d.is_dir() for f in sorted(d.rglob("*"))]
-    with contextlib.suppress(DataError):  # broken params: the build says so; the folders are still watched
-        semua += berkas_masukan(p, tahun)
-    return semua
+    semua = [
+        f
+        for d in (p.raw, p.root / "params", p.notebooks)
+        if d.is_dir()
+        for f in sorted(d.rglob("*"))
+        if not tersembunyi(f, d)
+    ]
+    git = p.root / ".git"
+    if git.is_dir():
+        semua += [git / "HEAD", git / "index", git / "packed-refs", *sorted((git / "refs" / "heads").rglob("*"))]
+    return semua + (logo or _Logo())(p, tahun) + keluaran(p, tahun)
 
 
-def _pool(jobs: int) -> ProcessPoolExecutor:
-    pool = pool_baru(jobs)
-    for _ in range(jobs):  # what every process pays at its first export and render, paid now
-        pool.submit(_panaskan)
-    return pool
-
-
-def _panaskan() -> None:
+def siapkan() -> None:
     """Import and prepare, in each process, what a rebuild uses: the first rebuild would pay 1 s for it."""
     import pypdf  # noqa: F401
 
     from .. import reviu  # noqa: F401
     from ..excel import kertas_kerja  # noqa: F401
     from . import narrative  # noqa: F401 (the narrative refill: presentation, charts, Markdown)
-    from .pdf import panaskan_pdf
-    from .rakit import panaskan_ekspor
+    from .rakit import siapkan_ekspor
 
-    panaskan_ekspor()
-    panaskan_pdf()
+    siapkan_ekspor()
+
+
+def siapkan_pekerja() -> None:
+    """A worker's preparation: the build's libraries, the above, and the fonts (workers render the PDF)."""
+    from .pdf import siapkan_pdf
+
+    panaskan()
+    siapkan()
+    siapkan_pdf()
 
 
 class Pratinjau:
@@ -75,49 +103,53 @@ class Pratinjau:
     def __init__(self, tahun: int, root: Path, jobs: int | None = None, final: bool = False, kernel: str = "hangat"):
         self.tahun, self.proyek, self.final, self.kernel = tahun, Proyek.di(root), final, kernel
         self.jobs = jobs or os.cpu_count() or 1
-        self.pool = _pool(self.jobs)
-        _panaskan()
-        self.rapi = False  # True: garbage collected and frozen since the last build
-        self.kode = _jejak(kode())
-        self.masukan: Jejak | None = None  # None: build at the first look
+        self.pool: ProcessPoolExecutor = pool_baru(self.jobs, siapkan_pekerja)
+        siapkan()
+        self.logo = _Logo()
+        self.tertata = False  # True: garbage collected and frozen since the last build
+        self.kode = _snapshot(kode())
+        self.masukan: Snapshot | None = None  # None: build at the first look
 
     def perubahan(self) -> str | None:
         """'kode' if lkj's code changed (the caller restarts), 'masukan' if an input did, else None."""
-        if _jejak(kode()) != self.kode:
+        if _snapshot(kode()) != self.kode:
             return "kode"
-        sekarang = _jejak(berkas_dipantau(self.proyek, self.tahun))
+        sekarang = _snapshot(berkas_dipantau(self.proyek, self.tahun, self.logo))
         if sekarang == self.masukan:
-            self._rapikan()
+            self._collect_garbage()
             return None
         self.masukan = sekarang
         return "masukan"
 
-    def _rapikan(self) -> None:
+    def _collect_garbage(self) -> None:
         """While idle after a build: collect garbage, then freeze what is left (libraries, caches) so the
         next build's collections skip it; a full collection during a build cost 0,15 s."""
-        if not self.rapi:
+        if not self.tertata:
             gc.unfreeze()
             gc.collect()
             gc.freeze()
-            self.rapi = True
+            self.tertata = True
 
     def bangun(self, log=print) -> BuildResult:
         """One rebuild on the kept pool; a pool broken by a killed worker is replaced and the build rerun."""
-        self.rapi = False
+        self.tertata = False
         try:
             return build(self.tahun, self.proyek.root, self.jobs, log, self.final, self.kernel, pool=self.pool)
         except BrokenProcessPool:
-            self.pool.shutdown(wait=False, cancel_futures=True)
-            self.pool = _pool(self.jobs)
+            hentikan(self.pool)
+            self.pool = pool_baru(self.jobs, siapkan_pekerja)
             return build(self.tahun, self.proyek.root, self.jobs, log, self.final, self.kernel, pool=self.pool)
 
     def tutup(self) -> None:
-        self.pool.shutdown(cancel_futures=True)  # workers stop their kernels as they exit
+        """Stop the workers, and with them their kernels, without waiting for work in progress."""
+        hentikan(self.pool)
 
     def __enter__(self) -> Pratinjau:
         return self
 
     def __exit__(self, *_) -> None:
-        # a second Ctrl-C while the workers stop would leave a traceback
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        self.tutup()
+        sebelum = signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C would leave a traceback
+        try:
+            self.tutup()
+        finally:
+            signal.signal(signal.SIGINT, sebelum)

@@ -104,7 +104,7 @@ def _ekspor_utuh(nb: nbformat.NotebookNode, audit: bool, draf: bool) -> str:
     return body.replace('alt="No description has been provided for this image"', 'alt="Grafik"')
 
 
-def panaskan_ekspor() -> None:
+def siapkan_ekspor() -> None:
     """Compile both exporters' templates now (0,2 s each), not at the first export that needs them."""
     for audit in (False, True):
         _ekspor_utuh(nbformat.v4.new_notebook(), audit, draf=False)

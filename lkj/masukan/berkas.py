@@ -10,6 +10,12 @@ from .params import baca_aturan
 from .proyek import Proyek
 
 
+def tersembunyi(path: Path, folder: Path) -> bool:
+    """A name starting with "." on the way from `folder`: an editor's or JupyterLab's own file
+    (.ipynb_checkpoints/, .x.swp, .#x lock), never an input, so never fingerprinted nor warned about."""
+    return any(bagian.startswith(".") for bagian in path.relative_to(folder).parts)
+
+
 def tahun_tersedia(proyek: Proyek) -> list[str]:
     return sorted(p.name for p in proyek.raw.iterdir() if p.name.isdigit()) if proyek.raw.is_dir() else []
 
@@ -37,5 +43,8 @@ def berkas_masukan(proyek: Proyek, tahun: int) -> list[Path]:
         folders.append(proyek.tahun(aturan.tahun_pembanding))
     files = [proyek.params(tahun), proyek.rencana, *([aturan.logo] if aturan.logo else [])]
     for f in folders:
-        files += sorted(p for p in f.rglob("*") if p.is_file() or p.is_symlink()) if f.is_dir() else [f]
+        if f.is_dir():
+            files += sorted(p for p in f.rglob("*") if (p.is_file() or p.is_symlink()) and not tersembunyi(p, f))
+        else:
+            files.append(f)
     return files

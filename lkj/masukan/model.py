@@ -11,7 +11,7 @@ import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
-from .berkas import folder_tahun
+from .berkas import folder_tahun, tersembunyi
 from .data import DataTahun, baca_renstra, baca_tahun
 from .errors import DataError, Peringatan
 from .kelengkapan import sel_kosong
@@ -99,7 +99,7 @@ def _baca_narasi(proyek: Proyek, tahun: int, rencana: Rencana) -> tuple[dict[str
             peringatan.append(Peringatan("narasi belum diisi", proyek.relatif(path)))
     folder = proyek.tahun(tahun) / "narasi"
     for p in sorted(folder.glob("*")) if folder.is_dir() else []:
-        if p.stem not in narasi or p.suffix != ".md":
+        if not tersembunyi(p, folder) and (p.stem not in narasi or p.suffix != ".md"):
             peringatan.append(
                 Peringatan(
                     "berkas narasi tidak dipakai laporan (tidak tercantum di notebooks/laporan.yml)", proyek.relatif(p)
