@@ -40,8 +40,11 @@ __all__ = [
     "BuildError",
     "BuildResult",
     "build",
+    "hentikan",
+    "keluaran",
     "main_report",
     "masalah_final",
+    "panaskan",
     "pool_baru",
     "tulis_processed",
 ]
@@ -179,8 +182,8 @@ def _pekerja() -> None:
 
 def hentikan(pool: ProcessPoolExecutor) -> None:
     """Stop a pool now: queued work is dropped and running work (a notebook, a PDF part) is killed, not
-    waited for. Safe for the fingerprints: a part's stamp is removed before it runs, and every output is
-    renamed into place whole, so a killed part reruns next time."""
+    waited for. Safe for the fingerprints: a part's old stamp is removed just before its output is renamed
+    into place whole and the new one written after (see `jalankan`), so a killed part reruns next time."""
     for proses in list((getattr(pool, "_processes", None) or {}).values()):  # no public API before 3.14
         with contextlib.suppress(OSError):
             proses.terminate()
