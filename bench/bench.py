@@ -38,6 +38,7 @@ from pypdf import PdfReader
 from weasyprint import HTML
 
 from lkj.build.notebook import jalankan
+from lkj.files import tulis_atomik  # saves as JupyterLab does: the preview never sees half a file
 from lkj.masukan.model import baca_masukan
 from lkj.masukan.proyek import Proyek
 
@@ -83,17 +84,9 @@ def noop(root: Path) -> None:
     )
 
 
-def simpan(path: Path, teks: str) -> None:
-    """Save as JupyterLab does (a temporary file renamed over the old one): the preview never sees a
-    half-written file, which would end a timing early."""
-    tmp = path.with_name(f".{path.name}.simpan")
-    tmp.write_text(teks, encoding="utf-8")
-    os.replace(tmp, path)
-
-
 def tambah_kalimat(root: Path, i: int = 0) -> None:
     narasi = root / f"data/raw/{TAHUN}/narasi/sasaran-02.md"
-    simpan(narasi, narasi.read_text(encoding="utf-8") + f"\nKalimat tambahan {i} untuk uji kecepatan.\n")
+    tulis_atomik(narasi, narasi.read_text(encoding="utf-8") + f"\nKalimat tambahan {i} untuk uji kecepatan.\n")
 
 
 def pratinjau(root: Path, n_narasi: int) -> tuple[list[float], float]:
@@ -231,7 +224,7 @@ def ubah_realisasi(root: Path) -> None:
     pola = re.compile(r"^(IK02,K01,.*,)(\d+)$", re.M)
     teks, n = pola.subn(lambda m: f"{m[1]}{int(m[2]) + 1}", path.read_text(), count=1)
     assert n == 1, "komponen.csv: baris IK02,K01 tidak ditemukan"
-    simpan(path, teks)
+    tulis_atomik(path, teks)
 
 
 def koma(x: float, digit: int = 1) -> str:

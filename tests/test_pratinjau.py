@@ -15,6 +15,7 @@ from test_report import baca, sidik_laporan
 from lkj.__main__ import main
 from lkj.build import build, pratinjau
 from lkj.build.pratinjau import Pratinjau
+from lkj.files import tulis_atomik  # as JupyterLab saves: a temporary file renamed over the old
 
 from conftest import ROOT, masukan
 
@@ -101,13 +102,6 @@ def test_preview_restarts_itself_in_place_when_lkj_code_changes(proyek, monkeypa
     assert signal.getsignal(signal.SIGTERM) is sigterm  # the handlers it set are put back
 
 
-def simpan(path: Path, teks: str) -> None:
-    """Save as JupyterLab and most editors do: a temporary file renamed over the old one."""
-    tmp = path.with_name(f".{path.name}.simpan")
-    tmp.write_text(teks, encoding="utf-8")
-    os.replace(tmp, path)
-
-
 def _keturunan(pid: int) -> dict[int, str]:
     """Every process descended from pid, with its command line (Linux /proc)."""
     induk: dict[int, int] = {}
@@ -172,24 +166,24 @@ def test_preview_command_reports_errors_keeps_watching_and_stops_cleanly(laporan
     try:
         assert "Pratinjau 2023: reports/2023/ diperbarui" in tunggu("Pratinjau 2023")
         tunggu("laporan sudah mutakhir")
-        simpan(pk, teks_pk + "x,y\n")
+        tulis_atomik(pk, teks_pk + "x,y\n")
         tunggu("laporan tidak diperbarui")
         batas = time.monotonic() + 10  # stderr arrives on its own pipe
         while not any("data/raw/2023/pk.csv, baris 12" in g for g in galat) and time.monotonic() < batas:
             time.sleep(0.1)
         assert any("data/raw/2023/pk.csv, baris 12" in g for g in galat), galat
-        simpan(pk, teks_pk)
+        tulis_atomik(pk, teks_pk)
         tunggu("laporan sudah mutakhir")  # back as built: nothing to do, and it says so
-        simpan(narasi, teks_narasi + "\nSatu kalimat lagi.\n")
+        tulis_atomik(narasi, teks_narasi + "\nSatu kalimat lagi.\n")
         assert "laporan diperbarui (narasi 06-penutup;" in tunggu("laporan diperbarui")
         assert "Satu kalimat lagi." in baca(root)
-        simpan(narasi, teks_narasi)
+        tulis_atomik(narasi, teks_narasi)
         tunggu("laporan diperbarui (narasi 06-penutup;")
-        simpan(komponen, teks_komponen.replace(",106\n", ",107\n", 1))
+        tulis_atomik(komponen, teks_komponen.replace(",106\n", ",107\n", 1))
         tunggu("notebook dijalankan")  # the workers now have kernels
         anak = _keturunan(proses.pid)
         assert len(anak) >= 4 and any("ipykernel" in c for c in anak.values()), anak
-        simpan(komponen, teks_komponen)  # and stopped while this rebuild runs
+        tulis_atomik(komponen, teks_komponen)  # and stopped while this rebuild runs
         time.sleep(1)
         proses.send_signal(signal.SIGTERM)
         assert proses.wait(timeout=60) == 0
