@@ -179,7 +179,7 @@ def test_a_negative_capaian_stays_on_the_chart():
     """A lower-is-better indicator far past twice its target has a negative capaian: it is drawn, not clipped."""
     from lkj.tampil import charts
 
-    svg = charts.capaian_per_indikator(["Indikator A", "Indikator B"], [-40.0, 120.0], 2)
+    svg = charts.capaian_per_indikator(["Indikator A", "Indikator B"], [-40.0, 120.0], 2).svg
     assert "−40,00%" in svg or "-40,00%" in svg
     assert charts._rentang_x([-40.0, 120.0])[0] < -40
     assert charts._rentang_x([50.0])[0] == 0.0

@@ -707,9 +707,9 @@ def test_names_with_dollar_signs_do_not_break_charts(nama):
     notebook failed ("ParseException"). Names are plain text in every chart."""
     from lkj.tampil import charts
 
-    svg = charts.capaian_per_indikator([f"S1 {nama}"], [50.0], 2, f"judul {nama}")
+    svg = charts.capaian_per_indikator([f"S1 {nama}"], [50.0], 2, f"judul {nama}").svg
     assert "judul" in svg
-    assert "Target Renstra" in charts.renstra([2021, 2022], [None, 5.0], {2022: 4.0}, 2, nama, "$")
+    assert "Target Renstra" in charts.renstra([2021, 2022], [None, 5.0], {2022: 4.0}, 2, nama, "$").svg
 
 
 def test_paired_bars_with_no_item_do_not_crash():
@@ -718,8 +718,9 @@ def test_paired_bars_with_no_item_do_not_crash():
     (anggaran.py: "ZeroDivisionError: float division by zero")."""
     from lkj.tampil import charts
 
-    assert "<svg" in charts.batang_berpasangan([], {"Serapan anggaran": [], "Capaian kinerja": []}, 2, garis_100=True)
-    assert "<svg" in charts.batang_berpasangan([], {"Target": [], "Realisasi": []}, 2)
+    gambar = charts.batang_berpasangan([], {"Serapan anggaran": [], "Capaian kinerja": []}, 2, garis_100=True)
+    assert "<svg" in gambar.svg and gambar.png.startswith(b"\x89PNG")
+    assert "<svg" in charts.batang_berpasangan([], {"Target": [], "Realisasi": []}, 2).svg
 
 
 @pytest.mark.parametrize("satuan", ["%", "orang", "indeks", "Rp", "‰"])
@@ -731,6 +732,6 @@ def test_renstra_chart_leaves_a_gap_for_empty_targets(satuan):
     nan = float("nan")
     svg = charts.renstra(
         [2021, 2022, 2023, 2024, 2025], [nan, None, 40.0, 60.0, 80.0], {2023: 42.0, 2022: nan}, 2, "", satuan
-    )
+    ).svg
     assert "nan" not in svg.lower().replace("nanum", "")
-    assert charts.renstra([2021, 2022], [nan, nan], {2022: None}, 2, "", satuan).startswith("<?xml")
+    assert charts.renstra([2021, 2022], [nan, nan], {2022: None}, 2, "", satuan).svg.startswith("<?xml")

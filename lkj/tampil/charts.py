@@ -1,4 +1,4 @@
-"""Charts as deterministic SVG text (Indonesian number formats on the axes)."""
+"""Charts as deterministic SVG and PNG (Indonesian number formats on the axes)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import Formatter, FuncFormatter
 
 from .. import fmt
+from ..dokumen.model import Citra
 
 # Figures are made with the object API (no pyplot, no backend) inside this style, which is
 # applied per chart (matplotlib's global rcParams are left alone).
@@ -65,10 +66,18 @@ def _gambar(lebar: float, tinggi: float):
     return fig, fig.subplots()
 
 
-def _svg(fig) -> str:
-    buf = io.StringIO()
-    fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": "lkj"})
-    return buf.getvalue()
+DPI_CETAK = 200  # the PNG for Word: print resolution at the chart's size on the page
+CM = 2.54
+
+
+def _citra(fig) -> Citra:
+    """The chart as SVG (HTML, PDF) and PNG (Word), both cropped to the same tight box."""
+    svg = io.StringIO()
+    fig.savefig(svg, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": "lkj"})
+    png = io.BytesIO()
+    fig.savefig(png, format="png", dpi=DPI_CETAK, bbox_inches="tight", metadata={"Software": None})
+    kotak = fig.get_tightbbox().padded(matplotlib.rcParams["savefig.pad_inches"])
+    return Citra(svg.getvalue(), png.getvalue(), round(kotak.width * CM, 2), round(kotak.height * CM, 2))
 
 
 LEBAR = 4.2  # inches of plot beside the labels: with them, about the 16,5 cm of the page, so nothing shrinks
@@ -126,7 +135,7 @@ def _garis_100(ax, rentang: tuple[float, float]) -> None:
 
 
 @_bergaya
-def capaian_per_indikator(label: list[str], capaian: list[float | None], digit: int, judul: str = "") -> str:
+def capaian_per_indikator(label: list[str], capaian: list[float | None], digit: int, judul: str = "") -> Citra:
     """Horizontal bars of capaian with the 100% line; bars at or above 100% in the darker colour."""
     fig, ax = _gambar(LEBAR, 0.62 * len(label) + 1.1)
     y = list(range(len(label)))[::-1]
@@ -149,13 +158,13 @@ def capaian_per_indikator(label: list[str], capaian: list[float | None], digit: 
     _tulis_nilai(ax, bars, digit)
     if judul:
         ax.set_title(judul, pad=14)
-    return _svg(fig)
+    return _citra(fig)
 
 
 @_bergaya
 def batang_berpasangan(
     label: list[str], seri: dict[str, list[float | None]], digit: int, judul: str = "", garis_100: bool = False
-) -> str:
+) -> Citra:
     """Grouped horizontal bars, one group per named item (e.g. target vs realisasi, or two years)."""
     n, k = len(label), len(seri)
     fig, ax = _gambar(LEBAR, (0.28 * k + 0.25) * n + 1.1)
@@ -175,11 +184,11 @@ def batang_berpasangan(
     ax.legend(fontsize=7.5, frameon=False, ncols=k, loc="upper center", bbox_to_anchor=(0.5, -0.08 - 0.5 / max(n, 1)))
     if judul:
         ax.set_title(judul, pad=14)
-    return _svg(fig)
+    return _citra(fig)
 
 
 @_bergaya
-def organisasi(unit: list[Any]) -> str:
+def organisasi(unit: list[Any]) -> Citra:
     """The organisation chart: the head on top, the units reporting to it in columns, and the units below
     each column stacked under it. `unit`: rows with unit_id, unit, atasan_id (validated: one head, no cycle)."""
     anak: dict[str, list[Any]] = {}
@@ -244,7 +253,7 @@ def organisasi(unit: list[Any]) -> str:
             kotak(x + geser / 2 + lebar * 0.03, y, lebar * 0.86 - geser, v.unit)
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)
-    return _svg(fig)
+    return _citra(fig)
 
 
 @_bergaya
@@ -255,7 +264,7 @@ def renstra(
     digit: int,
     judul: str = "",
     satuan: str = "%",
-) -> str:
+) -> Citra:
     """Renstra targets per year (line, with a gap where a target is empty) and the realisasi
     known so far (points), on an axis in the indicator's own unit."""
     fig, ax = _gambar(6.2, 2.6)
@@ -292,7 +301,7 @@ def renstra(
     ax.legend(fontsize=7.5, frameon=False, loc="lower right")
     if judul:
         ax.set_title(judul)
-    return _svg(fig)
+    return _citra(fig)
 
 
 def _batas(nilai: list[float]) -> tuple[float, float]:

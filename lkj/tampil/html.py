@@ -12,6 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..dokumen.model import Citra
+
 
 def e(teks: object) -> str:
     """Text as HTML: <, >, &, and both quotes escaped."""
@@ -79,10 +81,10 @@ def catatan(teks: Sequence[str]) -> str:
     return '<div class="catatan">' + "".join(f"<p>⚠ {e(t)}</p>" for t in teks) + "</div>"
 
 
-def gambar(svg: str, judul_gambar: str, id_: str) -> str:
+def gambar(citra: Citra, judul_gambar: str, id_: str) -> str:
     """A chart as a figure: the SVG embedded as an image (nothing remote) and its title as caption.
     The caption is numbered per Bab when the report is assembled ("Gambar 3.2 ...")."""
-    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    data = base64.b64encode(citra.svg.encode("utf-8")).decode("ascii")
     return (
         f'<figure class="gambar" id="{e(id_)}"><img alt="{e(judul_gambar)}" src="data:image/svg+xml;base64,{data}">'
         f"<figcaption>{e(judul_gambar)}</figcaption></figure>"
