@@ -257,10 +257,116 @@ def test_import_refuses_to_overwrite_a_csv_changed_since_the_workbook_unless_pak
     ubah_buku(buku, lambda wb: wb["pk"].cell(2, 5, 99))
     diubah = pk.read_bytes()
     assert impor(proyek, buku) == 2
-    assert "berubah sejak buku kerja dibuat: data/raw/2023/pk.csv" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "diubah orang atau program lain sejak buku kerja ini dibuat atau terakhir diimpor: " in err
+    assert re.search(r"data/raw/2023/pk\.csv \(diubah \d\d-\d\d-\d{4} \d\d:\d\d\)", err)  # which file, when
+    assert "PAKSA=1" in err and err.count("\n") == 1
     assert pk.read_bytes() == diubah
     assert impor(proyek, buku, 2023, "--paksa") == 0
     assert pk.read_text().splitlines()[1].endswith(",99")
+
+
+def test_the_same_workbook_imports_again_after_its_own_import(proyek, capsys):
+    buku = isian(proyek)
+    pk = proyek / "data/raw/2023/pk.csv"
+    ubah_buku(buku, lambda wb: wb["pk"].cell(2, 5, 99))
+    assert impor(proyek, buku) == 0
+    assert pk.read_text().splitlines()[1].endswith(",99")
+    ubah_buku(buku, lambda wb: wb["pk"].cell(2, 5, 98))  # a further edit to the same workbook
+    capsys.readouterr()
+    assert impor(proyek, buku) == 0, capsys.readouterr().err
+    assert pk.read_text().splitlines()[1].endswith(",98")
+    # someone else edits the CSV after the import: now the guard refuses, naming the file
+    pk.write_text(pk.read_text().replace(",98\n", ",97\n", 1))
+    ubah_buku(buku, lambda wb: wb["pk"].cell(2, 5, 96))
+    assert impor(proyek, buku) == 2
+    assert "data/raw/2023/pk.csv (diubah " in capsys.readouterr().err
+    assert pk.read_text().splitlines()[1].endswith(",97")
+
+
+def test_isian_over_an_existing_workbook_says_why_and_what_to_do(proyek, capsys):
+    isian(proyek)
+    capsys.readouterr()
+    assert main(["excel-isian", "2023", "--root", str(proyek)]) == 2
+    err = capsys.readouterr().err
+    assert "buku kerja sudah ada (terakhir diubah " in err
+    assert "menghapus isian yang belum diimpor" in err
+    assert "make excel-impor YEAR=2023 FILE=isian-2023.xlsx" in err and "PAKSA=1" in err
+
+
+def test_population_realisasi_cells_are_grey_with_a_note(proyek):
+    wb = openpyxl.load_workbook(isian(proyek))
+    ws = wb["komponen"]
+    peran, realisasi = kolom(ws, "peran"), kolom(ws, "realisasi")
+    populasi = [r for r in range(2, ws.max_row + 1) if ws.cell(r, peran).value == "populasi"]
+    assert len(populasi) == 5
+    for r in populasi:
+        c = ws.cell(r, realisasi)
+        assert c.value is None and c.fill.fgColor.rgb.endswith("D9D9D9") and "Biarkan kosong" in c.comment.text
+    lain = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, peran).value == "pembilang")
+    assert ws.cell(lain, realisasi).comment is None
+
+
+def test_a_percent_formatted_realisasi_is_read_as_it_shows(proyek, capsys):
+    buku = isian(proyek)
+
+    def persen(wb):
+        ws = wb["realisasi_langsung"]
+        c = ws.cell(baris_excel(ws, indikator_id="IK09"), kolom(ws, "realisasi"))
+        c.value, c.number_format = 0.0506, "0.00%"  # "5,06%" typed in Excel
+
+    ubah_buku(buku, persen)
+    capsys.readouterr()
+    assert impor(proyek, buku) == 0, capsys.readouterr().err
+    out = capsys.readouterr().out
+    assert "kolom 'realisasi': sel berformat persen dibaca sebagai 5.06" in out
+    rows = list(csv.DictReader((proyek / "data/raw/2023/realisasi_langsung.csv").open(encoding="utf-8")))
+    assert {r["indikator_id"]: r["realisasi"] for r in rows}["IK09"] == "5.06"
+
+
+def test_a_percent_formatted_rupiah_is_refused(proyek, capsys):
+    buku = isian(proyek)
+
+    def persen(wb):
+        ws = wb["anggaran"]
+        c = ws.cell(2, kolom(ws, "pagu"))
+        c.value, c.number_format = 0.5, "0%"
+
+    ubah_buku(buku, persen)
+    capsys.readouterr()
+    assert impor(proyek, buku) == 2
+    err = capsys.readouterr().err
+    assert "lembar 'anggaran', baris 2, kolom 'pagu': sel berformat persen (0.5 tampil sebagai 50%)" in err
+
+
+@pytest.mark.parametrize(
+    ("nama", "isi", "pesan"),
+    [
+        ("isian.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "berkas Excel lama (.xls"),
+        ("isian.ods", b"PK\x03\x04" + b"\x00" * 100, "bukan buku kerja Excel (.xlsx), melainkan berkas '.ods'"),
+        ("isian.xlsx", b"bukan zip", "bukan buku kerja Excel (.xlsx), melainkan berkas '.xlsx'"),
+        ("isian.xlsx", b"PK\x03\x04rusak", "bukan buku kerja Excel (.xlsx) yang dapat dibaca (BadZipFile)"),
+    ],
+)
+def test_a_file_that_is_not_an_xlsx_gets_one_indonesian_line(proyek, capsys, nama, isi, pesan):
+    (proyek / nama).write_bytes(isi)
+    assert impor(proyek, proyek / nama) == 2
+    err = capsys.readouterr().err
+    assert pesan in err and err.count("\n") == 1 and "tak terduga" not in err
+
+
+def test_a_zip_bomb_workbook_is_refused_before_it_is_unzipped(proyek, capsys, monkeypatch):
+    from lkj.excel import impor as modul
+
+    buku = isian(proyek)
+    with zipfile.ZipFile(buku, "a") as z:  # a padded sheet: 120 MB of spaces, about 120 kB zipped
+        z.writestr("xl/worksheets/padding.xml", b" " * 120_000_000, compress_type=zipfile.ZIP_DEFLATED)
+    assert buku.stat().st_size < 1_000_000
+    terbaca = []
+    monkeypatch.setattr(modul, "load_workbook", lambda *a, **k: terbaca.append(a))
+    assert impor(proyek, buku) == 2
+    assert "isi buku kerja terlalu besar setelah dibuka (120 MB, paling besar 100 MB)" in capsys.readouterr().err
+    assert terbaca == []  # refused before openpyxl read anything
 
 
 def test_import_of_a_workbook_for_another_year_is_refused(proyek, capsys):

@@ -179,8 +179,15 @@ def test_scaffold_needs_the_previous_year_and_a_renstra_period(proyek):
 
     shutil.copytree(proyek / "data/raw/2023", proyek / "data/raw/2025")
     (proyek / "params/2025.yaml").write_text((proyek / "params/2023.yaml").read_text())
-    kode, _, err = jalankan("tahun-baru", "2026", "--root", str(proyek))
-    assert kode == 2 and "tahun 2026 di luar periode Renstra renstra-2021-2026" in err
+    # 2026 is in the folder's period (2021-2026) but the Renstra's data set targets for 2021-2025 only
+    kode, out, err = jalankan("tahun-baru", "2026", "--root", str(proyek))
+    assert kode == 0, err
+    assert "renstra-2021-2026 memberi target tahun 2021–2025, tidak untuk 2026" in out
+    assert "target kosong, wajib diisi: IK01, IK02" in out
+    shutil.copytree(proyek / "data/raw/2023", proyek / "data/raw/2026", dirs_exist_ok=True)
+    kode, _, err = jalankan("tahun-baru", "2027", "--root", str(proyek))
+    assert kode == 2 and "tahun 2027 di luar periode Renstra renstra-2021-2026 (2021–2026)" in err
+    assert err.count("\n") == 1
 
 
 def test_a_filled_scaffold_builds_a_draft_report(proyek):

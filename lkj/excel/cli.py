@@ -16,11 +16,16 @@ def cmd_excel_isian(tahun: int, root: Path | None, paksa: bool) -> None:
     proyek = Proyek.di(root)
     path = path_isian(proyek, tahun)
     isi = buat_isian(proyek, tahun)
-    if path.exists() and not paksa:
+    if (path.exists() or path.is_symlink()) and not paksa:
+        import datetime as dt
+
+        waktu = dt.datetime.fromtimestamp(path.lstat().st_mtime).strftime("%d-%m-%Y %H:%M")
         raise DataError(
             path,
-            "buku kerja sudah ada (mungkin sedang diisi)",
-            "Impor dulu isinya (make excel-impor), pindahkan atau hapus berkas itu, atau timpa dengan PAKSA=1.",
+            f"buku kerja sudah ada (terakhir diubah {waktu}); membuatnya ulang menghapus isian yang belum diimpor",
+            f"Untuk memakai isiannya: make excel-impor YEAR={tahun} FILE={proyek.relatif(path)} (boleh diulang "
+            "setelah diubah lagi). Untuk mulai dari data sekarang: pindahkan atau hapus berkas itu, atau timpa "
+            f"dengan make excel-isian YEAR={tahun} PAKSA=1.",
         )
     tulis_atomik(path, isi)
     print(

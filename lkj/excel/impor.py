@@ -11,18 +11,21 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
+import json
 import math
 import re
 import shutil
 import tempfile
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
 
 from ..files import tulis_atomik
 from ..hitung.pengukuran import hitung
@@ -31,6 +34,7 @@ from ..masukan.errors import DataError
 from ..masukan.model import baca_masukan
 from ..masukan.params import RENSTRA, baca_aturan
 from ..masukan.proyek import Proyek
+from ..masukan.skema import Kolom
 from . import csvteks
 from .isian import SUMBER, berkas, sha256
 from .xlsx import BERKAS_RENSTRA, BERKAS_TAHUN, lembar, skema
@@ -44,6 +48,7 @@ class Lembar:
     baris: list[dict[str, str]]  # non-empty rows, cell texts
     baris_excel: list[int]  # Excel row of each
     ada_di_buku: bool = True
+    catatan: list[str] = field(default_factory=list)  # cells read by meaning (a % format), for the report
 
 
 def teks_sel(nilai, tempat: str, baris: int, kolom: str) -> str:
@@ -71,16 +76,45 @@ def teks_sel(nilai, tempat: str, baris: int, kolom: str) -> str:
     return str(nilai)
 
 
+UKURAN_MAKS = 100_000_000  # bytes of a workbook once unzipped: a filled isian is a few MB at most
+SIMPAN_XLSX = "Simpan ulang dari Excel atau LibreOffice sebagai 'Excel Workbook (.xlsx)'."
+
+
+def cek_berkas_xlsx(file: Path) -> None:
+    """Refuse, in one line and before any parsing, what is not an .xlsx or would unzip to too much."""
+    with file.open("rb") as f:
+        awal = f.read(8)
+    if awal.startswith(b"\xd0\xcf\x11\xe0"):
+        raise DataError(file, "berkas Excel lama (.xls, Excel 97–2003) tidak dapat dibaca", SIMPAN_XLSX)
+    if not awal.startswith(b"PK\x03\x04") or file.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise DataError(
+            file, f"bukan buku kerja Excel (.xlsx), melainkan berkas '{file.suffix or 'tanpa akhiran'}'", SIMPAN_XLSX
+        )
+    try:
+        with zipfile.ZipFile(file) as z:
+            ukuran = sum(i.file_size for i in z.infolist())
+    except (zipfile.BadZipFile, OSError) as e:
+        raise DataError(
+            file, f"bukan buku kerja Excel (.xlsx) yang dapat dibaca ({type(e).__name__})", SIMPAN_XLSX
+        ) from None
+    if ukuran > UKURAN_MAKS:  # zipfile never inflates an entry past its declared size
+        raise DataError(
+            file,
+            f"isi buku kerja terlalu besar setelah dibuka ({ukuran // 1_000_000} MB, paling besar "
+            f"{UKURAN_MAKS // 1_000_000} MB)",
+            "Hapus lembar dan format yang tidak perlu, atau buat ulang dengan make excel-isian.",
+        )
+
+
 def baca_buku(file: Path, tahun: int) -> tuple[dict[str, Lembar], dict[str, str], str]:
     """The workbook's sheets as CSV texts, the sha256 recorded per sheet, and its Renstra folder."""
     tempat = file.name
+    cek_berkas_xlsx(file)
     try:
         wb = load_workbook(file, data_only=True, read_only=False)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as e:
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, InvalidFileException) as e:
         raise DataError(
-            file,
-            f"bukan buku kerja Excel (.xlsx) yang dapat dibaca ({type(e).__name__})",
-            "Simpan ulang dari Excel sebagai 'Excel Workbook (.xlsx)'.",
+            file, f"bukan buku kerja Excel (.xlsx) yang dapat dibaca ({type(e).__name__})", SIMPAN_XLSX
         ) from None
     if SUMBER not in wb.sheetnames:
         raise DataError(
@@ -140,13 +174,43 @@ def _tanpa_rumus(ws, tempat: str) -> None:
                 )
 
 
+def _persen(c, k: Kolom | None, tempat: str, kolom: str) -> tuple[object, str | None]:
+    """A number shown with a % format means what it shows: 5,06% typed is stored 0.0506 and read as 5.06.
+
+    Returns the value to use and a note for the import report; refused in a column that is not a figure."""
+    v = c.value
+    if not isinstance(v, (int, float)) or isinstance(v, bool) or "%" not in (c.number_format or ""):
+        return v, None
+    if k is None or k.jenis != "bilangan":
+        raise DataError(
+            tempat,
+            f"sel berformat persen ({v:.10g} tampil sebagai {v * 100:.10g}%) di kolom yang bukan persen",
+            "Ubah format selnya menjadi Number dan ketik angkanya tanpa %.",
+            c.row,
+            kolom,
+        )
+    nilai = Decimal(repr(float(v))) * 100
+    teks = teks_sel(float(nilai), tempat, c.row, kolom)
+    return float(nilai), f"{tempat}, baris {c.row}, kolom '{kolom}': sel berformat persen dibaca sebagai {teks}"
+
+
 def _lembar(ws, nama: str, tempat: str) -> Lembar:
-    rows = list(ws.iter_rows(values_only=True))
-    judul = [teks_sel(v, tempat, 1, get_column_letter(j)).strip() for j, v in enumerate(rows[0] if rows else (), 1)]
+    jenis = {k.nama: k for k in skema(nama)}
+    sel_baris = list(ws.iter_rows())
+    judul = [
+        teks_sel(c.value, tempat, 1, get_column_letter(j)).strip()
+        for j, c in enumerate(sel_baris[0] if sel_baris else (), 1)
+    ]
     while judul and not judul[-1]:
         judul.pop()
-    baris, nomor = [], []
-    for i, sel in enumerate(rows[1:], start=2):
+    baris, nomor, catatan = [], [], []
+    for i, cells in enumerate(sel_baris[1:], start=2):
+        sel = []
+        for j, c in enumerate(cells):
+            kolom = judul[j] if j < len(judul) and judul[j] else get_column_letter(j + 1)
+            v, cat = _persen(c, jenis.get(kolom), tempat, kolom)
+            sel.append(v)
+            catatan += [cat] if cat else []
         teks = [
             teks_sel(v, tempat, i, judul[j] if j < len(judul) and judul[j] else get_column_letter(j + 1))
             for j, v in enumerate(sel)
@@ -164,7 +228,7 @@ def _lembar(ws, nama: str, tempat: str) -> Lembar:
             )
         baris.append(dict(zip(judul, teks + [""] * (len(judul) - len(teks)))))
         nomor.append(i)
-    return Lembar(nama, Path(), judul, baris, nomor)
+    return Lembar(nama, Path(), judul, baris, nomor, catatan=catatan)
 
 
 def _csv(header: list[str], baris: list[dict[str, str]]) -> str:
@@ -298,18 +362,73 @@ def impor(proyek: Proyek, tahun: int, file: Path, paksa: bool = False) -> list[s
         baris += [f"      + {t}" for t in tambah] + [f"      - {t}" for t in hapus] + [f"      ~ {t}" for t in ubah]
         laporan += baris
         tulis.append((lb, baru))
-    konflik = [lb for lb, _ in tulis if sha.get(lembar(lb.nama_berkas), "") != sha256(proyek, lb.path)]
+    buku = id_buku(tahun, renstra, sha)
+    terakhir = baca_catatan_impor(proyek, tahun)
+    dari_impor_ini = terakhir.get("berkas", {}) if terakhir.get("buku") == buku else {}
+
+    def milik_kita(lb: Lembar) -> bool:
+        """The CSV is as the workbook was made from it, or as this workbook's last import wrote it."""
+        kini = sha256(proyek, lb.path)
+        return kini in (sha.get(lembar(lb.nama_berkas), ""), dari_impor_ini.get(proyek.relatif(lb.path)))
+
+    konflik = [lb for lb, _ in tulis if not milik_kita(lb)]
     if konflik and not paksa:
-        nama = ", ".join(proyek.relatif(lb.path) for lb in konflik)
         raise DataError(
             file,
-            f"berkas berikut berubah sejak buku kerja dibuat: {nama}",
-            f"Tidak ada yang ditulis. Buat buku kerja baru (make excel-isian YEAR={tahun}) dan isi ulang, "
-            "atau timpa perubahan itu dengan PAKSA=1.",
+            "berkas berikut diubah orang atau program lain sejak buku kerja ini dibuat atau terakhir diimpor: "
+            + ", ".join(f"{proyek.relatif(lb.path)} (diubah {_waktu(lb.path)})" for lb in konflik),
+            "Tidak ada yang ditulis. Agar perubahan itu tetap ada: buat buku kerja baru "
+            f"(make excel-isian YEAR={tahun} PAKSA=1) dan isi ulang bagian Anda; agar isian buku kerja ini "
+            "yang dipakai dan perubahan itu ditimpa: ulangi impor dengan PAKSA=1.",
         )
     for lb, teks in tulis:
         tulis_atomik(lb.path, teks)
+    if tulis:
+        tulis_catatan_impor(
+            proyek,
+            tahun,
+            {
+                "buku": buku,
+                "file": file.name,
+                "berkas": {
+                    **dari_impor_ini,
+                    **{proyek.relatif(lb.path): sha256(proyek, lb.path) for lb, _ in tulis},
+                },
+            },
+        )
     kepala = f"Impor {file.name} untuk tahun {tahun}: " + (
         f"{len(tulis)} berkas ditulis" if tulis else "tidak ada perubahan, tidak ada berkas yang ditulis"
     )
-    return [kepala, *laporan, *catatan]
+    persen = [c for lb in lembar_.values() for c in lb.catatan]
+    return [kepala, *laporan, *persen, *catatan]
+
+
+CATATAN_IMPOR = ".impor-excel.json"  # dot-file: never an input of the report
+
+
+def path_catatan_impor(proyek: Proyek, tahun: int) -> Path:
+    """What the last import of a year's workbook wrote (sha256 per CSV), so importing it again is not a conflict."""
+    return proyek.tahun(tahun) / CATATAN_IMPOR
+
+
+def id_buku(tahun: int, renstra: str, sha: dict[str, str]) -> str:
+    """A workbook's identity: the CSV states it was made from (kept when Excel saves it again)."""
+    return hashlib.sha256(json.dumps([tahun, renstra, sorted(sha.items())]).encode()).hexdigest()
+
+
+def baca_catatan_impor(proyek: Proyek, tahun: int) -> dict:
+    path = path_catatan_impor(proyek, tahun)
+    try:
+        isi = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    except (ValueError, OSError):
+        isi = {}  # unreadable: the guard then knows only the workbook's own record (stricter, never looser)
+    return isi if isinstance(isi, dict) and isinstance(isi.get("berkas", {}), dict) else {}
+
+
+def tulis_catatan_impor(proyek: Proyek, tahun: int, isi: dict) -> None:
+    tulis_atomik(path_catatan_impor(proyek, tahun), json.dumps(isi, indent=1, sort_keys=True) + "\n")
+
+
+def _waktu(path: Path) -> str:
+    """When a file was last changed, as people read it (local time)."""
+    return dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%d-%m-%Y %H:%M")

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -38,6 +39,7 @@ JENIS = {
 }
 JUDUL = Font(bold=True)
 ISI_JUDUL = PatternFill("solid", fgColor="DDEBF7")
+ABU = PatternFill("solid", fgColor="D9D9D9")  # a cell that must stay empty (with a note saying why)
 
 
 def path_isian(proyek: Proyek, tahun: int) -> Path:
@@ -106,7 +108,7 @@ def _isi_baru(proyek: Proyek, tahun: int, renstra: str) -> dict[str, list[dict[s
     k = tahun - int(m[1]) + 1 if m else 0
     folder = proyek.raw / renstra
     indikator = _baris(proyek, folder / "indikator.csv")
-    target = {r["indikator_id"].strip(): r.get(f"target_{k}", "").strip() for r in indikator} if 1 <= k <= 5 else {}
+    target = {r["indikator_id"].strip(): (r.get(f"target_{k}") or "").strip() for r in indikator} if k >= 1 else {}
     lalu = _tahun_lalu(proyek, tahun)
     d = proyek.tahun(lalu) if lalu else None
     pk = _baris(proyek, d / "pk.csv") if d else []
@@ -203,7 +205,18 @@ def _lembar_data(wb: Workbook, nama_berkas: str, rows: list[dict[str, str]]) -> 
     for i, rec in enumerate(rows, start=2):
         for j, k in enumerate(kolom, start=1):
             _nilai(ws.cell(i, j), k, rec.get(k.nama, ""))
+            alasan = tetap_kosong(nama_berkas, rec, k.nama)
+            if alasan:
+                ws.cell(i, j).fill = ABU
+                ws.cell(i, j).comment = Comment(alasan, "lkj")
     ws.freeze_panes = "A2"
+
+
+def tetap_kosong(nama_berkas: str, rec: dict[str, str], kolom: str) -> str | None:
+    """Why a cell must stay empty (the reader refuses a value there), or None."""
+    if nama_berkas == "komponen.csv" and kolom == "realisasi" and rec.get("peran", "").strip() == "populasi":
+        return "Biarkan kosong: besar populasi ditulis di kolom target; realisasi populasi ditolak saat impor."
+    return None
 
 
 def _petunjuk(wb: Workbook, tahun: int, renstra: str) -> None:
@@ -225,7 +238,8 @@ def _petunjuk(wb: Workbook, tahun: int, renstra: str) -> None:
         "3. Satu baris satu data. Baris kosong diabaikan. Tambah baris di bawah data yang ada.",
         "4. Angka diketik sebagai angka biasa (mis. 1004 atau 58,5 sesuai pengaturan Excel Anda); jangan menulis %, "
         "tanda hubung (-) atau 'Rp'. Sel angka yang tidak ada datanya dikosongkan.",
-        "5. Kolom pilihan (peran, polaritas, jenis_rumus, besaran) memakai daftar turun: pilih salah satu nilainya.",
+        "5. Sel abu-abu (mis. realisasi komponen berperan populasi) dibiarkan kosong: catatannya menyebut alasannya. "
+        "Kolom pilihan (peran, polaritas, jenis_rumus, besaran) memakai daftar turun: pilih salah satu nilainya.",
         "6. Simpan sebagai Excel Workbook (.xlsx), lalu jalankan: make excel-impor YEAR="
         + str(tahun)
         + " FILE=isian-"
@@ -235,7 +249,9 @@ def _petunjuk(wb: Workbook, tahun: int, renstra: str) -> None:
         "7. Narasi (kata pengantar, analisis, kendala, solusi) tidak diisi di sini: tulis di data/raw/"
         + str(tahun)
         + "/narasi/.",
-        "Lembar tersembunyi _sumber mencatat sidik (sha256) berkas CSV saat isian ini dibuat: jangan diubah.",
+        "Lembar tersembunyi _sumber mencatat sidik (sha256) berkas CSV saat isian ini dibuat: jangan diubah. "
+        "Buku kerja yang sama boleh diimpor lagi setelah diubah; impor hanya ditolak bila berkas CSV diubah "
+        "orang atau program lain sejak itu.",
         "",
         "Kolom setiap lembar (rincian: data/raw/README.md):",
     ]

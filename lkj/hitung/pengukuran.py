@@ -316,12 +316,12 @@ def hitung_renstra(p: Pengukuran) -> pd.DataFrame:
     for h in p.indikator:
         de = definisi.loc[h.indikator_id]
         t_tahun = de[f"target_{k}"] if k else None
-        t_akhir = de["target_5"]
+        t_akhir = de[r.target_akhir]
         rows.append(
             {
                 "indikator_id": h.indikator_id,
                 "indikator": h.indikator,
-                **{f"target_{i}": de[f"target_{i}"] for i in range(1, 6)},
+                **{kolom: de[kolom] for kolom in r.kolom_target},
                 "tahun_ke": k,
                 "target_renstra": t_tahun,
                 "realisasi": h.realisasi.nilai,

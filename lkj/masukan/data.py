@@ -8,11 +8,11 @@ from pathlib import Path
 import pandas as pd
 
 from .berkas import folder_tahun
-from .errors import DataError
+from .errors import DataError, Peringatan
 from .kosakata import RUMUS_PERSEN
 from .params import RENSTRA
 from .proyek import Proyek
-from .skema import baca_csv, cek_rujukan
+from .skema import baca_csv, cek_rujukan, jumlah_target
 
 # Which component roles each formula type uses; other roles are an error (they would be ignored).
 PERAN_RUMUS = {
@@ -33,10 +33,40 @@ class Renstra:
     tujuan: pd.DataFrame
     sasaran: pd.DataFrame
     indikator: pd.DataFrame
+    jumlah_target: int = 5  # years with a target: indikator.csv's columns target_1 ... target_<n>
 
     def tahun_ke(self, tahun: int) -> int | None:
+        """Which Renstra year `tahun` is (1 = first), None when the Renstra sets no target for it."""
         k = tahun - self.tahun_awal + 1
-        return k if 1 <= k <= 5 else None
+        return k if 1 <= k <= self.jumlah_target else None
+
+    @property
+    def tahun_target(self) -> range:
+        """The years the Renstra sets targets for."""
+        return range(self.tahun_awal, self.tahun_awal + self.jumlah_target)
+
+    @property
+    def kolom_target(self) -> list[str]:
+        return [f"target_{i}" for i in range(1, self.jumlah_target + 1)]
+
+    @property
+    def target_akhir(self) -> str:
+        """The column of the end-of-period target."""
+        return f"target_{self.jumlah_target}"
+
+    def peringatan_tahun(self, tahun: int, sumber: str) -> list[Peringatan]:
+        """One line when a year inside the period has no Renstra target (e.g. a transition year)."""
+        if self.tahun_ke(tahun) is not None:
+            return []
+        t = self.tahun_target
+        return [
+            Peringatan(
+                f"Renstra {self.folder.name} memberi target tahun {t[0]}–{t[-1]} (target_1 s.d. "
+                f"target_{self.jumlah_target}), tidak untuk {tahun}: perbandingan dengan target Renstra "
+                "tahun ini tidak dihitung",
+                sumber,
+            )
+        ]
 
 
 @dataclass
@@ -84,7 +114,17 @@ def baca_renstra(proyek: Proyek, nama: str) -> Renstra:
                 rec.baris,
                 "satuan",
             )
-    return Renstra(folder, int(m[1]), int(m[2]), tujuan, sasaran, indikator)
+    n = jumlah_target(list(indikator.columns))
+    if int(m[1]) + n - 1 > int(m[2]):
+        raise DataError(
+            folder / "indikator.csv",
+            f"target untuk {n} tahun (target_1 s.d. target_{n}), padahal periode {folder.name} hanya "
+            f"{int(m[2]) - int(m[1]) + 1} tahun",
+            "Hapus kolom target yang berlebih, atau ganti nama folder sesuai periodenya.",
+            1,
+            f"target_{n}",
+        )
+    return Renstra(folder, int(m[1]), int(m[2]), tujuan, sasaran, indikator, n)
 
 
 def baca_tahun(proyek: Proyek, tahun: int, renstra: Renstra) -> DataTahun:

@@ -70,7 +70,18 @@ class SkalaPredikat:
     def __init__(self, kelas: Sequence[Kelas]):
         if not kelas:
             raise SkalaError("skala predikat kosong")
+        for k in kelas:
+            if k.dari is not None and k.sampai is not None and k.dari >= k.sampai:
+                raise SkalaError(
+                    f"kelas {k.predikat!r}: 'dari' ({k.dari}) harus lebih kecil dari 'sampai' ({k.sampai})"
+                )
         urut = sorted(kelas, key=lambda k: -math.inf if k.dari is None else k.dari)
+        terbuka = [k for k in urut if k.sampai is None]
+        if terbuka and terbuka[0] is not urut[-1]:
+            raise SkalaError(
+                f"kelas {terbuka[0].predikat!r} tanpa batas atas (sampai: null) bukan kelas tertinggi: "
+                f"kelas {urut[-1].predikat!r} mulai dari {urut[-1].dari}"
+            )
         if urut[0].dari is not None:
             raise SkalaError(f"skala tidak mencakup nilai di bawah {urut[0].dari}: kelas terendah harus 'dari: null'")
         if urut[-1].sampai is not None:
@@ -89,9 +100,6 @@ class SkalaPredikat:
                     f"kelas {bawah.predikat!r} (sampai {bawah.sampai}) tumpang tindih "
                     f"dengan {atas.predikat!r} (dari {atas.dari})"
                 )
-        for k in urut:
-            if k.dari is not None and k.sampai is not None and k.dari >= k.sampai:
-                raise SkalaError(f"kelas {k.predikat!r}: 'dari' harus lebih kecil dari 'sampai'")
         self.kelas = tuple(urut)
 
     @classmethod

@@ -20,6 +20,7 @@ from .proyek import Proyek
 from .publikasi import Angka, baca_publikasi
 from .rencana import Rencana, baca_rencana
 from .skema import peringatan_csv
+from .tinjauan import narasi_belum_ditinjau
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class Masukan:
     narasi: dict[str, str | None]  # name -> text (None: file missing or empty)
     publikasi: tuple[Angka, ...] | None
     peringatan: tuple[Peringatan, ...]
+    narasi_disalin: tuple[str, ...] = ()  # narrative names still as tahun-baru copied them (lkj.masukan.tinjauan)
 
     @property
     def tahun(self) -> int:
@@ -52,8 +54,9 @@ def baca_masukan(proyek: Proyek, tahun: int) -> Masukan:
     if not renstra.tahun_awal <= tahun <= renstra.tahun_akhir:
         raise DataError(
             proyek.params(tahun),
-            f"tahun {tahun} di luar periode Renstra {aturan.renstra}",
-            "Isi renstra dengan folder Renstra yang periodenya mencakup tahun ini.",
+            f"tahun {tahun} di luar periode Renstra {aturan.renstra} ({renstra.tahun_awal}–{renstra.tahun_akhir})",
+            "Isi renstra dengan folder Renstra yang periodenya mencakup tahun ini "
+            "(buat dulu folder renstra-<tahun awal>-<tahun akhir> bila periode baru).",
             column="renstra",
         )
     data = baca_tahun(proyek, tahun, renstra)
@@ -83,9 +86,16 @@ def baca_masukan(proyek: Proyek, tahun: int) -> Masukan:
     for d in (data, pembanding):
         if d is not None:
             peringatan += peringatan_csv(d.pk, d.komponen, d.realisasi_langsung)
-    peringatan += peringatan_csv(renstra.indikator)
+    peringatan += peringatan_csv(renstra.indikator) + renstra.peringatan_tahun(
+        tahun, proyek.relatif(renstra.folder / "indikator.csv")
+    )
+    disalin = tuple(p.stem for p in narasi_belum_ditinjau(proyek, tahun))
+    peringatan += [
+        Peringatan("narasi masih salinan tahun lalu, belum ditinjau", proyek.relatif(proyek.narasi(tahun, n)))
+        for n in disalin
+    ]
     publikasi = baca_publikasi(proyek, proyek.tahun(tahun) / "publikasi.csv")
-    return Masukan(proyek, aturan, data, pembanding, rencana, narasi, publikasi, tuple(peringatan))
+    return Masukan(proyek, aturan, data, pembanding, rencana, narasi, publikasi, tuple(peringatan), disalin)
 
 
 def _baca_narasi(proyek: Proyek, tahun: int, rencana: Rencana) -> tuple[dict[str, str | None], list[Peringatan]]:

@@ -28,6 +28,7 @@ KUNCI_OPSIONAL = {"penandatangan": (dict, type(None)), "logo": (str, type(None))
 PENANDATANGAN = ("tempat", "tanggal", "jabatan", "nama", "pangkat", "nip")  # pangkat may be null: not printed
 DIGIT_MAKS = 6
 RENSTRA = re.compile(r"renstra-(\d{4})-(\d{4})")
+TEKS_MENTAH = {"nip", "tanggal"}  # read as the characters typed, never as a YAML number or date
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,10 @@ def _peta(loader: _YamlKetat, node: yaml.MappingNode) -> dict:
         k = loader.construct_object(k_node)
         if k in out:
             raise yaml.constructor.ConstructorError(None, None, f"kunci '{k}' ditulis dua kali", k_node.start_mark)
-        out[k] = loader.construct_object(v_node, deep=True)
+        if k in TEKS_MENTAH and isinstance(v_node, yaml.ScalarNode) and v_node.tag != "tag:yaml.org,2002:null":
+            out[k] = v_node.value  # as typed: 'nip: 0123' is not the octal number 83, a date is not a date object
+        else:
+            out[k] = loader.construct_object(v_node, deep=True)
     return out
 
 
@@ -240,7 +244,7 @@ def _skala(daftar: list, salah) -> SkalaPredikat:
         angka = [abs(k[b]) for k in daftar for b in ("dari", "sampai") if k[b] is not None]
         if angka and max(angka) <= 1:
             raise SkalaError(
-                f"batas kelas ditulis sebagai pecahan ({', '.join(map(str, batas[:3]))}), "
+                f"batas kelas ditulis sebagai pecahan ({', '.join(map(str, angka[:3]))}), "
                 "padahal capaian dalam persen: tulis mis. 91, bukan 0.91"
             )
         return SkalaPredikat.dari_daftar(daftar)

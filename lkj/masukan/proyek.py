@@ -13,6 +13,15 @@ from pathlib import Path
 from .errors import DataError
 
 KODE = Path(__file__).resolve().parent.parent  # the lkj package
+BINER = {  # leading bytes of files people save by mistake in place of a text file
+    b"PK\x03\x04": "buku kerja Excel (.xlsx) atau arsip zip",
+    b"\xd0\xcf\x11\xe0": "buku kerja Excel lama (.xls)",
+    b"%PDF": "PDF",
+    b"\x89PNG": "gambar PNG",
+    b"\xff\xd8\xff": "gambar JPEG",
+    b"\xff\xfe": "teks UTF-16",
+    b"\xfe\xff": "teks UTF-16",
+}
 
 
 @dataclass(frozen=True)
@@ -104,6 +113,15 @@ class Proyek:
     def baca_teks(self, path: Path) -> str:
         """An input text file as UTF-8 (a BOM from Excel is accepted)."""
         raw = self.baca(path)
+        jenis = next((nama for sig, nama in BINER.items() if raw.startswith(sig)), None)
+        if jenis is None and b"\x00" in raw[:65536]:
+            jenis = "berkas biner"
+        if jenis is not None:
+            raise DataError(
+                path,
+                f"berkas ini bukan teks, melainkan {jenis}",
+                "Simpan ulang sebagai teks UTF-8 (untuk tabel: Excel 'CSV UTF-8 (Comma delimited)').",
+            )
         try:
             return raw.decode("utf-8-sig")
         except UnicodeDecodeError as e:

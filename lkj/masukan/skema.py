@@ -13,6 +13,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
 KODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}")  # IDs: safe in file names, HTML ids and formulas
 PANJANG_SEL = 5000  # characters in one cell
 BATAS_ANGKA = (1e-6, 1e15)  # |x| outside this (but not 0) is a typing error, not a figure
+PEMISAH_LAIN = {";": "titik koma (;)", "\t": "tab", "|": "garis tegak (|)"}  # delimiters other than the comma
+KATA_MAKS = 100  # characters of one word (no space) in a name: longer ones cannot wrap on a page
 RIBUAN_TUNGGAL = re.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}")  # '1.004': 1,004 or 1004 typed the Indonesian way?
 
 
@@ -36,6 +39,7 @@ class Kolom:
     wajib: bool = True  # an empty cell is an error
     pilihan: tuple[str, ...] = ()
     minimum: float | None = 0  # numbers below are rejected (None: no lower bound)
+    kata_maks: int | None = KATA_MAKS  # longest word of a text cell (None: any, e.g. a source with a URL)
 
     @property
     def angka(self) -> bool:
@@ -92,12 +96,19 @@ def _bilangan(teks: str, kolom: Kolom, file, row) -> float | int:
     if kolom.jenis == "bulat" and not re.fullmatch(r"[0-9]+", s):
         raise err(f"nilai '{q}' bukan bilangan bulat", "Isi dengan bilangan bulat tanpa desimal, mis. 3.")
     if kolom.jenis == "rupiah" and x != int(x):
-        utuh = s.replace(".", "")
-        raise err(
-            f"nilai '{q}' berisi pecahan rupiah",
-            f"Tulis rupiah utuh tanpa pemisah; bila maksudnya {utuh} rupiah, tulis {utuh}.",
-        )
+        raise err(f"nilai '{q}' berisi pecahan rupiah", _saran_rupiah(s))
     return int(s) if kolom.jenis == "bulat" else int(x) if kolom.jenis == "rupiah" else x
+
+
+def _saran_rupiah(s: str) -> str:
+    """Advice for a rupiah with a fraction: '1.500' is 1500 typed with a thousands dot; '4691686177.50' has sen."""
+    utuh, _, pecahan = s.partition(".")
+    if len(pecahan) == 3:  # one dot before three digits: a thousands separator
+        return (
+            f"Tulis rupiah utuh tanpa pemisah ribuan; bila maksudnya {utuh + pecahan} rupiah, tulis {utuh + pecahan}."
+        )
+    bulat = int(Decimal(s).quantize(Decimal(1), ROUND_HALF_UP))
+    return f"Anggaran ditulis dalam rupiah utuh, tanpa sen: tulis {bulat} (dibulatkan) atau {utuh}."
 
 
 def _saran(s: str) -> str:
@@ -127,6 +138,16 @@ def cek_teks(nilai: str, kolom: str | None, file, row, apa: str = "sel") -> None
 
 
 def _teks(nilai: str, kolom: Kolom, file, row) -> str:
+    if kolom.jenis == "teks" and kolom.kata_maks is not None:
+        kata = max(nilai.split(), key=len, default="")
+        if len(kata) > kolom.kata_maks:
+            raise DataError(
+                file,
+                f"teks berisi satu kata sepanjang {len(kata)} karakter tanpa spasi ('{_kutip(kata, 20)}')",
+                f"Periksa isinya: satu kata paling panjang {kolom.kata_maks} karakter (tulis dengan spasi).",
+                row,
+                kolom.nama,
+            )
     if kolom.jenis == "kode" and not KODE.fullmatch(nilai):
         raise DataError(
             file,
@@ -163,7 +184,7 @@ SKEMA: dict[str, tuple[Kolom, ...]] = {
         Kolom("jenis_rumus", "pilihan", pilihan=tuple(JENIS_RUMUS)),
         Kolom("rumus"),
         *(Kolom(f"target_{i}", B, wajib=False) for i in range(1, 6)),
-    ),
+    ),  # target_1 ... target_<n>: as many as the Renstra has years with a target (skema_indikator)
     "pk.csv": (
         Kolom("sasaran_no", "bulat"),
         Kolom("indikator_id", K),
@@ -184,7 +205,7 @@ SKEMA: dict[str, tuple[Kolom, ...]] = {
     "realisasi_langsung.csv": (
         Kolom("indikator_id", K),
         Kolom("realisasi", B, wajib=False, minimum=None),
-        Kolom("keterangan", wajib=False),
+        Kolom("keterangan", wajib=False, kata_maks=None),
     ),
     "anggaran.csv": (
         Kolom("program_kode", K),
@@ -195,6 +216,24 @@ SKEMA: dict[str, tuple[Kolom, ...]] = {
     "program_indikator.csv": (Kolom("program_kode", K), Kolom("indikator_id", K)),
     "organisasi.csv": (Kolom("unit_id", K), Kolom("unit"), Kolom("atasan_id", K, wajib=False)),
 }
+TARGET = re.compile(r"target_([1-9][0-9]?)")
+
+
+def jumlah_target(header: list[str]) -> int:
+    """How many Renstra years indikator.csv has targets for: its columns target_1 ... target_<n>."""
+    nomor = {int(m[1]) for h in header if (m := TARGET.fullmatch(h.strip()))}
+    n = 0
+    while n + 1 in nomor:
+        n += 1
+    return n
+
+
+def skema_indikator(n: int) -> tuple[Kolom, ...]:
+    """indikator.csv's columns for a Renstra with targets for n years."""
+    tetap = tuple(k for k in SKEMA["indikator.csv"] if not TARGET.fullmatch(k.nama))
+    return (*tetap, *(Kolom(f"target_{i}", B, wajib=False) for i in range(1, max(n, 1) + 1)))
+
+
 KUNCI = {  # unique key of each file
     "tujuan.csv": ("tujuan_id",),
     "sasaran.csv": ("sasaran_no",),
@@ -236,6 +275,14 @@ def baca_csv(
             "berkas kosong (tidak ada baris judul kolom)",
             "Isi baris pertama dengan nama kolom: " + ",".join(k.nama for k in skema) + ".",
         )
+    pemisah = next((p for p in PEMISAH_LAIN if len(baris[0]) == 1 and p in baris[0][0]), None)
+    if pemisah is not None:  # before the invisible-character check: a tab is a delimiter here
+        raise DataError(
+            path,
+            f"pemisah kolom adalah {PEMISAH_LAIN[pemisah]}, bukan koma",
+            f"Simpan ulang sebagai 'CSV UTF-8 (Comma delimited)' atau ganti {PEMISAH_LAIN[pemisah]} dengan ','.",
+            1,
+        )
     for i, h in enumerate(baris[0]):
         cek_teks(
             h,
@@ -245,13 +292,8 @@ def baca_csv(
             f"judul kolom ke-{i + 1}",
         )
     header = [c.strip() for c in baris[0]]
-    if len(header) == 1 and ";" in header[0]:
-        raise DataError(
-            path,
-            "pemisah kolom adalah titik koma (;), bukan koma",
-            "Simpan ulang sebagai 'CSV UTF-8 (Comma delimited)' atau ganti ';' dengan ','.",
-            1,
-        )
+    if path.name == "indikator.csv" and skema is SKEMA["indikator.csv"]:  # the Renstra's length is in its data
+        skema = skema_indikator(jumlah_target(header))
     dikenal = [k.nama for k in skema]
     for i, h in enumerate(header):
         if h and h in header[:i]:
@@ -362,18 +404,21 @@ def peringatan_csv(*tabel: pd.DataFrame | None) -> list[Peringatan]:
 def cek_unik(df: pd.DataFrame, path: Path, kunci: tuple[str, ...]) -> None:
     if not kunci:
         return
-    seen: dict[tuple, int] = {}
+    seen: dict[tuple, tuple[int, tuple]] = {}
     for rec in df.itertuples(index=False):
-        key = tuple(getattr(rec, k) for k in kunci)
+        asli = tuple(getattr(rec, k) for k in kunci)
+        key = tuple(v.casefold() if isinstance(v, str) else v for v in asli)  # p01 and P01 are one code
         if key in seen:
+            baris_lain, asli_lain = seen[key]
+            beda = f" (ditulis '{_kutip('/'.join(map(str, asli_lain)))}' di sana)" if asli_lain != asli else ""
             raise DataError(
                 path,
-                f"{'/'.join(kunci)} '{_kutip('/'.join(map(str, key)))}' ganda (sudah ada di baris {seen[key]})",
-                "Setiap baris harus unik: hapus atau ganti salah satunya.",
+                f"{'/'.join(kunci)} '{_kutip('/'.join(map(str, asli)))}' ganda (sudah ada di baris {baris_lain}{beda})",
+                "Setiap baris harus unik, juga tanpa membedakan huruf besar dan kecil: hapus atau ganti salah satunya.",
                 rec.baris,
                 kunci[-1],
             )
-        seen[key] = rec.baris
+        seen[key] = (rec.baris, asli)
 
 
 def cek_rujukan(df: pd.DataFrame, path: Path, kolom: str, sah, tempat: str) -> None:

@@ -9,9 +9,11 @@ Writes only files that do not exist yet (never overwrites) and says what is left
 - realisasi_langsung.csv: last year's rows, realisasi emptied;
 - anggaran.csv: last year's programs, pagu and realisasi empty; program_indikator.csv copied
   (pairs with an indicator no longer in the PK left out);
-- narasi/: last year's files copied;
-- params/<YEAR>.yaml: last year's, with tahun_pembanding set to last year (and renstra to
-  the period that holds the year).
+- narasi/: last year's files copied, each marked unreviewed until edited (lkj.masukan.tinjauan);
+- params/<YEAR>.yaml: last year's, with tahun_pembanding set to last year, renstra to the
+  period that holds the year, the header comment's year updated and the signing date emptied.
+
+The "what next" list (`Rancangan.isi`) leads with the Excel route and names only cells to fill.
 """
 
 from __future__ import annotations
@@ -23,8 +25,10 @@ from pathlib import Path
 
 from .data import Renstra, baca_renstra, baca_tahun
 from .errors import DataError
+from .kelengkapan import DIPAKAI
 from .params import RENSTRA, baca_aturan
 from .proyek import Proyek
+from .tinjauan import catat_disalin
 
 PK = ["sasaran_no", "indikator_id", "sasaran", "indikator", "target"]
 KOMPONEN = ["indikator_id", "komponen_id", "kelompok", "peran", "uraian", "satuan", "target", "realisasi"]
@@ -58,11 +62,13 @@ def _renstra_untuk(proyek: Proyek, tahun: int, nama_lalu: str) -> str:
     calon = [nama_lalu, *sorted(p.name for p in proyek.raw.glob("renstra-*") if p.name != nama_lalu)]
     for nama in calon:
         m = RENSTRA.fullmatch(nama)
-        if m and 1 <= tahun - int(m[1]) + 1 <= 5:
+        if m and int(m[1]) <= tahun <= int(m[2]):
             return nama
+    m = RENSTRA.fullmatch(nama_lalu)
+    periode = f" ({m[1]}–{m[2]})" if m else ""
     raise DataError(
         proyek.raw / nama_lalu,
-        f"tahun {tahun} di luar periode Renstra {nama_lalu} (tahun ke-1 s.d. ke-5)",
+        f"tahun {tahun} di luar periode Renstra {nama_lalu}{periode}",
         "Buat dulu folder Renstra periode berikutnya, mis. renstra-<tahun awal>-<tahun akhir> "
         "(lihat data/raw/README.md).",
     )
@@ -110,38 +116,52 @@ def buat(proyek: Proyek, tahun: int) -> Rancangan:
     ids = [p["indikator_id"] for p in pk_rows]
     r.dibuang = set(d.pk.indikator_id) - set(ids)
     k = renstra.tahun_ke(tahun)
-    if tulis(folder / "pk.csv", _csv(PK, pk_rows), f"{len(pk_rows)} indikator, target = target Renstra tahun ke-{k}"):
+    if k is None:
+        t = renstra.tahun_target
+        r.catatan.append(
+            f"{nama_renstra} memberi target tahun {t[0]}–{t[-1]}, tidak untuk {tahun}: target PK diisi dari "
+            "PK yang ditandatangani"
+        )
+    sumber_target = f"target Renstra tahun ke-{k}" if k else "kosong (Renstra tanpa target tahun ini)"
+    if tulis(folder / "pk.csv", _csv(PK, pk_rows), f"{len(pk_rows)} indikator, target = {sumber_target}"):
         r.isi.append(
-            f"{proyek.relatif(folder / 'pk.csv')}: periksa target PK {tahun} (disalin dari Renstra)"
+            f"{proyek.relatif(folder / 'pk.csv')}: periksa target PK {tahun} terhadap PK yang ditandatangani"
             + (f"; target kosong, wajib diisi: {', '.join(kosong)}" if kosong else "")
         )
-    kom = _komponen(d, ids)
-    if kom and tulis(folder / "komponen.csv", _csv(KOMPONEN, kom), f"{len(kom)} baris {lalu}, realisasi dikosongkan"):
-        r.isi.append(
-            f"{proyek.relatif(folder / 'komponen.csv')}: kolom realisasi ({sum(1 for x in kom if x['realisasi'] == '')}"
-            f" sel kosong); periksa juga target komponen yang disalin dari {lalu}"
-        )
     definisi = renstra.indikator.set_index("indikator_id")
-    tanpa = [
-        i for i in ids if definisi.loc[i, "jenis_rumus"] != "langsung" and i not in {x["indikator_id"] for x in kom}
+    langsung = [
+        {"indikator_id": x.indikator_id, "realisasi": "", "keterangan": ""}
+        for x in (d.realisasi_langsung.itertuples(index=False) if d.realisasi_langsung is not None else ())
+        if x.indikator_id in ids
     ]
-    if tanpa:
+    kom = _komponen(d, ids)
+    kom_baru = bool(kom) and tulis(
+        folder / "komponen.csv", _csv(KOMPONEN, kom), f"{len(kom)} baris {lalu}, realisasi dikosongkan"
+    )
+    if kom_baru:
+        isi = [x for x in kom if DIPAKAI.get(x["peran"]) == "realisasi" and x["realisasi"] == ""]
         r.isi.append(
-            f"{proyek.relatif(folder / 'komponen.csv')}: tambahkan baris data untuk {', '.join(tanpa)} "
-            "(belum ada komponen tahun lalu)"
+            f"{proyek.relatif(folder / 'komponen.csv')}: kolom realisasi, {len(isi)} sel (peran "
+            f"{', '.join(sorted({x['peran'] for x in isi}))}); sel realisasi berperan populasi tetap kosong "
+            f"(besarnya di kolom target); periksa juga target komponen yang disalin dari {lalu}"
         )
-    if d.realisasi_langsung is not None:
-        rows = [
-            {"indikator_id": x.indikator_id, "realisasi": "", "keterangan": ""}
-            for x in d.realisasi_langsung.itertuples(index=False)
-            if x.indikator_id in ids
-        ]
-        if rows and tulis(
-            folder / "realisasi_langsung.csv",
-            _csv(["indikator_id", "realisasi", "keterangan"], rows),
-            "realisasi dikosongkan",
-        ):
-            r.isi.append(f"{proyek.relatif(folder / 'realisasi_langsung.csv')}: realisasi dan keterangan sumbernya")
+    if kom_baru or not (folder / "komponen.csv").exists():  # an existing file is the analyst's: not second-guessed
+        punya_data = {x["indikator_id"] for x in kom} | {x["indikator_id"] for x in langsung}
+        tanpa = [i for i in ids if definisi.loc[i, "jenis_rumus"] != "langsung" and i not in punya_data]
+        if tanpa:
+            r.isi.append(
+                f"{proyek.relatif(folder / 'komponen.csv')}: tambahkan baris komponen untuk {', '.join(tanpa)} "
+                "(tahun lalu tanpa komponen maupun realisasi langsung)"
+            )
+    if langsung and tulis(
+        folder / "realisasi_langsung.csv",
+        _csv(["indikator_id", "realisasi", "keterangan"], langsung),
+        "realisasi dikosongkan",
+    ):
+        r.isi.append(
+            f"{proyek.relatif(folder / 'realisasi_langsung.csv')}: realisasi "
+            f"{', '.join(x['indikator_id'] for x in langsung)} dan keterangan sumbernya"
+        )
     if d.anggaran is not None:
         rows = [
             {"program_kode": x.program_kode, "program": x.program, "pagu": "", "realisasi": ""}
@@ -160,32 +180,57 @@ def buat(proyek: Proyek, tahun: int) -> Rancangan:
             if x.indikator_id in ids
         ]
         keluar = sorted({x.indikator_id for x in d.program_indikator.itertuples(index=False)} - set(ids))
-        if tulis(
+        tulis(
             folder / "program_indikator.csv",
             _csv(["program_kode", "indikator_id"], rows),
             "disalin" + (f"; pasangan dengan {', '.join(keluar)} dihapus (tidak ada di PK {tahun})" if keluar else ""),
-        ):
-            pass
+        )
     organisasi = proyek.tahun(lalu) / "organisasi.csv"
     if organisasi.is_file():  # the structure carries over; the analyst edits it if it changed
         tulis(
             folder / "organisasi.csv", proyek.baca_teks(organisasi), f"disalin dari {lalu}; ubah bila struktur berubah"
         )
+    if r.isi:  # the Excel route first: one workbook holds every file above
+        r.isi.insert(
+            0,
+            f"Cara termudah: make excel-isian YEAR={tahun}, isi buku kerja isian-{tahun}.xlsx (sel abu-abu "
+            f"dibiarkan kosong), lalu make excel-impor YEAR={tahun} FILE=isian-{tahun}.xlsx; "
+            "atau sunting langsung berkas CSV berikut:",
+        )
     narasi_lalu = proyek.tahun(lalu) / "narasi"
     for p in sorted(narasi_lalu.glob("*.md")) if narasi_lalu.is_dir() else []:
         tujuan = folder / "narasi" / p.name
-        if tujuan.exists():
+        if tujuan.exists() or tujuan.is_symlink():
             r.dilewati.append(f"{proyek.relatif(tujuan)}: sudah ada, tidak ditimpa")
             continue
         tujuan.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(p, tujuan)
         r.narasi.append(tujuan)
+    catat_disalin(proyek, tahun, lalu, r.narasi)
     if r.narasi:
         r.dibuat.append(f"{proyek.relatif(folder / 'narasi')}/ ({len(r.narasi)} berkas disalin dari {lalu})")
-        r.isi.append(f"{proyek.relatif(folder / 'narasi')}/: perbarui analisis, kendala dan solusi tahun {tahun}")
-    tulis(
-        proyek.params(tahun), _params(proyek, lalu, nama_renstra), f"dari params/{lalu}.yaml, tahun_pembanding: {lalu}"
-    )
+        r.isi.append(
+            f"{proyek.relatif(folder / 'narasi')}/: perbarui analisis, kendala dan solusi tahun {tahun}; "
+            f"setiap berkas yang disalin ditandai belum ditinjau sampai teksnya diubah (FINAL=1 menolak selama "
+            "masih ada)"
+        )
+    if tulis(
+        proyek.params(tahun),
+        _params(proyek, tahun, lalu, nama_renstra),
+        f"dari params/{lalu}.yaml, tahun_pembanding: {lalu}, tanggal tanda tangan dikosongkan",
+    ):
+        r.isi.append(
+            f"{proyek.relatif(proyek.params(tahun))}: isi penandatangan.tanggal (setelah tahun {tahun}); periksa "
+            f"jabatan, nama, pangkat dan nip penandatangan, skala_predikat, batas_capaian dan indikator_rata_rata "
+            f"(disalin dari {lalu})"
+        )
+    if not r.dibuat:  # an existing year: nothing to scaffold, and nothing here to fill that make data won't name
+        r.dilewati = [
+            f"{proyek.relatif(folder)}/ ({len(r.dilewati) - 1} berkas) dan {proyek.relatif(proyek.params(tahun))}: "
+            "sudah ada, tidak ada yang ditimpa"
+        ]
+        r.catatan.append(f"tahun {tahun} sudah disiapkan sebelumnya: tidak ada berkas yang dibuat")
+        r.isi = []
     return r
 
 
@@ -198,11 +243,12 @@ def _pk(renstra: Renstra, tahun: int, d, r: Rancangan) -> tuple[list[dict], list
     urut = renstra.indikator.reset_index(drop=True)
     for i in sorted(range(len(urut)), key=lambda i: (urut.loc[i, "sasaran_no"], i)):
         x = urut.loc[i]
-        target = x[f"target_{k}"]
+        target = x[f"target_{k}"] if k else None
         ada_target = target is not None and target == target
         if not ada_target and x.indikator_id not in pk_lalu:
             r.catatan.append(
-                f"{x.indikator_id} tidak dimasukkan ke PK {tahun}: Renstra tidak memberi target tahun ke-{k}"
+                f"{x.indikator_id} tidak dimasukkan ke PK {tahun}: Renstra tidak memberi target tahun "
+                + (f"ke-{k}" if k else str(tahun))
             )
             continue
         if not ada_target:
@@ -244,13 +290,30 @@ def _komponen(d, ids: list[str]) -> list[dict]:
     return rows
 
 
-def _params(proyek: Proyek, lalu: int, renstra: str) -> str:
+def _params(proyek: Proyek, tahun: int, lalu: int, renstra: str) -> str:
+    """Last year's rules for the new year: the year-bound values updated, the signing date emptied."""
     teks = proyek.baca_teks(proyek.params(lalu))
-    teks, n = re.subn(r"(?m)^tahun_pembanding:.*$", f"tahun_pembanding: {lalu}", teks)
-    if n != 1:
-        raise DataError(
-            proyek.params(lalu),
-            "baris 'tahun_pembanding:' tidak ditemukan",
-            "Tulis kuncinya pada satu baris sendiri, mis. 'tahun_pembanding: 2022'.",
-        )
-    return re.sub(r"(?m)^renstra:.*$", f"renstra: {renstra}", teks)
+
+    def ganti(pola: str, baru: str, kunci: str, wajib: bool = True) -> None:
+        nonlocal teks
+        teks, n = re.subn(pola, baru, teks, count=1)
+        if n != 1 and wajib:
+            raise DataError(
+                proyek.params(lalu),
+                f"baris '{kunci}:' tidak ditemukan",
+                f"Tulis kuncinya pada satu baris sendiri, mis. '{kunci}: ...'.",
+            )
+
+    ganti(r"(?m)^tahun_pembanding:.*$", f"tahun_pembanding: {lalu}", "tahun_pembanding")
+    ganti(r"(?m)^renstra:.*$", f"renstra: {renstra}", "renstra")
+    ganti(
+        r"(?m)^(\s+)tanggal:.*$",
+        rf"\g<1>tanggal: null  # isi tanggal laporan {tahun} ditandatangani, mis. 31 Januari {tahun + 1}; "
+        "FINAL=1 menolak tanggal kosong",
+        "tanggal",
+        wajib=False,  # no signature block: nothing to date
+    )
+    kepala = re.match(r"(?:#[^\n]*\n)+", teks)  # the header comment speaks of the year the rules are for
+    if kepala:
+        teks = re.sub(rf"(?<!\d){lalu}(?!\d)", str(tahun), kepala[0]) + teks[kepala.end() :]
+    return teks
