@@ -215,3 +215,109 @@ def test_a_filled_scaffold_builds_a_draft_report(proyek):
     teks = (proyek / "reports/2024/laporan-kinerja-2024.html").read_text(encoding="utf-8")
     assert "Laporan Kinerja 2024" in teks or "TAHUN 2024" in teks
     assert "Gambar 1.1" in teks  # the organisation chart carried over, its reference resolved
+
+
+def test_new_params_empty_the_signing_date_and_update_the_year(proyek):
+    from lkj.masukan.params import baca_aturan
+    from lkj.masukan.proyek import Proyek
+
+    kode, out, err = jalankan("tahun-baru", "2024", "--root", str(proyek))
+    assert kode == 0, err
+    teks = (proyek / "params/2024.yaml").read_text()
+    assert teks.startswith("# Rules for the 2024 report.")
+    assert "  tanggal: null  # isi tanggal laporan 2024 ditandatangani, mis. 31 Januari 2025" in teks
+    assert "31 Januari 2024" not in teks
+    aturan = baca_aturan(Proyek.di(proyek), 2024)
+    assert aturan.penandatangan["tanggal"] is None and aturan.penandatangan["nip"] == "19691119 199009 1 001"
+    assert (
+        "params/2024.yaml: isi penandatangan.tanggal (setelah tahun 2024); periksa jabatan, nama, pangkat dan nip "
+        "penandatangan" in out
+    )
+
+
+def test_what_next_is_one_list_that_leads_with_excel_and_names_only_cells_to_fill(proyek):
+    kode, out, _ = jalankan("tahun-baru", "2024", "--root", str(proyek))
+    assert kode == 0
+    langkah = out.split("Yang harus diisi berikutnya:\n")[1].splitlines()
+    assert langkah[0].startswith("  1. Cara termudah: make excel-isian YEAR=2024, isi buku kerja isian-2024.xlsx")
+    assert "make excel-impor YEAR=2024 FILE=isian-2024.xlsx" in langkah[0]
+    # IK09 has a realisasi_langsung row: it is named there, never also under komponen rows to add
+    assert sum("IK09" in b for b in langkah) == 1
+    assert "data/raw/2024/realisasi_langsung.csv: realisasi IK09 dan keterangan sumbernya" in out
+    assert "tambahkan baris komponen" not in out
+    # realisasi cells to fill: the 2023 rows whose formula reads realisasi, not populations (they stay empty)
+    kom = baris(proyek / "data/raw/2024/komponen.csv")
+    isi = [r for r in kom if r["peran"] in ("kelompok", "pembilang", "penyebut", "tahun_n", "bagian", "nilai")]
+    assert len(isi) == 21 and sum(r["peran"] == "populasi" for r in kom) == 5
+    assert "data/raw/2024/komponen.csv: kolom realisasi, 21 sel (peran kelompok, pembilang, penyebut)" in out
+
+
+def test_tahun_baru_on_an_existing_year_says_so_and_creates_nothing(proyek):
+    assert jalankan("tahun-baru", "2024", "--root", str(proyek))[0] == 0
+    sebelum = {p: p.read_bytes() for p in (proyek / "data/raw/2024").rglob("*") if p.is_file()}
+    kode, out, _ = jalankan("tahun-baru", "2024", "--root", str(proyek))
+    assert kode == 0
+    assert "dilewati data/raw/2024/ (27 berkas) dan params/2024.yaml: sudah ada, tidak ada yang ditimpa" in out
+    assert "catatan  tahun 2024 sudah disiapkan sebelumnya: tidak ada berkas yang dibuat" in out
+    assert "komponen" not in out and "Cara termudah" not in out
+    assert {p: p.read_bytes() for p in (proyek / "data/raw/2024").rglob("*") if p.is_file()} == sebelum
+
+
+def test_copied_narrative_stays_marked_unreviewed_until_edited(proyek):
+    from lkj.masukan.model import baca_masukan
+    from lkj.masukan.proyek import Proyek
+    from lkj.masukan.tinjauan import masalah_final, narasi_belum_ditinjau
+
+    assert jalankan("tahun-baru", "2024", "--root", str(proyek))[0] == 0
+    p = Proyek.di(proyek)
+    folder = proyek / "data/raw/2024/narasi"
+    disalin = narasi_belum_ditinjau(p, 2024)
+    assert len(disalin) == 21 and folder / "penutup.md" in disalin
+    (folder / "penutup.md").write_text((folder / "penutup.md").read_text() + "\nTahun 2024 ditutup dengan baik.\n")
+    assert folder / "penutup.md" not in narasi_belum_ditinjau(p, 2024) and len(narasi_belum_ditinjau(p, 2024)) == 20
+    assert narasi_belum_ditinjau(p, 2023) == []  # last year's own narrative is not a copy
+    # the model carries the marks (for the draft) and warns once per file
+    for nama in ("komponen.csv", "anggaran.csv"):  # fill the scaffold enough to validate
+        lama = {tuple(r.values())[:2]: r for r in baris(proyek / "data/raw/2023" / nama)}
+        rows = [lama.get(tuple(r.values())[:2], r) for r in baris(proyek / "data/raw/2024" / nama)]
+        with (proyek / "data/raw/2024" / nama).open("w", encoding="utf-8", newline="") as f:
+            w = csv.DictWriter(f, list(rows[0]), lineterminator="\n")
+            w.writeheader()
+            w.writerows(rows)
+    m = baca_masukan(p, 2024)
+    assert len(m.narasi_disalin) == 20 and "penutup" not in m.narasi_disalin and "sasaran-01" in m.narasi_disalin
+    assert "PERINGATAN: narasi masih salinan tahun lalu, belum ditinjau: data/raw/2024/narasi/sasaran-01.md" in (
+        m.peringatan
+    )
+    # FINAL's input checks: the empty signing date and every unreviewed file, one line each
+    masalah = masalah_final(p, m.aturan)
+    assert masalah[0] == "params/2024.yaml: penandatangan.tanggal kosong"
+    assert len(masalah) == 21 and all("belum ditinjau" in b for b in masalah[1:])
+
+
+@pytest.mark.parametrize(
+    ("tanggal", "masalah"),
+    [
+        ("31 Januari 2025", None),
+        ("2025-01-31", None),
+        ("31 Januari 2024", "tidak setelah tahun laporan 2024 (laporan tahun 2024 ditandatangani pada tahun 2025"),
+        ("31 Desember 2023", "tidak setelah tahun laporan 2024"),
+        ("akhir Januari", "tidak memuat satu tahun"),
+    ],
+)
+def test_a_signing_date_not_after_the_report_year_is_a_final_problem(proyek, tanggal, masalah):
+    from lkj.masukan.params import baca_aturan
+    from lkj.masukan.proyek import Proyek
+    from lkj.masukan.tinjauan import masalah_penandatangan
+
+    params = proyek / "params/2024.yaml"
+    params.write_text(
+        (proyek / "params/2023.yaml").read_text().replace("tanggal: 31 Januari 2024", f"tanggal: {tanggal}")
+    )
+    p = Proyek.di(proyek)
+    hasil = masalah_penandatangan(p, baca_aturan(p, 2024))
+    if masalah is None:
+        assert hasil == []
+    else:
+        assert len(hasil) == 1 and hasil[0].startswith(f"params/2024.yaml: penandatangan.tanggal '{tanggal}' ")
+        assert masalah in hasil[0]

@@ -13,9 +13,13 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..masukan.proyek import Proyek
 from ..masukan.skema import KUNCI, Kolom
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 BOM = "\ufeff"
 ANGKA = re.compile(r"-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
@@ -142,3 +146,12 @@ def perubahan(
         tambah = [f"baris '{t[:60]}'" for t in tambah]
         hapus = [f"baris '{t[:60]}'" for t in hapus]
     return tambah, hapus, ubah
+
+
+def tabel_aman(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of a table whose text cells a spreadsheet shows as text (the reviu's rule, `teks_aman`):
+    for every CSV a person may open, e.g. data/processed/<YEAR>/*.csv, where an indicator named
+    '=HYPERLINK(...)' must not become a live formula."""
+    from ..reviu.keluaran import teks_aman
+
+    return df.apply(lambda kolom: kolom.map(lambda x: teks_aman(x) if isinstance(x, str) else x))

@@ -47,14 +47,23 @@ def sel_kosong(proyek: Proyek, d: DataTahun) -> list[Peringatan]:
                 sel.append(
                     Peringatan(f"realisasi {r.indikator_id} belum diisi", f"{path}, baris {r.baris}, kolom 'realisasi'")
                 )
-    for r in d.pk.itertuples(index=False):
-        if r.indikator_id not in ada:
-            sel.append(
-                Peringatan(
-                    f"indikator {r.indikator_id} tidak punya data realisasi",
-                    f"isi {proyek.relatif(d.folder / 'komponen.csv')} atau realisasi_langsung.csv",
-                )
+    tanpa = [r.indikator_id for r in d.pk.itertuples(index=False) if r.indikator_id not in ada]
+    if tanpa and d.komponen is None:  # one line naming the missing file, not one per indicator
+        sel.append(
+            Peringatan(
+                f"berkas komponen.csv tidak ada, sehingga {len(tanpa)} indikator tidak punya data realisasi "
+                f"({', '.join(tanpa)})",
+                f"buat {proyek.relatif(d.folder / 'komponen.csv')} (atau isi realisasi_langsung.csv)",
             )
+        )
+    else:
+        sel += [
+            Peringatan(
+                f"indikator {i} tidak punya data realisasi",
+                f"isi {proyek.relatif(d.folder / 'komponen.csv')} atau realisasi_langsung.csv",
+            )
+            for i in tanpa
+        ]
     if d.anggaran is not None:
         path = proyek.relatif(d.folder / "anggaran.csv")
         for r in d.anggaran.itertuples(index=False):

@@ -223,7 +223,42 @@ def _logo(proyek: Proyek, nama: str, salah) -> Path:
             f"logo '{nama}' terlalu besar ({len(isi) // 1000} kB)",
             f"Perkecil gambarnya (paling besar {LOGO_MAKS // 1_000_000} MB).",
         )
+    masalah = masalah_gambar(isi)
+    if masalah:
+        raise salah("logo", f"logo '{nama}' {masalah}", "Simpan ulang logonya sebagai PNG atau JPEG yang utuh.")
     return logo
+
+
+PIKSEL_MAKS = 4000  # pixels per side of a cover logo; a larger image only slows the PDF (or exhausts memory)
+
+
+def masalah_gambar(isi: bytes) -> str | None:
+    """What is wrong with a raster image's content (its size read first, then every pixel decoded), or None."""
+    import io
+    import warnings
+
+    from PIL import Image
+
+    batas = Image.MAX_IMAGE_PIXELS
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            Image.MAX_IMAGE_PIXELS = None  # only the header is read before our own, smaller limit applies
+            try:
+                gambar = Image.open(io.BytesIO(isi))
+            finally:
+                Image.MAX_IMAGE_PIXELS = batas
+            with gambar:
+                lebar, tinggi = gambar.size
+                if max(lebar, tinggi) > PIKSEL_MAKS:
+                    return (
+                        f"berukuran {lebar}×{tinggi} piksel (paling besar {PIKSEL_MAKS}×{PIKSEL_MAKS}); "
+                        "perkecil gambarnya"
+                    )
+                gambar.load()  # a truncated or corrupt file fails here, not half black on the cover
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombWarning, Image.DecompressionBombError) as e:
+        return f"rusak atau terpotong ({str(e)[:60] or type(e).__name__})"
+    return None
 
 
 def _skala(daftar: list, salah) -> SkalaPredikat:

@@ -410,7 +410,7 @@ def cek_unik(df: pd.DataFrame, path: Path, kunci: tuple[str, ...]) -> None:
         key = tuple(v.casefold() if isinstance(v, str) else v for v in asli)  # p01 and P01 are one code
         if key in seen:
             baris_lain, asli_lain = seen[key]
-            beda = f" (ditulis '{_kutip('/'.join(map(str, asli_lain)))}' di sana)" if asli_lain != asli else ""
+            beda = f", ditulis '{_kutip('/'.join(map(str, asli_lain)))}' di sana" if asli_lain != asli else ""
             raise DataError(
                 path,
                 f"{'/'.join(kunci)} '{_kutip('/'.join(map(str, asli)))}' ganda (sudah ada di baris {baris_lain}{beda})",

@@ -1,0 +1,79 @@
+"""Issue 22: the second year's whole path on a fresh copy, through the Excel route:
+tahun-baru -> isian -> filled by code -> impor -> edited again -> impor again -> data valid ->
+the inputs' final problems listed -> fixed -> none left."""
+
+import csv
+
+import openpyxl
+import pytest
+
+from lkj.__main__ import main
+from lkj.masukan.model import baca_masukan
+from lkj.masukan.proyek import Proyek
+from lkj.masukan.tinjauan import masalah_final
+
+
+@pytest.fixture(autouse=True)
+def di_proyek(proyek, monkeypatch):
+    monkeypatch.chdir(proyek)
+
+
+def baris(path):
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def judul(ws) -> dict[str, int]:
+    return {c.value: c.column for c in ws[1]}
+
+
+def isi_seperti_2023(proyek, buku):
+    """Fill every cell the scaffold left to fill with the 2023 value (grey cells stay empty)."""
+    lama = {n: baris(proyek / "data/raw/2023" / f"{n}.csv") for n in ("komponen", "anggaran", "realisasi_langsung")}
+    wb = openpyxl.load_workbook(buku)
+    for nama, kunci, kolom in (
+        ("komponen", ("indikator_id", "komponen_id"), ("realisasi",)),
+        ("anggaran", ("program_kode",), ("pagu", "realisasi")),
+        ("realisasi_langsung", ("indikator_id",), ("realisasi", "keterangan")),
+    ):
+        ws, j = wb[nama], judul(wb[nama])
+        sumber = {tuple(r[k] for k in kunci): r for r in lama[nama]}
+        for r in range(2, ws.max_row + 1):
+            asal = sumber[tuple(ws.cell(r, j[k]).value for k in kunci)]
+            for k in kolom:
+                c = ws.cell(r, j[k])
+                if c.value is None and asal[k] and c.comment is None:
+                    c.value = float(asal[k]) if k != "keterangan" else asal[k]
+    wb.save(buku)
+
+
+def test_second_year_through_excel_imports_twice_and_lists_what_final_needs(proyek, capsys):
+    root = ["--root", str(proyek)]
+    assert main(["tahun-baru", "2024", *root]) == 0
+    assert main(["excel-isian", "2024", *root]) == 0
+    buku = proyek / "isian-2024.xlsx"
+    isi_seperti_2023(proyek, buku)
+    assert main(["excel-impor", "2024", "isian-2024.xlsx", *root]) == 0
+    assert baris(proyek / "data/raw/2024/anggaran.csv")[0]["pagu"] == "5725755076"
+    # a further edit to the same workbook imports without PAKSA
+    wb = openpyxl.load_workbook(buku)
+    ws = wb["realisasi_langsung"]
+    ws.cell(2, judul(ws)["realisasi"]).value = 4.9
+    wb.save(buku)
+    capsys.readouterr()
+    assert main(["excel-impor", "2024", "isian-2024.xlsx", *root]) == 0, capsys.readouterr().err
+    assert baris(proyek / "data/raw/2024/realisasi_langsung.csv")[0]["realisasi"] == "4.9"
+    # the data are complete: no empty cell is left to warn about
+    assert main(["data", "2024", *root]) == 0
+    assert "belum diisi: data/raw/2024/komponen" not in capsys.readouterr().err
+    p = Proyek.di(proyek)
+    m = baca_masukan(p, 2024)
+    masalah = masalah_final(p, m.aturan)
+    assert masalah[0] == "params/2024.yaml: penandatangan.tanggal kosong"
+    assert len(masalah) == 1 + 21  # and every narrative file still as copied
+    # the writer dates the signature and reviews each file: nothing of the inputs' own is left
+    params = proyek / "params/2024.yaml"
+    params.write_text(params.read_text().replace("tanggal: null", "tanggal: 31 Januari 2025"))
+    for path in (proyek / "data/raw/2024/narasi").glob("*.md"):
+        path.write_text(path.read_text().replace("tahun ketiga", "tahun keempat") + "\n")
+    assert masalah_final(p, baca_masukan(p, 2024).aturan) == []
