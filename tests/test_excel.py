@@ -559,3 +559,16 @@ def test_a_formula_in_a_data_cell_is_refused_naming_sheet_row_and_column(proyek,
     (baris,) = capsys.readouterr().err.strip().splitlines()
     assert "lembar 'komponen', baris 3, kolom 'realisasi': sel berisi rumus Excel (=1+1)" in baris
     assert checksums(proyek / "data/raw") == before
+
+
+def test_a_renstra_with_six_target_years_keeps_its_sixth_column_through_the_workbook(proyek, capsys):
+    ind = proyek / "data/raw" / RENSTRA / "indikator.csv"
+    rows = ind.read_text().splitlines()
+    ind.write_text("\n".join([rows[0] + ",target_6"] + [r + ",60" for r in rows[1:]]) + "\n")
+    buku = isian(proyek)
+    ws = openpyxl.load_workbook(buku)["indikator"]
+    assert [c.value for c in ws[1]][-2:] == ["target_5", "target_6"]
+    ubah_buku(buku, lambda wb: wb["indikator"].cell(4, kolom(wb["indikator"], "target_6"), 55))
+    assert impor(proyek, buku) == 0, capsys.readouterr().err
+    hasil = list(csv.DictReader(ind.open(encoding="utf-8")))
+    assert [r["target_6"] for r in hasil[:3]] == ["60", "60", "55"]

@@ -546,10 +546,12 @@ def test_logo_is_fingerprinted(proyek):
     from lkj.build import Sidik
     from lkj.masukan.proyek import Proyek
 
-    (proyek / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"1" * 20)
+    from PIL import Image
+
+    Image.new("RGB", (8, 8), "red").save(proyek / "logo.png")
     _params(proyek, "logo: null", "logo: logo.png")
     sebelum = Sidik.hitung(Proyek.di(proyek), 2023).semua
-    (proyek / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"2" * 20)
+    Image.new("RGB", (8, 8), "blue").save(proyek / "logo.png")
     assert Sidik.hitung(Proyek.di(proyek), 2023).semua != sebelum
 
 
@@ -558,9 +560,9 @@ def test_signature_entries_refuse_invisible_characters_and_huge_numbers(proyek, 
     galat = satu_galat(capsys, proyek)
     assert "params/2023.yaml" in galat and "penandatangan.nama" in galat and "U+200B" in galat
     _params(proyek, '  nama: "\\u200b"', "  nama: Drs. HAMDANI HASIBUAN")
-    _params(proyek, "  nip: 19691119 199009 1 001", "  nip: " + "9" * 6000)
+    _params(proyek, "  nip: 19691119 199009 1 001", "  nip: " + "9" * 6000)  # read as text, never as a number
     galat = satu_galat(capsys, proyek)
-    assert "params/2023.yaml" in galat and "tidak dapat dibaca" in galat
+    assert "params/2023.yaml" in galat and "penandatangan.nip" in galat and "terlalu panjang (6000 karakter)" in galat
 
 
 def test_the_pdf_loads_nothing_but_embedded_data():

@@ -195,7 +195,6 @@ def _persen(c, k: Kolom | None, tempat: str, kolom: str) -> tuple[object, str | 
 
 
 def _lembar(ws, nama: str, tempat: str) -> Lembar:
-    jenis = {k.nama: k for k in skema(nama)}
     sel_baris = list(ws.iter_rows())
     judul = [
         teks_sel(c.value, tempat, 1, get_column_letter(j)).strip()
@@ -203,6 +202,7 @@ def _lembar(ws, nama: str, tempat: str) -> Lembar:
     ]
     while judul and not judul[-1]:
         judul.pop()
+    jenis = {k.nama: k for k in skema(nama, judul)}
     baris, nomor, catatan = [], [], []
     for i, cells in enumerate(sel_baris[1:], start=2):
         sel = []
@@ -222,7 +222,7 @@ def _lembar(ws, nama: str, tempat: str) -> Lembar:
             raise DataError(
                 tempat,
                 f"sel di kolom {get_column_letter(lebih + 1)} berisi data tetapi kolomnya tanpa judul",
-                "Hapus isi sel itu (kolom yang sah: " + ", ".join(k.nama for k in skema(nama)) + ").",
+                "Hapus isi sel itu (kolom yang sah: " + ", ".join(k.nama for k in skema(nama, judul)) + ").",
                 i,
                 get_column_letter(lebih + 1),
             )
@@ -345,7 +345,7 @@ def impor(proyek: Proyek, tahun: int, file: Path, paksa: bool = False) -> list[s
     tulis: list[tuple[Lembar, str]] = []
     laporan = []
     for lb in lembar_.values():
-        kolom = skema(lb.nama_berkas)
+        kolom = skema(lb.nama_berkas, lb.header)
         lama = csvteks.baca(proyek, lb.path)
         if lama is None and not lb.baris:
             continue

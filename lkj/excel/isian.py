@@ -183,7 +183,7 @@ def _nilai(cell, k: Kolom, teks: str) -> None:
 
 def _lembar_data(wb: Workbook, nama_berkas: str, rows: list[dict[str, str]]) -> None:
     ws = wb.create_sheet(lembar(nama_berkas))
-    kolom = skema(nama_berkas)
+    kolom = skema(nama_berkas, list(rows[0]) if rows else None)
     for j, k in enumerate(kolom, start=1):
         c = ws.cell(1, j)
         isi_teks(c, k.nama)

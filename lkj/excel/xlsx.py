@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 
 from ..masukan import publikasi
-from ..masukan.skema import SKEMA, Kolom
+from ..masukan.skema import SKEMA, Kolom, jumlah_target, skema_indikator
 from ..reviu.keluaran import teks_aman
 
 # Workbook metadata and zip entry dates: fixed, so the same inputs give the same bytes.
@@ -21,8 +21,11 @@ BERKAS_RENSTRA = ("tujuan.csv", "sasaran.csv", "indikator.csv")
 BERKAS_TAHUN = (*tuple(n for n in SKEMA if n not in BERKAS_RENSTRA), "publikasi.csv")
 
 
-def skema(nama: str) -> tuple[Kolom, ...]:
-    """The columns of a raw file: the one schema the CSV reader uses."""
+def skema(nama: str, header: list[str] | None = None) -> tuple[Kolom, ...]:
+    """The columns of a raw file: the one schema the CSV reader uses. indikator.csv has as many
+    target columns as its header (`header`: the file's or the sheet's) has, else five."""
+    if nama == "indikator.csv" and header and jumlah_target(header):
+        return skema_indikator(jumlah_target(header))
     return publikasi.SKEMA if nama == "publikasi.csv" else SKEMA[nama]
 
 

@@ -34,7 +34,7 @@ def catat_disalin(proyek: Proyek, tahun: int, lalu: int, salinan: list[Path]) ->
     if not salinan:
         return
     path = path_disalin(proyek, tahun)
-    catatan = _baca(proyek, path) if path.is_file() else {"dari": lalu, "berkas": {}}
+    catatan: dict = _baca(proyek, path) if path.is_file() else {"dari": lalu, "berkas": {}}
     catatan["berkas"].update({p.name: _sidik(p.read_bytes()) for p in salinan})
     path.write_text(json.dumps(catatan, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
