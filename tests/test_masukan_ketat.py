@@ -543,10 +543,10 @@ def test_logo_is_a_real_png_or_jpeg(proyek, capsys, nama, isi):
 
 
 def test_logo_is_fingerprinted(proyek):
+    from PIL import Image
+
     from lkj.build import Sidik
     from lkj.masukan.proyek import Proyek
-
-    from PIL import Image
 
     Image.new("RGB", (8, 8), "red").save(proyek / "logo.png")
     _params(proyek, "logo: null", "logo: logo.png")
