@@ -5,6 +5,8 @@ import random
 import struct
 import zlib
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -277,3 +279,18 @@ def test_more_target_years_than_the_period_is_refused(proyek):
     assert "target untuk 7 tahun (target_1 s.d. target_7), padahal periode renstra-2021-2026 hanya 6 tahun" in str(
         e.value
     )
+
+
+@pytest.mark.parametrize("tambahan", ["# BAB V PENUTUP LAIN", "Bab bergaris\n==="])
+def test_a_chapter_heading_in_a_narrative_is_refused(proyek, capsys, tambahan):
+    penutup = proyek / Y / "narasi/penutup.md"
+    penutup.write_text(penutup.read_text().split("\n")[0] + "\n\n" + tambahan + "\n\nTeks.\n")
+    galat = satu_galat(capsys, proyek)
+    assert galat.startswith(f"GALAT: {Y}/narasi/penutup.md, baris 3: judul bab ('")
+    assert "menambah bab pada Daftar Isi laporan. Bab disusun oleh laporan sendiri: pakai ## untuk bagian" in galat
+
+
+def test_sections_and_subheadings_inside_a_narrative_are_accepted():
+    from lkj.masukan.narasi import cek_judul
+
+    cek_judul(Path("x.md"), "## A. Tugas\n\n#### Analisis capaian\n\nTeks.\n\n---\n\n```\n# bukan judul\n```\n")

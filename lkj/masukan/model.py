@@ -15,6 +15,7 @@ from .berkas import folder_tahun, tersembunyi
 from .data import DataTahun, baca_renstra, baca_tahun
 from .errors import DataError, Peringatan
 from .kelengkapan import sel_kosong
+from .narasi import cek_judul
 from .params import Aturan, baca_aturan
 from .proyek import Proyek
 from .publikasi import Angka, baca_publikasi
@@ -104,6 +105,8 @@ def _baca_narasi(proyek: Proyek, tahun: int, rencana: Rencana) -> tuple[dict[str
     for nama in rencana.narasi:
         path = proyek.narasi(tahun, nama)
         teks = proyek.baca_teks(path) if path.exists() or path.is_symlink() else None
+        if teks:
+            cek_judul(path, teks)
         narasi[nama] = teks if teks and teks.strip() else None
         if narasi[nama] is None:
             peringatan.append(Peringatan("narasi belum diisi", proyek.relatif(path)))

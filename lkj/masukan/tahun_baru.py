@@ -47,6 +47,7 @@ class Rancangan:
     catatan: list[str] = field(default_factory=list)
     narasi: list[Path] = field(default_factory=list)  # narrative files copied (checked by the caller)
     dibuang: set[str] = field(default_factory=set)  # indicators of last year's PK not in the new one
+    sasaran: set[int] = field(default_factory=set)  # sasaran numbers of the new PK (as scaffolded)
 
 
 def angka(x) -> str:
@@ -115,6 +116,7 @@ def buat(proyek: Proyek, tahun: int) -> Rancangan:
     pk_rows, kosong = _pk(renstra, tahun, d, r)
     ids = [p["indikator_id"] for p in pk_rows]
     r.dibuang = set(d.pk.indikator_id) - set(ids)
+    r.sasaran = {int(p["sasaran_no"]) for p in pk_rows}
     k = renstra.tahun_ke(tahun)
     if k is None:
         t = renstra.tahun_target
