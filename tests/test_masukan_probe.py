@@ -4,7 +4,6 @@ on a scratch copy of the project (real values from the 2023 data)."""
 import random
 import struct
 import zlib
-
 from pathlib import Path
 
 import pandas as pd

@@ -22,6 +22,7 @@ def cek_judul(path: Path, teks: str) -> None:
             raise DataError(
                 path,
                 f"judul bab ('{isi[:40]}') menambah bab pada Daftar Isi laporan",
-                "Bab disusun oleh laporan sendiri: pakai ## untuk bagian, #### untuk subjudul, atau teks tebal (**...**).",
+                "Bab disusun oleh laporan sendiri: pakai ## untuk bagian, #### untuk subjudul, "
+                "atau teks tebal (**...**).",
                 t.map[0] + 1 if t.map else None,
             )
