@@ -239,7 +239,9 @@ def masalah_gambar(isi: bytes) -> str | None:
 
     from PIL import Image
 
-    batas = Image.MAX_IMAGE_PIXELS
+    from PIL import ImageFile
+
+    batas, terpotong = Image.MAX_IMAGE_PIXELS, ImageFile.LOAD_TRUNCATED_IMAGES
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -255,9 +257,13 @@ def masalah_gambar(isi: bytes) -> str | None:
                         f"berukuran {lebar}×{tinggi} piksel (paling besar {PIKSEL_MAKS}×{PIKSEL_MAKS}); "
                         "perkecil gambarnya"
                     )
-                gambar.load()  # a truncated or corrupt file fails here, not half black on the cover
+                # WeasyPrint sets LOAD_TRUNCATED_IMAGES on import (a half-black cover): not for this check
+                ImageFile.LOAD_TRUNCATED_IMAGES = False
+                gambar.load()  # a truncated or corrupt file fails here
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombWarning, Image.DecompressionBombError) as e:
         return f"rusak atau terpotong ({str(e)[:60] or type(e).__name__})"
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = terpotong
     return None
 
 
