@@ -14,6 +14,7 @@ import io
 import re
 import zipfile
 from datetime import datetime
+from typing import Any
 
 import docx
 from docx.enum.section import WD_SECTION
@@ -23,7 +24,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TA
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Emu, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from . import halaman as h
@@ -71,7 +72,7 @@ def nama_penanda(id_: str) -> str:
 # --- low-level OOXML helpers ---------------------------------------------------------------------
 
 
-def _el(tag: str, **attr: str) -> OxmlElement:
+def _el(tag: str, **attr: str) -> Any:
     e = OxmlElement(tag)
     for k, v in attr.items():
         e.set(qn(k), v)
@@ -374,7 +375,7 @@ class _Penulis:
             p.paragraph_format.space_before = Pt(60)
             gbr = p.add_run().add_picture(io.BytesIO(b.logo), height=Cm(4.5))
             if gbr.width > Cm(6):
-                gbr.height, gbr.width = int(gbr.height * Cm(6) / gbr.width), Cm(6)
+                gbr.height, gbr.width = Emu(int(gbr.height * Cm(6) / gbr.width)), Cm(6)
         baris(b.pemerintah.upper(), 14, sebelum=0 if b.logo else 120)
         baris(b.judul.upper(), 28, True, sebelum=60)
         baris(b.instansi.upper(), 14, True, sebelum=30)
