@@ -430,7 +430,7 @@ def test_toc_fields_hold_the_entries_with_pageref(draf, draf_docx):
         and 'TOC \\h \\z \\c "Tabel"' in instr
         and 'TOC \\h \\z \\c "Gambar"' in instr
     )
-    toc = [p.text for p in d.paragraphs if p.style.name.startswith("TOC")]
+    toc = [p.text for p in d.paragraphs if p.style.name.startswith("toc")]
     assert toc[0] == "KATA PENGANTAR\t" and "BAB III AKUNTABILITAS KINERJA\t" in toc and "DAFTAR ISI\t" not in toc
     assert sum(i.startswith("PAGEREF") for i in instr) == len(toc) + len(harapan_dari(draf).label)
     assert d.settings.element.find(qn("w:updateFields")) is not None
@@ -512,3 +512,58 @@ def test_libreoffice_paginates_as_expected(draf, konversi):
     # the long table breaks across pages and its header rows repeat
     awal = next(i for i, t in enumerate(hal) if "Tabel 3.3 Data Kinerja Seluruh" in t and i > bab1)
     assert "Tahun 2023" in hal[awal + 1] and "60Persentase" in _rapat(hal[awal + 1]) + _rapat(hal[awal + 2])
+
+
+# The schema's order of the children Word checks (it refuses a file otherwise; LibreOffice does not).
+URUTAN = {
+    "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs "
+    "suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd "
+    "snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment "
+    "textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
+    "rPr": "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof snapToGrid "
+    "vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd fitText vertAlign rtl cs em "
+    "lang eastAsianLayout specVanish oMath",
+    "tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc tblCellSpacing "
+    "tblInd tblBorders shd tblLayout tblCellMar tblLook",
+    "trPr": "cnfStyle divId gridBefore gridAfter wBefore wAfter cantSplit trHeight tblHeader tblCellSpacing jc hidden",
+    "tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText vAlign hideMark",
+    "sectPr": "footnotePr endnotePr type pgSz pgMar paperSrc pgBorders lnNumType pgNumType cols formProt vAlign "
+    "noEndnote titlePg textDirection bidi rtlGutter docGrid printerSettings",
+    "settings": "writeProtection view zoom removePersonalInformation removeDateAndTime doNotDisplayPageBoundaries "
+    "displayBackgroundShape printPostScriptOverText printFractionalCharacterWidth printFormsData embedTrueTypeFonts "
+    "embedSystemFonts saveSubsetFonts saveFormsData mirrorMargins alignBordersAndEdges bordersDoNotSurroundHeader "
+    "bordersDoNotSurroundFooter gutterAtTop hideSpellingErrors hideGrammaticalErrors activeWritingStyle proofState "
+    "formsDesign attachedTemplate linkStyles stylePaneFormatFilter stylePaneSortMethod documentType mailMerge "
+    "revisionView trackRevisions doNotTrackMoves doNotTrackFormatting documentProtection autoFormatOverride "
+    "styleLockTheme styleLockQFSet defaultTabStop autoHyphenation consecutiveHyphenLimit hyphenationZone "
+    "doNotHyphenateCaps showEnvelope summaryLength clickAndTypeStyle defaultTableStyle evenAndOddHeaders "
+    "bookFoldRevPrinting bookFoldPrinting bookFoldPrintingSheets drawingGridHorizontalSpacing "
+    "drawingGridVerticalSpacing displayHorizontalDrawingGridEvery displayVerticalDrawingGridEvery "
+    "doNotUseMarginsForDrawingGridOrigin drawingGridHorizontalOrigin drawingGridVerticalOrigin doNotShadeFormData "
+    "noPunctuationKerning characterSpacingControl printTwoOnOne strictFirstAndLastChars noLineBreaksAfter "
+    "noLineBreaksBefore savePreviewPicture doNotValidateAgainstSchema saveInvalidXml ignoreMixedContent "
+    "alwaysShowPlaceholderText doNotDemarcateInvalidXml saveXmlDataOnly useXSLTWhenSaving saveThroughXslt "
+    "showXMLTags alwaysMergeEmptyNamespace updateFields hdrShapeDefaults footnotePr endnotePr compat docVars rsids "
+    "mathPr attachedSchema themeFontLang clrSchemeMapping doNotIncludeSubdocsInStats doNotAutoCompressPictures "
+    "forceUpgrade captions readModeInkLockDown smartTagType schemaLibrary shapeDefaults doNotEmbedSmartTags "
+    "decimalSymbol listSeparator",
+}
+
+
+def test_elements_are_in_the_order_words_schema_requires(draf_docx):
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    salah = []
+    with zipfile.ZipFile(io.BytesIO(draf_docx)) as z:
+        for nama in z.namelist():
+            if not nama.startswith("word/") or not nama.endswith(".xml"):
+                continue
+            for induk, urutan in URUTAN.items():
+                posisi = {t: i for i, t in enumerate(urutan.split())}
+                for e in etree.fromstring(z.read(nama)).iter(w + induk):
+                    anak = [c.tag.removeprefix(w) for c in e if c.tag.startswith(w)]
+                    nomor = [posisi[t] for t in anak if t in posisi]
+                    if nomor != sorted(nomor):
+                        salah.append(f"{nama} {induk}: {anak}")
+    assert salah == []

@@ -24,7 +24,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TA
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Emu, Pt, RGBColor
+from docx.shared import Cm, Emu, Pt, RGBColor, Twips
 from docx.text.paragraph import Paragraph
 
 from . import halaman as h
@@ -52,7 +52,6 @@ ZIP_WAKTU = (1980, 1, 1, 0, 0, 0)
 TABEL_PENDEK = 15  # rows: a table this short is kept on one page with its caption
 RATA = {"kiri": WD_ALIGN_PARAGRAPH.LEFT, "tengah": WD_ALIGN_PARAGRAPH.CENTER, "kanan": WD_ALIGN_PARAGRAPH.RIGHT}
 SEQ = {"tabel": "Tabel", "gambar": "Gambar"}
-GAYA_DAFTAR = {"isi": "TOC", "tabel": "table of figures", "gambar": "table of figures"}
 TWIP_PER_CM = 1440 / 2.54
 
 
@@ -79,12 +78,34 @@ def _el(tag: str, **attr: str) -> Any:
     return e
 
 
+# Elements that follow a given one in its parent, in the schema's order (Word refuses a file whose
+# elements are out of order; LibreOffice does not mind, so tests read the order back).
+SESUDAH = {
+    "w:pgNumType": "cols formProt vAlign noEndnote titlePg textDirection bidi rtlGutter docGrid printerSettings",
+    "w:updateFields": "hdrShapeDefaults footnotePr endnotePr compat docVars rsids mathPr attachedSchema "
+    "themeFontLang clrSchemeMapping doNotIncludeSubdocsInStats doNotAutoCompressPictures forceUpgrade captions "
+    "readModeInkLockDown smartTagType schemaLibrary shapeDefaults doNotEmbedSmartTags decimalSymbol listSeparator",
+    "w:outlineLvl": "divId cnfStyle rPr sectPr pPrChange",
+    "w:tblLayout": "tblCellMar tblLook tblCaption tblDescription tblPrChange",
+    "w:shd": "noWrap tcMar textDirection tcFitText vAlign hideMark",
+    "w:noWrap": "tcMar textDirection tcFitText vAlign hideMark",
+    "w:cantSplit": "trHeight tblHeader tblCellSpacing jc hidden",
+    "w:tblHeader": "tblCellSpacing jc hidden",
+    "w:pBdr": "shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
+    "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection "
+    "textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
+}
+
+
 def _ganti(induk, anak) -> None:
-    """Put `anak` into `induk`, replacing an existing element of the same tag."""
+    """Put `anak` into `induk` at its place in the schema's order, replacing one of the same tag."""
     lama = induk.find(anak.tag)
     if lama is not None:
         induk.remove(lama)
-    induk.append(anak)
+    nama = "w:" + anak.tag.split("}")[1]
+    sesudah = {qn("w:" + t) for t in SESUDAH[nama].split()}
+    berikut = next((x for x in induk if x.tag in sesudah), None)
+    (berikut.addprevious(anak) if berikut is not None else induk.append(anak))
 
 
 def _twip(cm: float) -> str:
@@ -93,7 +114,12 @@ def _twip(cm: float) -> str:
 
 def _huruf(rpr, nama: str) -> None:
     """Set a font for every script and drop theme fonts (which would override it)."""
-    _ganti(rpr, _el("w:rFonts", **{"w:ascii": nama, "w:hAnsi": nama, "w:cs": nama, "w:eastAsia": nama}))
+    rfonts = rpr.get_or_add_rFonts()
+    for k in list(rfonts.attrib):
+        if k.endswith("Theme"):
+            del rfonts.attrib[k]
+    for k in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        rfonts.set(qn(k), nama)
 
 
 def _medan(p: Paragraph, perintah: str, hasil: str = "", gaya=None) -> None:
@@ -183,15 +209,22 @@ class _Penulis:
             s.paragraph_format.space_after = Pt(0 if nama == "Isi Tabel" else 4)
             s.paragraph_format.line_spacing = 1.0 if nama == "Isi Tabel" else 1.15
             s.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
-        for nama in ("TOC 1", "TOC 2", "TOC 3", "table of figures"):
-            s = st.add_style(nama, WD_STYLE_TYPE.PARAGRAPH)
+        # Word's built-in names and ids, so its own TOC and table of figures use (and keep) them
+        for nama, id_ in (
+            ("toc 1", "TOC1"),
+            ("toc 2", "TOC2"),
+            ("toc 3", "TOC3"),
+            ("table of figures", "TableofFigures"),
+        ):
+            s = st.add_style(nama, WD_STYLE_TYPE.PARAGRAPH, builtin=True)
+            s.element.styleId = id_
             s.base_style = normal
-            tingkat = int(nama[-1]) if nama.startswith("TOC") else 1
+            tingkat = int(nama[-1]) if nama.startswith("toc") else 1
             pf = s.paragraph_format
             pf.left_indent = Cm(0.6 * (tingkat - 1))
             pf.space_after, pf.alignment = Pt(2), WD_ALIGN_PARAGRAPH.LEFT
             pf.tab_stops.add_tab_stop(Cm(h.LEBAR_TEKS_CM), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
-            if tingkat == 1 and nama.startswith("TOC"):
+            if tingkat == 1 and nama.startswith("toc"):
                 s.font.bold = True
         for s in (st["Header"], st["Footer"]):
             s.font.size = Pt(h.UKURAN_KAKI_PT)
@@ -225,12 +258,6 @@ class _Penulis:
         sectpr = sec._sectPr
         fmt = "lowerRoman" if penomoran == "romawi" else "decimal"
         _ganti(sectpr, _el("w:pgNumType", **{"w:fmt": fmt, "w:start": "1"}))
-        # schema order: pgNumType must come before titlePg etc.; python-docx keeps the rest in order
-        pg = sectpr.find(qn("w:pgNumType"))
-        sectpr.remove(pg)
-        after = [sectpr.find(qn(t)) for t in ("w:pgMar", "w:paperSrc", "w:pgBorders", "w:lnNumType")]
-        after = [a for a in after if a is not None]
-        (after[-1].addnext(pg) if after else sectpr.insert(0, pg))
 
     def _kepala_kaki(self) -> None:
         """Header (DRAF in a draft) and footer (page number) in the first section; later ones inherit."""
@@ -431,7 +458,9 @@ class _Penulis:
         t.alignment = WD_TABLE_ALIGNMENT.CENTER
         self.kosong = False
         tblpr = t._tbl.tblPr
-        _ganti(tblpr, _el("w:tblW", **{"w:w": _twip(h.LEBAR_TEKS_CM), "w:type": "dxa"}))
+        tblw = tblpr.find(qn("w:tblW"))
+        tblw.set(qn("w:w"), _twip(h.LEBAR_TEKS_CM))
+        tblw.set(qn("w:type"), "dxa")
         _ganti(tblpr, _el("w:tblLayout", **{"w:type": "fixed"}))
         for gc, w in zip(t._tbl.tblGrid.findall(qn("w:gridCol")), lebar):
             gc.set(qn("w:w"), _twip(w))
@@ -439,9 +468,9 @@ class _Penulis:
         def baris(sel: list[tuple[Isi, int]], kepala: bool = False, kaki: bool = False):
             row = t.add_row()
             trpr = row._tr.get_or_add_trPr()
-            trpr.append(_el("w:cantSplit"))
+            _ganti(trpr, _el("w:cantSplit"))
             if kepala:
-                trpr.append(_el("w:tblHeader"))
+                _ganti(trpr, _el("w:tblHeader"))
             kol = 0
             cells = row.cells
             for isi, rentang in sel:
@@ -449,14 +478,14 @@ class _Penulis:
                 if rentang > 1:
                     cell = cell.merge(cells[kol + rentang - 1])
                 w = sum(lebar[kol : kol + rentang])
+                cell.width = Twips(int(_twip(w)))
                 tcpr = cell._tc.get_or_add_tcPr()
-                _ganti(tcpr, _el("w:tcW", **{"w:w": _twip(w), "w:type": "dxa"}))
                 k = b.kolom[kol]
                 if kepala or kaki:
                     warna = h.WARNA_BIRU if kepala else h.WARNA_LATAR
-                    tcpr.append(_el("w:shd", **{"w:val": "clear", "w:color": "auto", "w:fill": warna}))
+                    _ganti(tcpr, _el("w:shd", **{"w:val": "clear", "w:color": "auto", "w:fill": warna}))
                 if k.utuh and not kepala:
-                    tcpr.append(_el("w:noWrap"))
+                    _ganti(tcpr, _el("w:noWrap"))
                 p = cell.paragraphs[0]
                 p.style = self.d.styles["Isi Tabel"]
                 p.alignment = RATA["tengah" if kepala and rentang > 1 else k.rata]
@@ -534,7 +563,7 @@ class _Penulis:
             return
         for i, e in enumerate(entri):
             tingkat = min(max(e.tingkat, 1), 3)
-            p = self._paragraf(gaya=f"TOC {tingkat}" if b.jenis == "isi" else "table of figures")
+            p = self._paragraf(gaya=f"toc {tingkat}" if b.jenis == "isi" else "table of figures")
             if i == 0:
                 _medan_buka(p, perintah[b.jenis])
             tulisan = e.teks if not e.label or e.teks.startswith(e.label) else f"{e.label} {e.teks}"
@@ -560,7 +589,7 @@ class _Penulis:
             batas.append(
                 _el(f"w:{sisi}", **{"w:val": "dashed", "w:sz": "12", "w:space": "4", "w:color": h.WARNA_MERAH})
             )
-        ppr.append(batas)
+        _ganti(ppr, batas)
         r = p.add_run(pesan)
         r.bold, r.font.color.rgb = True, RGBColor.from_string(h.WARNA_MERAH)
 
