@@ -269,14 +269,19 @@ def organisasi(unit: list[Any]) -> Citra:
     )  # points
     garis_h = fs * 1.2
 
-    def tata(maks: int):
-        """Boxes and lines with at most `maks` units side by side, and the chart's height."""
+    def tata(maks: int, sisi: int):
+        """Boxes and lines with at most `maks` units side by side, the units under each in one column
+        (`sisi` 1, hanging from a line on the left) or two (`sisi` 2, on both sides of a central line);
+        and the chart's height."""
         n_kol = max(1, min(len(kolom), maks))
         pita = [kolom[i : i + maks] for i in range(0, len(kolom), maks)]
         tepi = 10.0 if len(pita) > 1 else 0.0  # room on the left for the trunk line that links the bands
         lebar_kol = (lebar_pt - tepi) / n_kol
         kotak_list: list[tuple[float, float, float, list[str], bool]] = []  # x, y (top), width, lines, head
         garis_list: list[tuple[list[float], list[float]]] = []
+
+        def tinggi(w: float, teks: str, tebal: bool) -> float:
+            return len(_bungkus(teks, w - 2 * pad, fs, tebal)) * garis_h + 2 * pad
 
         def kotak(x: float, y: float, w: float, teks: str, tebal: bool) -> float:
             baris = _bungkus(teks, w - 2 * pad, fs, tebal)
@@ -293,38 +298,45 @@ def organisasi(unit: list[Any]) -> Citra:
         for band in pita:
             bus = y  # the line the band's units hang from; the trunk links it to the band above
             pusat = [tepi + lebar_kol * (c + 0.5) for c in range(len(band))]
-            garis_list.append(
-                (
-                    [
-                        min(trunk, lebar_pt / 2, pusat[0]),
-                        max(trunk, lebar_pt / 2 if bus_lalu is None else 0, pusat[-1]),
-                    ],
-                    [bus, bus],
-                )
-            )
+            kiri = min(trunk, lebar_pt / 2, pusat[0])
+            garis_list.append(([kiri, max(trunk, lebar_pt / 2 if bus_lalu is None else 0, pusat[-1])], [bus, bus]))
             if bus_lalu is not None:
                 garis_list.append(([trunk, trunk], [bus_lalu, bus]))
             bus_lalu = bus
             y_bawah = bus
             for c, u in enumerate(band):
-                x0 = tepi + lebar_kol * c + lebar_kol * 0.04
-                w = lebar_kol * 0.92
+                x0 = tepi + lebar_kol * c + lebar_kol * 0.025
+                w = lebar_kol * 0.95
                 garis_list.append(([pusat[c], pusat[c]], [bus, bus + jarak]))
                 yy = bus + jarak + kotak(x0, bus + jarak, w, u.unit, True)
-                for tingkat, v in turunan(u, 0)[1:]:
-                    geser = 6.0 * tingkat
-                    xg = x0 + 4
+                bawah = turunan(u, 0)[1:]
+                tulang = pusat[c] if sisi == 2 else x0 + 4  # the line the units below hang from
+                awal_tulang = ujung = yy
+                for i in range(0, len(bawah), sisi):
                     yy += jarak * 0.6
-                    t = kotak(xg + 6 + geser, yy, w - 10 - geser, v.unit, False)
-                    garis_list.append(([xg, xg], [yy - jarak * 0.6, yy + t / 2]))
-                    garis_list.append(([xg, xg + 6 + geser], [yy + t / 2, yy + t / 2]))
-                    yy += t
+                    baris = bawah[i : i + sisi]
+                    lebar_sisi = (w - 12) / 2 if sisi == 2 else w - 10
+                    t_baris = max(tinggi(lebar_sisi - 6.0 * tk, v.unit, False) for tk, v in baris)
+                    for j, (tingkat, v) in enumerate(baris):
+                        geser = 6.0 * tingkat
+                        wb = lebar_sisi - geser
+                        # left side: from the left edge (indented by level); right side: from the line
+                        x = (x0 + 10 + geser) if sisi == 1 else (x0 + geser if j == 0 else tulang + 6 + geser)
+                        t = kotak(x, yy, wb, v.unit, False)
+                        tengah = yy + t / 2
+                        tepi_kotak = x if (sisi == 1 or j == 1) else x + wb
+                        garis_list.append(([tulang, tepi_kotak], [tengah, tengah]))
+                        ujung = max(ujung, tengah)
+                    yy += t_baris
+                if bawah:
+                    garis_list.append(([tulang, tulang], [awal_tulang, ujung]))
                 y_bawah = max(y_bawah, yy)
             y = y_bawah + jarak * 2
         return kotak_list, garis_list, y
 
-    # as many units side by side as gives the lowest chart (narrow boxes wrap into tall ones)
-    kotak_list, garis_list, tinggi_pt = min((tata(k) for k in range(1, ORG_KOLOM_MAKS + 1)), key=lambda t: t[2])
+    # as many units side by side, and sides to each, as gives the lowest chart (narrow boxes wrap tall)
+    pilihan = [(k, s) for k in range(1, ORG_KOLOM_MAKS + 1) for s in (1, 2)]
+    kotak_list, garis_list, tinggi_pt = min((tata(k, s) for k, s in pilihan), key=lambda t: t[2])
     fig = Figure(figsize=(lebar_pt / 72, tinggi_pt / 72))
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_axis_off()
