@@ -7,23 +7,29 @@ import io
 import itertools
 import math
 import textwrap
+from pathlib import Path
 from typing import Any
 
 import matplotlib
 import matplotlib.patches
+from matplotlib import font_manager
 from matplotlib.figure import Figure
 from matplotlib.ticker import Formatter, FuncFormatter
 
 from .. import fmt
+from ..dokumen import halaman
 from ..dokumen.model import Citra
 
 # Figures are made with the object API (no pyplot, no backend) inside this style, which is
 # applied per chart (matplotlib's global rcParams are left alone).
 GAYA = {
     "svg.hashsalt": "lkj",  # stable ids inside the SVG
-    "svg.fonttype": "none",  # text as <text>: small SVG, fast PDF; DejaVu Sans ships with the OS
-    "font.family": "DejaVu Sans",
+    "svg.fonttype": "none",  # text as <text>: small SVG, fast PDF, set in the report's font
+    "font.family": [halaman.HURUF_PDF, "DejaVu Sans"],  # the report's font (as _bungkus measures)
     "font.size": 9,
+    "xtick.labelsize": 8,
+    "ytick.labelsize": 8,
+    "legend.fontsize": 8,
     "axes.spines.top": False,
     "axes.spines.right": False,
     "axes.titlesize": 10,
@@ -50,19 +56,36 @@ class Sumbu(Formatter):
         return fmt.dengan_satuan(x, self.satuan, self.digit, minimal=self.digit)
 
 
+HURUF_MIN = halaman.UKURAN_GAMBAR_MIN_PT  # no text smaller than this at the size the chart is printed
+
+
+@functools.cache
+def _daftarkan_huruf() -> None:
+    """Make the report's font known to matplotlib even when its font cache predates the font's install
+    (the cache is not refreshed by itself); without it, charts fall back to DejaVu Sans."""
+    for berkas in font_manager.findSystemFonts():
+        if Path(berkas).name.replace(" ", "").startswith(halaman.HURUF_PDF.replace(" ", "") + "-"):
+            font_manager.fontManager.addfont(berkas)
+
+
 def _bergaya(fungsi):
     """Run a chart function under GAYA (creation and SVG output both read it)."""
 
     @functools.wraps(fungsi)
     def dibungkus(*args, **kwargs):
+        _daftarkan_huruf()
         with matplotlib.rc_context(GAYA):  # type: ignore[arg-type]
             return fungsi(*args, **kwargs)
 
     return dibungkus
 
 
+LEBAR = halaman.LEBAR_GAMBAR_CM / 2.54  # inches: the chart is as wide as it is printed, so nothing shrinks
+
+
 def _gambar(lebar: float, tinggi: float):
-    fig = Figure(figsize=(lebar, tinggi))
+    """A figure whose layout keeps every label inside it (constrained layout)."""
+    fig = Figure(figsize=(lebar, tinggi), layout="constrained")
     return fig, fig.subplots()
 
 
@@ -77,31 +100,33 @@ def _citra(fig) -> Citra:
     png = io.BytesIO()
     fig.savefig(png, format="png", dpi=DPI_CETAK, bbox_inches="tight", metadata={"Software": None})
     kotak = fig.get_tightbbox().padded(matplotlib.rcParams["savefig.pad_inches"])
-    return Citra(svg.getvalue(), png.getvalue(), round(kotak.width * CM, 2), round(kotak.height * CM, 2))
+    return Citra(svg.getvalue(), png.getvalue(), round(float(kotak.width) * CM, 2), round(float(kotak.height) * CM, 2))
 
 
-LEBAR = 4.2  # inches of plot beside the labels: with them, about the 16,5 cm of the page, so nothing shrinks
+def _label(teks: str, lebar: int = 40) -> str:
+    """A long name wrapped at word boundaries, never shortened."""
+    return "\n".join(textwrap.wrap(teks, lebar)) or teks
 
 
-def _label(teks: str, lebar: int = 38, baris: int = 4) -> str:
-    """A long name wrapped at word boundaries; shortened with '…' only past `baris` lines."""
-    return "\n".join(textwrap.wrap(teks, lebar, max_lines=baris, placeholder=" …"))
+def _tinggi_baris(label: list[str], per_baris: float) -> float:
+    """Inches for the rows of a bar chart: room for each bar group and for its wrapped label (8 pt lines)."""
+    return sum(max(per_baris, 0.16 * (_label(s).count("\n") + 1) + 0.08) for s in label)
 
 
 def _tulis_nilai(ax, bars, digit: int) -> None:
     """The value at the end of each horizontal bar (never clipped: the axis leaves room)."""
     for b in bars:
         v = b.get_width()
-        if fmt.kosong(v):  # no bar, no label
-            continue
+        kosong = fmt.kosong(v)  # no bar: a dash at 0, so the category still shows it has no value
         ax.annotate(
-            fmt.angka(v, digit) + "%",
-            (v, b.get_y() + b.get_height() / 2),
+            "–" if kosong else fmt.angka(v, digit) + "%",
+            (0 if kosong else v, b.get_y() + b.get_height() / 2),
             xytext=(3, 0),
             textcoords="offset points",
             va="center",
-            fontsize=7,
+            fontsize=HURUF_MIN,
             annotation_clip=False,
+            bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.85},  # legible on the 100% line
         )
 
 
@@ -128,7 +153,7 @@ def _garis_100(ax, rentang: tuple[float, float]) -> None:
         ha="center",
         va="bottom",
         color=WARNA["garis"],
-        fontsize=7.5,
+        fontsize=HURUF_MIN,
         annotation_clip=False,
     )
     ax.set_xlim(*rentang)
@@ -137,23 +162,22 @@ def _garis_100(ax, rentang: tuple[float, float]) -> None:
 @_bergaya
 def capaian_per_indikator(label: list[str], capaian: list[float | None], digit: int, judul: str = "") -> Citra:
     """Horizontal bars of capaian with the 100% line; bars at or above 100% in the darker colour."""
-    fig, ax = _gambar(LEBAR, 0.62 * len(label) + 1.1)
+    fig, ax = _gambar(LEBAR, _tinggi_baris(label, 0.3) + 1.1)
     y = list(range(len(label)))[::-1]
     warna = [WARNA["utama"] if (c or 0) >= 100 else WARNA["kedua"] for c in capaian]
     bars = ax.barh(y, [_nan(c) for c in capaian], color=warna)
-    ax.legend(
+    fig.legend(
         handles=[
             matplotlib.patches.Patch(color=WARNA["utama"], label="mencapai target (≥ 100%)"),
             matplotlib.patches.Patch(color=WARNA["kedua"], label="di bawah target"),
         ],
-        fontsize=7.5,
         frameon=False,
         ncols=2,
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.35 / len(label) - 0.06),
+        loc="outside lower center",
     )
     _garis_100(ax, _rentang_x([c for c in capaian if not fmt.kosong(c)]))
-    ax.set_yticks(y, [_label(s) for s in label], fontsize=7.5)
+    ax.set_yticks(y, [_label(s) for s in label])
+    ax.set_ylim(-0.6, len(label) - 0.4)
     ax.xaxis.set_major_formatter(PERSEN)
     _tulis_nilai(ax, bars, digit)
     if judul:
@@ -167,7 +191,7 @@ def batang_berpasangan(
 ) -> Citra:
     """Grouped horizontal bars, one group per named item (e.g. target vs realisasi, or two years)."""
     n, k = len(label), len(seri)
-    fig, ax = _gambar(LEBAR, (0.28 * k + 0.25) * n + 1.1)
+    fig, ax = _gambar(LEBAR, _tinggi_baris(label, 0.16 * k + 0.14) + 1.1)
     tinggi = 0.8 / k
     warna = [WARNA["kedua"], WARNA["utama"], WARNA["abu"]]
     for i, (nama, nilai) in enumerate(seri.items()):
@@ -179,18 +203,55 @@ def batang_berpasangan(
         _garis_100(ax, rentang)
     else:
         ax.set_xlim(*rentang)
-    ax.set_yticks(list(range(n))[::-1], [_label(s) for s in label], fontsize=7.5)
+    ax.set_yticks(list(range(n))[::-1], [_label(s) for s in label])
+    ax.set_ylim(-0.6, n - 0.4)
     ax.xaxis.set_major_formatter(PERSEN)
-    ax.legend(fontsize=7.5, frameon=False, ncols=k, loc="upper center", bbox_to_anchor=(0.5, -0.08 - 0.5 / max(n, 1)))
+    fig.legend(frameon=False, ncols=k, loc="outside lower center")
     if judul:
         ax.set_title(judul, pad=14)
     return _citra(fig)
 
 
+ORG_HURUF = HURUF_MIN  # box text in the organisation chart
+ORG_KOLOM_MAKS = 6  # at most this many units side by side; more go into further bands
+
+
+@functools.cache
+def _pengukur() -> Any:
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    return RendererAgg(10, 10, 72)  # at 72 dpi a pixel is a point
+
+
+def _bungkus(teks: str, lebar_pt: float, ukuran: float, tebal: bool = False) -> list[str]:
+    """Words in lines no wider than `lebar_pt` as drawn (measured in the chart's font); a word longer
+    than a line is split."""
+    prop = font_manager.FontProperties(
+        family=[halaman.HURUF_PDF, "DejaVu Sans"], size=ukuran, weight="bold" if tebal else "normal"
+    )
+
+    def lebar(s: str) -> float:
+        return _pengukur().get_text_width_height_descent(s, prop, ismath=False)[0]
+
+    baris: list[str] = []
+    for kata in teks.split():
+        while lebar(kata) > lebar_pt and len(kata) > 1:  # split an over-long word
+            n = max(1, next((i for i in range(len(kata), 0, -1) if lebar(kata[:i]) <= lebar_pt), 1))
+            baris.append(kata[:n])
+            kata = kata[n:]
+        if baris and lebar(baris[-1] + " " + kata) <= lebar_pt:
+            baris[-1] += " " + kata
+        else:
+            baris.append(kata)
+    return baris or [""]
+
+
 @_bergaya
 def organisasi(unit: list[Any]) -> Citra:
-    """The organisation chart: the head on top, the units reporting to it in columns, and the units below
-    each column stacked under it. `unit`: rows with unit_id, unit, atasan_id (validated: one head, no cycle)."""
+    """The organisation chart: the head on top, the units reporting to it in columns (at most
+    ORG_KOLOM_MAKS side by side, further ones in bands below), and the units below each column stacked
+    under it. Each box is as tall as its wrapped name. `unit`: rows with unit_id, unit, atasan_id
+    (validated: one head, no cycle)."""
     anak: dict[str, list[Any]] = {}
     for u in unit:
         anak.setdefault(u.atasan_id or "", []).append(u)
@@ -200,59 +261,115 @@ def organisasi(unit: list[Any]) -> Citra:
     def turunan(u: Any, tingkat: int) -> list[tuple[int, Any]]:
         return [(tingkat, u)] + [x for a in anak.get(u.unit_id, []) for x in turunan(a, tingkat + 1)]
 
-    isi = [turunan(u, 0)[1:] for u in kolom]
-    n_kol, n_baris = max(len(kolom), 1), max([len(x) for x in isi] + [0])
-    fig, ax = _gambar(7.2, 1.6 + 0.55 * n_baris)
-    fig.subplots_adjust(0, 0, 1, 1)
-    ax.set_axis_off()
-    lebar, tinggi = 1 / n_kol, 1 / (n_baris + 3)
+    lebar_pt, fs, jarak, pad = (
+        (LEBAR - 2 * matplotlib.rcParams["savefig.pad_inches"]) * 72,
+        ORG_HURUF,
+        8.0,
+        4.0,
+    )  # points
+    garis_h = fs * 1.2
 
-    def kotak(x: float, y: float, w: float, teks: str, tebal: bool = False) -> None:
+    def tata(maks: int, sisi: int):
+        """Boxes and lines with at most `maks` units side by side, the units under each in one column
+        (`sisi` 1, hanging from a line on the left) or two (`sisi` 2, on both sides of a central line);
+        and the chart's height."""
+        n_kol = max(1, min(len(kolom), maks))
+        pita = [kolom[i : i + maks] for i in range(0, len(kolom), maks)]
+        tepi = 10.0 if len(pita) > 1 else 0.0  # room on the left for the trunk line that links the bands
+        lebar_kol = (lebar_pt - tepi) / n_kol
+        kotak_list: list[tuple[float, float, float, list[str], bool]] = []  # x, y (top), width, lines, head
+        garis_list: list[tuple[list[float], list[float]]] = []
+
+        def tinggi(w: float, teks: str, tebal: bool) -> float:
+            return len(_bungkus(teks, w - 2 * pad, fs, tebal)) * garis_h + 2 * pad
+
+        def kotak(x: float, y: float, w: float, teks: str, tebal: bool) -> float:
+            baris = _bungkus(teks, w - 2 * pad, fs, tebal)
+            kotak_list.append((x, y, w, baris, tebal))
+            return len(baris) * garis_h + 2 * pad  # its height
+
+        w0 = min(lebar_pt * 0.4, lebar_pt)
+        y = kotak((lebar_pt - w0) / 2, 0.0, w0, puncak.unit, True)
+        trunk = lebar_pt / 2 if len(pita) == 1 else tepi / 2
+        if kolom:
+            garis_list.append(([lebar_pt / 2, lebar_pt / 2], [y, y + jarak]))
+        y += jarak
+        bus_lalu = None
+        for band in pita:
+            bus = y  # the line the band's units hang from; the trunk links it to the band above
+            pusat = [tepi + lebar_kol * (c + 0.5) for c in range(len(band))]
+            kiri = min(trunk, lebar_pt / 2, pusat[0])
+            garis_list.append(([kiri, max(trunk, lebar_pt / 2 if bus_lalu is None else 0, pusat[-1])], [bus, bus]))
+            if bus_lalu is not None:
+                garis_list.append(([trunk, trunk], [bus_lalu, bus]))
+            bus_lalu = bus
+            y_bawah = bus
+            for c, u in enumerate(band):
+                x0 = tepi + lebar_kol * c + lebar_kol * 0.025
+                w = lebar_kol * 0.95
+                garis_list.append(([pusat[c], pusat[c]], [bus, bus + jarak]))
+                yy = bus + jarak + kotak(x0, bus + jarak, w, u.unit, True)
+                bawah = turunan(u, 0)[1:]
+                tulang = pusat[c] if sisi == 2 else x0 + 4  # the line the units below hang from
+                awal_tulang = ujung = yy
+                for i in range(0, len(bawah), sisi):
+                    yy += jarak * 0.6
+                    baris = bawah[i : i + sisi]
+                    lebar_sisi = (w - 12) / 2 if sisi == 2 else w - 10
+                    t_baris = max(tinggi(lebar_sisi - 6.0 * tk, v.unit, False) for tk, v in baris)
+                    for j, (tingkat, v) in enumerate(baris):
+                        geser = 6.0 * tingkat
+                        wb = lebar_sisi - geser
+                        # left side: from the left edge (indented by level); right side: from the line
+                        x = (x0 + 10 + geser) if sisi == 1 else (x0 + geser if j == 0 else tulang + 6 + geser)
+                        t = kotak(x, yy, wb, v.unit, False)
+                        tengah = yy + t / 2
+                        tepi_kotak = x if (sisi == 1 or j == 1) else x + wb
+                        garis_list.append(([tulang, tepi_kotak], [tengah, tengah]))
+                        ujung = max(ujung, tengah)
+                    yy += t_baris
+                if bawah:
+                    garis_list.append(([tulang, tulang], [awal_tulang, ujung]))
+                y_bawah = max(y_bawah, yy)
+            y = y_bawah + jarak * 2
+        return kotak_list, garis_list, y
+
+    # as many units side by side, and sides to each, as gives the lowest chart (narrow boxes wrap tall)
+    pilihan = [(k, s) for k in range(1, ORG_KOLOM_MAKS + 1) for s in (1, 2)]
+    kotak_list, garis_list, tinggi_pt = min((tata(k, s) for k, s in pilihan), key=lambda t: t[2])
+    fig = Figure(figsize=(lebar_pt / 72, tinggi_pt / 72))
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_axis_off()
+    ax.set_xlim(0, lebar_pt)
+    ax.set_ylim(tinggi_pt, 0)
+    for xs, ys in garis_list:
+        ax.plot(xs, ys, color=WARNA["abu"], lw=0.8, zorder=1)
+    for x, y0, w, baris, tebal in kotak_list:
+        h = len(baris) * garis_h + 2 * pad
         ax.add_patch(
             matplotlib.patches.FancyBboxPatch(
-                (x - w / 2, y - tinggi * 0.42),
+                (x, y0),
                 w,
-                tinggi * 0.84,
-                boxstyle="round,pad=0.004",
+                h,
+                boxstyle="round,pad=0,rounding_size=2",
                 fc=WARNA["utama"] if tebal else "#eef3f8",
                 ec=WARNA["utama"],
                 lw=0.8,
-                transform=ax.transAxes,
+                zorder=2,
             )
         )
         ax.text(
-            x,
-            y,
-            _label(teks, max(14, int(118 * w)), 4),
+            x + w / 2,
+            y0 + h / 2,
+            "\n".join(baris),
             ha="center",
             va="center",
-            fontsize=7.2,
+            fontsize=fs,
+            linespacing=1.2,
             color="white" if tebal else "#111",
             weight="bold" if tebal else "normal",
-            transform=ax.transAxes,
+            zorder=3,
         )
-
-    def garis(xs, ys) -> None:
-        ax.plot(xs, ys, color=WARNA["abu"], lw=0.8, transform=ax.transAxes)
-
-    y0 = 1 - tinggi * 0.7
-    kotak(0.5, y0, min(0.36, 0.9), puncak.unit, tebal=True)
-    y1 = y0 - tinggi * 1.5
-    if kolom:
-        garis([0.5, 0.5], [y0 - tinggi * 0.42, y1 + tinggi * 0.7])
-        garis([lebar / 2, 1 - lebar / 2], [y1 + tinggi * 0.7] * 2)
-    for c, (u, bawah) in enumerate(zip(kolom, isi)):
-        x = lebar * (c + 0.5)
-        garis([x, x], [y1 + tinggi * 0.7, y1 + tinggi * 0.42])
-        kotak(x, y1, lebar * 0.92, u.unit, tebal=True)
-        for r, (tingkat, v) in enumerate(bawah, start=1):
-            y = y1 - r * tinggi
-            geser = lebar * 0.06 * tingkat
-            garis([x - lebar * 0.44, x - lebar * 0.44], [y + tinggi * 0.58, y])
-            garis([x - lebar * 0.44, x - lebar * 0.46 + geser + lebar * 0.05], [y, y])
-            kotak(x + geser / 2 + lebar * 0.03, y, lebar * 0.86 - geser, v.unit)
-    ax.set_xlim(0, 1)
-    ax.set_ylim(0, 1)
     return _citra(fig)
 
 
@@ -267,7 +384,10 @@ def renstra(
 ) -> Citra:
     """Renstra targets per year (line, with a gap where a target is empty) and the realisasi
     known so far (points), on an axis in the indicator's own unit."""
-    fig, ax = _gambar(6.2, 2.6)
+    fig, ax = _gambar(LEBAR, 2.8)
+    # labels beside their markers, the target's to the left and the realisasi's to the right, on white:
+    # never on a marker, nor on each other when the two values are close
+    latar = {"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.85}
     target = [None if fmt.kosong(t) else float(t) for t in target]
     ax.plot(tahun, [_nan(t) for t in target], marker="o", color=WARNA["abu"], label="Target Renstra")
     for t, v in zip(tahun, target):
@@ -275,11 +395,13 @@ def renstra(
             ax.annotate(
                 fmt.dengan_satuan(v, satuan, digit, minimal=0),
                 (t, v),
-                xytext=(0, -11),
+                xytext=(-6, 0),
                 textcoords="offset points",
-                ha="center",
-                fontsize=7,
+                ha="right",
+                va="center",
+                fontsize=HURUF_MIN,
                 color=WARNA["abu"],
+                bbox=latar,
             )
     ys_per_tahun = {t: v for t, v in realisasi.items() if not fmt.kosong(v)}
     xs = list(ys_per_tahun)
@@ -289,16 +411,19 @@ def renstra(
         ax.annotate(
             fmt.dengan_satuan(v, satuan, digit),
             (t, v),
-            xytext=(0, 6),
+            xytext=(7, 0),
             textcoords="offset points",
-            ha="center",
-            fontsize=7.5,
+            ha="left",
+            va="center",
+            fontsize=HURUF_MIN,
             color=WARNA["utama"],
+            bbox=latar,
         )
     ax.set_xticks(tahun, [str(t) for t in tahun])
+    ax.set_xlim(min(tahun) - 0.6, max(tahun) + 0.6)  # room for the labels beside the first and last year
     ax.yaxis.set_major_formatter(Sumbu(satuan))
     ax.set_ylim(*_batas([v for v in target if v is not None] + ys))
-    ax.legend(fontsize=7.5, frameon=False, loc="lower right")
+    fig.legend(frameon=False, ncols=2, loc="outside lower center")
     if judul:
         ax.set_title(judul)
     return _citra(fig)
