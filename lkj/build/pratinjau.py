@@ -16,6 +16,7 @@ import os
 import queue
 import signal
 import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -35,6 +36,15 @@ STEP_MS = 30
 DEBOUNCE_MS = 400
 
 
+def _jejak(path: str) -> tuple | None:
+    """What tells one version of a file from another (None: missing)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
 class Pantauan:
     """What the preview watches: the whole data, params and notebooks folders (so that a broken params
     file, a new year or a renamed narrative are all seen), the logo params name, git's record of the
@@ -45,7 +55,8 @@ class Pantauan:
         self.proyek, self.tahun = proyek, tahun
         self.masukan = [d for d in (proyek.raw, proyek.root / "params", proyek.notebooks) if d.is_dir()]
         self.git = proyek.root / ".git"  # a folder in a clone (a worktree's .git is a file: not watched)
-        self.berkas = set(map(str, keluaran(proyek, tahun)))
+        self.keluaran = [str(k) for k in keluaran(proyek, tahun)]
+        self.berkas = set(self.keluaran)
         if self.git.is_dir():
             self.berkas |= {str(self.git / n) for n in ("HEAD", "index", "packed-refs")}
         self.logo: Path | None = None
@@ -144,20 +155,26 @@ class Pratinjau:
         siapkan()
         self.tertata = False  # True: garbage collected and frozen since the last build
         self.pertama = True  # build at the first look
+        self.ditulis: dict[str, tuple | None] = {}  # each output as the last build left it
 
     def perubahan(self, batas: float | None = None) -> str | None:
         """Wait for a change: 'kode' if lkj's code changed (the caller restarts), 'masukan' if an input or
-        output did; None after `batas` seconds without one. While waiting, garbage is collected once."""
+        output did (not the outputs as the last build wrote them); None after `batas` seconds without one.
+        While waiting, garbage is collected once."""
         if self.pertama:
             self.pertama = False
             return "masukan"
         self._collect_garbage()
-        try:
-            paths = self.pengamat.antre.get(timeout=batas)
-        except queue.Empty:
-            return None
-        while not self.pengamat.antre.empty():  # everything saved meanwhile goes into one build
-            paths |= self.pengamat.antre.get()
+        akhir = None if batas is None else time.monotonic() + batas
+        paths: set[str] = set()
+        while not paths:
+            try:
+                paths = self.pengamat.antre.get(timeout=None if akhir is None else max(0, akhir - time.monotonic()))
+            except queue.Empty:
+                return None
+            while not self.pengamat.antre.empty():  # everything saved meanwhile goes into one build
+                paths |= self.pengamat.antre.get()
+            paths = {p for p in paths if p not in self.ditulis or _jejak(p) != self.ditulis[p]}
         jenis = {self.pantauan.jenis(p) for p in paths}
         params = str(self.proyek.params(self.tahun))
         if params in paths and self.pantauan.baca_logo():  # the logo may be in another folder now
@@ -183,6 +200,8 @@ class Pratinjau:
             hentikan(self.pool)
             self.pool = pool_baru(self.jobs, siapkan_pekerja)
             return build(self.tahun, self.proyek.root, self.jobs, log, self.final, self.kernel, pool=self.pool)
+        finally:  # the outputs as written: their own events start no build
+            self.ditulis = {p: _jejak(p) for p in self.pantauan.keluaran}
 
     def tutup(self) -> None:
         """Stop the watcher and the workers, and with them their kernels, without waiting for work in progress."""
