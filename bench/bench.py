@@ -1,13 +1,15 @@
 """Benchmark of the report build (`make bench`). Prints figures measured in one run.
 
-Every build is a new `python -m lkj report` process, as `make report` runs it, except in the preview:
-- cold: full build (data, notebooks, HTML, audit HTML, PDF, reviu, kertas kerja) from an empty build/,
-  with the warm kernel pool (the default) and, in another folder, a fresh kernel per notebook;
-- no-op: the same command again with nothing changed;
-- narrative edit: one sasaran's narrative changed (refilled without a kernel);
-- data-only edit: one realisasi changed in komponen.csv (every notebook reruns);
-- preview (`make pratinjau`, one long-lived process): from saving a narrative edit (five edits) or a
-  data edit to the line saying the report was updated, polling included;
+Every build is run as a user runs it: a new `make report` (make, then `.venv/bin/lkj`), or, for the
+preview, one `make pratinjau` process.
+- preview: a narrative file saved as an editor saves it (a temporary file written, then renamed over the
+  original), timed until the report HTML holds the new sentence (and the PDF is rewritten); five saves;
+- `make report` after a one-narrative edit (best of 3), and where its time goes (make, interpreter and
+  command line, imports, the up-to-date check, data, narrative refill, report HTML, PDF, the rest);
+- cold: full build from an empty build/, warm kernel pool (default) and fresh kernels (`KERNEL=segar`);
+- the designs compared (README, Performance): a narrative edit with the narrative refilled in-process
+  vs its notebook rerun on a warm or a fresh kernel; a data edit on warm vs fresh kernels;
+- no-op, data-only edit (every notebook reruns), and the preview's data edit;
 - floor: the same number of trivial notebooks (import pandas and matplotlib) through papermill, a
   fresh kernel each, with the same parallelism, plus one WeasyPrint render of the same page count;
 - scaling: cold builds of synthetic projects with 10, 20, 40 and 80 indicators.
@@ -19,10 +21,12 @@ from __future__ import annotations
 
 import argparse
 import functools
+import json
 import os
 import queue
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -38,12 +42,14 @@ from pypdf import PdfReader
 from weasyprint import HTML
 
 from lkj.build.notebook import jalankan
-from lkj.files import tulis_atomik  # saves as JupyterLab does: the preview never sees half a file
 from lkj.masukan.model import baca_masukan
 from lkj.masukan.proyek import Proyek
 
 ROOT = Path(__file__).resolve().parent.parent
 TAHUN = 2023
+NARASI = f"data/raw/{TAHUN}/narasi/sasaran-02.md"
+# make's own variables must not reach the makes this starts (`make bench` runs this)
+ENV = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES")}
 
 
 def salin_proyek(tujuan: Path) -> Path:
@@ -58,83 +64,183 @@ def waktu(f, *args) -> float:
     return time.perf_counter() - mulai
 
 
+def make(target: str, root: Path, *variabel: str) -> subprocess.CompletedProcess:
+    """`make TARGET ROOT=root ...`, as a user types it."""
+    return subprocess.run(
+        ["make", "-s", "--no-print-directory", "-C", str(ROOT), target, f"YEAR={TAHUN}", f"ROOT={root}", *variabel],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=ENV,
+    )
+
+
 FASE: dict[str, float] = {}
 
 
 def bangun(root: Path, kernel: str = "hangat") -> None:
-    """`python -m lkj report` in a new process; its phases (notebooks, assembly) read from its log."""
+    """`make report` in a new process; its phases (notebooks, assembly) read from its log."""
     FASE.clear()
     mulai = time.perf_counter()
-    hasil = subprocess.run(
-        [sys.executable, "-m", "lkj", "report", str(TAHUN), "--root", str(root), "--kernel", kernel],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
+    hasil = make("report", root, f"KERNEL={kernel}")
     total = time.perf_counter() - mulai
     for nama, pola in (("notebook", r"notebook selesai \(([\d.]+) s\)"), ("rakit", r"rakit selesai \(([\d.]+) s\)")):
         m = re.search(pola, hasil.stderr)
         FASE[nama] = float(m[1]) if m else 0.0
-    FASE["lain"] = total - FASE["notebook"] - FASE["rakit"]  # process start, imports, validation, writing
+    FASE["lain"] = total - FASE["notebook"] - FASE["rakit"]  # make, process start, imports, validation, writing
 
 
 def noop(root: Path) -> None:
-    subprocess.run(
-        [sys.executable, "-m", "lkj", "report", str(TAHUN), "--root", str(root)], check=True, capture_output=True
-    )
+    make("report", root)
 
 
-def tambah_kalimat(root: Path, i: int = 0) -> None:
-    narasi = root / f"data/raw/{TAHUN}/narasi/sasaran-02.md"
-    tulis_atomik(narasi, narasi.read_text(encoding="utf-8") + f"\nKalimat tambahan {i} untuk uji kecepatan.\n")
+def simpan_seperti_editor(path: Path, teks: str) -> None:
+    """Save as an editor does (JupyterLab, vim, gedit): a temporary file beside it, renamed over it."""
+    tmp = path.with_name(f".~{path.name}")
+    tmp.write_text(teks, encoding="utf-8")
+    os.replace(tmp, path)
 
 
-def pratinjau(root: Path, n_narasi: int) -> tuple[list[float], float]:
-    """Seconds from saving an edit to the preview's "laporan diperbarui" line: n narrative edits, then two
-    data edits (the second is timed: the first starts the kernels the preview then keeps). The project
-    is built already."""
+def tambah_kalimat(root: Path, i: int = 0) -> str:
+    narasi = root / NARASI
+    kalimat = f"Kalimat tambahan {i} untuk uji kecepatan."
+    simpan_seperti_editor(narasi, narasi.read_text(encoding="utf-8") + f"\n{kalimat}\n")
+    return kalimat
+
+
+def _jejak(path: Path) -> tuple | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def tunggu_isi(path: Path, teks: str, batas: float = 120) -> float:
+    """perf_counter() when `path` first holds `teks` (checked at every change of the file, every 5 ms)."""
+    akhir, lama = time.monotonic() + batas, None
+    while time.monotonic() < akhir:
+        jejak = _jejak(path)
+        if jejak != lama:
+            lama = jejak
+            if teks in path.read_text(encoding="utf-8", errors="replace"):
+                return time.perf_counter()
+        time.sleep(0.005)
+    raise RuntimeError(f"{path.name} tidak memuat '{teks}' dalam {batas:.0f} s")
+
+
+def tunggu_berubah(path: Path, lama: tuple | None, batas: float = 120) -> float:
+    akhir = time.monotonic() + batas
+    while time.monotonic() < akhir:
+        if _jejak(path) != lama:
+            return time.perf_counter()
+        time.sleep(0.005)
+    raise RuntimeError(f"{path.name} tidak ditulis ulang dalam {batas:.0f} s")
+
+
+def pratinjau(root: Path, n_narasi: int) -> tuple[list[float], list[float], float]:
+    """`make pratinjau` running on a built project: seconds from an editor-style save of a narrative edit to
+    the report HTML holding the new sentence, and to the PDF rewritten (n edits); then two data edits, the
+    second timed to the HTML rewritten (the first starts the kernels the preview then keeps)."""
     proses = subprocess.Popen(
-        [sys.executable, "-m", "lkj", "pratinjau", str(TAHUN), "--root", str(root)],
+        ["make", "-s", "--no-print-directory", "-C", str(ROOT), "pratinjau", f"YEAR={TAHUN}", f"ROOT={root}"],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        env={**ENV, "PYTHONUNBUFFERED": "1"},
+        start_new_session=True,  # stopped as a group: make and lkj
     )
     baris: queue.Queue[str] = queue.Queue()
     threading.Thread(target=lambda: [baris.put(b) for b in proses.stdout], daemon=True).start()
-
-    def tunggu(teks: str) -> None:
-        batas = time.monotonic() + 300
-        while time.monotonic() < batas:
-            try:
-                if teks in baris.get(timeout=1):
-                    return
-            except queue.Empty:
-                if proses.poll() is not None:
-                    break
-        raise RuntimeError(f"pratinjau tidak menulis '{teks}'")
-
+    html = root / f"reports/{TAHUN}/laporan-kinerja-{TAHUN}.html"
+    pdf = html.with_suffix(".pdf")
     try:
-        tunggu("sudah mutakhir")
-        narasi = []
+        batas = time.monotonic() + 300
+        while "sudah mutakhir" not in baris.get(timeout=300):
+            if time.monotonic() > batas or proses.poll() is not None:
+                raise RuntimeError("pratinjau tidak siap")
+        ke_html, ke_pdf = [], []
         for i in range(n_narasi):
-            time.sleep(0.5)
+            time.sleep(1.0)  # a writer's pause between saves
+            pdf_lama = _jejak(pdf)
             mulai = time.perf_counter()
-            tambah_kalimat(root, 100 + i)
-            tunggu("laporan diperbarui")
-            narasi.append(time.perf_counter() - mulai)
+            kalimat = tambah_kalimat(root, 100 + i)
+            ke_html.append(tunggu_isi(html, kalimat) - mulai)
+            ke_pdf.append(tunggu_berubah(pdf, pdf_lama) - mulai)
         for _ in range(2):
-            time.sleep(0.5)
+            time.sleep(1.0)
+            lama = _jejak(html)
             mulai = time.perf_counter()
             ubah_realisasi(root)
-            tunggu("laporan diperbarui")
-        return narasi, time.perf_counter() - mulai
+            t_data = tunggu_berubah(html, lama) - mulai
+        return ke_html, ke_pdf, t_data
     finally:
-        proses.terminate()
+        os.killpg(proses.pid, signal.SIGTERM)
         try:
             proses.wait(timeout=60)
         except subprocess.TimeoutExpired:
-            proses.kill()
+            os.killpg(proses.pid, signal.SIGKILL)
+
+
+# One narrative edit built in a new process, each step timed (the build's own functions, wrapped).
+# argv: year, root, sentence, "tambalan" (the narrative refilled in-process, this design) or
+# "tanpa-tambalan" (its notebook reruns), kernel, "tetap" (on a pool whose kernels a first build warmed,
+# as in the preview) or "baru".
+RINCIAN = """
+import json, os, shutil, sys, time
+from pathlib import Path
+mulai = time.perf_counter()
+import lkj.__main__, lkj.build as b
+t = {"cli": time.perf_counter() - mulai}
+mulai = time.perf_counter()
+b._sans_rfc3987()
+import pandas, nbconvert, weasyprint, pypdf, lkj.build.rakit, lkj.build.pdf, lkj.build.narrative, lkj.tampil.laporan
+t["impor"] = time.perf_counter() - mulai
+from lkj.build import pdf, rakit
+from lkj.masukan import model
+tahun, root, kalimat, cara, kernel, pool = int(sys.argv[1]), Path(sys.argv[2]), *sys.argv[3:]
+pool = b.pool_baru(os.cpu_count()) if pool == "tetap" else None
+if pool:
+    shutil.rmtree(root / f"build/{tahun}/sidik")  # every notebook reruns: each worker's kernel is warm
+    b.build(tahun, root, log=lambda s: None, kernel=kernel, pool=pool)
+def ukur(modul, nama, kunci):
+    f = getattr(modul, nama)
+    def g(*a, **k):
+        s = time.perf_counter()
+        try:
+            return f(*a, **k)
+        finally:
+            t[kunci] = t.get(kunci, 0) + time.perf_counter() - s
+    setattr(modul, nama, g)
+ukur(model, "baca_masukan", "data")
+ukur(b, "_narasi_saja", "narasi")
+ukur(rakit, "html_laporan", "html")
+ukur(pdf, "render", "pdf")
+if cara == "tanpa-tambalan":
+    b._narasi_saja = lambda *a: False
+narasi = root / f"data/raw/{tahun}/narasi/sasaran-02.md"
+narasi.write_text(narasi.read_text(encoding="utf-8") + "\\n" + kalimat + "\\n", encoding="utf-8")
+mulai = time.perf_counter()
+hasil = b.build(tahun, root, log=lambda s: None, kernel=kernel, pool=pool)
+t["build"] = time.perf_counter() - mulai
+assert hasil.dirakit and kalimat in (root / f"reports/{tahun}/laporan-kinerja-{tahun}.html").read_text(), hasil
+assert hasil.narasi if cara == "tambalan" else hasil.dijalankan, hasil
+if pool:
+    b.hentikan(pool)
+print(json.dumps(t))
+"""
+
+
+def rincian(root: Path, i: int, cara: str = "tambalan", kernel: str = "hangat", pool: str = "baru") -> dict[str, float]:
+    """One narrative edit built in a new process with each step timed; 'total' includes Python's start."""
+    mulai = time.perf_counter()
+    hasil = subprocess.run(
+        [sys.executable, "-c", RINCIAN, str(TAHUN), str(root), f"Kalimat rincian {i}.", cara, kernel, pool],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return {**json.loads(hasil.stdout), "total": time.perf_counter() - mulai}
 
 
 def n_bagian(root: Path) -> int:
@@ -224,33 +330,62 @@ def ubah_realisasi(root: Path) -> None:
     pola = re.compile(r"^(IK02,K01,.*,)(\d+)$", re.M)
     teks, n = pola.subn(lambda m: f"{m[1]}{int(m[2]) + 1}", path.read_text(), count=1)
     assert n == 1, "komponen.csv: baris IK02,K01 tidak ditemukan"
-    tulis_atomik(path, teks)
+    simpan_seperti_editor(path, teks)
 
 
 def koma(x: float, digit: int = 1) -> str:
     return f"{x:.{digit}f}".replace(".", ",")
 
 
+def perlambatan() -> float:
+    """Wall time over CPU time of a fixed pure-Python loop: 1,0 on an idle machine, 3 when other jobs leave
+    this process a third of a core."""
+    dinding, cpu = time.perf_counter(), time.process_time()
+    sum(i * i for i in range(3_000_000))
+    return (time.perf_counter() - dinding) / (time.process_time() - cpu)
+
+
+def jalankan_diam(perintah: list[str]) -> None:
+    subprocess.run(perintah, check=True, capture_output=True, env=ENV)
+
+
+def terbaik(n: int, f, *args) -> float:
+    return min(waktu(f, *args) for _ in range(n))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--skala", default="10,20,40,80", help="indicator counts for the scaling runs ('' to skip)")
     args = ap.parse_args()
+    beban, lambat = os.getloadavg()[0], perlambatan()
     with tempfile.TemporaryDirectory(prefix="lkj-bench-") as tmp:
         tmp = Path(tmp)
-        root = salin_proyek(tmp / "proyek")
+        root, segar = salin_proyek(tmp / "proyek"), salin_proyek(tmp / "proyek-segar")
         t_cold = waktu(bangun, root)
         fase = dict(FASE)
-        t_segar = waktu(bangun, salin_proyek(tmp / "proyek-segar"), "segar")
+        t_segar = waktu(bangun, segar, "segar")
         fase_segar = dict(FASE)
         n_nb = n_bagian(root)
         n_hal = len(PdfReader(root / f"reports/{TAHUN}/laporan-kinerja-{TAHUN}.pdf").pages)
-        t_noop = min(waktu(noop, root) for _ in range(3))
-        tambah_kalimat(root)
-        t_edit = waktu(bangun, root)
-        fase_edit = dict(FASE)
+        t_noop = terbaik(3, noop, root)
+        t_make = terbaik(3, jalankan_diam, ["make", "-s", "-n", "-C", str(ROOT), "report"])
+        t_cli = terbaik(3, jalankan_diam, [str(Path(sys.executable).with_name("lkj")), "--help"])
+        edit = []
+        for i in range(3):
+            tambah_kalimat(root, i)
+            edit.append((waktu(bangun, root), dict(FASE)))
+        t_edit, fase_edit = min(edit, key=lambda x: x[0])
+        r = rincian(root, 10)
+        banding = {
+            "tanpa tambalan, kernel baru": rincian(root, 11, "tanpa-tambalan", "segar"),
+            "tambalan, pool hangat": rincian(root, 12, "tambalan", "hangat", "tetap"),
+            "tanpa tambalan, pool hangat": rincian(root, 13, "tanpa-tambalan", "hangat", "tetap"),
+        }
         ubah_realisasi(root)
         t_data = waktu(bangun, root)
-        t_pratinjau, t_pratinjau_data = pratinjau(root, 5)
+        ubah_realisasi(segar)
+        t_data_segar = waktu(bangun, segar, "segar")
+        ke_html, ke_pdf, t_pratinjau_data = pratinjau(root, 5)
         (tmp / "floor").mkdir()
         t_floor_nb, t_floor_pdf = floor(n_nb, n_hal, tmp / "floor")
         t_floor = t_floor_nb + t_floor_pdf
@@ -258,33 +393,52 @@ def main() -> None:
         for n in [int(x) for x in args.skala.split(",") if x.strip()]:
             proyek = sintetis(tmp / f"sintetis-{n}", n)
             skala.append((n, waktu(bangun, proyek), n_bagian(proyek)))
+    beban_akhir, lambat_akhir = os.getloadavg()[0], perlambatan()
 
     def fase_teks(f: dict[str, float]) -> str:
-        lain = f"rest (start, imports, data, writing) {koma(f['lain'])}"
+        lain = f"rest (make, start, imports, data, writing) {koma(f['lain'])}"
         return f"notebooks {koma(f['notebook'])}; assembly {koma(f['rakit'])}; {lain}"
 
     def tercapai(ok: bool) -> str:
         return "met" if ok else "**not met**"
 
-    print(f"lkj build benchmark ({os.cpu_count()} cores; {n_nb} notebooks, {n_hal} PDF pages)\n")
+    def langkah(r: dict[str, float]) -> str:
+        sisa = r["build"] - r.get("data", 0) - r.get("narasi", 0) - r.get("html", 0) - r.get("pdf", 0)
+        bagian = [("Python + lkj", r["total"] - r["impor"] - r["build"]), ("imports", r["impor"])]
+        bagian += [(k, r.get(v, 0)) for k, v in (("data", "data"), ("narrative", "narasi"), ("HTML", "html"))]
+        bagian += [("PDF", r.get("pdf", 0)), ("rest: audit, reviu, writing", sisa)]
+        return "; ".join(f"{k} {koma(v, 2)}" for k, v in bagian)
+
+    print(f"lkj build benchmark ({os.cpu_count()} cores; {n_nb} notebooks, {n_hal} PDF pages)")
+    print(
+        f"Load average {koma(beban)} at the start, {koma(beban_akhir)} at the end; a pure-Python loop ran "
+        f"{koma(lambat)} and {koma(lambat_akhir)} times slower than its CPU time (1,0: an idle machine).\n"
+    )
     print("| | time (s) | ratio / goal |\n|---|---|---|")
+    m_html, m_pdf = statistics.median(ke_html), statistics.median(ke_pdf)
+    ok = m_html <= 1.0 and max(ke_html) <= 1.5
+    print(
+        f"| one narrative edit saved as an editor does, `make pratinjau` running: until the HTML holds it "
+        f"(median, max of {len(ke_html)}) | {koma(m_html, 2)}, {koma(max(ke_html), 2)} "
+        f"| goal median ≤ 1,0, max ≤ 1,5: {tercapai(ok)} |"
+    )
+    print(
+        f"| the same saves: until the PDF is rewritten (median, max) | {koma(m_pdf, 2)}, {koma(max(ke_pdf), 2)} "
+        f"| {koma(m_pdf - m_html, 2)} s after the HTML |"
+    )
+    print(
+        f"| one narrative edit, `make report` (new process; best of 3) | {koma(t_edit, 2)} ({fase_teks(fase_edit)}) "
+        f"| goal ≤ 3 s: {tercapai(t_edit <= 3)} |"
+    )
+    print(f"| where it goes (one more edit, each step timed) | {koma(r['total'], 2)}: {langkah(r)} | |")
+    print(
+        f"| the fixed costs: make (`make -n`); Python + command line (`lkj --help`); no-op `make report` "
+        f"| {koma(t_make, 2)}; {koma(t_cli, 2)}; {koma(t_noop, 2)} | no-op goal ≤ 0,3 s: {tercapai(t_noop <= 0.3)} |"
+    )
     print(f"| cold build, warm kernel pool | {koma(t_cold)} ({fase_teks(fase)}) | |")
     print(
         f"| cold build, fresh kernel per notebook (`KERNEL=segar`) | {koma(t_segar)} ({fase_teks(fase_segar)}) "
         f"| warm pool saves {koma(t_segar - t_cold)} s |"
-    )
-    print(f"| no-op rebuild (best of 3) | {koma(t_noop, 2)} | goal ≤ 0,3 s: {tercapai(t_noop <= 0.3)} |")
-    print(f"| one narrative edit, `make report` (no kernel) | {koma(t_edit, 2)} ({fase_teks(fase_edit)}) | |")
-    median, terlama = statistics.median(t_pratinjau), max(t_pratinjau)
-    print(
-        f"| one narrative edit, `make pratinjau` running: save to report updated (median, max of "
-        f"{len(t_pratinjau)}) | {koma(median, 2)}, {koma(terlama, 2)} | goal ≤ 1 s: {tercapai(median <= 1.0)} |"
-    )
-    print(f"| one realisasi edit (all notebooks rerun) | {koma(t_data)} | {koma(t_data / t_cold, 2)} × cold |")
-    print(
-        f"| one realisasi edit, `make pratinjau` running (its kernels warm from the edit before) "
-        f"| {koma(t_pratinjau_data)} "
-        f"| {koma(t_pratinjau_data / t_cold, 2)} × cold |"
     )
     print(
         f"| floor: {n_nb} trivial notebooks (papermill, fresh kernels) + one PDF of {n_hal} pages "
@@ -292,6 +446,22 @@ def main() -> None:
     )
     print(f"| cold / floor, warm pool | | {koma(t_cold / t_floor, 2)}; goal ≤ 1,0: {tercapai(t_cold <= t_floor)} |")
     print(f"| cold / floor, fresh kernels | | {koma(t_segar / t_floor, 2)} |")
+    print(
+        f"| one realisasi edit (all notebooks rerun), warm pool | {koma(t_data)} | {koma(t_data / t_cold, 2)} × cold |"
+    )
+    print(
+        f"| the same, fresh kernels (`KERNEL=segar`) | {koma(t_data_segar)} "
+        f"| warm pool saves {koma(t_data_segar - t_data)} s |"
+    )
+    print(
+        f"| one realisasi edit, `make pratinjau` running (its kernels warm from the edit before) "
+        f"| {koma(t_pratinjau_data)} | {koma(t_pratinjau_data / t_cold, 2)} × cold |"
+    )
+    print(f"| design: narrative refilled in-process (this design), new process | {koma(r['build'], 2)} (build) | |")
+    for nama, b in banding.items():
+        print(
+            f"| design: narrative edit, {nama} | {koma(b['build'], 2)} (build) | {koma(b['build'] / r['build'], 2)} × |"
+        )
     for n, t, nb in skala:
         print(f"| synthetic, {n} indicators ({nb} notebooks) | {koma(t)} | {koma(t / n, 2)} s per indicator |")
 

@@ -1,19 +1,26 @@
-"""Command line: python -m lkj {data,report,pratinjau,reviu,tahun-baru} YEAR [--root DIR] [-j N] [--strict].
+"""The command line `lkj` (also `python -m lkj`): one subcommand per task, each with only its own options.
 
-Excel: python -m lkj excel-isian YEAR [--paksa]; excel-impor YEAR FILE [--paksa]; kertas-kerja YEAR.
+    lkj report 2023 [--final] [-j N] [--kernel hangat|segar] [--root FOLDER]
+    lkj pratinjau 2023 | data | reviu [--strict] [--dokumen BERKAS] | tahun-baru | kertas-kerja
+    lkj excel isian 2023 [--paksa] | lkj excel impor 2023 [BERKAS] [--paksa]
 
-Every failure ends with one line on stderr and a non-zero exit: 2 for bad input
-(file, row, column, what to do), 1 for a failed build, 3 for an unexpected error,
-whose full traceback is kept in a log file named in that line.
+Every value is checked here, once (a year, a number of jobs, a switch), by the parser; `make` hands its
+variables over unexpanded (`lkj --dari-make TARGET`, see the Makefile) and they meet the same checks.
+Every failure ends with one line on stderr and a non-zero exit: 2 for a bad command line or bad input
+(file, row, column, what to do), 1 for a failed build, 3 for an unexpected error, whose full traceback
+is kept in a log file named in that line.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import os
 import re
 import sys
 import tempfile
 import traceback
+from collections.abc import Mapping
 from pathlib import Path
 
 from .masukan.errors import DataError
@@ -21,15 +28,13 @@ from .masukan.errors import DataError
 
 def _tahun(teks: str) -> int:
     if not re.fullmatch(r"[0-9]{4}", teks):
-        raise DataError("YEAR", f"'{teks}' bukan tahun", "Tulis tahun empat angka, mis. YEAR=2023.")
+        raise argparse.ArgumentTypeError(f"'{teks}' bukan tahun: tulis empat angka, mis. 2023")
     return int(teks)
 
 
-def _jobs(teks: str | None) -> int | None:
-    if teks is None:
-        return None
-    if not re.fullmatch(r"[0-9]{1,3}", teks) or int(teks) < 1:
-        raise DataError("JOBS", f"'{teks}' bukan jumlah proses", "Tulis bilangan bulat positif, mis. JOBS=2.")
+def _jobs(teks: str) -> int:
+    if not re.fullmatch(r"[0-9]{1,2}", teks) or int(teks) < 1:
+        raise argparse.ArgumentTypeError(f"'{teks}' tidak sah: tulis jumlah proses 1 sampai 99, mis. 2")
     return int(teks)
 
 
@@ -48,14 +53,21 @@ def cmd_data(tahun: int, root: Path | None) -> None:
     )
 
 
-def cmd_reviu(tahun: int, root: Path | None, strict: bool) -> int:
-    """Write reports/<YEAR>/reviu-<YEAR>.csv and print a summary; exit 1 under --strict if it matters."""
+def cmd_reviu(tahun: int, root: Path | None, strict: bool, dokumen: Path | None = None) -> int:
+    """Write reports/<YEAR>/reviu-<YEAR>.csv and print a summary; exit 1 under --strict if it matters.
+    `dokumen`: a published report (PDF/DOCX) to review, read by lkj.baca where this version has it."""
     from .files import tulis_atomik
     from .masukan.model import baca_masukan
     from .masukan.proyek import Proyek
     from .reviu import periksa
     from .reviu.keluaran import ke_csv, ringkasan
 
+    if dokumen is not None and importlib.util.find_spec("lkj.baca") is None:
+        raise DataError(
+            dokumen,
+            "reviu atas laporan terbit (PDF/DOCX) belum tersedia di versi lkj ini",
+            "Jalankan reviu tanpa DOKUMEN (--dokumen).",
+        )
     m = baca_masukan(Proyek.di(root), tahun)
     temuan = periksa(m)
     path = m.proyek.reports(tahun) / f"reviu-{tahun}.csv"
@@ -147,77 +159,223 @@ def _log_galat(root: Path | None) -> Path:
     return path
 
 
+# argparse's own words in Indonesian, like every other message (argparse looks them up through `_`).
+_ARGPARSE_ID = {
+    "usage: ": "pemakaian: ",
+    "positional arguments": "argumen",
+    "options": "opsi",
+    "show this help message and exit": "tampilkan bantuan ini, lalu keluar",
+    "unrecognized arguments: %s": "opsi tidak dikenal: %s",
+    "the following arguments are required: %s": "belum ditulis: %s",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "%(value)r tidak sah (pilih %(choices)s)",
+    "expected one argument": "perlu satu nilai",
+    "ignored explicit argument %r": "nilai %r tidak dipakai",
+    "invalid %(type)s value: %(value)r": "nilai %(value)r tidak sah",
+}
+argparse._ = lambda teks: _ARGPARSE_ID.get(teks, teks)  # type: ignore[attr-defined]
+
+
+class PerintahSalah(Exception):  # noqa: N818 (a refusal the user acts on, not a fault)
+    """A command line that cannot run: said in one line."""
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports a bad command line as one GALAT line (not usage + error)."""
+    """argparse that reports a bad command line as one GALAT line (not usage + error), and takes no
+    abbreviated option (`--fin` is not `--final`)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.update(allow_abbrev=False, formatter_class=argparse.RawDescriptionHelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str):
-        raise DataError(
-            "python -m lkj",
-            f"perintah tidak sah ({message})",
-            "Pakai: python -m lkj {data,report,pratinjau,reviu,tahun-baru,excel-isian,excel-impor,kertas-kerja} TAHUN "
-            "[BERKAS] [--root FOLDER] [-j N] [--kernel hangat|segar] [--strict] [--final] [--paksa].",
+        raise PerintahSalah(f"{self.prog}: {message}. Lihat: {self.prog} --help")
+
+    def parse_known_args(self, args=None, namespace=None):
+        ns, sisa = super().parse_known_args(args, namespace)
+        if sisa and self._subparsers is None:  # a subcommand names its own unknown option
+            self.error(argparse._("unrecognized arguments: %s") % " ".join(sisa))  # type: ignore[attr-defined]
+        return ns, sisa
+
+
+class _Perintah:
+    """One subcommand: its parser, and the make variable behind each argument (`make TARGET VAR=...`)."""
+
+    def __init__(self, sub, nama: str, bantuan: str, jalankan) -> None:
+        self.parser: _Parser = sub.add_parser(nama, help=bantuan, description=bantuan)
+        self.parser.set_defaults(jalankan=jalankan)
+        self.make: list[tuple[str, argparse.Action]] = []
+        self.arg("tahun", make="YEAR", metavar="TAHUN", type=_tahun, help="tahun laporan, mis. 2023")
+
+    def arg(self, *flags: str, make: str, **kwargs) -> _Perintah:
+        self.make.append((make, self.parser.add_argument(*flags, **kwargs)))
+        return self
+
+    def root(self) -> _Perintah:
+        return self.arg(
+            "--root",
+            make="ROOT",
+            metavar="FOLDER",
+            type=Path,
+            help="folder proyek lain (berisi data/ dan params/), mis. examples/dinas-contoh; bawaan: repositori ini",
         )
+
+    def build(self) -> _Perintah:
+        """The options of a report build (report, pratinjau)."""
+        self.arg("--final", make="FINAL", action="store_true", help="laporan final untuk ditandatangani")
+        self.arg("-j", "--jobs", make="JOBS", type=_jobs, metavar="N", help="notebook berjalan paralel (bawaan: inti)")
+        return self.arg(
+            "--kernel",
+            make="KERNEL",
+            choices=["hangat", "segar"],
+            default="hangat",
+            metavar="hangat|segar",
+            help="hangat: satu kernel per pekerja (bawaan); segar: kernel baru tiap notebook (hasil sama)",
+        ).root()
+
+    def paksa(self) -> _Perintah:
+        return self.arg("--paksa", make="PAKSA", action="store_true", help="timpa walau sudah berubah")
+
+
+def parser() -> tuple[_Parser, dict[str, _Perintah]]:
+    """The command line, and each subcommand by name ("report", "excel isian")."""
+    ap = _Parser(
+        prog="lkj",
+        description="Laporan Kinerja (LKj) sebagai build yang dapat diulang. Bantuan: lkj PERINTAH --help.",
+    )
+    sub = ap.add_subparsers(title="perintah", metavar="PERINTAH", dest="perintah", required=True)
+    p: dict[str, _Perintah] = {}
+    p["data"] = _Perintah(sub, "data", "Periksa semua masukan, tulis data/processed/TAHUN/*.csv", _data).root()
+    p["report"] = _Perintah(
+        sub, "report", "Susun reports/TAHUN/: HTML, HTML audit, PDF A4, reviu, kertas kerja (draf)", _report
+    ).build()
+    p["pratinjau"] = _Perintah(
+        sub, "pratinjau", "Selama menulis: susun ulang reports/TAHUN/ setiap kali berkas disimpan (Ctrl-C)", _pratinjau
+    ).build()
+    p["reviu"] = (
+        _Perintah(sub, "reviu", "Reviu Inspektorat: reports/TAHUN/reviu-TAHUN.csv dan ringkasannya", _reviu)
+        .arg(
+            "--strict",
+            make="STRICT",
+            action="store_true",
+            help="keluar 1 bila ada temuan 'salah hitung' atau 'tidak konsisten'",
+        )
+        .arg("--dokumen", make="DOKUMEN", type=Path, metavar="BERKAS", help="reviu atas laporan terbit (PDF/DOCX)")
+        .root()
+    )
+    p["tahun-baru"] = _Perintah(
+        sub, "tahun-baru", "Siapkan data/raw/TAHUN dan params/TAHUN.yaml dari tahun lalu dan Renstra", _tahun_baru
+    ).root()
+    p["kertas-kerja"] = _Perintah(
+        sub,
+        "kertas-kerja",
+        "Kertas kerja auditor dengan rumus hidup: reports/TAHUN/kertas-kerja-TAHUN.xlsx",
+        _kertas_kerja,
+    ).root()
+    excel = sub.add_parser(
+        "excel", help="Buku kerja Excel untuk mengisi data", description="Buku kerja Excel untuk mengisi data"
+    )
+    sub_excel = excel.add_subparsers(title="perintah", metavar="PERINTAH", dest="perintah_excel", required=True)
+    p["excel isian"] = (
+        _Perintah(sub_excel, "isian", "Buku kerja isian-TAHUN.xlsx dari data/raw", _excel_isian).paksa().root()
+    )
+    p["excel impor"] = (
+        _Perintah(sub_excel, "impor", "Impor buku kerja yang sudah diisi ke data/raw", _excel_impor)
+        .arg("berkas", make="FILE", nargs="?", metavar="BERKAS", help="buku kerja (bawaan: isian-TAHUN.xlsx)")
+        .paksa()
+        .root()
+    )
+    return ap, p
+
+
+def _data(a: argparse.Namespace) -> None:
+    cmd_data(a.tahun, a.root)
+
+
+def _report(a: argparse.Namespace) -> None:
+    from .build import main_report
+
+    main_report(a.tahun, a.root, a.jobs, a.final, a.kernel)
+
+
+def _pratinjau(a: argparse.Namespace) -> int:
+    return cmd_pratinjau(a.tahun, a.root, a.jobs, a.final, a.kernel)
+
+
+def _reviu(a: argparse.Namespace) -> int:
+    return cmd_reviu(a.tahun, a.root, a.strict, a.dokumen)
+
+
+def _tahun_baru(a: argparse.Namespace) -> None:
+    cmd_tahun_baru(a.tahun, a.root)
+
+
+def _kertas_kerja(a: argparse.Namespace) -> None:
+    from .excel.cli import cmd_kertas_kerja
+
+    cmd_kertas_kerja(a.tahun, a.root)
+
+
+def _excel_isian(a: argparse.Namespace) -> None:
+    from .excel.cli import cmd_excel_isian
+
+    cmd_excel_isian(a.tahun, a.root, a.paksa)
+
+
+def _excel_impor(a: argparse.Namespace) -> None:
+    from .excel.cli import cmd_excel_impor
+
+    cmd_excel_impor(a.tahun, a.root, a.berkas or f"isian-{a.tahun}.xlsx", a.paksa)
+
+
+def argv_dari_make(target: list[str], env: Mapping[str, str]) -> list[str]:
+    """The command line `make TARGET` stands for. The Makefile hands each variable over as typed
+    (LKJ_<NAME> in the environment: neither make nor a shell expands it); each one the subcommand takes
+    becomes its argument after the same check, and a bad value is named by its make variable."""
+    perintah = parser()[1][" ".join(target)]
+    opsi: list[str] = []
+    posisi: list[str] = []
+    for nama, aksi in perintah.make:
+        nilai = env.get(f"LKJ_{nama}", "").strip()
+        if not nilai:
+            continue
+        if aksi.nargs == 0:  # a switch
+            if nilai not in ("0", "1"):
+                raise PerintahSalah(f"{nama} '{nilai}' tidak sah: tulis {nama}=1 ({aksi.help}) atau {nama}=0")
+            opsi += aksi.option_strings[-1:] if nilai == "1" else []
+            continue
+        try:
+            if callable(aksi.type):
+                aksi.type(nilai)
+        except argparse.ArgumentTypeError as e:
+            raise PerintahSalah(f"{nama} {e}") from None
+        if aksi.choices and nilai not in aksi.choices:
+            raise PerintahSalah(
+                f"{nama} '{nilai}' tidak sah: tulis {' atau '.join(f'{nama}={c}' for c in aksi.choices)}"
+            )
+        if aksi.option_strings:
+            opsi.append(f"{aksi.option_strings[-1]}={nilai}")
+        else:
+            posisi.append(nilai)
+    return [*target, *opsi, "--", *posisi]  # after "--", a value starting with "-" is not an option
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = _Parser(prog="python -m lkj", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument(
-        "perintah",
-        choices=["data", "report", "pratinjau", "reviu", "tahun-baru", "excel-isian", "excel-impor", "kertas-kerja"],
-    )
-    ap.add_argument("tahun")
-    ap.add_argument("berkas", nargs="?", help="excel-impor: the workbook to import")
-    ap.add_argument("--paksa", action="store_true", help="excel-*: overwrite even what changed meanwhile")
-    ap.add_argument("--root", type=Path, default=None, help="project folder (data/, params/); default: this repository")
-    ap.add_argument(
-        "--strict", action="store_true", help="reviu: exit 1 if any 'salah hitung' or 'tidak konsisten' finding exists"
-    )
-    ap.add_argument(
-        "--final",
-        action="store_true",
-        help="report: the version to sign (refused while narrative or signature data is missing)",
-    )
-    ap.add_argument("-j", "--jobs", default=None, help="notebooks run in parallel (default: cores)")
-    ap.add_argument(
-        "--kernel",
-        choices=["hangat", "segar"],
-        default="hangat",
-        help="report: one warm kernel per worker (default) or a fresh kernel per notebook (same output)",
-    )
+    argv = sys.argv[1:] if argv is None else argv
     try:
-        args = ap.parse_args(argv)
-    except DataError as e:
+        if argv[:1] == ["--dari-make"]:
+            argv = argv_dari_make(argv[1:], os.environ)
+        args = parser()[0].parse_args(argv)
+    except PerintahSalah as e:
         print(f"GALAT: {e}", file=sys.stderr)
         return 2
-    from .build import main_report
-
     try:
-        tahun, jobs = _tahun(args.tahun), _jobs(args.jobs)
-        if args.perintah == "data":
-            cmd_data(tahun, args.root)
-        elif args.perintah == "reviu":
-            return cmd_reviu(tahun, args.root, args.strict)
-        elif args.perintah.startswith(("excel-", "kertas-")):
-            from .excel import cli
-
-            if args.perintah == "excel-isian":
-                cli.cmd_excel_isian(tahun, args.root, args.paksa)
-            elif args.perintah == "excel-impor":
-                cli.cmd_excel_impor(tahun, args.root, args.berkas, args.paksa)
-            else:
-                cli.cmd_kertas_kerja(tahun, args.root)
-        elif args.perintah == "tahun-baru":
-            cmd_tahun_baru(tahun, args.root)
-        elif args.perintah == "pratinjau":
-            return cmd_pratinjau(tahun, args.root, jobs, args.final, args.kernel)
-        else:
-            main_report(tahun, args.root, jobs, args.final, args.kernel)
+        return args.jalankan(args) or 0
     except KeyboardInterrupt:
         print("Dihentikan.", file=sys.stderr)
         return 130
     except Exception as e:  # noqa: BLE001 (the one place that turns any failure into lines)
         return laporkan(e, args.root)
-    return 0
 
 
 def laporkan(e: Exception, root: Path | None) -> int:
@@ -275,13 +433,12 @@ def cmd_pratinjau(tahun: int, root: Path | None, jobs: int | None, final: bool, 
     try:
         with Pratinjau(tahun, proyek.root, jobs, final, kernel) as p:
             while not berhenti:
-                perubahan = p.perubahan()
+                perubahan = p.perubahan(batas=1.0)  # a wait a signal can interrupt
                 if perubahan == "kode":
                     print("Kode lkj berubah: pratinjau dimulai ulang.", flush=True)
                     p.tutup()
                     os.execv(sys.executable, sys.orig_argv)
                 if perubahan is None:
-                    time.sleep(0.1)
                     continue
                 mulai, jam = time.perf_counter(), time.strftime("%H:%M:%S")
                 try:

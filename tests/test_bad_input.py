@@ -105,8 +105,8 @@ CASES = [
         ["komponen.csv", "kolom 'indikator_id'", "IK11", "pk.csv"],
     ),
     ("year-without-data", lambda r: None, "2031", ["data/raw/2031", "tidak ada data", "2022, 2023"]),
-    ("year-not-integer", lambda r: None, "2023a", ["YEAR", "bukan tahun"]),
-    ("year-shell-characters", lambda r: None, "2023; rm -rf /", ["YEAR", "bukan tahun"]),
+    ("year-not-integer", lambda r: None, "2023a", ["TAHUN", "bukan tahun"]),
+    ("year-shell-characters", lambda r: None, "2023; rm -rf /", ["TAHUN", "bukan tahun"]),
     ("target-zero", lambda r: ganti(r / Y / "komponen.csv", "UMKM,61,", "UMKM,0,"), "2023", None),
     (
         "negative-value",

@@ -25,12 +25,12 @@ HOSTILE = ['=HYPERLINK("http://x")', "@SUM(A1)", "+62 811", "-1 orang"]
 
 
 def isian(proyek: Path, tahun: int = 2023) -> Path:
-    assert main(["excel-isian", str(tahun), "--root", str(proyek)]) == 0
+    assert main(["excel", "isian", str(tahun), "--root", str(proyek)]) == 0
     return proyek / f"isian-{tahun}.xlsx"
 
 
 def impor(proyek: Path, buku: Path, tahun: int = 2023, *extra: str) -> int:
-    return main(["excel-impor", str(tahun), str(buku), "--root", str(proyek), *extra])
+    return main(["excel", "impor", str(tahun), str(buku), "--root", str(proyek), *extra])
 
 
 def ubah_buku(buku: Path, fungsi) -> Path:
@@ -100,9 +100,9 @@ def test_isian_has_one_sheet_per_raw_file_with_schema_columns_dropdowns_formats_
 def test_isian_is_reproducible_and_never_overwrites_a_workbook_being_filled(proyek, capsys):
     buku = isian(proyek)
     pertama = buku.read_bytes()
-    assert main(["excel-isian", "2023", "--root", str(proyek)]) == 2
+    assert main(["excel", "isian", "2023", "--root", str(proyek)]) == 2
     assert "sudah ada" in capsys.readouterr().err
-    assert main(["excel-isian", "2023", "--root", str(proyek), "--paksa"]) == 0
+    assert main(["excel", "isian", "2023", "--root", str(proyek), "--paksa"]) == 0
     assert buku.read_bytes() == pertama
 
 
@@ -548,14 +548,14 @@ def test_hostile_text_stays_text_in_both_workbooks_and_the_reviu_csv(proyek_berb
 
 def test_a_formula_in_a_data_cell_is_refused_naming_sheet_row_and_column(proyek, capsys):
     """A formula's value depends on the spreadsheet program (one saved elsewhere may hold none): refused."""
-    assert main(["excel-isian", "2023", "--root", str(proyek)]) == 0
+    assert main(["excel", "isian", "2023", "--root", str(proyek)]) == 0
     buku = proyek / "isian-2023.xlsx"
     wb = openpyxl.load_workbook(buku)
     wb["komponen"]["H3"] = "=1+1"
     wb.save(buku)
     before = checksums(proyek / "data/raw")
     capsys.readouterr()
-    assert main(["excel-impor", "2023", str(buku), "--root", str(proyek)]) == 2
+    assert main(["excel", "impor", "2023", str(buku), "--root", str(proyek)]) == 2
     (baris,) = capsys.readouterr().err.strip().splitlines()
     assert "lembar 'komponen', baris 3, kolom 'realisasi': sel berisi rumus Excel (=1+1)" in baris
     assert checksums(proyek / "data/raw") == before

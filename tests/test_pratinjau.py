@@ -14,8 +14,9 @@ from test_report import baca, sidik_laporan
 
 from lkj.__main__ import main
 from lkj.build import build, pratinjau
-from lkj.build.pratinjau import Pratinjau
+from lkj.build.pratinjau import Pantauan, Pratinjau
 from lkj.files import tulis_atomik  # as JupyterLab saves: a temporary file renamed over the old
+from lkj.masukan.proyek import KODE, Proyek
 
 from conftest import ROOT, masukan
 
@@ -24,7 +25,29 @@ def diam(s: str) -> None:
     pass
 
 
-def test_preview_rebuilds_each_change_with_the_bytes_of_make_report(laporan, tmp_path, monkeypatch):
+def tenang(p: Pratinjau) -> None:
+    """Wait until no change is pending."""
+    while p.perubahan(batas=0.5) is not None:
+        pass
+
+
+def test_preview_tells_code_inputs_and_outputs_from_the_rest(proyek):
+    t = Pantauan(Proyek.di(proyek), 2023)
+    assert t.jenis(str(KODE / "build" / "pdf.py")) == "kode"
+    assert t.jenis(str(KODE / "build" / "__pycache__" / "pdf.cpython-311.pyc")) is None
+    raw = proyek / "data/raw/2023"
+    assert t.jenis(str(raw / "narasi" / "sasaran-02.md")) == "masukan"
+    assert t.jenis(str(raw / "narasi" / ".sasaran-02.md.swp")) is None  # an editor's own file
+    assert t.jenis(str(raw / "narasi" / ".ipynb_checkpoints" / "x.md")) is None
+    assert t.jenis(str(proyek / "params" / "2024.yaml")) == "masukan"  # a new year's params
+    assert t.jenis(str(proyek / "reports/2023/laporan-kinerja-2023.pdf")) == "masukan"
+    assert t.jenis(str(proyek / "reports/2023/.laporan-kinerja-2023.pdf.x.tmp")) is None
+    assert t.jenis(str(proyek / "build/2023/sidik/rakit")) is None
+    assert t.jenis(str(proyek / "data/processed/2023/capaian.csv")) is None
+    assert proyek / "reports/2023" in t.folder()
+
+
+def test_preview_rebuilds_each_change_with_the_bytes_of_make_report(laporan):
     """A narrative edit is refilled without a kernel; a data edit reruns the notebooks on kernels kept
     from build to build; put back, the outputs are byte for byte those of the clean build."""
     root, _ = laporan
@@ -34,36 +57,33 @@ def test_preview_rebuilds_each_change_with_the_bytes_of_make_report(laporan, tmp
     try:
         with Pratinjau(2023, root, jobs=2) as p:
             assert p.perubahan() == "masukan" and not p.bangun(diam).dirakit  # first look: up to date
-            assert p.perubahan() is None
-            narasi.write_text(teks_narasi + "\nKalimat pratinjau: {{ realisasi }}.\n", encoding="utf-8")
-            assert p.perubahan() == "masukan"
+            assert p.perubahan(batas=0.5) is None
+            tulis_atomik(narasi, teks_narasi + "\nKalimat pratinjau: {{ realisasi }}.\n")
+            assert p.perubahan(batas=10) == "masukan"
             hasil = p.bangun(diam)
             assert hasil.narasi == ["04-sasaran-02"] and hasil.dijalankan == []
             assert "Kalimat pratinjau: 58,56%." in baca(root)
+            assert p.perubahan(batas=1) is None  # the events of its own outputs start no build
             baris = next(b for b in teks_komponen.splitlines() if b.startswith("IK02,K01,"))
             komponen.write_text(teks_komponen.replace(baris, baris.rsplit(",", 1)[0] + ",200"), encoding="utf-8")
-            assert p.perubahan() == "masukan"
+            assert p.perubahan(batas=10) == "masukan"  # written in place, not renamed: seen too
             semua = [b.nama for b in masukan(2023, root).rencana.bagian]
             assert sorted(p.bangun(diam).dijalankan) == sorted(semua)
             assert "Kalimat pratinjau: 58,56%." not in baca(root)  # the narrative's number follows the data
-            narasi.write_text(teks_narasi, encoding="utf-8")
-            komponen.write_text(teks_komponen, encoding="utf-8")
-            assert p.perubahan() == "masukan"
+            tenang(p)
+            tulis_atomik(narasi, teks_narasi)
+            tulis_atomik(komponen, teks_komponen)
+            assert p.perubahan(batas=10) == "masukan"
             assert p.bangun(diam).dijalankan
             assert sidik_laporan(root) == asli
-            assert p.perubahan() == "masukan" and not p.bangun(diam).dirakit  # its own outputs: nothing to do
+            tenang(p)  # its own outputs: nothing to do
+            assert not p.bangun(diam).dirakit
             (root / "reports/2023/laporan-kinerja-2023.pdf").unlink()  # an output removed meanwhile
-            assert p.perubahan() == "masukan" and p.bangun(diam).dirakit
+            assert p.perubahan(batas=10) == "masukan" and p.bangun(diam).dirakit
             assert sidik_laporan(root) == asli
-
-            kode = tmp_path / "modul.py"  # lkj's own code: the preview must restart, not run stale modules
-            kode.write_text("x = 1\n")
-            monkeypatch.setattr(pratinjau, "kode", lambda: [kode])
-            p.kode = pratinjau._snapshot([kode])
-            p.perubahan()
-            assert p.perubahan() is None
-            kode.write_text("x = 22\n")
-            assert p.perubahan() == "kode"
+            (root / "build/2023/catatan.txt").write_text("bukan masukan")  # build/ is not watched
+            tenang(p)
+            assert p.perubahan(batas=0.5) is None
     finally:  # the shared build as it was, whatever failed above
         narasi.write_text(teks_narasi, encoding="utf-8")
         komponen.write_text(teks_komponen, encoding="utf-8")
@@ -81,7 +101,7 @@ def test_preview_restarts_itself_in_place_when_lkj_code_changes(proyek, monkeypa
         def __exit__(self, *args):
             pass
 
-        def perubahan(self):
+        def perubahan(self, batas=None):
             return "kode"
 
         def tutup(self):
@@ -214,14 +234,13 @@ def test_nothing_changed_check_imports_no_pandas(laporan):
 
 
 def test_preview_watches_the_logo_wherever_params_put_it(proyek):
-    from lkj.build.pratinjau import berkas_dipantau
-    from lkj.masukan.proyek import Proyek
-
     (proyek / "aset").mkdir()
     logo = proyek / "aset/logo.png"
     logo.write_bytes(b"\x89PNG\r\n\x1a\n")
     params = proyek / "params/2023.yaml"
     params.write_text(params.read_text(encoding="utf-8").replace("logo: null", "logo: aset/logo.png"), encoding="utf-8")
-    assert logo in berkas_dipantau(Proyek.di(proyek), 2023)
+    t = Pantauan(Proyek.di(proyek), 2023)
+    assert t.jenis(str(logo)) == "masukan" and logo.parent in t.folder()
     params.write_text("tahun: [\n", encoding="utf-8")  # broken params: the folders are still watched
-    assert params in berkas_dipantau(Proyek.di(proyek), 2023)
+    assert t.baca_logo() and t.logo is None
+    assert proyek / "params" in t.folder()

@@ -197,6 +197,8 @@ def _pool(jobs: int, pool: ProcessPoolExecutor | None):
     stopped at once; on any failure the build's own work is cancelled or waited for, so none of it
     runs on into the next build of a kept pool."""
     baru = pool is None
+    if baru:  # imported once, here, before the workers fork: they inherit the libraries instead of each
+        panaskan()  # importing them again at the same time (on 2 cores a narrative edit took 25-50% longer)
     pool = pool or pool_baru(jobs)
     tugas: list = []
     try:
@@ -363,12 +365,18 @@ def _narasi_saja(b: Bagian, nilai: str, lama: str | None, keluar: Path, m: Masuk
 
 
 def panaskan() -> None:
-    """Load the build's libraries in an idle worker (they take a second to import). Warm kernels start
-    with a worker's first notebook, not here: a narrative edit needs none."""
+    """Load the build's libraries (they take a second to import): in the build's process before its workers
+    fork, which inherit them, or in an idle worker. Warm kernels start with a worker's first notebook, not
+    here: a narrative edit needs none."""
+    _sans_rfc3987()
     import jupytext  # noqa: F401
     import nbconvert  # noqa: F401
+    import pandas  # noqa: F401
     import papermill  # noqa: F401
+    import pypdf  # noqa: F401
     import weasyprint  # noqa: F401
+
+    from . import pdf, rakit  # noqa: F401
 
 
 def _audit(
