@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from .berkas import folder_tahun
+from .bukti import cek_bukti
 from .errors import DataError
 from .kosakata import RUMUS_PERSEN
 from .params import RENSTRA
@@ -50,6 +51,7 @@ class DataTahun:
     anggaran: pd.DataFrame | None
     program_indikator: pd.DataFrame | None
     organisasi: pd.DataFrame | None = None  # units and who reports to whom (the organisation chart)
+    bukti: pd.DataFrame | None = None  # evidence (data dukung) per indicator or component row
 
 
 def baca_renstra(proyek: Proyek, nama: str) -> Renstra:
@@ -168,7 +170,10 @@ def baca_tahun(proyek: Proyek, tahun: int, renstra: Renstra) -> DataTahun:
     organisasi = opsional("organisasi.csv")
     if organisasi is not None:
         _cek_organisasi(organisasi, folder / "organisasi.csv")
-    return DataTahun(tahun, folder, renstra, pk, komponen, langsung, anggaran, peta, organisasi)
+    bukti = opsional("bukti.csv")
+    if bukti is not None:
+        cek_bukti(proyek, bukti, folder / "bukti.csv", pk_ids, komponen)
+    return DataTahun(tahun, folder, renstra, pk, komponen, langsung, anggaran, peta, organisasi, bukti)
 
 
 def _cek_organisasi(df: pd.DataFrame, path: Path) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .berkas import folder_tahun, tersembunyi
+from .bukti import bukti_hilang
 from .data import DataTahun, baca_renstra, baca_tahun
 from .errors import DataError, Peringatan
 from .kelengkapan import sel_kosong
@@ -84,6 +85,7 @@ def baca_masukan(proyek: Proyek, tahun: int) -> Masukan:
         if d is not None:
             peringatan += peringatan_csv(d.pk, d.komponen, d.realisasi_langsung)
     peringatan += peringatan_csv(renstra.indikator)
+    peringatan += bukti_hilang(proyek, data.bukti, data.folder / "bukti.csv")
     publikasi = baca_publikasi(proyek, proyek.tahun(tahun) / "publikasi.csv")
     return Masukan(proyek, aturan, data, pembanding, rencana, narasi, publikasi, tuple(peringatan))
 

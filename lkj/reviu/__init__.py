@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..hitung.pengukuran import hitung
 from ..masukan.model import Masukan
-from .aturan import ATURAN
+from .aturan import ATURAN, rinci
 from .temuan import Konteks, Temuan
 
 
@@ -25,4 +25,5 @@ def periksa(m: Masukan) -> list[Temuan]:
         for i, t in enumerate(hasil, start=1):
             t.kode = f"{a.kode}-{i:03d}"
         temuan += hasil
+    rinci(ctx, temuan)
     return temuan

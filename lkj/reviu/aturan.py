@@ -15,7 +15,7 @@ from .. import fmt
 from ..hitung import formulas as F
 from ..hitung.pengukuran import arah_perubahan, jumlah_arah
 from ..masukan.publikasi import Angka, baca_tertulis
-from .temuan import NAMA_BESARAN, Konteks, Temuan, banding, nama_angka, pct
+from .temuan import NAMA_BESARAN, Butir, Konteks, Temuan, banding, nama_angka, pct
 
 # --- R01: every published figure recomputed from its data ------------------------------------------
 
@@ -677,18 +677,18 @@ def aturan_metode(ctx: Konteks) -> list[Temuan]:
                     tautan=ctx.rencana.jangkar("pengukuran"),
                 )
             )
-    # completeness: every PK indicator has supporting data and an analysis section
+    # completeness: every PK indicator has evidence (bukti.csv) and an analysis section
+    out += _tanpa_bukti(ctx)
     for h in ctx.p.indikator:
-        if h.realisasi.sumber != "komponen":
+        if h.realisasi.sumber != "komponen" and h.jenis_rumus != "langsung":
             out.append(
                 Temuan(
                     aturan="R06",
-                    kategori="data dukung tidak ada",
-                    lokasi=f"data/raw/{ctx.p.tahun} ({h.indikator_id})",
+                    kategori="metodologi",
+                    lokasi=f"data/raw/{ctx.p.tahun}/realisasi_langsung.csv ({h.indikator_id})",
                     sumber="data",
                     uraian=f"Realisasi {h.indikator_id} ({_dalam_satuan(ctx, h.indikator_id, h.realisasi.nilai, 2)}) "
-                    f"tidak didukung data komponen "
-                    f"rumus {h.jenis_rumus}",
+                    f"dilaporkan tanpa data komponen, sehingga rumus {h.jenis_rumus} tidak dapat dihitung ulang",
                     indikator_id=h.indikator_id,
                     nilai_dilaporkan=h.realisasi.nilai,
                     nilai_hitung=None,
@@ -742,6 +742,39 @@ def aturan_metode(ctx: Konteks) -> list[Temuan]:
                 )
             )
     return out
+
+
+def _tanpa_bukti(ctx: Konteks) -> list[Temuan]:
+    """'data dukung tidak ada' from the evidence mapping: one finding when bukti.csv is absent, else one per
+    indicator without any evidence row."""
+    path = f"data/raw/{ctx.p.tahun}/bukti.csv"
+    bukti = ctx.p.data.bukti
+    if bukti is None:
+        return [
+            Temuan(
+                aturan="R06",
+                kategori="data dukung tidak ada",
+                lokasi=path,
+                sumber="data",
+                uraian=f"Daftar data dukung (bukti.csv) tidak ada: tidak satu pun dari {len(ctx.p.indikator)} "
+                "indikator dapat ditelusuri ke dokumen sumbernya",
+                tautan=ctx.rencana.jangkar("pengukuran"),
+            )
+        ]
+    ada = set(bukti.indikator_id)
+    return [
+        Temuan(
+            aturan="R06",
+            kategori="data dukung tidak ada",
+            lokasi=f"{path} ({h.indikator_id})",
+            sumber="data",
+            uraian=f"Indikator {h.indikator_id} ({h.indikator}) tidak mempunyai bukti (data dukung) di bukti.csv",
+            indikator_id=h.indikator_id,
+            tautan=ctx.tautan(h.indikator_id),
+        )
+        for h in ctx.p.indikator
+        if h.indikator_id not in ada
+    ]
 
 
 # --- R07: numbers typed by hand in the narrative ---------------------------------------------------------------
@@ -917,6 +950,142 @@ def aturan_klaim_narasi(ctx: Konteks) -> list[Temuan]:
     return out
 
 
+# --- R09: targets stated in the data tables against the PK ------------------------------------------------
+
+
+def target_tabel_data(h) -> tuple[float | None, str]:
+    """The target an indicator's own data table implies, and how: the numerator's target over the
+    denominator (rasio), the sum of the parts' targets (jumlah), the value row's target (nilai)."""
+    k = {x.peran: x for x in h.komponen}
+    if h.jenis_rumus == "rasio":
+        atas, bawah = k.get("pembilang"), k.get("populasi") or k.get("penyebut")
+        if atas is None or bawah is None or atas.target is None or not bawah.target:
+            return None, ""
+        return F.rasio(atas.target, bawah.target).nilai, (
+            f"target '{atas.uraian}' {fmt.bilangan(atas.target)} {atas.satuan} dari "
+            f"{fmt.bilangan(bawah.target)} {bawah.satuan} ({'populasi' if bawah.peran == 'populasi' else 'penyebut'})"
+        )
+    if h.jenis_rumus == "jumlah":
+        bagian = [x for x in h.komponen if x.peran == "bagian"]
+        if not bagian or any(x.target is None for x in bagian):
+            return None, ""
+        return sum(x.target for x in bagian), f"jumlah target {len(bagian)} baris bagian"
+    if h.jenis_rumus == "nilai" and "nilai" in k and k["nilai"].target is not None:
+        return k["nilai"].target, f"target '{k['nilai'].uraian}'"
+    return None, ""
+
+
+def aturan_target_data(ctx: Konteks) -> list[Temuan]:
+    """A target written in an indicator's data table (the numerator's target against the denominator, the
+    parts' targets) that contradicts the PK target: the table and the PK cannot both be the year's target."""
+    out = []
+    for h in ctx.p.indikator:
+        tersirat, cara = target_tabel_data(h)
+        if tersirat is None or banding(h.target, 2, tersirat) == "sesuai":
+            continue
+        baris = sorted(x.baris for x in h.komponen if x.target is not None and x.peran != "info")
+        setara = ""
+        bawah = next((x for x in h.komponen if x.peran in ("populasi", "penyebut")), None)
+        if h.jenis_rumus == "rasio" and bawah is not None and bawah.target:
+            setara = (
+                f"; target PK {_dalam_satuan(ctx, h.indikator_id, h.target)} berarti "
+                f"{fmt.bilangan(fmt.bulat(h.target * bawah.target / 100, 2))} {bawah.satuan}"
+            )
+        out.append(
+            Temuan(
+                aturan="R09",
+                kategori="tidak konsisten",
+                lokasi=f"data/raw/{ctx.p.tahun}/komponen.csv baris {', '.join(map(str, baris))} ({h.indikator_id})",
+                sumber="data",
+                uraian=f"Tabel data Sasaran {h.sasaran_no} ({h.indikator_id}) menyatakan {cara}, yaitu target "
+                f"{_dalam_satuan(ctx, h.indikator_id, tersirat, 2)}, sedangkan target PK "
+                f"{_dalam_satuan(ctx, h.indikator_id, h.target, 2)}{setara}",
+                indikator_id=h.indikator_id,
+                nilai_dilaporkan=tersirat,
+                nilai_hitung=h.target,
+                tautan=ctx.tautan(h.indikator_id),
+            )
+        )
+    return out
+
+
+# --- grouping: every wrong figure of a finding, a pass after the rules --------------------------------------
+
+
+def nilai_benar(ctx: Konteks, a: Angka) -> tuple[float | None, str]:
+    """The right value of a printed cell, as a number and as text in the cell's own unit."""
+    if a.besaran == "efisiensi_serapan":
+        prog = ctx.program(a.subjek)
+        v = None if prog is None or fmt.kosong(prog.serapan) else float(prog.serapan)
+        return v, pct(v)
+    if a.besaran == "efisiensi_capaian":
+        ids = _ids(ctx, a.subjek)
+        v = F.rata_rata(ctx.p.capaian_dari(i) for i in ids).nilai if ids else None
+        return v, pct(v) if ids else "program tanpa indikator: tanpa capaian"
+    if a.besaran == "pasangan_indikator":
+        return None, ", ".join(_ids(ctx, a.subjek)) or "tidak ada indikator"
+    if a.besaran == "penyebut":
+        iku = next((b for b in ctx.angka("penyebut") if "Utama" in b.tabel and b.subjek == a.subjek), None)
+        return None, iku.tertulis.strip() if iku else ""
+    v, _ = hitung_ulang(ctx, a)
+    if v is None or fmt.kosong(v):
+        return None, ""
+    v = float(v)
+    if a.besaran in ("target", "realisasi", "target_renstra"):
+        return v, _dalam_satuan(ctx, a.subjek, v, 2)
+    if a.besaran in ("pagu", "realisasi_anggaran"):
+        return v, fmt.rupiah(v)
+    if a.besaran == "efisiensi":
+        return v, fmt.angka(v, 3)
+    return v, pct(v)
+
+
+def _nilai_data(ctx: Konteks, t: Temuan, v: float | None) -> str:
+    if v is None:
+        return ""
+    ids = [i for i in t.indikator_id.split(",") if ctx.p.cari(i)]
+    return _dalam_satuan(ctx, ids[0], v, 2) if len(ids) == 1 else fmt.bilangan(v)
+
+
+def rinci(ctx: Konteks, temuan: list[Temuan]) -> None:
+    """Give every finding one Butir per wrong figure, in the order of its locations: a published cell
+    with its printed and right value, a data location with the finding's own two values. Run after every
+    rule, so the order of the rules does not matter here."""
+    sel = {a.tempat: a for a in ctx.publikasi or []}
+    for t in temuan:
+        t.butir = []
+        for lok in t.semua_lokasi:
+            a = sel.get(lok)
+            if a is None:
+                t.butir.append(
+                    Butir(
+                        lokasi=lok,
+                        apa=t.indikator_id or t.program_kode or "",
+                        tertulis=_nilai_data(ctx, t, t.nilai_dilaporkan),
+                        benar=_nilai_data(ctx, t, t.nilai_hitung),
+                        nilai_dilaporkan=t.nilai_dilaporkan,
+                        nilai_hitung=t.nilai_hitung,
+                        subjek=t.indikator_id,
+                    )
+                )
+                continue
+            v, teks = nilai_benar(ctx, a)
+            t.butir.append(
+                Butir(
+                    lokasi=lok,
+                    apa=nama_angka(a),
+                    tertulis=a.tertulis.strip(),
+                    benar=teks,
+                    nilai_dilaporkan=a.nilai,
+                    nilai_hitung=v,
+                    besaran=a.besaran,
+                    subjek=a.subjek,
+                    tahun=a.tahun,
+                    baris_publikasi=a.baris_csv,
+                )
+            )
+
+
 # --- every rule ----------------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class AturanReviu:
@@ -957,6 +1126,12 @@ ATURAN = (
         "R08",
         "Klaim di narasi (membaik, seluruh angka dari data dukung) tidak dibantah angkanya",
         aturan_klaim_narasi,
+        False,
+    ),
+    AturanReviu(
+        "R09",
+        "Target yang tertulis di tabel data (pembilang terhadap penyebut, jumlah bagian) = target PK",
+        aturan_target_data,
         False,
     ),
 )

@@ -34,6 +34,30 @@ def banding(dilaporkan: float | None, digit: int, hitung: float | None) -> str:
 # --- findings ----------------------------------------------------------------------------------
 
 SUMBER = ("publikasi", "data")  # a finding on the published document, or a note on our own input
+STATUS = ("dikoreksi", "terbuka")  # lkj's report already prints the right figure / still to be fixed in the data
+
+
+@dataclass(frozen=True)
+class Butir:
+    """One wrong figure of a finding: where it is printed (or the data cell), what it is, the value as
+    printed and the right value (None when there is no single right number)."""
+
+    lokasi: str
+    apa: str  # 'Capaian IK08 2023'
+    tertulis: str  # as printed ('26,90%'); for a data cell the value in words
+    benar: str  # the right value, formatted ('' when none)
+    nilai_dilaporkan: float | None = None
+    nilai_hitung: float | None = None
+    besaran: str = ""  # publikasi besaran ('capaian', 'pagu', ...), '' for a data cell
+    subjek: str = ""  # indicator, program or 'semua'
+    tahun: int | None = None
+    baris_publikasi: int | None = None  # row of publikasi.csv
+
+    @property
+    def selisih(self) -> float | None:
+        if self.nilai_dilaporkan is None or self.nilai_hitung is None:
+            return None
+        return self.nilai_dilaporkan - self.nilai_hitung
 
 
 @dataclass(kw_only=True)
@@ -55,6 +79,7 @@ class Temuan:
     tautan: str = ""  # id of the report section with the calculation step
     kode: str = ""
     akibat: list[str] = field(default_factory=list)
+    butir: list[Butir] = field(default_factory=list)  # one per wrong figure, in lokasi order (reviu.rinci)
 
     def __post_init__(self) -> None:
         if isinstance(self.lokasi, str):
@@ -98,6 +123,12 @@ class Temuan:
         if self.nilai_dilaporkan is None or self.nilai_hitung is None:
             return None
         return self.nilai_dilaporkan - self.nilai_hitung
+
+    @property
+    def status(self) -> str:
+        """'dikoreksi' when lkj's report, computed from the data, prints the right figure (a finding on
+        the published document); 'terbuka' when the data lkj itself reads must be corrected."""
+        return "dikoreksi" if self.sumber == "publikasi" else "terbuka"
 
 
 @dataclass
@@ -168,6 +199,10 @@ NAMA_BESARAN = {
     "realisasi_anggaran": "Realisasi anggaran",
     "serapan": "Serapan",
     "efisiensi": "Efisiensi",
+    "efisiensi_serapan": "Serapan di tabel efisiensi",
+    "efisiensi_capaian": "Capaian di tabel efisiensi",
+    "pasangan_indikator": "Indikator pasangan",
+    "penyebut": "Penyebut rumus",
 }
 
 
