@@ -26,7 +26,7 @@ KOLOM_TEMUAN = (
 KOLOM_ANGKA = (
     ("No. angka", "kode", 12),
     ("Angka", "angka", 22),
-    ("Lokasi di dokumen yang direviu", "lokasi", 45),
+    ("Lokasi (dokumen yang direviu atau data)", "lokasi", 45),
     ("Lokasi di laporan lkj", "lokasi_lkj", 40),
     ("Tercetak", "tertulis", 16),
     ("Seharusnya", "benar", 16),

@@ -53,7 +53,10 @@ def cek_bukti(proyek: Proyek, df: pd.DataFrame, path: Path, pk_ids: set[str], ko
                 "berkas",
             )
         if not adalah_url(r.berkas):
-            proyek.di_dalam(proyek.root / r.berkas, "berkas bukti")
+            try:
+                proyek.di_dalam(proyek.root / r.berkas, "berkas bukti")
+            except DataError as e:
+                raise DataError(path, f"'{r.berkas[:60]}': {e.problem}", e.fix, r.baris, "berkas") from None
 
 
 def bukti_hilang(proyek: Proyek, df: pd.DataFrame | None, path: Path) -> list[Peringatan]:

@@ -66,7 +66,7 @@ def rekaman(t: Temuan) -> list[dict[str, object]]:
             "program_kode": t.program_kode,
             "sumber": t.sumber,
         }
-        for i, b in enumerate(t.butir, start=1)
+        for i, b in enumerate(t.butir or [t.butir_sendiri], start=1)
     ]
 
 

@@ -108,7 +108,7 @@ def letak_lkj(tabel: list[TabelPdf], jenis: str, sasaran_no: int | None) -> str:
     pilih = [t for t in tabel if any(k.lower() in t.judul.lower() for k in JUDUL_LKJ.get(jenis, ()))]
     if sasaran_no is not None and jenis in JUDUL_SASARAN:
         pilih += [t for t in _tabel_sasaran(tabel, sasaran_no) if JUDUL_SASARAN[jenis] in t.judul]
-    return "; ".join(f"Tabel {t.nomor} {t.judul} (hlm. {t.halaman})" for t in dict.fromkeys(pilih))
+    return "; ".join(f"Tabel {t.nomor} (hlm. {t.halaman})" for t in dict.fromkeys(pilih))
 
 
 # --- the working paper -------------------------------------------------------------------------------
@@ -242,12 +242,12 @@ def _sasaran(p: Pengukuran, subjek: str) -> int | None:
 
 
 def _lokasi_lain(lokasi: str, tahun_laporan: int) -> tuple[str, str, str]:
-    """A location that is not one printed cell, in words: a place in the reviewed document, or a data file
-    (its source in words); and the kind of lkj table that shows it."""
+    """A location that is not one printed cell: a place in the reviewed document, or a data file in words
+    (and its source in words); and the kind of lkj table that shows it."""
     m = PATH_DATA.match(lokasi)
     if not m:
         jenis = "skala_dari" if "Skala" in lokasi else "capaian" if "Pengukuran" in lokasi else "data"
-        return f"LKj {tahun_laporan} yang direviu: {lokasi}", "salinan angka publikasi (publikasi.csv)", jenis
+        return lokasi, "salinan angka publikasi (publikasi.csv)", jenis
     tahun, berkas, baris, ket = m.groups()
     nama = Path(berkas or "").name
     kata = BERKAS_KATA.get(nama, "narasi" if nama.endswith(".md") else "data masukan")
@@ -323,7 +323,7 @@ def lembar_reviu(
         for i, b in enumerate(t.butir, start=1):
             a = cetak.get(b.baris_publikasi) if b.baris_publikasi else None
             if a is not None:
-                lokasi = f"LKj {m.tahun} yang direviu: {a.tempat}{_halaman(a)}"
+                lokasi = f"{a.tempat}{_halaman(a)}"
                 sumber = f"salinan angka publikasi (publikasi.csv) baris {a.baris_csv}"
                 jenis = "lalu" if b.besaran in ("realisasi", "capaian", "target") and b.tahun != m.tahun else b.besaran
             else:

@@ -125,6 +125,11 @@ class Temuan:
         return self.nilai_dilaporkan - self.nilai_hitung
 
     @property
+    def butir_sendiri(self) -> Butir:
+        """The finding as its one figure (before `reviu.rinci` split it, or for a finding made by hand)."""
+        return Butir(self.tempat, self.indikator_id, "", "", self.nilai_dilaporkan, self.nilai_hitung)
+
+    @property
     def status(self) -> str:
         """'dikoreksi' when lkj's report, computed from the data, prints the right figure (a finding on
         the published document); 'terbuka' when the data lkj itself reads must be corrected."""
