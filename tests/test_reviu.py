@@ -394,3 +394,45 @@ def test_r08_passes_words_from_placeholders_negations_qualified_claims_and_true_
     )
     assert temuan(proyek, "R08") == []
     assert temuan(ROOT, "R08") == []  # the 2023 narrative as rewritten
+
+
+# --- grouping by root cause is a pass of its own ------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_findings_do_not_depend_on_the_order_of_the_rules(seed):
+    import random
+
+    from lkj.reviu import periksa as periksa_masukan
+    from lkj.reviu.aturan import ATURAN
+    from lkj.reviu.keluaran import ke_csv
+
+    m = masukan(2023)
+    acak = list(ATURAN)
+    random.Random(seed).shuffle(acak)
+    assert [a.kode for a in acak] != [a.kode for a in ATURAN]
+    assert ke_csv(periksa_masukan(m, tuple(acak))) == ke_csv(periksa_masukan(m))
+
+
+def test_a_cell_two_rules_flag_stays_with_the_lower_numbered_rule():
+    from lkj.reviu.aturan import kelompokkan
+    from lkj.reviu.temuan import Temuan
+
+    def t(aturan, sel, **kw):
+        x = Temuan(
+            aturan=aturan,
+            kategori="tidak konsisten",
+            lokasi=tuple(sel.values()),
+            uraian=aturan,
+            sumber="publikasi",
+            **kw,
+        )
+        x.sel = dict(sel)
+        return x
+
+    r02 = t("R02", {5: "sel 5", 6: "sel 6"})
+    r01 = t("R01", {5: "sel 5"})
+    r04 = t("R04", {9: "sel 9"}, ikut_sel=6, akibat=["tabel efisiensi memakai angka itu"])
+    lain = t("R02", {5: "sel 5"})
+    assert kelompokkan([r04, lain, r02, r01]) == [r01, r02]
+    assert r02.lokasi == ("sel 6", "sel 9") and r02.akibat == ["tabel efisiensi memakai angka itu"]

@@ -53,6 +53,26 @@ def hitung_ulang(ctx: Konteks, a: Angka) -> tuple[float | None, str]:
 
 
 URUTAN_R01 = {"realisasi": 0, "capaian": 1}  # a realisasi is booked before the capaian computed from it
+BESARAN_R01 = ("realisasi", "capaian", "rata_rata", "serapan", "efisiensi")
+
+
+def salah_dari_data(ctx: Konteks, a: Angka) -> tuple[str, float] | None:
+    """('pembulatan' or 'beda', the computed value) for a printed figure R01 books: one that does not
+    follow from its data. None when it does, cannot be recomputed, or follows from a wrong printed target
+    (R03) or wrong printed inputs (R04). Pure: other rules use it to leave R01's cells to R01."""
+    if a.besaran not in BESARAN_R01 or a.nilai is None:
+        return None
+    hit, _ = hitung_ulang(ctx, a)
+    if hit is None:
+        return None
+    hasil = cocok_capaian(ctx, a, a.nilai, a.digit) if a.besaran == "capaian" else banding(a.nilai, a.digit, hit)
+    if hasil == "sesuai":
+        return None
+    if (a.besaran == "capaian" and dari_target_salah(ctx, a)) or (
+        a.besaran == "efisiensi" and dari_masukan_salah(ctx, a)
+    ):
+        return None
+    return hasil, hit
 
 
 def aturan_hitung_ulang(ctx: Konteks) -> list[Temuan]:
@@ -62,21 +82,11 @@ def aturan_hitung_ulang(ctx: Konteks) -> list[Temuan]:
     wrong printed inputs to R04: the cell is booked with its cause."""
     out: list[Temuan] = []
     akar: dict[tuple, list[tuple[Temuan, Angka]]] = {}  # (tahun, subjek, besaran) -> (finding, its first cell)
-    cek = sorted(
-        ctx.angka("realisasi", "capaian", "rata_rata", "serapan", "efisiensi"),
-        key=lambda a: URUTAN_R01.get(a.besaran, 2),
-    )
-    for a in cek:
-        hit, _ = hitung_ulang(ctx, a)
-        if a.nilai is None or hit is None:
+    for a in sorted(ctx.angka(*BESARAN_R01), key=lambda a: URUTAN_R01.get(a.besaran, 2)):
+        salah = salah_dari_data(ctx, a)
+        if salah is None or a.nilai is None:
             continue
-        hasil = cocok_capaian(ctx, a, a.nilai, a.digit) if a.besaran == "capaian" else banding(a.nilai, a.digit, hit)
-        if hasil == "sesuai":
-            continue
-        if (a.besaran == "capaian" and dari_target_salah(ctx, a)) or (
-            a.besaran == "efisiensi" and dari_masukan_salah(ctx, a)
-        ):
-            continue
+        hasil, hit = salah
         kategori = "pembulatan" if hasil == "pembulatan" else "salah hitung"
         program = a.subjek if ctx.program(a.subjek) is not None else ""
         sama = [
@@ -250,16 +260,17 @@ def aturan_antar_tabel(ctx: Konteks) -> list[Temuan]:
             continue
         acuan[kunci] = acu
         for a in daftar:
-            if a is acu or a.baris_csv in ctx.dibukukan:
+            if a is acu or salah_dari_data(ctx, a) is not None:  # R01's cell
                 continue
             if a.nilai is None or (
                 banding(a.nilai, a.digit, acu.nilai) == "beda" and banding(acu.nilai, acu.digit, a.nilai) == "beda"
             ):
                 beda.append((a, acu))
     out = _bergeser(ctx, beda, acuan)
+    bergeser = {n for t in out for n in t.sel}
     sama: dict[tuple, Temuan] = {}
     for a, acu in beda:
-        if a.baris_csv in ctx.dibukukan:
+        if a.baris_csv in bergeser:
             continue
         kunci = (a.tahun, a.subjek, a.besaran, a.nilai if a.nilai is not None else a.tertulis.strip())
         if kunci in sama:
@@ -486,10 +497,11 @@ def aturan_masukan_turunan(ctx: Konteks) -> list[Temuan]:
             elif capaian_salah(ctx, a):
                 cap = F.rata_rata(ctx.p.capaian_dari(i) for i in ids).nilai
                 milik_sendiri = bool(capaian_cetak.get(a.nilai, set()) & set(ids))
-                asal = _temuan_capaian(ctx, a, ids) if milik_sendiri else None
-                if asal is not None:  # a copy of its indicator's wrong printed capaian
-                    ctx.bukukan(asal, a, f"tabel efisiensi {a.subjek} memakai capaian itu", a.subjek)
-                    _efisiensi_sebaris(ctx, asal, a)
+                asal = _capaian_salah_tercetak(ctx, a, ids) if milik_sendiri else None
+                if asal is not None:  # a copy of its indicator's wrong printed capaian: that finding's root
+                    t = temuan("salah hitung", "", ikut_sel=asal.baris_csv)
+                    out.append(ctx.bukukan(t, a, f"tabel efisiensi {a.subjek} memakai capaian itu", a.subjek))
+                    _efisiensi_sebaris(ctx, t, a)
                     continue
                 kategori = "salah hitung" if milik_sendiri or not capaian_cetak.get(a.nilai) else "tidak konsisten"
                 t = temuan(
@@ -513,24 +525,24 @@ def aturan_masukan_turunan(ctx: Konteks) -> list[Temuan]:
     return out
 
 
-def _temuan_capaian(ctx: Konteks, a: Angka, ids: list[str]) -> Temuan | None:
-    """The finding that already books a printed capaian of these indicators with a's value."""
+def _capaian_salah_tercetak(ctx: Konteks, a: Angka, ids: list[str]) -> Angka | None:
+    """A wrong printed capaian of these indicators with a's value (the cell whose finding a belongs to)."""
     for b in ctx.angka("capaian"):
         if (
             b.tahun == a.tahun
             and b.subjek in ids
             and b.nilai is not None
-            and b.baris_csv in ctx.dibukukan
             and banding(a.nilai, a.digit, b.nilai) != "beda"
+            and (salah_dari_data(ctx, b) is not None or dari_target_salah(ctx, b))
         ):
-            return ctx.dibukukan[b.baris_csv]
+            return b
     return None
 
 
 def _efisiensi_sebaris(ctx: Konteks, t: Temuan, masukan: Angka) -> None:
     """Book the efisiensi printed in an input's row with that input's finding, if it was computed from it."""
     e = ctx.sebaris(masukan, "efisiensi")
-    if e is not None and e.baris_csv not in ctx.dibukukan and dari_masukan_salah(ctx, e):
+    if e is not None and dari_masukan_salah(ctx, e):
         ctx.bukukan(t, e, f"efisiensi {masukan.subjek} {e.tertulis.strip()} dihitung dari angka itu", masukan.subjek)
 
 
@@ -1009,7 +1021,42 @@ def aturan_target_data(ctx: Konteks) -> list[Temuan]:
     return out
 
 
-# --- grouping: every wrong figure of a finding, a pass after the rules --------------------------------------
+# --- grouping by root cause and every wrong figure of a finding: passes after the rules -------------------
+
+
+def kelompokkan(temuan: list[Temuan]) -> list[Temuan]:
+    """Group the rules' findings by root cause, whatever order the rules ran in: a finding that names
+    another's cell as its root (`ikut_sel`) joins the finding explaining that cell (its cells, consequences
+    and programs appended); a published cell two findings claim stays with the lower-numbered rule, and a
+    finding left without any of its cells is dropped. The order: by rule code, then as each rule found them."""
+    urut = sorted(temuan, key=lambda t: t.aturan)  # stable: a rule's own order is kept
+    pemilik: dict[int, Temuan] = {}
+    out = []
+    for t in urut:
+        if t.ikut_sel is not None:
+            continue
+        milik_lain = [n for n in t.sel if n in pemilik]
+        for n in milik_lain:
+            lokasi = t.sel.pop(n)
+            t.lokasi = tuple(x for x in t.semua_lokasi if x != lokasi)
+        if milik_lain and not t.sel:
+            continue
+        pemilik.update(dict.fromkeys(t.sel, t))
+        out.append(t)
+    for t in urut:
+        if t.ikut_sel is None:
+            continue
+        akar = pemilik.get(t.ikut_sel)
+        if akar is None:  # its root was not found wrong after all: it stands alone
+            out.append(t)
+            continue
+        for n, lokasi in t.sel.items():
+            if n not in pemilik:
+                akar.sel[n] = lokasi
+                pemilik[n] = akar
+        for i, lokasi in enumerate(t.semua_lokasi):
+            akar.tambah(lokasi, t.akibat[i] if i < len(t.akibat) else "", t.program_kode)
+    return sorted(out, key=lambda t: t.aturan)
 
 
 def nilai_benar(ctx: Konteks, a: Angka) -> tuple[float | None, str]:

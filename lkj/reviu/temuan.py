@@ -80,6 +80,10 @@ class Temuan:
     kode: str = ""
     akibat: list[str] = field(default_factory=list)
     butir: list[Butir] = field(default_factory=list)  # one per wrong figure, in lokasi order (reviu.rinci)
+    sel: dict[int, str] = field(default_factory=dict)  # publikasi.csv rows this finding explains -> their lokasi
+    # a finding whose root cause is that of another: the publikasi.csv row of a cell that other finding
+    # explains; the grouping pass (aturan.kelompokkan) merges it there
+    ikut_sel: int | None = None
 
     def __post_init__(self) -> None:
         if isinstance(self.lokasi, str):
@@ -146,18 +150,15 @@ class Konteks:
     narasi: dict[str, str | None]
     rencana: Rencana
     anggaran: pd.DataFrame | None = field(init=False)
-    # published cells already explained by a finding (Angka.baris_csv -> the finding): a later
-    # rule adds a consequence to that finding instead of booking the cell again
-    dibukukan: dict[int, Temuan] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.anggaran = hitung_anggaran(self.p)
 
     def bukukan(self, t: Temuan, a: Angka, akibat: str = "", program_kode: str = "") -> Temuan:
-        """Record that finding t explains the published cell a."""
-        if self.dibukukan.get(a.baris_csv) is not t:
+        """Record that finding t explains the published cell a (and what the cell shows)."""
+        if a.baris_csv not in t.sel:
             t.tambah(a.tempat, akibat, program_kode)
-        self.dibukukan[a.baris_csv] = t
+            t.sel[a.baris_csv] = a.tempat
         return t
 
     def sebaris(self, a: Angka, besaran: str) -> Angka | None:
