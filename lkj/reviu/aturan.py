@@ -370,6 +370,7 @@ def aturan_target(ctx: Konteks) -> list[Temuan]:
                 out.append(
                     Temuan(
                         aturan="R03",
+                        apa=f"Target PK {h.indikator_id} {p.tahun}",
                         kategori="tidak konsisten",
                         lokasi=f"data/raw/{p.tahun}/pk.csv baris {h.pk_baris}",
                         uraian=f"Target PK {p.tahun} {h.indikator_id} adalah "
@@ -574,6 +575,7 @@ def aturan_kelompok(ctx: Konteks) -> list[Temuan]:
                     out.append(
                         Temuan(
                             aturan="R05",
+                            apa=f"Nilai kelompok {grp.kelompok} {h.indikator_id}",
                             kategori="salah hitung",
                             lokasi=lokasi,
                             sumber="data",
@@ -595,6 +597,7 @@ def aturan_kelompok(ctx: Konteks) -> list[Temuan]:
                         out.append(
                             Temuan(
                                 aturan="R05",
+                                apa=f"{kolom.capitalize()} kelompok {grp.kelompok} {h.indikator_id}",
                                 kategori="salah hitung",
                                 lokasi=lokasi,
                                 sumber="data",
@@ -642,6 +645,7 @@ def aturan_metode(ctx: Konteks) -> list[Temuan]:
             out.append(
                 Temuan(
                     aturan="R06",
+                    apa=f"Penyebut {h.indikator_id}",
                     kategori="metodologi",
                     lokasi=f"data/raw/{ctx.p.tahun}/komponen.csv baris {dipakai.baris}",
                     sumber="data",
@@ -696,6 +700,7 @@ def aturan_metode(ctx: Konteks) -> list[Temuan]:
             out.append(
                 Temuan(
                     aturan="R06",
+                    apa=f"Realisasi {h.indikator_id} {ctx.p.tahun}",
                     kategori="metodologi",
                     lokasi=f"data/raw/{ctx.p.tahun}/realisasi_langsung.csv ({h.indikator_id})",
                     sumber="data",
@@ -744,6 +749,7 @@ def aturan_metode(ctx: Konteks) -> list[Temuan]:
             out.append(
                 Temuan(
                     aturan="R06",
+                    apa=f"Narasi Sasaran {h.sasaran_no}",
                     kategori="metodologi",
                     lokasi=f"data/raw/{ctx.p.tahun}/narasi/sasaran-{h.sasaran_no:02d}.md",
                     sumber="data",
@@ -765,6 +771,7 @@ def _tanpa_bukti(ctx: Konteks) -> list[Temuan]:
         return [
             Temuan(
                 aturan="R06",
+                apa="Daftar data dukung",
                 kategori="data dukung tidak ada",
                 lokasi=path,
                 sumber="data",
@@ -777,6 +784,7 @@ def _tanpa_bukti(ctx: Konteks) -> list[Temuan]:
     return [
         Temuan(
             aturan="R06",
+            apa=f"Bukti {h.indikator_id}",
             kategori="data dukung tidak ada",
             lokasi=f"{path} ({h.indikator_id})",
             sumber="data",
@@ -825,6 +833,7 @@ def aturan_narasi(ctx: Konteks) -> list[Temuan]:
                 out.append(
                     Temuan(
                         aturan="R07",
+                        apa=f"Angka di narasi {nama}",
                         kategori="tidak konsisten",
                         lokasi=f"data/raw/{ctx.p.tahun}/narasi/{nama}.md baris {nomor}",
                         sumber="data",
@@ -937,6 +946,7 @@ def aturan_klaim_narasi(ctx: Konteks) -> list[Temuan]:
                     out.append(
                         Temuan(
                             aturan="R08",
+                            apa=f"Narasi {nama}",
                             kategori="tidak konsisten",
                             lokasi=lokasi,
                             sumber="data",
@@ -951,6 +961,7 @@ def aturan_klaim_narasi(ctx: Konteks) -> list[Temuan]:
                     out.append(
                         Temuan(
                             aturan="R08",
+                            apa=f"Narasi {nama}",
                             kategori="tidak konsisten",
                             lokasi=lokasi,
                             sumber="data",
@@ -1006,6 +1017,7 @@ def aturan_target_data(ctx: Konteks) -> list[Temuan]:
         out.append(
             Temuan(
                 aturan="R09",
+                apa=f"Target {h.indikator_id} {ctx.p.tahun} di tabel data",
                 kategori="tidak konsisten",
                 lokasi=f"data/raw/{ctx.p.tahun}/komponen.csv baris {', '.join(map(str, baris))} ({h.indikator_id})",
                 sumber="data",
@@ -1107,7 +1119,7 @@ def rinci(ctx: Konteks, temuan: list[Temuan]) -> None:
                 t.butir.append(
                     Butir(
                         lokasi=lok,
-                        apa=t.indikator_id or t.program_kode or "",
+                        apa=t.apa or t.indikator_id or t.program_kode or "",
                         tertulis=_nilai_data(ctx, t, t.nilai_dilaporkan),
                         benar=_nilai_data(ctx, t, t.nilai_hitung),
                         nilai_dilaporkan=t.nilai_dilaporkan,

@@ -84,6 +84,7 @@ class Temuan:
     # a finding whose root cause is that of another: the publikasi.csv row of a cell that other finding
     # explains; the grouping pass (aturan.kelompokkan) merges it there
     ikut_sel: int | None = None
+    apa: str = ""  # what the figure is, for a finding on a data cell ('Target PK IK05 2022')
 
     def __post_init__(self) -> None:
         if isinstance(self.lokasi, str):
