@@ -21,6 +21,8 @@ def paket_audit(m: Masukan, pdf: bytes, berkas: list[Path]) -> tuple[bytes, str,
     from ..reviu.lke import Data, periksa_lke
     from . import provenance
     from .fingerprint import kode
+    from .notebook import BuildError
+    from .rakit import masalah_html
 
     p, lalu = hitung(m)
     temuan = periksa(m)
@@ -29,4 +31,9 @@ def paket_audit(m: Masukan, pdf: bytes, berkas: list[Path]) -> tuple[bytes, str,
     lke = periksa_lke(Data(m, p, lalu, temuan, tabel, jumlah_halaman(pdf)))
     asal = provenance.catat(m.proyek, [*berkas, *kode()])
     jejak = html_jejak(m, p, temuan, tabel, lke, (asal.berkas, asal.commit, asal.versi))
-    return tulis_lembar_reviu(m, baris), html_lembar(m, baris), jejak
+    lembar = html_lembar(m, baris)
+    for nama, teks in (("Lembar Reviu", lembar), ("jejak audit", jejak)):
+        masalah = masalah_html(teks)  # the one check every page of the build passes
+        if masalah:
+            raise BuildError(f"HTML {nama} tidak aman: {'; '.join(sorted(set(masalah))[:5])}")
+    return tulis_lembar_reviu(m, baris), lembar, jejak

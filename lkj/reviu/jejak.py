@@ -11,7 +11,7 @@ from .. import fmt
 from ..hitung.pengukuran import HasilIndikator, Pengukuran
 from ..masukan.bukti import adalah_url
 from ..masukan.model import Masukan
-from .lembar import TabelPdf, letak_lkj, lingkungan
+from .lembar import TabelPdf, letak_lkj, render
 from .lke import JawabanLke
 from .temuan import Temuan
 
@@ -233,21 +233,17 @@ def html_jejak(
     berkas, commit, versi = provenance
     jejak = [jejak_indikator(m, p, h, temuan, tabel) for h in p.indikator]
     umum = [t for t in temuan if not t.indikator_id]
-    return (
-        lingkungan()
-        .get_template("jejak.html.j2")
-        .render(
-            tahun=m.tahun,
-            instansi=m.aturan.instansi,
-            jejak=jejak,
-            umum=umum,
-            lke=lke,
-            nilai_lke=fmt.angka(sum(j.nilai for j in lke), 2),
-            bobot_lke=fmt.angka(sum(j.bobot for j in lke), 2),
-            berkas=berkas,
-            commit=commit,
-            versi=versi,
-            rata_rata=fmt.persen(p.rata_rata.nilai, p.aturan.digit_desimal),
-            rata_rata_penuh=penuh(p.rata_rata.nilai),
-        )
+    return render(
+        "jejak.html.j2",
+        m,
+        jejak=jejak,
+        umum=umum,
+        lke=lke,
+        nilai_lke=fmt.angka(sum(j.nilai for j in lke), 2),
+        bobot_lke=fmt.angka(sum(j.bobot for j in lke), 2),
+        berkas=berkas,
+        commit=commit,
+        versi=versi,
+        rata_rata=fmt.persen(p.rata_rata.nilai, p.aturan.digit_desimal),
+        rata_rata_penuh=penuh(p.rata_rata.nilai),
     )

@@ -372,15 +372,16 @@ def lingkungan():
     )
 
 
+def render(template: str, m: Masukan, **isi) -> str:
+    """An audit package page from its template (templates/), with the year and the agency."""
+    return lingkungan().get_template(template).render(tahun=m.tahun, instansi=m.aturan.instansi, **isi)
+
+
 def html_lembar(m: Masukan, baris: list[BarisLembar]) -> str:
-    return (
-        lingkungan()
-        .get_template("lembar_reviu.html.j2")
-        .render(
-            tahun=m.tahun,
-            instansi=m.aturan.instansi,
-            baris=baris,
-            jumlah_angka=sum(len(b.angka) for b in baris),
-            terbuka=sum(b.status == "terbuka" for b in baris),
-        )
+    return render(
+        "lembar_reviu.html.j2",
+        m,
+        baris=baris,
+        jumlah_angka=sum(len(b.angka) for b in baris),
+        terbuka=sum(b.status == "terbuka" for b in baris),
     )
