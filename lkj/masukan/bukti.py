@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from .errors import DataError, Peringatan
 from .proyek import Proyek
+from .skema import Kolom, baca_csv
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -16,10 +17,27 @@ if TYPE_CHECKING:
     from .model import Masukan
 
 URL = re.compile(r"https?://\S+")
+SKEMA = (
+    Kolom("indikator_id", "kode"),
+    Kolom("komponen_id", "kode", wajib=False),
+    Kolom("berkas"),
+    Kolom("jenis_dokumen"),
+    Kolom("bidang"),
+    Kolom("keterangan", wajib=False),
+)
 
 
 def adalah_url(berkas: str) -> bool:
     return bool(URL.fullmatch(berkas))
+
+
+def baca_bukti(proyek: Proyek, path: Path, pk_ids: set[str], komponen: pd.DataFrame | None) -> pd.DataFrame | None:
+    """bukti.csv of a year, validated (None when the year has none)."""
+    if not path.exists() and not path.is_symlink():
+        return None
+    df = baca_csv(proyek, path, SKEMA)
+    cek_bukti(proyek, df, path, pk_ids, komponen)
+    return df
 
 
 def cek_bukti(proyek: Proyek, df: pd.DataFrame, path: Path, pk_ids: set[str], komponen: pd.DataFrame | None) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from .berkas import folder_tahun
-from .bukti import cek_bukti
+from .bukti import baca_bukti
 from .errors import DataError
 from .kosakata import RUMUS_PERSEN
 from .params import RENSTRA
@@ -170,9 +170,7 @@ def baca_tahun(proyek: Proyek, tahun: int, renstra: Renstra) -> DataTahun:
     organisasi = opsional("organisasi.csv")
     if organisasi is not None:
         _cek_organisasi(organisasi, folder / "organisasi.csv")
-    bukti = opsional("bukti.csv")
-    if bukti is not None:
-        cek_bukti(proyek, bukti, folder / "bukti.csv", pk_ids, komponen)
+    bukti = baca_bukti(proyek, folder / "bukti.csv", pk_ids, komponen)
     return DataTahun(tahun, folder, renstra, pk, komponen, langsung, anggaran, peta, organisasi, bukti)
 
 

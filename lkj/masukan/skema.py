@@ -194,14 +194,6 @@ SKEMA: dict[str, tuple[Kolom, ...]] = {
     ),
     "program_indikator.csv": (Kolom("program_kode", K), Kolom("indikator_id", K)),
     "organisasi.csv": (Kolom("unit_id", K), Kolom("unit"), Kolom("atasan_id", K, wajib=False)),
-    "bukti.csv": (
-        Kolom("indikator_id", K),
-        Kolom("komponen_id", K, wajib=False),
-        Kolom("berkas"),
-        Kolom("jenis_dokumen"),
-        Kolom("bidang"),
-        Kolom("keterangan", wajib=False),
-    ),
 }
 KUNCI = {  # unique key of each file
     "tujuan.csv": ("tujuan_id",),
@@ -213,7 +205,7 @@ KUNCI = {  # unique key of each file
     "anggaran.csv": ("program_kode",),
     "program_indikator.csv": ("program_kode", "indikator_id"),
     "organisasi.csv": ("unit_id",),
-    "bukti.csv": ("indikator_id", "komponen_id", "berkas"),
+    "bukti.csv": ("indikator_id", "komponen_id", "berkas"),  # schema: masukan/bukti.py (not in the isian workbook)
 }
 
 
