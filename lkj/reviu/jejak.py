@@ -44,6 +44,7 @@ class BarisMentah:
     target: str
     realisasi: str
     bukti: tuple[Bukti, ...] = ()
+    dihitung: bool = True  # a value the formula uses (rincian and info rows are shown folded)
 
 
 @dataclass(frozen=True)
@@ -174,6 +175,7 @@ def jejak_indikator(m: Masukan, p: Pengukuran, h: HasilIndikator, temuan: list[T
             _v(k.target, k.satuan),
             _v(k.realisasi, k.satuan),
             _bukti(m, h.indikator_id, k.kode),
+            k.peran not in ("rincian", "info"),
         )
         for k in h.komponen
     ]
