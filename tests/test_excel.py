@@ -481,10 +481,12 @@ def test_reviu_sheet_lists_every_finding_with_a_filter(kertas_kerja):
 
     ws = openpyxl.load_workbook(kertas_kerja)["Reviu"]
     temuan = periksa(masukan(2023))
-    assert ws.max_row == len(temuan) + 1 == 35  # the 34 root causes of the published 2023 report
-    assert ws.auto_filter.ref == f"A1:K{len(temuan) + 1}"
+    # as the CSV: one row per wrong figure (85) of the 39 root causes of the published 2023 report
+    assert ws.max_row == sum(len(t.butir) for t in temuan) + 1 == 86
+    assert ws.auto_filter.ref == "A1:P86"
     assert [c.value for c in ws[1]] == KOLOM_CSV
-    assert [ws.cell(r, 1).value for r in range(2, 5)] == [t.kode for t in temuan[:3]]
+    assert [ws.cell(r, 1).value for r in range(2, 5)] == ["R01-001.01", "R01-001.02", "R01-001.03"]
+    assert {ws.cell(r, 2).value for r in range(2, 13)} == {"R01-001"}
 
 
 # --- safe for Excel --------------------------------------------------------------------------------

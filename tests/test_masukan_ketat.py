@@ -392,7 +392,7 @@ def test_html_check_accepts_text_that_mentions_it(html):
 
 @pytest.mark.parametrize("awal", ["=", "+", "-", "@", "\t", "\r", "\n"])
 def test_reviu_csv_cell_is_never_a_formula(awal):
-    from lkj.reviu.keluaran import baris_csv, ke_csv
+    from lkj.reviu.keluaran import KOLOM_CSV, baris_csv, ke_csv
     from lkj.reviu.temuan import Temuan
 
     jahat = f'{awal}HYPERLINK("https://evil.example","klik")'
@@ -406,12 +406,13 @@ def test_reviu_csv_cell_is_never_a_formula(awal):
         nilai_dilaporkan=-5.0,
         nilai_hitung=1.0,
     )
-    baris = baris_csv(t)
-    for sel in baris[3:6]:
-        assert sel == "'" + jahat
-    assert baris[6] == "-5.0"  # a number stays a number
-    dibaca = list(csv.reader(io.StringIO(ke_csv([t]))))
-    assert dibaca[1][3] == "'" + jahat
+    (baris,) = baris_csv(t)
+    sel = dict(zip(KOLOM_CSV, baris, strict=True))
+    for kolom in ("lokasi", "indikator_id", "uraian"):
+        assert sel[kolom] == "'" + jahat
+    assert sel["nilai_dilaporkan"] == "-5.0"  # a number stays a number
+    dibaca = list(csv.DictReader(io.StringIO(ke_csv([t]))))
+    assert dibaca[0]["lokasi"] == "'" + jahat
 
 
 def test_reviu_csv_neutralises_hostile_publication_text(proyek, capsys):

@@ -161,6 +161,9 @@ def test_two_clean_builds_in_other_folders_give_identical_bytes(laporan, tmp_pat
         "laporan-kinerja-2023-audit.html",
         "laporan-kinerja-2023.pdf",
         "reviu-2023.csv",
+        "lembar-reviu-2023.xlsx",
+        "lembar-reviu-2023.html",
+        "jejak-audit-2023.html",
     }
     assert pertama == kedua
     assert str(lain) not in (lain / "reports/2023/laporan-kinerja-2023-audit.html").read_text()

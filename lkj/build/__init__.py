@@ -26,11 +26,13 @@ from typing import TYPE_CHECKING
 
 from ..files import tulis_atomik
 from ..masukan.berkas import berkas_masukan, folder_tahun
+from ..masukan.bukti import tanpa_bukti
 from ..masukan.errors import Peringatan
 from ..masukan.proyek import Proyek
 from ..masukan.rencana import Bagian
 from .fingerprint import Stamps, hash_files, kode
 from .notebook import BuildError, jalankan
+from .paket import keluaran_paket, paket_audit
 
 if TYPE_CHECKING:
     from ..masukan.model import Masukan
@@ -103,7 +105,7 @@ class Sidik:
 def keluaran(proyek: Proyek, tahun: int) -> list[Path]:
     r = proyek.reports(tahun)
     laporan = [r / f"laporan-kinerja-{tahun}{s}" for s in (".html", "-audit.html", ".pdf")]
-    return [*laporan, r / f"reviu-{tahun}.csv", r / f"kertas-kerja-{tahun}.xlsx"]
+    return [*laporan, r / f"reviu-{tahun}.csv", r / f"kertas-kerja-{tahun}.xlsx", *keluaran_paket(r, tahun)]
 
 
 def _cek_keluaran(proyek: Proyek, hasil: list[Path]) -> None:
@@ -324,6 +326,7 @@ def build(
         isi_pdf, terpotong = pdf.render(laporan, f"Laporan Kinerja {tahun}", build_dir / "pdf", pool, draf=not final)
         html_audit, reviu_csv, kertas_kerja = audit.result()
         isi: tuple[str | bytes, ...] = (laporan, html_audit, isi_pdf, reviu_csv, kertas_kerja)
+        isi += paket_audit(m, isi_pdf, s.berkas)  # Lembar Reviu (xlsx, html), jejak audit: after the PDF
     waktu["rakit"] = time.perf_counter() - mulai - waktu["data"] - waktu["notebook"]
     log(f"  rakit selesai ({waktu['rakit']:.1f} s)")
     for path, data in zip(hasil, isi, strict=True):
@@ -332,7 +335,8 @@ def build(
         except OSError as e:
             raise BuildError(f"{proyek.relatif(path)} tidak dapat ditulis ({e.strerror or e}).") from None
     stamps.write_set("rakit", versi, hasil)
-    return BuildResult(list(tugas), True, sorted({*m.peringatan, *terpotong}), waktu, diperbarui)
+    bukti = tanpa_bukti(m) if final else []  # FINAL=1: indicators without evidence (bukti.csv)
+    return BuildResult(list(tugas), True, sorted({*m.peringatan, *terpotong, *bukti}), waktu, diperbarui)
 
 
 def _sidik_bagian(b: Bagian, kode_data: str, m: Masukan) -> str:
@@ -436,6 +440,6 @@ def main_report(tahun: int, root: Path, jobs: int | None, final: bool = False, k
         jenis = "final" if final else "DRAF (FINAL=1 untuk versi yang ditandatangani)"
         print(
             f"reports/{tahun}/laporan-kinerja-{tahun}.html, -audit.html, .pdf, reviu-{tahun}.csv, "
-            f"kertas-kerja-{tahun}.xlsx: {jenis} "
+            f"kertas-kerja-{tahun}.xlsx, lembar-reviu-{tahun}.xlsx/.html, jejak-audit-{tahun}.html: {jenis} "
             f"({time.perf_counter() - mulai:.1f} s)"
         )

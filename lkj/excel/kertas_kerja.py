@@ -22,7 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..hitung.pengukuran import HasilIndikator, hitung, hitung_anggaran
 from ..masukan.model import Masukan
 from ..reviu import periksa
-from ..reviu.keluaran import KOLOM_CSV
+from ..reviu.keluaran import KOLOM_CSV, rekaman
 from ..reviu.temuan import Temuan
 from .xlsx import isi_teks, simpan, tulis_petunjuk
 
@@ -470,27 +470,14 @@ def tulis_kertas_kerja(m: Masukan, temuan: list[Temuan] | None = None) -> bytes:
                 k,
                 "data",
                 "General" if k.startswith(("nilai", "selisih")) else None,
-                50 if k in ("uraian", "lokasi") else 14,
+                50 if k in ("uraian", "lokasi") else 24 if k in ("angka", "tertulis", "benar") else 14,
             )
             for k in KOLOM_CSV
         ],
     )
-    for temuan_ in temuan:
-        rev.tambah(
-            {
-                "kode": temuan_.kode,
-                "kategori": temuan_.kategori,
-                "tingkat": temuan_.tingkat,
-                "lokasi": temuan_.tempat,
-                "indikator_id": temuan_.indikator_id,
-                "uraian": temuan_.keterangan,
-                "nilai_dilaporkan": temuan_.nilai_dilaporkan,
-                "nilai_hitung": temuan_.nilai_hitung,
-                "selisih": temuan_.selisih,
-                "program_kode": temuan_.program_kode,
-                "sumber": temuan_.sumber,
-            }
-        )
+    for temuan_ in temuan:  # one row per wrong figure, as the CSV
+        for r in rekaman(temuan_):
+            rev.tambah(r)
     rev.ws.auto_filter.ref = f"A1:{get_column_letter(len(KOLOM_CSV))}{max(rev.baris, 2)}"
 
     _petunjuk(petunjuk, m, [ind, sas] + ([ang] if tabel is not None else []) + [komponen])
@@ -513,7 +500,8 @@ def _petunjuk(ws: Worksheet, m: Masukan, lembar_cek: list[Lembar]) -> None:
         "Predikat dicari pada lembar Skala dari capaian sebelum dibatasi; rata-rata memakai capaian_dirata "
         "(dibatasi batas_capaian bila diisi).",
         "Serapan = realisasi / pagu × 100; efisiensi = 1 − serapan / capaian indikator program.",
-        "Lembar Reviu berisi temuan reviu dengan filter.",
+        "Lembar Reviu berisi temuan reviu dengan filter, satu baris per angka yang salah (kolom akar: kode temuan "
+        "akar masalahnya; status dikoreksi/terbuka).",
         "",
         "Jumlah sel cek yang FALSE:",
     ]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from .berkas import folder_tahun
+from .bukti import baca_bukti
 from .errors import DataError, Peringatan
 from .kosakata import RUMUS_PERSEN
 from .params import RENSTRA
@@ -80,6 +81,7 @@ class DataTahun:
     anggaran: pd.DataFrame | None
     program_indikator: pd.DataFrame | None
     organisasi: pd.DataFrame | None = None  # units and who reports to whom (the organisation chart)
+    bukti: pd.DataFrame | None = None  # evidence (data dukung) per indicator or component row
 
 
 def baca_renstra(proyek: Proyek, nama: str) -> Renstra:
@@ -208,7 +210,8 @@ def baca_tahun(proyek: Proyek, tahun: int, renstra: Renstra) -> DataTahun:
     organisasi = opsional("organisasi.csv")
     if organisasi is not None:
         _cek_organisasi(organisasi, folder / "organisasi.csv")
-    return DataTahun(tahun, folder, renstra, pk, komponen, langsung, anggaran, peta, organisasi)
+    bukti = baca_bukti(proyek, folder / "bukti.csv", pk_ids, komponen)
+    return DataTahun(tahun, folder, renstra, pk, komponen, langsung, anggaran, peta, organisasi, bukti)
 
 
 def _cek_organisasi(df: pd.DataFrame, path: Path) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .berkas import folder_tahun, tersembunyi
+from .bukti import bukti_hilang
 from .data import DataTahun, baca_renstra, baca_tahun
 from .errors import DataError, Peringatan
 from .kelengkapan import sel_kosong
@@ -95,6 +96,7 @@ def baca_masukan(proyek: Proyek, tahun: int) -> Masukan:
         Peringatan("narasi masih salinan tahun lalu, belum ditinjau", proyek.relatif(proyek.narasi(tahun, n)))
         for n in disalin
     ]
+    peringatan += bukti_hilang(proyek, data.bukti, data.folder / "bukti.csv")
     publikasi = baca_publikasi(proyek, proyek.tahun(tahun) / "publikasi.csv")
     return Masukan(proyek, aturan, data, pembanding, rencana, narasi, publikasi, tuple(peringatan), disalin)
 

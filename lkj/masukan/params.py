@@ -237,9 +237,7 @@ def masalah_gambar(isi: bytes) -> str | None:
     import io
     import warnings
 
-    from PIL import Image
-
-    from PIL import ImageFile
+    from PIL import Image, ImageFile
 
     batas, terpotong = Image.MAX_IMAGE_PIXELS, ImageFile.LOAD_TRUNCATED_IMAGES
     try:

@@ -244,6 +244,7 @@ KUNCI = {  # unique key of each file
     "anggaran.csv": ("program_kode",),
     "program_indikator.csv": ("program_kode", "indikator_id"),
     "organisasi.csv": ("unit_id",),
+    "bukti.csv": ("indikator_id", "komponen_id", "berkas"),  # schema: masukan/bukti.py (not in the isian workbook)
 }
 
 

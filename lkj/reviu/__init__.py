@@ -9,20 +9,19 @@ from __future__ import annotations
 
 from ..hitung.pengukuran import hitung
 from ..masukan.model import Masukan
-from .aturan import ATURAN
+from .aturan import ATURAN, kelompokkan, rinci
 from .temuan import Konteks, Temuan
 
 
-def periksa(m: Masukan) -> list[Temuan]:
-    """All findings for a year, numbered per rule."""
+def periksa(m: Masukan, aturan=ATURAN) -> list[Temuan]:
+    """All findings for a year: every rule on its own, then grouped by root cause (so the order of the
+    rules does not matter), numbered per rule, each wrong figure on its own line."""
     p, lalu = hitung(m)
     ctx = Konteks(p, lalu, m.publikasi, m.narasi, m.rencana)
-    temuan = []
-    for a in ATURAN:
-        if a.butuh_publikasi and m.publikasi is None:
-            continue
-        hasil = a.fungsi(ctx)
-        for i, t in enumerate(hasil, start=1):
-            t.kode = f"{a.kode}-{i:03d}"
-        temuan += hasil
+    temuan = kelompokkan([t for a in aturan if m.publikasi is not None or not a.butuh_publikasi for t in a.fungsi(ctx)])
+    nomor: dict[str, int] = {}
+    for t in temuan:
+        nomor[t.aturan] = nomor.get(t.aturan, 0) + 1
+        t.kode = f"{t.aturan}-{nomor[t.aturan]:03d}"
+    rinci(ctx, temuan)
     return temuan

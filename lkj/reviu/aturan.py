@@ -15,7 +15,7 @@ from .. import fmt
 from ..hitung import formulas as F
 from ..hitung.pengukuran import arah_perubahan, jumlah_arah
 from ..masukan.publikasi import Angka, baca_tertulis
-from .temuan import NAMA_BESARAN, Konteks, Temuan, banding, nama_angka, pct
+from .temuan import NAMA_BESARAN, Butir, Konteks, Temuan, banding, nama_angka, pct
 
 # --- R01: every published figure recomputed from its data ------------------------------------------
 
@@ -53,6 +53,26 @@ def hitung_ulang(ctx: Konteks, a: Angka) -> tuple[float | None, str]:
 
 
 URUTAN_R01 = {"realisasi": 0, "capaian": 1}  # a realisasi is booked before the capaian computed from it
+BESARAN_R01 = ("realisasi", "capaian", "rata_rata", "serapan", "efisiensi")
+
+
+def salah_dari_data(ctx: Konteks, a: Angka) -> tuple[str, float] | None:
+    """('pembulatan' or 'beda', the computed value) for a printed figure R01 books: one that does not
+    follow from its data. None when it does, cannot be recomputed, or follows from a wrong printed target
+    (R03) or wrong printed inputs (R04). Pure: other rules use it to leave R01's cells to R01."""
+    if a.besaran not in BESARAN_R01 or a.nilai is None:
+        return None
+    hit, _ = hitung_ulang(ctx, a)
+    if hit is None:
+        return None
+    hasil = cocok_capaian(ctx, a, a.nilai, a.digit) if a.besaran == "capaian" else banding(a.nilai, a.digit, hit)
+    if hasil == "sesuai":
+        return None
+    if (a.besaran == "capaian" and dari_target_salah(ctx, a)) or (
+        a.besaran == "efisiensi" and dari_masukan_salah(ctx, a)
+    ):
+        return None
+    return hasil, hit
 
 
 def aturan_hitung_ulang(ctx: Konteks) -> list[Temuan]:
@@ -62,21 +82,11 @@ def aturan_hitung_ulang(ctx: Konteks) -> list[Temuan]:
     wrong printed inputs to R04: the cell is booked with its cause."""
     out: list[Temuan] = []
     akar: dict[tuple, list[tuple[Temuan, Angka]]] = {}  # (tahun, subjek, besaran) -> (finding, its first cell)
-    cek = sorted(
-        ctx.angka("realisasi", "capaian", "rata_rata", "serapan", "efisiensi"),
-        key=lambda a: URUTAN_R01.get(a.besaran, 2),
-    )
-    for a in cek:
-        hit, _ = hitung_ulang(ctx, a)
-        if a.nilai is None or hit is None:
+    for a in sorted(ctx.angka(*BESARAN_R01), key=lambda a: URUTAN_R01.get(a.besaran, 2)):
+        salah = salah_dari_data(ctx, a)
+        if salah is None or a.nilai is None:
             continue
-        hasil = cocok_capaian(ctx, a, a.nilai, a.digit) if a.besaran == "capaian" else banding(a.nilai, a.digit, hit)
-        if hasil == "sesuai":
-            continue
-        if (a.besaran == "capaian" and dari_target_salah(ctx, a)) or (
-            a.besaran == "efisiensi" and dari_masukan_salah(ctx, a)
-        ):
-            continue
+        hasil, hit = salah
         kategori = "pembulatan" if hasil == "pembulatan" else "salah hitung"
         program = a.subjek if ctx.program(a.subjek) is not None else ""
         sama = [
@@ -250,16 +260,17 @@ def aturan_antar_tabel(ctx: Konteks) -> list[Temuan]:
             continue
         acuan[kunci] = acu
         for a in daftar:
-            if a is acu or a.baris_csv in ctx.dibukukan:
+            if a is acu or salah_dari_data(ctx, a) is not None:  # R01's cell
                 continue
             if a.nilai is None or (
                 banding(a.nilai, a.digit, acu.nilai) == "beda" and banding(acu.nilai, acu.digit, a.nilai) == "beda"
             ):
                 beda.append((a, acu))
     out = _bergeser(ctx, beda, acuan)
+    bergeser = {n for t in out for n in t.sel}
     sama: dict[tuple, Temuan] = {}
     for a, acu in beda:
-        if a.baris_csv in ctx.dibukukan:
+        if a.baris_csv in bergeser:
             continue
         kunci = (a.tahun, a.subjek, a.besaran, a.nilai if a.nilai is not None else a.tertulis.strip())
         if kunci in sama:
@@ -359,6 +370,7 @@ def aturan_target(ctx: Konteks) -> list[Temuan]:
                 out.append(
                     Temuan(
                         aturan="R03",
+                        apa=f"Target PK {h.indikator_id} {p.tahun}",
                         kategori="tidak konsisten",
                         lokasi=f"data/raw/{p.tahun}/pk.csv baris {h.pk_baris}",
                         uraian=f"Target PK {p.tahun} {h.indikator_id} adalah "
@@ -486,10 +498,11 @@ def aturan_masukan_turunan(ctx: Konteks) -> list[Temuan]:
             elif capaian_salah(ctx, a):
                 cap = F.rata_rata(ctx.p.capaian_dari(i) for i in ids).nilai
                 milik_sendiri = bool(capaian_cetak.get(a.nilai, set()) & set(ids))
-                asal = _temuan_capaian(ctx, a, ids) if milik_sendiri else None
-                if asal is not None:  # a copy of its indicator's wrong printed capaian
-                    ctx.bukukan(asal, a, f"tabel efisiensi {a.subjek} memakai capaian itu", a.subjek)
-                    _efisiensi_sebaris(ctx, asal, a)
+                asal = _capaian_salah_tercetak(ctx, a, ids) if milik_sendiri else None
+                if asal is not None:  # a copy of its indicator's wrong printed capaian: that finding's root
+                    t = temuan("salah hitung", "", ikut_sel=asal.baris_csv)
+                    out.append(ctx.bukukan(t, a, f"tabel efisiensi {a.subjek} memakai capaian itu", a.subjek))
+                    _efisiensi_sebaris(ctx, t, a)
                     continue
                 kategori = "salah hitung" if milik_sendiri or not capaian_cetak.get(a.nilai) else "tidak konsisten"
                 t = temuan(
@@ -513,24 +526,24 @@ def aturan_masukan_turunan(ctx: Konteks) -> list[Temuan]:
     return out
 
 
-def _temuan_capaian(ctx: Konteks, a: Angka, ids: list[str]) -> Temuan | None:
-    """The finding that already books a printed capaian of these indicators with a's value."""
+def _capaian_salah_tercetak(ctx: Konteks, a: Angka, ids: list[str]) -> Angka | None:
+    """A wrong printed capaian of these indicators with a's value (the cell whose finding a belongs to)."""
     for b in ctx.angka("capaian"):
         if (
             b.tahun == a.tahun
             and b.subjek in ids
             and b.nilai is not None
-            and b.baris_csv in ctx.dibukukan
             and banding(a.nilai, a.digit, b.nilai) != "beda"
+            and (salah_dari_data(ctx, b) is not None or dari_target_salah(ctx, b))
         ):
-            return ctx.dibukukan[b.baris_csv]
+            return b
     return None
 
 
 def _efisiensi_sebaris(ctx: Konteks, t: Temuan, masukan: Angka) -> None:
     """Book the efisiensi printed in an input's row with that input's finding, if it was computed from it."""
     e = ctx.sebaris(masukan, "efisiensi")
-    if e is not None and e.baris_csv not in ctx.dibukukan and dari_masukan_salah(ctx, e):
+    if e is not None and dari_masukan_salah(ctx, e):
         ctx.bukukan(t, e, f"efisiensi {masukan.subjek} {e.tertulis.strip()} dihitung dari angka itu", masukan.subjek)
 
 
@@ -562,6 +575,7 @@ def aturan_kelompok(ctx: Konteks) -> list[Temuan]:
                     out.append(
                         Temuan(
                             aturan="R05",
+                            apa=f"Nilai kelompok {grp.kelompok} {h.indikator_id}",
                             kategori="salah hitung",
                             lokasi=lokasi,
                             sumber="data",
@@ -583,6 +597,7 @@ def aturan_kelompok(ctx: Konteks) -> list[Temuan]:
                         out.append(
                             Temuan(
                                 aturan="R05",
+                                apa=f"{kolom.capitalize()} kelompok {grp.kelompok} {h.indikator_id}",
                                 kategori="salah hitung",
                                 lokasi=lokasi,
                                 sumber="data",
@@ -630,6 +645,7 @@ def aturan_metode(ctx: Konteks) -> list[Temuan]:
             out.append(
                 Temuan(
                     aturan="R06",
+                    apa=f"Penyebut {h.indikator_id}",
                     kategori="metodologi",
                     lokasi=f"data/raw/{ctx.p.tahun}/komponen.csv baris {dipakai.baris}",
                     sumber="data",
@@ -677,18 +693,19 @@ def aturan_metode(ctx: Konteks) -> list[Temuan]:
                     tautan=ctx.rencana.jangkar("pengukuran"),
                 )
             )
-    # completeness: every PK indicator has supporting data and an analysis section
+    # completeness: every PK indicator has evidence (bukti.csv) and an analysis section
+    out += _tanpa_bukti(ctx)
     for h in ctx.p.indikator:
-        if h.realisasi.sumber != "komponen":
+        if h.realisasi.sumber != "komponen" and h.jenis_rumus != "langsung":
             out.append(
                 Temuan(
                     aturan="R06",
-                    kategori="data dukung tidak ada",
-                    lokasi=f"data/raw/{ctx.p.tahun} ({h.indikator_id})",
+                    apa=f"Realisasi {h.indikator_id} {ctx.p.tahun}",
+                    kategori="metodologi",
+                    lokasi=f"data/raw/{ctx.p.tahun}/realisasi_langsung.csv ({h.indikator_id})",
                     sumber="data",
                     uraian=f"Realisasi {h.indikator_id} ({_dalam_satuan(ctx, h.indikator_id, h.realisasi.nilai, 2)}) "
-                    f"tidak didukung data komponen "
-                    f"rumus {h.jenis_rumus}",
+                    f"dilaporkan tanpa data komponen, sehingga rumus {h.jenis_rumus} tidak dapat dihitung ulang",
                     indikator_id=h.indikator_id,
                     nilai_dilaporkan=h.realisasi.nilai,
                     nilai_hitung=None,
@@ -732,6 +749,7 @@ def aturan_metode(ctx: Konteks) -> list[Temuan]:
             out.append(
                 Temuan(
                     aturan="R06",
+                    apa=f"Narasi Sasaran {h.sasaran_no}",
                     kategori="metodologi",
                     lokasi=f"data/raw/{ctx.p.tahun}/narasi/sasaran-{h.sasaran_no:02d}.md",
                     sumber="data",
@@ -742,6 +760,41 @@ def aturan_metode(ctx: Konteks) -> list[Temuan]:
                 )
             )
     return out
+
+
+def _tanpa_bukti(ctx: Konteks) -> list[Temuan]:
+    """'data dukung tidak ada' from the evidence mapping: one finding when bukti.csv is absent, else one per
+    indicator without any evidence row."""
+    path = f"data/raw/{ctx.p.tahun}/bukti.csv"
+    bukti = ctx.p.data.bukti
+    if bukti is None:
+        return [
+            Temuan(
+                aturan="R06",
+                apa="Daftar data dukung",
+                kategori="data dukung tidak ada",
+                lokasi=path,
+                sumber="data",
+                uraian=f"Daftar data dukung (bukti.csv) tidak ada: tidak satu pun dari {len(ctx.p.indikator)} "
+                "indikator dapat ditelusuri ke dokumen sumbernya",
+                tautan=ctx.rencana.jangkar("pengukuran"),
+            )
+        ]
+    ada = set(bukti.indikator_id)
+    return [
+        Temuan(
+            aturan="R06",
+            apa=f"Bukti {h.indikator_id}",
+            kategori="data dukung tidak ada",
+            lokasi=f"{path} ({h.indikator_id})",
+            sumber="data",
+            uraian=f"Indikator {h.indikator_id} ({h.indikator}) tidak mempunyai bukti (data dukung) di bukti.csv",
+            indikator_id=h.indikator_id,
+            tautan=ctx.tautan(h.indikator_id),
+        )
+        for h in ctx.p.indikator
+        if h.indikator_id not in ada
+    ]
 
 
 # --- R07: numbers typed by hand in the narrative ---------------------------------------------------------------
@@ -780,6 +833,7 @@ def aturan_narasi(ctx: Konteks) -> list[Temuan]:
                 out.append(
                     Temuan(
                         aturan="R07",
+                        apa=f"Angka di narasi {nama}",
                         kategori="tidak konsisten",
                         lokasi=f"data/raw/{ctx.p.tahun}/narasi/{nama}.md baris {nomor}",
                         sumber="data",
@@ -892,6 +946,7 @@ def aturan_klaim_narasi(ctx: Konteks) -> list[Temuan]:
                     out.append(
                         Temuan(
                             aturan="R08",
+                            apa=f"Narasi {nama}",
                             kategori="tidak konsisten",
                             lokasi=lokasi,
                             sumber="data",
@@ -906,6 +961,7 @@ def aturan_klaim_narasi(ctx: Konteks) -> list[Temuan]:
                     out.append(
                         Temuan(
                             aturan="R08",
+                            apa=f"Narasi {nama}",
                             kategori="tidak konsisten",
                             lokasi=lokasi,
                             sumber="data",
@@ -915,6 +971,178 @@ def aturan_klaim_narasi(ctx: Konteks) -> list[Temuan]:
                         )
                     )
     return out
+
+
+# --- R09: targets stated in the data tables against the PK ------------------------------------------------
+
+
+def target_tabel_data(h) -> tuple[float | None, str]:
+    """The target an indicator's own data table implies, and how: the numerator's target over the
+    denominator (rasio), the sum of the parts' targets (jumlah), the value row's target (nilai)."""
+    k = {x.peran: x for x in h.komponen}
+    if h.jenis_rumus == "rasio":
+        atas, bawah = k.get("pembilang"), k.get("populasi") or k.get("penyebut")
+        if atas is None or bawah is None or atas.target is None or not bawah.target:
+            return None, ""
+        return F.rasio(atas.target, bawah.target).nilai, (
+            f"target '{atas.uraian}' {fmt.bilangan(atas.target)} {atas.satuan} dari "
+            f"{fmt.bilangan(bawah.target)} {bawah.satuan} ({'populasi' if bawah.peran == 'populasi' else 'penyebut'})"
+        )
+    if h.jenis_rumus == "jumlah":
+        bagian = [x for x in h.komponen if x.peran == "bagian"]
+        if not bagian or any(x.target is None for x in bagian):
+            return None, ""
+        return sum(x.target for x in bagian), f"jumlah target {len(bagian)} baris bagian"
+    if h.jenis_rumus == "nilai" and "nilai" in k and k["nilai"].target is not None:
+        return k["nilai"].target, f"target '{k['nilai'].uraian}'"
+    return None, ""
+
+
+def aturan_target_data(ctx: Konteks) -> list[Temuan]:
+    """A target written in an indicator's data table (the numerator's target against the denominator, the
+    parts' targets) that contradicts the PK target: the table and the PK cannot both be the year's target."""
+    out = []
+    for h in ctx.p.indikator:
+        tersirat, cara = target_tabel_data(h)
+        if tersirat is None or banding(h.target, 2, tersirat) == "sesuai":
+            continue
+        baris = sorted(x.baris for x in h.komponen if x.target is not None and x.peran != "info")
+        setara = ""
+        bawah = next((x for x in h.komponen if x.peran in ("populasi", "penyebut")), None)
+        if h.jenis_rumus == "rasio" and bawah is not None and bawah.target:
+            setara = (
+                f"; target PK {_dalam_satuan(ctx, h.indikator_id, h.target)} berarti "
+                f"{fmt.bilangan(fmt.bulat(h.target * bawah.target / 100, 2))} {bawah.satuan}"
+            )
+        out.append(
+            Temuan(
+                aturan="R09",
+                apa=f"Target {h.indikator_id} {ctx.p.tahun} di tabel data",
+                kategori="tidak konsisten",
+                lokasi=f"data/raw/{ctx.p.tahun}/komponen.csv baris {', '.join(map(str, baris))} ({h.indikator_id})",
+                sumber="data",
+                uraian=f"Tabel data Sasaran {h.sasaran_no} ({h.indikator_id}) menyatakan {cara}, yaitu target "
+                f"{_dalam_satuan(ctx, h.indikator_id, tersirat, 2)}, sedangkan target PK "
+                f"{_dalam_satuan(ctx, h.indikator_id, h.target, 2)}{setara}",
+                indikator_id=h.indikator_id,
+                nilai_dilaporkan=tersirat,
+                nilai_hitung=h.target,
+                tautan=ctx.tautan(h.indikator_id),
+            )
+        )
+    return out
+
+
+# --- grouping by root cause and every wrong figure of a finding: passes after the rules -------------------
+
+
+def kelompokkan(temuan: list[Temuan]) -> list[Temuan]:
+    """Group the rules' findings by root cause, whatever order the rules ran in: a finding that names
+    another's cell as its root (`ikut_sel`) joins the finding explaining that cell (its cells, consequences
+    and programs appended); a published cell two findings claim stays with the lower-numbered rule, and a
+    finding left without any of its cells is dropped. The order: by rule code, then as each rule found them."""
+    urut = sorted(temuan, key=lambda t: t.aturan)  # stable: a rule's own order is kept
+    pemilik: dict[int, Temuan] = {}
+    out = []
+    for t in urut:
+        if t.ikut_sel is not None:
+            continue
+        milik_lain = [n for n in t.sel if n in pemilik]
+        for n in milik_lain:
+            lokasi = t.sel.pop(n)
+            t.lokasi = tuple(x for x in t.semua_lokasi if x != lokasi)
+        if milik_lain and not t.sel:
+            continue
+        pemilik.update(dict.fromkeys(t.sel, t))
+        out.append(t)
+    for t in urut:
+        if t.ikut_sel is None:
+            continue
+        akar = pemilik.get(t.ikut_sel)
+        if akar is None:  # its root was not found wrong after all: it stands alone
+            out.append(t)
+            continue
+        for n, lokasi in t.sel.items():
+            if n not in pemilik:
+                akar.sel[n] = lokasi
+                pemilik[n] = akar
+        for i, lokasi in enumerate(t.semua_lokasi):
+            akar.tambah(lokasi, t.akibat[i] if i < len(t.akibat) else "", t.program_kode)
+    return sorted(out, key=lambda t: t.aturan)
+
+
+def nilai_benar(ctx: Konteks, a: Angka) -> tuple[float | None, str]:
+    """The right value of a printed cell, as a number and as text in the cell's own unit."""
+    if a.besaran == "efisiensi_serapan":
+        prog = ctx.program(a.subjek)
+        v = None if prog is None or fmt.kosong(prog.serapan) else float(prog.serapan)
+        return v, pct(v)
+    if a.besaran == "efisiensi_capaian":
+        ids = _ids(ctx, a.subjek)
+        v = F.rata_rata(ctx.p.capaian_dari(i) for i in ids).nilai if ids else None
+        return v, pct(v) if ids else "program tanpa indikator: tanpa capaian"
+    if a.besaran == "pasangan_indikator":
+        return None, ", ".join(_ids(ctx, a.subjek)) or "tidak ada indikator"
+    if a.besaran == "penyebut":
+        iku = next((b for b in ctx.angka("penyebut") if "Utama" in b.tabel and b.subjek == a.subjek), None)
+        return None, iku.tertulis.strip() if iku else ""
+    v, _ = hitung_ulang(ctx, a)
+    if v is None or fmt.kosong(v):
+        return None, ""
+    v = float(v)
+    if a.besaran in ("target", "realisasi", "target_renstra"):
+        return v, _dalam_satuan(ctx, a.subjek, v, 2)
+    if a.besaran in ("pagu", "realisasi_anggaran"):
+        return v, fmt.rupiah(v)
+    if a.besaran == "efisiensi":
+        return v, fmt.angka(v, 3)
+    return v, pct(v)
+
+
+def _nilai_data(ctx: Konteks, t: Temuan, v: float | None) -> str:
+    if v is None:
+        return ""
+    ids = [i for i in t.indikator_id.split(",") if ctx.p.cari(i)]
+    return _dalam_satuan(ctx, ids[0], v, 2) if len(ids) == 1 else fmt.bilangan(v)
+
+
+def rinci(ctx: Konteks, temuan: list[Temuan]) -> None:
+    """Give every finding one Butir per wrong figure, in the order of its locations: a published cell
+    with its printed and right value, a data location with the finding's own two values. Run after every
+    rule, so the order of the rules does not matter here."""
+    sel = {a.tempat: a for a in ctx.publikasi or []}
+    for t in temuan:
+        t.butir = []
+        for lok in t.semua_lokasi:
+            a = sel.get(lok)
+            if a is None:
+                t.butir.append(
+                    Butir(
+                        lokasi=lok,
+                        apa=t.apa or t.indikator_id or t.program_kode or "",
+                        tertulis=_nilai_data(ctx, t, t.nilai_dilaporkan),
+                        benar=_nilai_data(ctx, t, t.nilai_hitung),
+                        nilai_dilaporkan=t.nilai_dilaporkan,
+                        nilai_hitung=t.nilai_hitung,
+                        subjek=t.indikator_id,
+                    )
+                )
+                continue
+            v, teks = nilai_benar(ctx, a)
+            t.butir.append(
+                Butir(
+                    lokasi=lok,
+                    apa=nama_angka(a),
+                    tertulis=a.tertulis.strip(),
+                    benar=teks,
+                    nilai_dilaporkan=a.nilai,
+                    nilai_hitung=v,
+                    besaran=a.besaran,
+                    subjek=a.subjek,
+                    tahun=a.tahun,
+                    baris_publikasi=a.baris_csv,
+                )
+            )
 
 
 # --- every rule ----------------------------------------------------------------------------------------------------
@@ -957,6 +1185,12 @@ ATURAN = (
         "R08",
         "Klaim di narasi (membaik, seluruh angka dari data dukung) tidak dibantah angkanya",
         aturan_klaim_narasi,
+        False,
+    ),
+    AturanReviu(
+        "R09",
+        "Target yang tertulis di tabel data (pembilang terhadap penyebut, jumlah bagian) = target PK",
+        aturan_target_data,
         False,
     ),
 )

@@ -9,10 +9,15 @@ from .temuan import KATEGORI, TINGKAT, Temuan
 
 KOLOM_CSV = [
     "kode",
+    "akar",
     "kategori",
     "tingkat",
+    "status",
     "lokasi",
     "indikator_id",
+    "angka",
+    "tertulis",
+    "benar",
     "uraian",
     "nilai_dilaporkan",
     "nilai_hitung",
@@ -20,6 +25,7 @@ KOLOM_CSV = [
     "program_kode",
     "sumber",
 ]
+ANGKA = ("nilai_dilaporkan", "nilai_hitung", "selisih")
 PEMISAH_LOKASI = " | "  # the locations of one finding in one cell (Temuan.tempat)
 RUMUS = ("=", "+", "-", "@", "\t", "\r", "\n")  # a text cell starting so is a formula in Excel
 
@@ -33,25 +39,59 @@ def _angka(x: float | None) -> str:
     return "" if x is None else repr(round(x, 10))
 
 
-def baris_csv(t: Temuan) -> list[str]:
-    teks = [t.kode, t.kategori, t.tingkat, t.tempat, t.indikator_id, t.keterangan]
-    return (
-        [teks_aman(x) for x in teks]
-        + [_angka(t.nilai_dilaporkan), _angka(t.nilai_hitung), _angka(t.selisih)]
-        + [teks_aman(t.program_kode), t.sumber]
-    )
+def kode_butir(t: Temuan, i: int) -> str:
+    """The code of the i-th wrong figure (from 1) of a finding: R01-003.02."""
+    return f"{t.kode}.{i:02d}"
+
+
+def rekaman(t: Temuan) -> list[dict[str, object]]:
+    """One record per wrong figure of a finding (raw values, keyed by KOLOM_CSV); `akar` is the
+    finding's (root cause's) code."""
+    return [
+        {
+            "kode": kode_butir(t, i),
+            "akar": t.kode,
+            "kategori": t.kategori,
+            "tingkat": t.tingkat,
+            "status": t.status,
+            "lokasi": b.lokasi,
+            "indikator_id": t.indikator_id,
+            "angka": b.apa,
+            "tertulis": b.tertulis,
+            "benar": b.benar,
+            "uraian": t.keterangan,
+            "nilai_dilaporkan": b.nilai_dilaporkan,
+            "nilai_hitung": b.nilai_hitung,
+            "selisih": b.selisih,
+            "program_kode": t.program_kode,
+            "sumber": t.sumber,
+        }
+        for i, b in enumerate(t.butir or [t.butir_sendiri], start=1)
+    ]
+
+
+def baris_csv(t: Temuan) -> list[list[str]]:
+    """The CSV rows of a finding: numbers machine-readable, text safe in a spreadsheet."""
+    return [
+        [_angka(v) if k in ANGKA else teks_aman(str(v)) for k, v in r.items()]  # type: ignore[arg-type]
+        for r in rekaman(t)
+    ]
 
 
 def ke_csv(temuan: list[Temuan]) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(KOLOM_CSV)
-    w.writerows(baris_csv(t) for t in temuan)
+    for t in temuan:
+        w.writerows(baris_csv(t))
     return buf.getvalue()
 
 
 def ringkasan(temuan: list[Temuan]) -> str:
-    baris = [f"{len(temuan)} temuan"]
+    """Counts of root causes (findings), not of wrong figures."""
+    n_butir = sum(len(t.butir) for t in temuan)
+    terbuka = sum(t.status == "terbuka" for t in temuan)
+    baris = [f"{len(temuan)} temuan ({n_butir} angka; {terbuka} terbuka, {len(temuan) - terbuka} dikoreksi)"]
     for k in KATEGORI:
         n = [t for t in temuan if t.kategori == k]
         if n:

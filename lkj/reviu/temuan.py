@@ -34,6 +34,30 @@ def banding(dilaporkan: float | None, digit: int, hitung: float | None) -> str:
 # --- findings ----------------------------------------------------------------------------------
 
 SUMBER = ("publikasi", "data")  # a finding on the published document, or a note on our own input
+STATUS = ("dikoreksi", "terbuka")  # lkj's report already prints the right figure / still to be fixed in the data
+
+
+@dataclass(frozen=True)
+class Butir:
+    """One wrong figure of a finding: where it is printed (or the data cell), what it is, the value as
+    printed and the right value (None when there is no single right number)."""
+
+    lokasi: str
+    apa: str  # 'Capaian IK08 2023'
+    tertulis: str  # as printed ('26,90%'); for a data cell the value in words
+    benar: str  # the right value, formatted ('' when none)
+    nilai_dilaporkan: float | None = None
+    nilai_hitung: float | None = None
+    besaran: str = ""  # publikasi besaran ('capaian', 'pagu', ...), '' for a data cell
+    subjek: str = ""  # indicator, program or 'semua'
+    tahun: int | None = None
+    baris_publikasi: int | None = None  # row of publikasi.csv
+
+    @property
+    def selisih(self) -> float | None:
+        if self.nilai_dilaporkan is None or self.nilai_hitung is None:
+            return None
+        return self.nilai_dilaporkan - self.nilai_hitung
 
 
 @dataclass(kw_only=True)
@@ -55,6 +79,12 @@ class Temuan:
     tautan: str = ""  # id of the report section with the calculation step
     kode: str = ""
     akibat: list[str] = field(default_factory=list)
+    butir: list[Butir] = field(default_factory=list)  # one per wrong figure, in lokasi order (reviu.rinci)
+    sel: dict[int, str] = field(default_factory=dict)  # publikasi.csv rows this finding explains -> their lokasi
+    # a finding whose root cause is that of another: the publikasi.csv row of a cell that other finding
+    # explains; the grouping pass (aturan.kelompokkan) merges it there
+    ikut_sel: int | None = None
+    apa: str = ""  # what the figure is, for a finding on a data cell ('Target PK IK05 2022')
 
     def __post_init__(self) -> None:
         if isinstance(self.lokasi, str):
@@ -99,6 +129,17 @@ class Temuan:
             return None
         return self.nilai_dilaporkan - self.nilai_hitung
 
+    @property
+    def butir_sendiri(self) -> Butir:
+        """The finding as its one figure (before `reviu.rinci` split it, or for a finding made by hand)."""
+        return Butir(self.tempat, self.indikator_id, "", "", self.nilai_dilaporkan, self.nilai_hitung)
+
+    @property
+    def status(self) -> str:
+        """'dikoreksi' when lkj's report, computed from the data, prints the right figure (a finding on
+        the published document); 'terbuka' when the data lkj itself reads must be corrected."""
+        return "dikoreksi" if self.sumber == "publikasi" else "terbuka"
+
 
 @dataclass
 class Konteks:
@@ -110,18 +151,15 @@ class Konteks:
     narasi: dict[str, str | None]
     rencana: Rencana
     anggaran: pd.DataFrame | None = field(init=False)
-    # published cells already explained by a finding (Angka.baris_csv -> the finding): a later
-    # rule adds a consequence to that finding instead of booking the cell again
-    dibukukan: dict[int, Temuan] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.anggaran = hitung_anggaran(self.p)
 
     def bukukan(self, t: Temuan, a: Angka, akibat: str = "", program_kode: str = "") -> Temuan:
-        """Record that finding t explains the published cell a."""
-        if self.dibukukan.get(a.baris_csv) is not t:
+        """Record that finding t explains the published cell a (and what the cell shows)."""
+        if a.baris_csv not in t.sel:
             t.tambah(a.tempat, akibat, program_kode)
-        self.dibukukan[a.baris_csv] = t
+            t.sel[a.baris_csv] = a.tempat
         return t
 
     def sebaris(self, a: Angka, besaran: str) -> Angka | None:
@@ -168,6 +206,10 @@ NAMA_BESARAN = {
     "realisasi_anggaran": "Realisasi anggaran",
     "serapan": "Serapan",
     "efisiensi": "Efisiensi",
+    "efisiensi_serapan": "Serapan di tabel efisiensi",
+    "efisiensi_capaian": "Capaian di tabel efisiensi",
+    "pasangan_indikator": "Indikator pasangan",
+    "penyebut": "Penyebut rumus",
 }
 
 
