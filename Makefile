@@ -11,7 +11,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-# ---- User variables (YEAR, JOBS, STRICT, FINAL, PAKSA, FILE, ROOT, KERNEL, PYTHON) -----------------------------------------
+# ---- User variables (YEAR, JOBS, STRICT, FINAL, PAKSA, FILE, DOKUMEN, ROOT, KERNEL, PYTHON) -----------------------------------------
 # Read only through $(value VAR), which never expands the text: `make data YEAR='$(shell ...)'` must
 # not run anything. Each is checked here, when make reads this file, before any recipe; recipes use
 # the checked copies (*_OK), single-quoted. A new variable (FINAL, PAKSA, FILE...) gets a check here.
@@ -59,6 +59,13 @@ FILE_OK := $(strip $(value FILE))
 ifneq ($(FILE_OK),)
 ifneq ($(words $(FILE_OK))$(call without,$(FILE_OK),$(PATH_CHARS)),1)
 $(error FILE '$(FILE_OK)' tidak sah: nama berkas hanya huruf, angka dan / . _ + - (tanpa spasi), mis. FILE=isian-2024.xlsx)
+endif
+endif
+# DOKUMEN (issue 18): the received report to review (.pdf, .docx, .txt, .md), same characters as FILE
+DOKUMEN_OK := $(strip $(value DOKUMEN))
+ifneq ($(DOKUMEN_OK),)
+ifneq ($(words $(DOKUMEN_OK))$(call without,$(DOKUMEN_OK),$(PATH_CHARS)),1)
+$(error DOKUMEN '$(DOKUMEN_OK)' tidak sah: nama berkas hanya huruf, angka dan / . _ + - (tanpa spasi), mis. DOKUMEN=lkj-dinas-2024.pdf)
 endif
 endif
 KERNEL_OK := $(strip $(value KERNEL))
@@ -118,8 +125,8 @@ report: $(STAMP) ## Build reports/YEAR/: HTML, audit HTML and A4 PDF (a draft; F
 pratinjau: $(STAMP) ## While writing: rebuild reports/YEAR/ on every saved change (narrative: under 1 s), until Ctrl-C
 	$(PY) -m lkj pratinjau '$(YEAR_OK)' $(if $(JOBS_OK),-j '$(JOBS_OK)') $(if $(filter 1,$(FINAL_OK)),--final) $(if $(KERNEL_OK),--kernel '$(KERNEL_OK)') $(ROOT_ARG)
 
-reviu: $(STAMP) ## Reviu: reports/YEAR/reviu-YEAR.csv and a summary (STRICT=1: fail on errors)
-	$(PY) -m lkj reviu '$(YEAR_OK)' $(if $(filter 1,$(STRICT_OK)),--strict) $(ROOT_ARG)
+reviu: $(STAMP) ## Reviu: reports/YEAR/reviu-YEAR.csv and a summary (STRICT=1: fail on errors; DOKUMEN=file.pdf: a received report)
+	$(PY) -m lkj reviu '$(YEAR_OK)' $(if $(filter 1,$(STRICT_OK)),--strict) $(if $(DOKUMEN_OK),--dokumen '$(DOKUMEN_OK)') $(ROOT_ARG)
 
 tahun-baru: $(STAMP) ## Scaffold data/raw/YEAR and params/YEAR.yaml from YEAR-1 and the Renstra (never overwrites)
 	$(PY) -m lkj tahun-baru '$(YEAR_OK)' $(ROOT_ARG)

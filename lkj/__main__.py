@@ -72,6 +72,30 @@ def cmd_reviu(tahun: int, root: Path | None, strict: bool) -> int:
     return 0
 
 
+# --- issue 18: `reviu --dokumen FILE` (the lead wires lkj.baca.reviu_dokumen into the new CLI) ---
+def cmd_reviu_dokumen(tahun: int, root: Path | None, dokumen: Path, strict: bool) -> int:
+    """Read a received report, write publikasi-terbaca-<YEAR>.csv and reviu-<YEAR>.csv, print a summary."""
+    from .baca import reviu_dokumen
+    from .masukan.proyek import Proyek
+    from .reviu.keluaran import ringkasan
+
+    proyek = Proyek.di(root)
+    hasil = reviu_dokumen(proyek, tahun, dokumen)
+    angka, temuan = hasil["angka"], hasil["temuan"]
+    tak = [a for a in angka if not a.subjek]
+    print(
+        f"Dokumen {dokumen.name} (sha256 {hasil['sha256']}): {len(angka)} angka terbaca, "
+        f"{len(angka) - len(tak)} teratribusi, {len(tak)} tidak teratribusi (tercantum dengan halamannya)\n"
+        f"→ {proyek.relatif(hasil['terbaca'])}"
+    )
+    print(f"Reviu {tahun} atas angka dokumen itu dan data: {ringkasan(temuan)}\n→ {proyek.relatif(hasil['reviu'])}")
+    berat = [t for t in temuan if t.kategori in ("salah hitung", "tidak konsisten")]
+    if strict and berat:
+        print(f"STRICT: {len(berat)} temuan 'salah hitung' atau 'tidak konsisten'.", file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_tahun_baru(tahun: int, root: Path | None) -> None:
     """Scaffold data/raw/<YEAR>/ and params/<YEAR>.yaml from the previous year and the Renstra."""
     from .masukan.proyek import Proyek
@@ -155,7 +179,8 @@ class _Parser(argparse.ArgumentParser):
             "python -m lkj",
             f"perintah tidak sah ({message})",
             "Pakai: python -m lkj {data,report,pratinjau,reviu,tahun-baru,excel-isian,excel-impor,kertas-kerja} TAHUN "
-            "[BERKAS] [--root FOLDER] [-j N] [--kernel hangat|segar] [--strict] [--final] [--paksa].",
+            "[BERKAS] [--root FOLDER] [-j N] [--kernel hangat|segar] [--strict] [--final] [--paksa] "
+            "[--dokumen BERKAS].",
         )
 
 
@@ -177,6 +202,7 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="report: the version to sign (refused while narrative or signature data is missing)",
     )
+    ap.add_argument("--dokumen", type=Path, default=None, help="reviu: a received report (.pdf, .docx, .txt, .md)")
     ap.add_argument("-j", "--jobs", default=None, help="notebooks run in parallel (default: cores)")
     ap.add_argument(
         "--kernel",
@@ -195,6 +221,8 @@ def main(argv: list[str] | None = None) -> int:
         tahun, jobs = _tahun(args.tahun), _jobs(args.jobs)
         if args.perintah == "data":
             cmd_data(tahun, args.root)
+        elif args.perintah == "reviu" and args.dokumen is not None:
+            return cmd_reviu_dokumen(tahun, args.root, args.dokumen, args.strict)
         elif args.perintah == "reviu":
             return cmd_reviu(tahun, args.root, args.strict)
         elif args.perintah.startswith(("excel-", "kertas-")):
