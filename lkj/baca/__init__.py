@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..masukan.errors import DataError
 from ..masukan.model import Masukan, baca_masukan
 from ..masukan.proyek import Proyek
 from ..masukan.publikasi import Angka, baca_tertulis
@@ -77,6 +78,13 @@ def reviu_dokumen(proyek: Proyek, tahun: int, path: Path) -> dict:
 
     m = baca_masukan(proyek, tahun)
     hasil = baca_figur(m, Path(path))
+    if not hasil.teratribusi:
+        raise DataError(
+            path,
+            "tidak ada angka LKj yang terbaca (tabel pengukuran, Perjanjian Kinerja, anggaran) dengan nama "
+            "indikator atau program dari Renstra, PK dan anggaran.csv tahun ini",
+            "Periksa bahwa berkas ini Laporan Kinerja tahun dan OPD yang dimaksud (YEAR, ROOT).",
+        )
     temuan = periksa(replace(m, publikasi=ke_angka(hasil.angka)))
     folder = proyek.reports(tahun)
     terbaca = folder / f"publikasi-terbaca-{tahun}.csv"

@@ -86,7 +86,11 @@ def kemiripan(a: tuple[str, ...], b: tuple[str, ...]) -> float:
             cocok += 1
             del sisa[j]
     dice = 2 * cocok / (len(a) + len(b))
-    return max(dice, 0.9 * cocok / len(a)) if len(a) >= 3 and cocok == len(a) else dice
+    if len(a) >= 3 and cocok == len(a):
+        dice = max(dice, 0.9 * cocok / len(a))
+    # words broken inside a narrow cell ('Penyeles aian'): the names compared as letters
+    huruf = difflib.SequenceMatcher(None, "".join(a), "".join(b), autojunk=False).ratio()
+    return max(dice, huruf - 0.05)
 
 
 def daftar_nama(m: Masukan) -> list[Nama]:
@@ -157,12 +161,18 @@ class Kolom:
 TAHUN = re.compile(r"\b(19\d\d|20\d\d)\b")
 
 
+def rapat(teks: str) -> str:
+    """A header without spaces: a word broken in a narrow cell ('Indikato r') is whole again."""
+    return re.sub(r"\s+", "", teks.casefold())
+
+
 def baca_kolom(kepala: str, m: Masukan, ada_efisiensi: bool, tahun_judul: int | None) -> Kolom:
-    h = kepala.casefold()
-    tahun = [int(x) for x in TAHUN.findall(h)]
-    ke = re.search(r"(?:tahun\s*)?ke\s*-?\s*([1-5])\b|^(?:.*\s)?([1-5])$", h)
+    kata = kepala.casefold().split()
+    tahun = [int(x) for x in TAHUN.findall(kepala)]
+    ke = re.search(r"(?:tahun\s*)?ke\s*-?\s*([1-5])\b|^(?:.*\s)?([1-5])$", kepala.casefold())
+    h = rapat(kepala)
     besaran: str | None = None
-    if re.search(r"kriteria|predikat|kategori|progres|terhadap target akhir|thd target akhir|perubahan|selisih", h):
+    if re.search(r"kriteria|predikat|kategori|progres|terhadaptargetakhir|thdtargetakhir|perubahan|selisih", h):
         besaran = None  # a name column, or a derived figure outside the reviu's vocabulary
     elif "interval" in h or "rentang" in h or "skala" in h:
         besaran = "skala"
@@ -172,7 +182,7 @@ def baca_kolom(kepala: str, m: Masukan, ada_efisiensi: bool, tahun_judul: int | 
         besaran = "rumus_efisiensi" if ada_efisiensi else "rumus"
     elif "serapan" in h or ("%" in h and "realisasi" in h and "anggaran" in h):
         besaran = "serapan"
-    elif "realisasi" in h and ("anggaran" in h or "rp" in h.split() or "(rp)" in h or "belanja" in h):
+    elif "realisasi" in h and ("anggaran" in h or "rp" in kata or "(rp)" in h or "belanja" in h):
         besaran = "realisasi_anggaran"
     elif "pagu" in h or "anggaran" in h or "(rp)" in h:
         besaran = "pagu"
@@ -180,9 +190,9 @@ def baca_kolom(kepala: str, m: Masukan, ada_efisiensi: bool, tahun_judul: int | 
         besaran = "capaian"
     elif "realisasi" in h:
         besaran = "realisasi"
-    elif "target" in h or "sasaran kinerja" in h:
+    elif "target" in h or "sasarankinerja" in h:
         besaran = "target_renstra" if ("renstra" in h or ke or "akhir" in h) else "target"
-    elif tahun and not re.sub(r"[\d\s]", "", h):
+    elif tahun and not re.sub(r"\d", "", h):
         besaran = "tahun_saja"  # a bare year: a Renstra target column (decided by the table)
     if besaran is None:
         return Kolom(None, None, "")
@@ -241,7 +251,8 @@ def _data_dukung(t: Tabel, kolom: list[Kolom]) -> bool:
     return len(satuan) >= max(1, len([s for s in sel if s]) // 3)
 
 
-def _peran(besaran: set[str], jumlah_subjek: int, tahun_kolom: set[int]) -> str:
+def _peran(besaran: set[str], jumlah_sasaran: int, tahun_kolom: set[int]) -> str:
+    """The role of a table from the quantities of its columns (and how many sasaran its rows cover)."""
     if "efisiensi" in besaran or "rumus_efisiensi" in besaran:
         return "efisiensi"
     if "serapan" in besaran and "capaian" in besaran:
@@ -255,7 +266,7 @@ def _peran(besaran: set[str], jumlah_subjek: int, tahun_kolom: set[int]) -> str:
     if besaran & {"target", "realisasi", "capaian"} and len(tahun_kolom) >= 2:
         return "perbandingan_tahun"
     if "realisasi" in besaran or "capaian" in besaran:
-        return "pengukuran" if jumlah_subjek >= 2 else "sasaran"
+        return "pengukuran" if jumlah_sasaran >= 2 else "sasaran"
     if "rumus" in besaran:
         return "iku"
     if "target" in besaran:
@@ -318,7 +329,7 @@ def dari_tabel(
     if not besaran or _data_dukung(t, kolom):
         return [], "data_dukung" if besaran else "", set()
     judul = t.judul or f"(tabel tanpa judul ke-{nomor_tabel})"
-    kepala = [k.casefold() for k in t.kepala]
+    kepala = [rapat(k) for k in t.kepala]
     program_kol = [j for j, k in enumerate(kepala) if "program" in k or "kegiatan" in k]
     indikator_kol = [j for j, k in enumerate(kepala) if "indikator" in k and kolom[j].besaran is None]
     sasaran_kol = [j for j, k in enumerate(kepala) if "sasaran" in k and kolom[j].besaran is None]
@@ -358,7 +369,13 @@ def dari_tabel(
             if indikator is None and not teks_kol and ik_bagian and len(t.baris) <= 2:
                 indikator = Cocok(ik_bagian, f"tabel tanpa kolom nama sesudah tabel sasaran indikator {ik_bagian}")
         predikat = cari(predikat_kol, ("predikat",))[0] if predikat_kol else None
-        rata = indikator is None and not anggaran and any(re.match(r"(?i)\s*rata[\s-]*rata", x) for x in isi)
+        rata = (
+            indikator is None
+            and not anggaran
+            and any(
+                re.fullmatch(r"(?i)\s*(jumlah\s+)?rata[\s-]*rata(\s+capaian)?(\s+kinerja)?\s*:?\s*", x) for x in isi
+            )
+        )
         baris = f"{nomor}: {(tercetak or isi[0])[:60]}"
         for j, k in enumerate(kolom):
             s = r.sel[j]
@@ -436,7 +453,8 @@ def dari_tabel(
                 )
             )
     tahun_kolom = {k.tahun for k in kolom if k.besaran in ("target", "realisasi", "capaian") and k.tahun}
-    peran = _peran(besaran, len({a.subjek for a in out if a.subjek}), tahun_kolom)
+    sasaran_no = dict(zip(m.data.pk.indikator_id, m.data.pk.sasaran_no, strict=True))
+    peran = _peran(besaran, len({sasaran_no.get(a.subjek, a.subjek) for a in out if a.subjek}), tahun_kolom)
     for a in out:
         a.peran = peran
     return out, peran, subjek_tabel
@@ -548,7 +566,7 @@ def atribusikan(d: Dokumen, m: Masukan) -> list[AngkaTerbaca]:
         if peran == "sasaran" and len(ik) == 1:
             ik_terakhir = next(iter(ik))
             indikator_bagian.setdefault(t.bagian, ik_terakhir)
-        elif peran in ("pengukuran", "anggaran", "efisiensi", "anggaran_kinerja", "pk", "renstra", "iku"):
+        elif peran in ("sasaran", "pengukuran", "anggaran", "efisiensi", "anggaran_kinerja", "pk", "renstra", "iku"):
             ik_terakhir = None
     for k in d.kalimat:
         out += dari_kalimat(k, m, indikator_bagian)

@@ -319,6 +319,7 @@ def _tempat(s: Segmen, kolom: list[tuple[float, float]]) -> list[int]:
     return [min(range(len(kolom)), key=lambda k: min(abs(pusat - kolom[k][0]), abs(pusat - kolom[k][1])))]
 
 
+TERPOTONG = re.compile(r"\d\.\d{0,2}$|\d[.,]$")  # a number cut at the cell's edge: '1.250.00', '3.012.'
 ANGKA_BERSIH = re.compile(r"^(Rp\.?\s?)?-?\d[\d.]*(,\d+)?\s?%?(,-)?$")
 
 
@@ -332,9 +333,20 @@ def _tabel(blok: list[Garis], judul: str, bagian: str) -> Tabel | None:
     kunci = bool(pertama) and sum(len(x) <= 6 for x in pertama) >= 0.8 * len(pertama)
     rows: list[Baris] = []
     badan = False  # past the header: a new row needs a figure (or a first-column entry)
+    kepala: list[str] = []  # the header lines: repeated at the top of a page, they are skipped
     for g, tempat in zip(blok, tempat_semua):
+        if badan and g.teks in kepala:
+            continue
         rentang = len(g.segmen) == 1 and len(tempat[0]) > 1
-        angka = any(ANGKA_BERSIH.match(s.teks.strip()) and angka_badan(s.teks) for s in g.segmen)
+
+        def sambungan(s: Segmen, ks: list[int]) -> bool:
+            """The rest of a number cut at the edge of a narrow cell."""
+            return bool(rows) and s.teks[:1].isdigit() and any(TERPOTONG.search(rows[-1].sel[k]) for k in ks)
+
+        angka = any(
+            ANGKA_BERSIH.match(s.teks.strip()) and angka_badan(s.teks) and not sambungan(s, ks)
+            for s, ks in zip(g.segmen, tempat)
+        )
         if not rows:
             baru = True
         elif badan:
@@ -343,10 +355,13 @@ def _tabel(blok: list[Garis], judul: str, bagian: str) -> Tabel | None:
             baru = _tabular(g) or rentang
         if rows and rows[-1].halaman != g.halaman and not baru and g is not blok[0]:
             baru = _tabular(g)  # the first line of a page continues a row only when it has one cell
+        if not (badan or angka):
+            kepala.append(g.teks)
         badan = badan or angka
-        if not baru and rows:  # a figure never continues a cell that already holds one
+        if not baru and rows:  # a figure never continues a cell that already holds a whole one
             baru = any(
                 ANGKA_BERSIH.match(s.teks.strip())
+                and not sambungan(s, ks)
                 and any(ANGKA_BERSIH.match(rows[-1].sel[k].split(" ")[-1]) for k in ks)
                 for s, ks in zip(g.segmen, tempat)
             )
@@ -355,5 +370,7 @@ def _tabel(blok: list[Garis], judul: str, bagian: str) -> Tabel | None:
         sel = rows[-1].sel
         for s, ks in zip(g.segmen, tempat):
             for k in ks:
-                sel[k] = f"{sel[k]} {s.teks}".strip()
+                # a number wrapped inside a narrow cell ('1.250.00' + '0.000') is joined without a space
+                pisah = "" if TERPOTONG.search(sel[k]) and s.teks[:1].isdigit() else " "
+                sel[k] = f"{sel[k]}{pisah}{s.teks}".strip()
     return susun_tabel(judul, bagian, rows)

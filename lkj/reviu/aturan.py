@@ -483,6 +483,8 @@ def aturan_masukan_turunan(ctx: Konteks) -> list[Temuan]:
                     nilai_hitung=float(prog.serapan),
                 )
         elif a.besaran == "efisiensi_capaian":
+            if not ids and a.nilai is None:
+                continue  # a dash where a program has no indicator: nothing is claimed
             if not ids:
                 t = temuan(
                     "metodologi",
