@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import re
 import io
 import shutil
 import subprocess
@@ -426,3 +427,76 @@ def test_unattributed_figures_are_listed_never_dropped(laporan):
     hasil = _baca(m, root / "reports/2023/laporan-kinerja-2023.pdf")
     jumlah = [a for a in hasil.tak_teratribusi if a.besaran == "pagu"]
     assert jumlah and all(a.halaman and not a.subjek and "tidak cocok" in a.cara for a in jumlah)
+
+
+# --- the rules, generalised (issue 18 item 5) ----------------------------------------------------------------
+
+
+def _ganti(path: Path, lama: str, baru: str) -> None:
+    teks = path.read_text(encoding="utf-8")
+    assert lama in teks
+    path.write_text(teks.replace(lama, baru), encoding="utf-8")
+
+
+def test_a_figure_whose_subjek_or_year_matches_nothing_is_reported(proyek):
+    from conftest import periksa
+
+    pub = proyek / "data/raw/2023/publikasi.csv"
+    _ganti(
+        pub,
+        "Bab III 3.2,Tabel Pengukuran 3.2,Sasaran 3,Realisasi,2023,IK03,",
+        "Bab III 3.2,Tabel Pengukuran 3.2,Sasaran 3,Realisasi,2023,IK3,",
+    )
+    _ganti(
+        pub,
+        "Tabel 3.4 Realisasi Anggaran per Program,2,% Realisasi Anggaran,2023,P02,",
+        "Tabel 3.4 Realisasi Anggaran per Program,2,% Realisasi Anggaran,2019,P02,",
+    )
+    tak = [t for t in periksa(2023, proyek) if "tidak dapat diperiksa" in t.uraian]
+    assert len(tak) == 2 and all(t.kategori == "data dukung tidak ada" and t.sumber == "publikasi" for t in tak)
+    assert "subjek 'IK3' tidak dikenal" in tak[0].uraian and "58,86%" in tak[0].uraian
+    assert "tahun 2019 tidak ada datanya" in tak[1].uraian and tak[1].program_kode == "P02"
+
+
+def test_rules_use_table_roles_not_titles_and_any_form_of_codes(proyek):
+    """Titles reworded (with a peran column) and indicator codes of another form: the same findings."""
+    import csv
+
+    from conftest import periksa
+
+    sebelum = collections.Counter((t.aturan, t.kategori) for t in periksa(2023, proyek))
+    pub = proyek / "data/raw/2023/publikasi.csv"
+    rows = list(csv.DictReader(pub.open(encoding="utf-8")))
+    judul: dict[str, str] = {}
+    for r in rows:  # each table renamed to words that say nothing; the role says what it is
+        r["tabel"] = judul.setdefault(r["tabel"], f"Daftar {len(judul) + 1}")
+    with pub.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    for f in [*proyek.glob("data/raw/202[23]/*.csv"), proyek / "data/raw/renstra-2021-2026/indikator.csv"]:
+        f.write_text(re.sub(r"\bIK(\d\d)\b", r"KIN.\1", f.read_text(encoding="utf-8")), encoding="utf-8")
+    for f in proyek.glob("data/raw/2023/narasi/*.md"):
+        teks = re.sub(r"\bik(\d\d)_", r"kin_\1_", f.read_text(encoding="utf-8"))
+        f.write_text(re.sub(r"_ik(\d\d)\b", r"_kin_\1", teks), encoding="utf-8")
+    sesudah = periksa(2023, proyek)
+    assert collections.Counter((t.aturan, t.kategori) for t in sesudah) == sebelum
+    sasaran2 = next(
+        t for t in sesudah if t.aturan == "R01" and t.nilai_dilaporkan == 88.0 and "KIN.02" in t.indikator_id
+    )
+    assert sasaran2.kategori == "salah hitung"  # Sasaran 2 printed 88% where 106 / 181 = 58,56%
+
+
+def test_a_missing_sub_item_is_never_read_as_0(proyek):
+    from conftest import periksa
+
+    kom = proyek / "data/raw/2023/komponen.csv"
+    # G5 (a % group, 100%) and G8 (a sum group, 2 unit) each lose their one sub-item's value
+    _ganti(kom, 'Pelaporan Data Retribusi Daerah",laporan,12,12', 'Pelaporan Data Retribusi Daerah",laporan,12,')
+    teks = kom.read_text(encoding="utf-8").splitlines()
+    i = next(i for i, b in enumerate(teks) if b.startswith("IK01,K25,"))
+    teks[i] = teks[i].rsplit(",", 1)[0] + ","
+    kom.write_text("\n".join(teks) + "\n", encoding="utf-8")
+    r05 = [t for t in periksa(2023, proyek) if t.aturan == "R05"]
+    assert not [t for t in r05 if "Pendapatan" in t.uraian or "Pengadaan" in t.uraian], [t.uraian for t in r05]
+    assert [t for t in r05 if "Administrasi Umum Kantor" in t.uraian]  # the group with real values still checked

@@ -72,8 +72,9 @@ SKEMA = (
 )
 # Optional columns: 'peran' (else derived from the title), and the two a read document adds
 # (reports/<YEAR>/publikasi-terbaca-<YEAR>.csv kept as publikasi.csv after correction).
+KOLOM_PERAN = Kolom("peran", "pilihan", wajib=False, pilihan=PERAN)
 OPSIONAL = (
-    Kolom("peran", "pilihan", wajib=False, pilihan=PERAN),
+    KOLOM_PERAN,
     Kolom("halaman", "bulat", wajib=False),
     Kolom("cara", wajib=False),
 )
