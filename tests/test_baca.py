@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import collections
-import re
 import io
+import re
 import shutil
 import subprocess
 import zipfile

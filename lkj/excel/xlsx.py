@@ -23,7 +23,7 @@ BERKAS_TAHUN = (*tuple(n for n in SKEMA if n not in BERKAS_RENSTRA), "publikasi.
 
 def skema(nama: str) -> tuple[Kolom, ...]:
     """The columns of a raw file: the one schema the CSV reader uses."""
-    return publikasi.SKEMA + (publikasi.KOLOM_PERAN,) if nama == "publikasi.csv" else SKEMA[nama]
+    return (*publikasi.SKEMA, publikasi.KOLOM_PERAN) if nama == "publikasi.csv" else SKEMA[nama]
 
 
 def lembar(nama: str) -> str:
