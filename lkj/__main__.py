@@ -14,7 +14,6 @@ is kept in a log file named in that line.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import re
 import sys
@@ -55,25 +54,38 @@ def cmd_data(tahun: int, root: Path | None) -> None:
 
 def cmd_reviu(tahun: int, root: Path | None, strict: bool, dokumen: Path | None = None) -> int:
     """Write reports/<YEAR>/reviu-<YEAR>.csv and print a summary; exit 1 under --strict if it matters.
-    `dokumen`: a published report (PDF/DOCX) to review, read by lkj.baca where this version has it."""
-    from .files import tulis_atomik
-    from .masukan.model import baca_masukan
+    `dokumen`: a received report (PDF, DOCX, text) whose figures are read instead of publikasi.csv;
+    what was read goes to reports/<YEAR>/publikasi-terbaca-<YEAR>.csv."""
     from .masukan.proyek import Proyek
-    from .reviu import periksa
-    from .reviu.keluaran import ke_csv, ringkasan
+    from .reviu.keluaran import ringkasan
 
-    if dokumen is not None and importlib.util.find_spec("lkj.baca") is None:
-        raise DataError(
-            dokumen,
-            "reviu atas laporan terbit (PDF/DOCX) belum tersedia di versi lkj ini",
-            "Jalankan reviu tanpa DOKUMEN (--dokumen).",
+    proyek = Proyek.di(root)
+    if dokumen is not None:
+        from .baca import reviu_dokumen
+
+        hasil = reviu_dokumen(proyek, tahun, dokumen)
+        angka, temuan, path = hasil["angka"], hasil["temuan"], hasil["reviu"]
+        tak = sum(1 for a in angka if not a.subjek)
+        print(
+            f"Dokumen {dokumen.name} (sha256 {hasil['sha256']}): {len(angka)} angka terbaca, "
+            f"{len(angka) - tak} teratribusi, {tak} tidak teratribusi (tercantum dengan halamannya)\n"
+            f"→ {proyek.relatif(hasil['terbaca'])}"
         )
-    m = baca_masukan(Proyek.di(root), tahun)
-    temuan = periksa(m)
-    path = m.proyek.reports(tahun) / f"reviu-{tahun}.csv"
-    tulis_atomik(path, ke_csv(temuan))
-    sumber = "angka publikasi (publikasi.csv) dan data" if m.publikasi else "data dan narasi (tanpa angka publikasi)"
-    print(f"Reviu {tahun} atas {sumber}: {ringkasan(temuan)}\n→ {m.proyek.relatif(path)}")
+        sumber = f"angka dokumen {dokumen.name} dan data"
+    else:
+        from .files import tulis_atomik
+        from .masukan.model import baca_masukan
+        from .reviu import periksa
+        from .reviu.keluaran import ke_csv
+
+        m = baca_masukan(proyek, tahun)
+        temuan = periksa(m)
+        path = proyek.reports(tahun) / f"reviu-{tahun}.csv"
+        tulis_atomik(path, ke_csv(temuan))
+        sumber = (
+            "angka publikasi (publikasi.csv) dan data" if m.publikasi else "data dan narasi (tanpa angka publikasi)"
+        )
+    print(f"Reviu {tahun} atas {sumber}: {ringkasan(temuan)}\n→ {proyek.relatif(path)}")
     berat = [t for t in temuan if t.kategori in ("salah hitung", "tidak konsisten")]
     if strict and berat:
         print(

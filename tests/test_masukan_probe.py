@@ -116,6 +116,7 @@ def _png(lebar: int, tinggi: int, piksel: bytes | None = None) -> bytes:
 )
 def test_a_bomb_or_truncated_logo_is_refused_in_one_line(proyek, capsys, isi, pesan):
     import weasyprint  # noqa: F401  (the build imports it first, and it makes PIL accept truncated images)
+
     (proyek / "logo.png").write_bytes(isi)
     ganti(proyek / "params/2023.yaml", "logo: null", "logo: logo.png")
     galat = satu_galat(capsys, proyek)

@@ -114,7 +114,9 @@ def tulis(nama: str, skema: tuple[Kolom, ...], lama: CsvMentah | None, baru: lis
             continue
         w.writerow(
             [
-                asal[c] if asal is not None and sama(jenis[c], asal.get(c, ""), rec.get(c, "")) else rec.get(c, "")
+                asal.get(c, "")
+                if asal is not None and sama(jenis[c], asal.get(c, ""), rec.get(c, ""))
+                else rec.get(c, "")
                 for c in kolom
             ]
         )

@@ -26,7 +26,7 @@ def skema(nama: str, header: list[str] | None = None) -> tuple[Kolom, ...]:
     target columns as its header (`header`: the file's or the sheet's) has, else five."""
     if nama == "indikator.csv" and header and jumlah_target(header):
         return skema_indikator(jumlah_target(header))
-    return publikasi.SKEMA if nama == "publikasi.csv" else SKEMA[nama]
+    return (*publikasi.SKEMA, publikasi.KOLOM_PERAN) if nama == "publikasi.csv" else SKEMA[nama]
 
 
 def lembar(nama: str) -> str:

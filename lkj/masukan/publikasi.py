@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +29,37 @@ BESARAN = (
     "skala_sampai",
 )
 TEKS = ("penyebut", "pasangan_indikator")  # printed words, not numbers
+# The role of the table a figure is printed in: what the reviu rules key on (never the title).
+PERAN = (
+    "renstra",  # targets of the Renstra period (tahun ke-1..5)
+    "pk",  # the Perjanjian Kinerja
+    "iku",  # the IKU definitions (target, formula)
+    "skala",  # the predikat scale
+    "pengukuran",  # target, realisasi, capaian of every indicator of the year
+    "sasaran",  # one sasaran's own table or text in its analysis section
+    "perbandingan_tahun",  # this year against an earlier year
+    "perbandingan_renstra",  # realisasi against the Renstra targets
+    "anggaran",  # pagu, realisasi, serapan per program
+    "efisiensi",  # the efficiency per program and its inputs
+    "anggaran_kinerja",  # program beside its indicator: capaian and serapan
+    "teks",  # a sentence outside any table (e.g. the stated average)
+)
+# Old files without the column: the role from the words of the title (read once, here).
+PERAN_DARI_JUDUL = (
+    ("efisiensi", "efisiensi"),
+    ("skala", "skala"),
+    ("utama", "iku"),
+    ("iku", "iku"),
+    ("perjanjian", "pk"),
+    ("perbandingan", "perbandingan_tahun"),
+    ("renstra", "renstra"),
+    ("iii.b", "anggaran_kinerja"),
+    ("anggaran", "anggaran"),
+    ("dpa", "anggaran"),
+    ("pengukuran", "pengukuran"),
+    ("capaian kinerja sasaran", "sasaran"),
+    ("teks", "teks"),
+)
 SKEMA = (
     Kolom("lokasi"),
     Kolom("tabel"),
@@ -36,6 +69,14 @@ SKEMA = (
     Kolom("subjek"),
     Kolom("besaran", "pilihan", pilihan=BESARAN),
     Kolom("tertulis", wajib=False),
+)
+# Optional columns: 'peran' (else derived from the title), and the two a read document adds
+# (reports/<YEAR>/publikasi-terbaca-<YEAR>.csv kept as publikasi.csv after correction).
+KOLOM_PERAN = Kolom("peran", "pilihan", wajib=False, pilihan=PERAN)
+OPSIONAL = (
+    KOLOM_PERAN,
+    Kolom("halaman", "bulat", wajib=False),
+    Kolom("cara", wajib=False),
 )
 
 
@@ -54,6 +95,7 @@ class Angka:
     tertulis: str
     nilai: float | None
     digit: int
+    peran: str = ""
 
     @property
     def tempat(self) -> str:
@@ -69,15 +111,37 @@ def baca_tertulis(teks: str) -> tuple[float | None, int]:
     return float(f"{bulat}.{pecahan}" if pecahan else bulat), len(pecahan)
 
 
+def peran_dari_judul(tabel: str) -> str:
+    """The role of a table named only by its title (publikasi.csv without a 'peran' column)."""
+    t = tabel.casefold()
+    if "renstra" in t and ("realisasi" in t or "perbandingan" in t):
+        return "perbandingan_renstra"
+    return next((peran for kata, peran in PERAN_DARI_JUDUL if kata in t), "")
+
+
 def baca_publikasi(proyek: Proyek, path: Path) -> tuple[Angka, ...] | None:
     if not path.exists() and not path.is_symlink():
         return None
+    kepala = next(csv.reader(io.StringIO(proyek.baca_teks(path).lstrip("\ufeff"))), [])
+    skema = SKEMA + tuple(k for k in OPSIONAL if k.nama in (h.strip() for h in kepala))
     out = []
-    for r in baca_csv(proyek, path, SKEMA, nomor_baris="baris_csv").itertuples(index=False):
+    for r in baca_csv(proyek, path, skema, nomor_baris="baris_csv").itertuples(index=False):
         nilai, digit = baca_tertulis(r.tertulis) if r.besaran not in TEKS else (None, 0)
+        peran = getattr(r, "peran", "") or peran_dari_judul(r.tabel)
         out.append(
             Angka(
-                r.baris_csv, r.lokasi, r.tabel, r.baris, r.kolom, r.tahun, r.subjek, r.besaran, r.tertulis, nilai, digit
+                r.baris_csv,
+                r.lokasi,
+                r.tabel,
+                r.baris,
+                r.kolom,
+                r.tahun,
+                r.subjek,
+                r.besaran,
+                r.tertulis,
+                nilai,
+                digit,
+                peran,
             )
         )
     return tuple(out)

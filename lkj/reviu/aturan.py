@@ -118,7 +118,7 @@ def aturan_hitung_ulang(ctx: Konteks) -> list[Temuan]:
             uraian=f"{nama_angka(a)} tercetak {a.tertulis.strip()}, hasil hitung dari datanya {tampil(hit)}"
             + (" (beda hanya karena pembulatan/pemotongan)" if kategori == "pembulatan" else "")
             + (_milik_program(ctx, a) if a.besaran == "serapan" else ""),
-            indikator_id=a.subjek if a.subjek.startswith("IK") else _indikator_program(ctx, a.subjek),
+            indikator_id=_indikator_angka(ctx, a.subjek),
             program_kode=program,
             nilai_dilaporkan=a.nilai,
             nilai_hitung=hit,
@@ -232,6 +232,13 @@ def _dalam_satuan(ctx: Konteks, indikator_id: str, x, digit: int = 4) -> str:
     return fmt.dengan_satuan(x, s, digit, minimal=0 if digit > 2 else None)
 
 
+def _indikator_angka(ctx: Konteks, subjek: str) -> str:
+    """The indicator a figure is about: its subjek if that is an indicator, else its program's."""
+    if any(p.cari(subjek) for p in filter(None, (ctx.p, ctx.lalu))):
+        return subjek
+    return _indikator_program(ctx, subjek)
+
+
 def _indikator_program(ctx: Konteks, kode: str) -> str:
     prog = ctx.program(kode)
     return "" if prog is None else prog.indikator_id
@@ -293,7 +300,7 @@ def aturan_antar_tabel(ctx: Konteks) -> list[Temuan]:
             lokasi=a.tempat,
             uraian=uraian,
             sumber="publikasi",
-            indikator_id=a.subjek if a.subjek.startswith("IK") else _indikator_program(ctx, a.subjek),
+            indikator_id=_indikator_angka(ctx, a.subjek),
             program_kode=a.subjek if ctx.program(a.subjek) is not None else "",
             nilai_dilaporkan=a.nilai,
             nilai_hitung=acu.nilai,
@@ -482,12 +489,14 @@ def aturan_masukan_turunan(ctx: Konteks) -> list[Temuan]:
             if serapan_salah(ctx, a):
                 t = temuan(
                     "tidak konsisten",
-                    f"Tabel efisiensi {a.subjek} memakai serapan {a.tertulis.strip()}, sedangkan Tabel 3.4 / "
-                    f"anggaran.csv memberi {pct(prog.serapan)}",
+                    f"Tabel efisiensi {a.subjek} memakai serapan {a.tertulis.strip()}, sedangkan tabel realisasi "
+                    f"anggaran / anggaran.csv memberi {pct(prog.serapan)}",
                     nilai_dilaporkan=a.nilai,
                     nilai_hitung=float(prog.serapan),
                 )
         elif a.besaran == "efisiensi_capaian":
+            if not ids and a.nilai is None:
+                continue  # a dash where a program has no indicator: nothing is claimed
             if not ids:
                 t = temuan(
                     "metodologi",
@@ -564,14 +573,18 @@ def aturan_kelompok(ctx: Konteks) -> list[Temuan]:
                 continue
             lokasi = f"data/raw/{ctx.p.tahun}/komponen.csv baris {grp.baris} ({h.indikator_id} kelompok {grp.kelompok})"
             if grp.satuan == "%":
-                rasio = [min(F.rasio(k.realisasi, k.target).nilai or 0, 100) for k in rinci]
-                nilai_rinci = sum(rasio) / len(rasio)
+                # a sub-item without a value or with target 0 has no ratio: left out, never counted as 0
+                rasio = [(k, min(x, 100)) for k in rinci if (x := F.rasio(k.realisasi, k.target).nilai) is not None]
+                if not rasio:
+                    continue
+                nilai_rinci = sum(r_ for _, r_ in rasio) / len(rasio)
+                tanpa = len(rinci) - len(rasio)
                 if grp.realisasi is not None and banding(grp.realisasi, 2, nilai_rinci) == "beda":
                     rendah = [
                         f"{k.uraian} {fmt.bilangan(k.realisasi)}/{fmt.bilangan(k.target)}"
-                        for k, r_ in zip(rinci, rasio)
+                        for k, r_ in rasio
                         if r_ < 100
-                    ]
+                    ] + ([f"{tanpa} rincian tanpa nilai tidak dihitung"] if tanpa else [])
                     out.append(
                         Temuan(
                             aturan="R05",
@@ -591,7 +604,10 @@ def aturan_kelompok(ctx: Konteks) -> list[Temuan]:
                     )
             elif all(k.satuan == grp.satuan for k in rinci):
                 for kolom in ("target", "realisasi"):
-                    jumlah = sum(getattr(k, kolom) or 0 for k in rinci)
+                    nilai = [getattr(k, kolom) for k in rinci]
+                    if any(x is None for x in nilai):
+                        continue  # a sum with a missing sub-item is undefined, never a partial sum
+                    jumlah = sum(nilai)
                     v = getattr(grp, kolom)
                     if v is not None and abs(v - jumlah) > 1e-9:
                         out.append(
@@ -616,6 +632,60 @@ def aturan_kelompok(ctx: Konteks) -> list[Temuan]:
 # --- R06: method and completeness ------------------------------------------------------------------------------
 
 
+def _subjek_dikenal(ctx: Konteks, a: Angka) -> bool:
+    """A figure's subjek names something of the data: an indicator, a program, the average, a predikat class."""
+    if a.besaran == "rata_rata":
+        return a.subjek == "semua"
+    if a.besaran in ("skala_dari", "skala_sampai"):
+        return a.subjek.casefold() in {k.predikat.casefold() for k in ctx.p.aturan.skala.kelas}
+    if a.besaran in ("pagu", "realisasi_anggaran", "serapan", "efisiensi", "efisiensi_serapan", "efisiensi_capaian"):
+        return ctx.program(a.subjek) is not None
+    if a.besaran == "pasangan_indikator":
+        return ctx.program(a.subjek) is not None
+    if a.besaran == "target_renstra":
+        return a.subjek in set(ctx.p.data.renstra.indikator.indikator_id)
+    return any(p.cari(a.subjek) for p in filter(None, (ctx.p, ctx.lalu)))
+
+
+def _tahun_dikenal(ctx: Konteks, a: Angka) -> bool:
+    if a.besaran == "target_renstra":
+        return ctx.p.data.renstra.tahun_ke(a.tahun) is not None
+    if a.besaran in ("target", "realisasi", "capaian", "rata_rata"):
+        return ctx.ukur(a.tahun) is not None
+    return a.tahun == ctx.p.tahun
+
+
+def _tak_dikenal(ctx: Konteks) -> list[Temuan]:
+    """Every published figure whose subjek or year matches nothing in the data: it cannot be checked."""
+    out = []
+    for a in ctx.publikasi or ():
+        subjek_ok, tahun_ok = _subjek_dikenal(ctx, a), _tahun_dikenal(ctx, a)
+        if subjek_ok and tahun_ok:
+            continue
+        apa = " dan ".join(
+            x
+            for x in (
+                "" if subjek_ok else f"subjek '{a.subjek}' tidak dikenal untuk besaran {a.besaran}",
+                "" if tahun_ok else f"tahun {a.tahun} tidak ada datanya",
+            )
+            if x
+        )
+        out.append(
+            Temuan(
+                aturan="R06",
+                kategori="data dukung tidak ada",
+                lokasi=a.tempat,
+                sumber="publikasi",
+                uraian=f"Angka tercetak {a.tertulis.strip() or '(kosong)'} tidak dapat diperiksa: {apa}; "
+                "perbaiki subjek/tahun di publikasi.csv atau lengkapi datanya",
+                indikator_id=_indikator_angka(ctx, a.subjek),
+                program_kode=a.subjek if ctx.program(a.subjek) is not None else "",
+                nilai_dilaporkan=a.nilai,
+            )
+        )
+    return out
+
+
 def _norm(teks: str) -> str:
     return re.sub(r"[^0-9a-z]", "", teks.casefold().replace("jumlah", ""))
 
@@ -623,7 +693,7 @@ def _norm(teks: str) -> str:
 def aturan_metode(ctx: Konteks) -> list[Temuan]:
     out = []
     # denominators: IKU definition = worked formula = data row actually used
-    iku = {a.subjek: a for a in ctx.angka("penyebut") if "Utama" in a.tabel}
+    iku = {a.subjek: a for a in ctx.angka("penyebut") if a.peran == "iku"}
     for a in ctx.angka("penyebut"):
         acuan = iku.get(a.subjek)
         if acuan and a is not acuan and _norm(a.tertulis) != _norm(acuan.tertulis):
@@ -693,6 +763,7 @@ def aturan_metode(ctx: Konteks) -> list[Temuan]:
                     tautan=ctx.rencana.jangkar("pengukuran"),
                 )
             )
+    out += _tak_dikenal(ctx)
     # completeness: every PK indicator has evidence (bukti.csv) and an analysis section
     out += _tanpa_bukti(ctx)
     for h in ctx.p.indikator:
@@ -714,21 +785,17 @@ def aturan_metode(ctx: Konteks) -> list[Temuan]:
                 )
             )
         if ctx.publikasi is not None:
-            # one finding per indicator left out of the published Bab III, with every place it is missing
-            tabel = {a.tabel for a in ctx.publikasi if a.subjek == h.indikator_id}
+            # one finding per indicator left out of the published Bab III (by the role of its tables)
+            peran = {a.peran for a in ctx.publikasi if a.subjek == h.indikator_id}
             hilang = [
                 (lok, apa)
                 for lok, apa, ada in (
                     (
-                        "Bab III 3.2, Tabel Pengukuran",
+                        "Bab III, tabel pengukuran kinerja",
                         "tidak tercantum di tabel pengukuran kinerja",
-                        "Tabel Pengukuran 3.2" in tabel,
+                        "pengukuran" in peran,
                     ),
-                    (
-                        "Bab III 3.2.1",
-                        "tidak mempunyai bagian analisis capaian",
-                        any(t.startswith("Capaian Kinerja") for t in tabel),
-                    ),
+                    ("Bab III, analisis per sasaran", "tidak mempunyai bagian analisis capaian", "sasaran" in peran),
                 )
                 if not ada
             ]
@@ -861,7 +928,18 @@ DIHITUNG_ULANG = re.compile(
     r"\b(dihitung ulang|dihitung kembali|diverifikasi|berasal)\b.*\bdata dukung\b", re.IGNORECASE
 )
 PENGECUALIAN = re.compile(r"\b(kecuali|selain|tanpa data dukung|tidak termasuk)\b", re.IGNORECASE)
-IK_PLACEHOLDER = re.compile(r"\{\{\s*\w*?_?(ik\d+)\w*\s*\}\}", re.IGNORECASE)
+PLACEHOLDER = re.compile(r"\{\{\s*([\w.-]+)\s*\}\}")
+
+
+def _indikator_placeholder(ctx: Konteks, kalimat: str) -> str | None:
+    """The indicator a placeholder in the sentence names ({{ capaian_ik05 }} -> IK05), whatever its codes look like."""
+    ids = sorted((h.indikator_id for h in ctx.p.indikator), key=len, reverse=True)
+    for m in PLACEHOLDER.finditer(kalimat):
+        nama = m[1].casefold()
+        for i in ids:
+            if re.search(rf"(?<![0-9a-z]){re.escape(i.casefold())}(?![0-9a-z])", nama):
+                return i
+    return None
 
 
 JARAK_KATA = 8  # an improvement word counts only this close to a result word
@@ -940,8 +1018,8 @@ def aturan_klaim_narasi(ctx: Konteks) -> list[Temuan]:
             lokasi = f"data/raw/{ctx.p.tahun}/narasi/{nama}.md baris {nomor}"
             m = MEMBAIK.search(polos)
             if m and _dekat(polos, m):
-                ik = IK_PLACEHOLDER.search(kalimat)
-                alasan = _turun(ctx, ik[1].upper() if ik else sasaran_ik)
+                ik = _indikator_placeholder(ctx, kalimat)
+                alasan = _turun(ctx, ik or sasaran_ik)
                 if alasan:
                     out.append(
                         Temuan(
@@ -952,7 +1030,7 @@ def aturan_klaim_narasi(ctx: Konteks) -> list[Temuan]:
                             sumber="data",
                             uraian=f'Narasi menyatakan perbaikan ("{m[0]}") dalam kalimat "{kalimat}", '
                             f"padahal {alasan}; pakai placeholder arah (mis. {{{{ arah_rata_rata }}}})",
-                            indikator_id=ik[1].upper() if ik else sasaran_ik or "",
+                            indikator_id=ik or sasaran_ik or "",
                         )
                     )
             if DIHITUNG_ULANG.search(polos) and not PENGECUALIAN.search(polos):

@@ -1,0 +1,376 @@
+"""A PDF report with pdfminer.six: tables rebuilt from the positions of the characters.
+
+pdfminer.six (MIT) rather than PyMuPDF (AGPL) or pdfplumber (a layer over pdfminer that adds
+pypdfium2, a native library, which this reader does not need): the characters with their
+positions, no layout analysis (it is the slow part), are all a table needs.
+
+A line is cut into segments where the gap between characters is wider than a space; lines
+with two or more segments are table rows. The columns of a table are the union of the
+segments of its rows that hold a number (header text may span columns: merged cells). A
+line with one segment inside one column continues the row above (a cell's wrapped text);
+a table at the foot of a page continues at the top of the next one if its columns align,
+and a header repeated there is dropped (`susun_tabel`).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+from pathlib import Path
+
+from .dokumen import MAKS_HALAMAN, Baris, Kalimat, Tabel, angka_badan, galat, kalimat_dari, susun_tabel
+from .teks import _judul
+
+
+@dataclass
+class Segmen:
+    x0: float
+    x1: float
+    teks: str
+
+
+@dataclass
+class Garis:
+    halaman: int
+    atas: float
+    ukuran: float
+    tebal: bool
+    segmen: list[Segmen]
+
+    @property
+    def teks(self) -> str:
+        return " ".join(s.teks for s in self.segmen)
+
+    @property
+    def x0(self) -> float:
+        return self.segmen[0].x0
+
+
+def _karakter(obj, out: list) -> None:
+    from pdfminer.layout import LTChar
+
+    for o in obj:
+        if isinstance(o, LTChar):
+            out.append(o)
+        elif hasattr(o, "__iter__"):
+            _karakter(o, out)
+
+
+def _garis(chars: list, halaman: int, tinggi: float) -> list[Garis]:
+    """Characters into lines (same baseline), lines into segments (gaps wider than a space)."""
+    chars = sorted(chars, key=lambda c: (-(c.y0 + c.y1) / 2, c.x0))
+    baris: list[list] = []
+    for c in chars:
+        pusat = (c.y0 + c.y1) / 2
+        if baris and abs(baris[-1][0] - pusat) < 0.45 * max(c.size, 1):
+            baris[-1][1].append(c)
+        else:
+            baris.append([pusat, [c]])
+    out = []
+    for pusat, cs in baris:
+        atas = tinggi - pusat
+        if atas < 0.045 * tinggi or atas > 0.955 * tinggi:
+            continue  # running header and footer
+        cs.sort(key=lambda c: c.x0)
+        ukuran = max(c.size for c in cs)
+        segmen: list[Segmen] = []
+        spasi = False
+        for c in cs:
+            t = c.get_text()
+            if not t.strip():
+                spasi = True
+                continue
+            jarak = c.x0 - segmen[-1].x1 if segmen else 0
+            if not segmen or jarak > 0.6 * ukuran:
+                segmen.append(Segmen(c.x0, c.x1, t))
+            else:
+                segmen[-1].teks += (" " if spasi or jarak > 0.18 * ukuran else "") + t
+                segmen[-1].x1 = max(segmen[-1].x1, c.x1)
+            spasi = False
+        if segmen:
+            tebal = sum("bold" in c.fontname.lower() for c in cs) > len(cs) / 2
+            out.append(Garis(halaman, atas, ukuran, tebal, segmen))
+    return out
+
+
+def baca_pdf(path: Path, data: bytes) -> tuple[list[Tabel], list[Kalimat], int]:
+    import io
+
+    from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    try:
+        doc = PDFDocument(PDFParser(io.BytesIO(data)))
+        halaman = list(PDFPage.create_pages(doc))
+    except PDFPasswordIncorrect:
+        raise galat(
+            path,
+            "PDF ini dikunci dengan kata sandi",
+            "Minta OPD mengirim PDF tanpa kata sandi, atau buka kuncinya dulu.",
+        ) from None
+    except Exception as e:  # noqa: BLE001 (pdfminer raises many kinds for a broken file)
+        raise galat(
+            path, f"PDF rusak atau tidak dapat dibaca ({type(e).__name__})", "Minta salinan PDF yang utuh."
+        ) from None
+    if len(halaman) > MAKS_HALAMAN:
+        raise galat(
+            path,
+            f"PDF ini {len(halaman)} halaman, lebih dari {MAKS_HALAMAN} halaman sebuah LKj",
+            "Pisahkan LKj-nya dari lampiran atau dokumen lain, lalu reviu LKj-nya saja.",
+        )
+    bagian = _bagi(len(halaman))
+    if len(bagian) > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(len(bagian), mp_context=multiprocessing.get_context("fork")) as pool:
+            hasil = list(pool.map(_garis_halaman, [data] * len(bagian), *zip(*bagian)))
+    else:
+        hasil = [_garis_halaman(data, 0, len(halaman))]
+    semua = [g for garis, _ in hasil for g in garis]
+    jumlah_karakter = sum(n for _, n in hasil)
+    if jumlah_karakter == 0:
+        raise galat(
+            path,
+            "PDF ini tidak mempunyai lapisan teks (hasil pindai/gambar), angkanya tidak dapat dibaca tanpa OCR",
+            "Minta OPD mengirim PDF yang diekspor dari Word, atau berkas .docx-nya.",
+        )
+    tabel, kalimat = _susun(semua)
+    return tabel, kalimat, len(halaman)
+
+
+def _bagi(n: int) -> list[tuple[int, int]]:
+    """Page ranges for the worker processes: one per core, a short PDF in this process."""
+    import os
+
+    inti = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 4)
+    if n < 12 or inti < 2:
+        return [(0, n)]
+    langkah = -(-n // inti)
+    return [(a, min(a + langkah, n)) for a in range(0, n, langkah)]
+
+
+def _garis_halaman(data: bytes, awal: int, akhir: int) -> tuple[list[Garis], int]:
+    """The lines of pages awal..akhir-1 (0-based) and how many characters they hold."""
+    import io
+    import logging
+
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    logging.getLogger("pdfminer").setLevel(logging.WARNING)
+    doc = PDFDocument(PDFParser(io.BytesIO(data)))
+    rm = PDFResourceManager(caching=True)
+    dev = PDFPageAggregator(rm, laparams=None)
+    interp = PDFPageInterpreter(rm, dev)
+    semua: list[Garis] = []
+    jumlah = 0
+    for i, page in enumerate(PDFPage.create_pages(doc)):
+        if i < awal:
+            continue
+        if i >= akhir:
+            break
+        try:
+            interp.process_page(page)
+        except Exception:  # noqa: BLE001 (one unreadable page must not stop the others)
+            continue
+        lt = dev.get_result()
+        chars: list = []
+        _karakter(lt, chars)
+        jumlah += len(chars)
+        if chars:  # a watermark (DRAF, SALINAN) is drawn far larger than the text
+            tengah = statistics.median(c.size for c in chars)
+            chars = [c for c in chars if c.size <= 2.5 * tengah]
+        semua += _garis(chars, i + 1, lt.height)
+    return semua, jumlah
+
+
+def _tabular(g: Garis) -> bool:
+    return len(g.segmen) >= 2
+
+
+def _susun(garis: list[Garis]) -> tuple[list[Tabel], list[Kalimat]]:
+    ukuran_badan = statistics.median(g.ukuran for g in garis) if garis else 10
+    tabel: list[Tabel] = []
+    kalimat: list[Kalimat] = []
+    bagian = ""
+    sebelum: list[str] = []
+    paragraf: list[Garis] = []
+
+    def tutup_paragraf() -> None:
+        if paragraf:
+            teks = ""
+            for g in paragraf:  # a word broken at the end of a line by a hyphen is joined again
+                teks = teks[:-1] + g.teks if teks.endswith(("‐", "\u00ad")) else f"{teks} {g.teks}".strip()
+            kalimat.extend(kalimat_dari(teks, bagian, paragraf[0].halaman))
+            sebelum.append(teks)
+            paragraf.clear()
+
+    i = 0
+    while i < len(garis):
+        g = garis[i]
+        if _tabular(g) and not _judul_baris(g):
+            tutup_paragraf()
+            j = _ekor(garis, i, _akhir_blok(garis, i))
+            t = _tabel(garis[i:j], _judul(sebelum[-4:]), bagian)
+            if t is not None:
+                tabel.append(t)
+                sebelum = []
+            else:
+                for h in garis[i:j]:
+                    kalimat.extend(kalimat_dari(h.teks, bagian, h.halaman))
+            i = j
+            continue
+        heading = (
+            (g.tebal or g.ukuran > 1.15 * ukuran_badan)
+            and len(g.teks.split()) <= 15
+            and not _judul_baris(g)
+            and not g.teks.rstrip().endswith((".", ":"))
+        )
+        if heading:
+            tutup_paragraf()
+            p = garis[i - 1] if i else None
+            lanjut = p is not None and p.teks == bagian and p.halaman == g.halaman and g.atas - p.atas < 1.6 * g.ukuran
+            bagian = f"{bagian} {g.teks}" if lanjut else g.teks
+            sebelum = []
+        else:
+            sebelumnya = garis[i - 1] if i else None
+            if paragraf and (
+                sebelumnya is None or sebelumnya.halaman != g.halaman or g.atas - sebelumnya.atas > 1.9 * g.ukuran
+            ):
+                tutup_paragraf()
+            if _judul_baris(g):  # a caption is a paragraph of its own
+                tutup_paragraf()
+                paragraf.append(g)
+                tutup_paragraf()
+            else:
+                paragraf.append(g)
+        i += 1
+    tutup_paragraf()
+    return tabel, kalimat
+
+
+def _judul_baris(g: Garis) -> bool:
+    return bool(re.match(r"(?i)(tabel|table|gambar)\s+[\dIVX]", g.teks))
+
+
+def _akhir_blok(garis: list[Garis], i: int) -> int:
+    """The end of the table starting at line i: tabular lines and the wrapped lines between them,
+    across a page break when the next page starts with a table."""
+    x0 = min(s.x0 for s in garis[i].segmen)
+    akhir = i + 1
+    j = i + 1
+    while j < len(garis):
+        g, p = garis[j], garis[j - 1]
+        ganti_halaman = g.halaman != p.halaman
+        if _tabular(g) and not _judul_baris(g):
+            if not ganti_halaman and g.atas - p.atas > 3.5 * g.ukuran:
+                break
+            akhir = j + 1
+        elif ganti_halaman or g.atas - p.atas > 1.9 * g.ukuran or g.x0 < x0 - 4 or _judul_baris(g):
+            break
+        j += 1
+    return akhir
+
+
+def _ekor(garis: list[Garis], i: int, j: int) -> int:
+    """The wrapped lines of the table's last row: single segments inside one column, close below."""
+    kolom = _kolom(garis[i:j])
+    while j < len(garis) and kolom:
+        g, p = garis[j], garis[j - 1]
+        s = g.segmen[0]
+        if (
+            len(g.segmen) != 1
+            or g.halaman != p.halaman
+            or g.atas - p.atas > 1.6 * g.ukuran
+            or _judul_baris(g)
+            or not any(a - 2 <= s.x0 and s.x1 <= b + 2 for a, b in kolom)
+        ):
+            break
+        j += 1
+    return j
+
+
+def _kolom(blok: list[Garis]) -> list[tuple[float, float]]:
+    """Column spans: the union of the segments of the rows holding a number."""
+    spans = sorted(
+        (s.x0, s.x1) for g in blok if _tabular(g) and any(angka_badan(s.teks) for s in g.segmen[1:]) for s in g.segmen
+    )
+    kolom: list[list[float]] = []
+    for a, b in spans:
+        if kolom and a <= kolom[-1][1] + 1:
+            kolom[-1][1] = max(kolom[-1][1], b)
+        else:
+            kolom.append([a, b])
+    return [(a, b) for a, b in kolom]
+
+
+def _tempat(s: Segmen, kolom: list[tuple[float, float]]) -> list[int]:
+    """The columns a segment lies over (several: a merged cell)."""
+    kena = [k for k, (a, b) in enumerate(kolom) if min(b, s.x1) - max(a, s.x0) > 0.5]
+    if kena:
+        return kena
+    pusat = (s.x0 + s.x1) / 2
+    return [min(range(len(kolom)), key=lambda k: min(abs(pusat - kolom[k][0]), abs(pusat - kolom[k][1])))]
+
+
+TERPOTONG = re.compile(r"\d\.\d{0,2}$|\d[.,]$")  # a number cut at the cell's edge: '1.250.00', '3.012.'
+ANGKA_BERSIH = re.compile(r"^(Rp\.?\s?)?-?\d[\d.]*(,\d+)?\s?%?(,-)?$")
+
+
+def _tabel(blok: list[Garis], judul: str, bagian: str) -> Tabel | None:
+    kolom = _kolom(blok)
+    if len(kolom) < 2:
+        return None
+    tempat_semua = [[_tempat(s, kolom) for s in g.segmen] for g in blok]
+    # a narrow first column of short entries (No, a code) starts every row
+    pertama = [s.teks for g, t in zip(blok, tempat_semua) if _tabular(g) for s, ks in zip(g.segmen, t) if ks == [0]]
+    kunci = bool(pertama) and sum(len(x) <= 6 for x in pertama) >= 0.8 * len(pertama)
+    rows: list[Baris] = []
+    badan = False  # past the header: a new row needs a figure (or a first-column entry)
+    kepala: list[str] = []  # the header lines: repeated at the top of a page, they are skipped
+    for g, tempat in zip(blok, tempat_semua):
+        if badan and g.teks in kepala:
+            continue
+        rentang = len(g.segmen) == 1 and len(tempat[0]) > 1
+
+        def sambungan(s: Segmen, ks: list[int]) -> bool:
+            """The rest of a number cut at the edge of a narrow cell."""
+            return bool(rows) and s.teks[:1].isdigit() and any(TERPOTONG.search(rows[-1].sel[k]) for k in ks)
+
+        angka = any(
+            ANGKA_BERSIH.match(s.teks.strip()) and angka_badan(s.teks) and not sambungan(s, ks)
+            for s, ks in zip(g.segmen, tempat)
+        )
+        if not rows:
+            baru = True
+        elif badan:
+            baru = rentang or (any(0 in t for t in tempat) if kunci else angka)
+        else:
+            baru = _tabular(g) or rentang
+        if rows and rows[-1].halaman != g.halaman and not baru and g is not blok[0]:
+            baru = _tabular(g)  # the first line of a page continues a row only when it has one cell
+        if not (badan or angka):
+            kepala.append(g.teks)
+        badan = badan or angka
+        if not baru and rows:  # a figure never continues a cell that already holds a whole one
+            baru = any(
+                ANGKA_BERSIH.match(s.teks.strip())
+                and not sambungan(s, ks)
+                and any(ANGKA_BERSIH.match(rows[-1].sel[k].split(" ")[-1]) for k in ks)
+                for s, ks in zip(g.segmen, tempat)
+            )
+        if baru:
+            rows.append(Baris([""] * len(kolom), g.halaman))
+        sel = rows[-1].sel
+        for s, ks in zip(g.segmen, tempat):
+            for k in ks:
+                # a number wrapped inside a narrow cell ('1.250.00' + '0.000') is joined without a space
+                pisah = "" if TERPOTONG.search(sel[k]) and s.teks[:1].isdigit() else " "
+                sel[k] = f"{sel[k]}{pisah}{s.teks}".strip()
+    return susun_tabel(judul, bagian, rows)
