@@ -170,7 +170,8 @@ def test_invisible_character_in_header_is_named(proyek, capsys):
 def _publikasi_tanpa_tertulis(r):
     rows = list(csv.reader(io.StringIO((r / Y / "publikasi.csv").read_text(encoding="utf-8"))))
     buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows(row[:-1] for row in rows)
+    j = rows[0].index("tertulis")
+    csv.writer(buf, lineterminator="\n").writerows(row[:j] + row[j + 1 :] for row in rows)
     (r / Y / "publikasi.csv").write_text(buf.getvalue(), encoding="utf-8")
 
 

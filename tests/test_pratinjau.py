@@ -236,7 +236,9 @@ def test_nothing_changed_check_imports_no_pandas(laporan):
 def test_preview_watches_the_logo_wherever_params_put_it(proyek):
     (proyek / "aset").mkdir()
     logo = proyek / "aset/logo.png"
-    logo.write_bytes(b"\x89PNG\r\n\x1a\n")
+    from PIL import Image
+
+    Image.new("RGB", (8, 8), "red").save(logo)  # a whole image: the input stage decodes the logo
     params = proyek / "params/2023.yaml"
     params.write_text(params.read_text(encoding="utf-8").replace("logo: null", "logo: aset/logo.png"), encoding="utf-8")
     t = Pantauan(Proyek.di(proyek), 2023)

@@ -3,9 +3,30 @@ Reviu (xlsx, HTML) and the audit trail with the LKE pre-check (HTML)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..masukan.model import Masukan
+from ..files import tulis_atomik
+
+if TYPE_CHECKING:  # not at import: the build's "nothing changed" path imports no pandas
+    from ..masukan.model import Masukan
+
+
+class _Catat(dict):
+    """A page-caption cache that remembers which entries this build used (only those are kept)."""
+
+    def __init__(self, lama: dict, dipakai: dict):
+        super().__init__(lama)
+        self.dipakai = dipakai
+
+    def __getitem__(self, k):
+        self.dipakai[k] = v = super().__getitem__(k)
+        return v
+
+    def __setitem__(self, k, v):
+        super().__setitem__(k, v)
+        self.dipakai[k] = v
 
 
 def keluaran_paket(r: Path, tahun: int) -> list[Path]:
@@ -26,7 +47,15 @@ def paket_audit(m: Masukan, pdf: bytes, berkas: list[Path]) -> tuple[bytes, str,
 
     p, lalu = hitung(m)
     temuan = periksa(m)
-    tabel = tabel_pdf(pdf)
+    simpanan_path = m.proyek.build(m.tahun) / "tabel-pdf.json"  # caption lines per page already read
+    try:
+        simpanan = json.loads(simpanan_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        simpanan = {}
+    simpanan = simpanan if isinstance(simpanan, dict) else {}
+    dipakai: dict[str, list[str]] = {}
+    tabel = tabel_pdf(pdf, _Catat(simpanan, dipakai))
+    tulis_atomik(simpanan_path, json.dumps(dipakai, sort_keys=True))
     baris = lembar_reviu(m, p, lalu, temuan, tabel)
     lke = periksa_lke(Data(m, p, lalu, temuan, tabel, jumlah_halaman(pdf)))
     asal = provenance.catat(m.proyek, [*berkas, *kode()])
