@@ -287,7 +287,7 @@ def test_the_same_workbook_imports_again_after_its_own_import(proyek, capsys):
 def test_isian_over_an_existing_workbook_says_why_and_what_to_do(proyek, capsys):
     isian(proyek)
     capsys.readouterr()
-    assert main(["excel-isian", "2023", "--root", str(proyek)]) == 2
+    assert main(["excel", "isian", "2023", "--root", str(proyek)]) == 2
     err = capsys.readouterr().err
     assert "buku kerja sudah ada (terakhir diubah " in err
     assert "menghapus isian yang belum diimpor" in err

@@ -50,10 +50,10 @@ def isi_seperti_2023(proyek, buku):
 def test_second_year_through_excel_imports_twice_and_lists_what_final_needs(proyek, capsys):
     root = ["--root", str(proyek)]
     assert main(["tahun-baru", "2024", *root]) == 0
-    assert main(["excel-isian", "2024", *root]) == 0
+    assert main(["excel", "isian", "2024", *root]) == 0
     buku = proyek / "isian-2024.xlsx"
     isi_seperti_2023(proyek, buku)
-    assert main(["excel-impor", "2024", "isian-2024.xlsx", *root]) == 0
+    assert main(["excel", "impor", "2024", "isian-2024.xlsx", *root]) == 0
     assert baris(proyek / "data/raw/2024/anggaran.csv")[0]["pagu"] == "5725755076"
     # a further edit to the same workbook imports without PAKSA
     wb = openpyxl.load_workbook(buku)
@@ -61,7 +61,7 @@ def test_second_year_through_excel_imports_twice_and_lists_what_final_needs(proy
     ws.cell(2, judul(ws)["realisasi"]).value = 4.9
     wb.save(buku)
     capsys.readouterr()
-    assert main(["excel-impor", "2024", "isian-2024.xlsx", *root]) == 0, capsys.readouterr().err
+    assert main(["excel", "impor", "2024", "isian-2024.xlsx", *root]) == 0, capsys.readouterr().err
     assert baris(proyek / "data/raw/2024/realisasi_langsung.csv")[0]["realisasi"] == "4.9"
     # the data are complete: no empty cell is left to warn about
     assert main(["data", "2024", *root]) == 0
