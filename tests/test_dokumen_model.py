@@ -35,7 +35,7 @@ def test_every_block_round_trips_through_json():
             catatan=(teks("Sumber: data dukung"),),
         ),
         Gambar("gambar-x", "Capaian per indikator", Citra("<svg/>", b"\x89PNG\r\n", 16.5, 8.0)),
-        Narasi("ikhtisar", (Paragraf(teks("Lihat ") + (Teks("", rujukan="tabel_x"),)), Daftar((teks("a"),)))),
+        Narasi("ikhtisar", (Paragraf((*teks("Lihat "), Teks("", rujukan="tabel_x"))), Daftar((teks("a"),)))),
         Narasi("penutup", kosong=True),
         DaftarOtomatis("isi", "Daftar Isi", (EntriDaftar("BAB I", "Pendahuluan", "bab-1"),)),
         TandaTangan("Binjai, 31 Januari 2024", "Kepala Dinas", "Nama", "Pembina", "19700101 199001 1 001"),
