@@ -9,6 +9,7 @@ page numbers from `target-counter` within their part and from the other parts' l
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
 import os
@@ -30,12 +31,26 @@ def hanya_data():
     return URLFetcher(allowed_protocols=("data",))
 
 
-def _tata(isi: str):
+_TATA: dict[str, object] = {}  # layouts by their HTML's sha256, kept by a long-lived process (the preview)
+
+
+def _tata(isi: str, simpan: dict | None = None):
+    """The layout (a WeasyPrint Document) of an HTML page; reused from `_TATA` when unchanged, and kept in
+    `simpan` for the next render."""
     from weasyprint import HTML
+
+    kunci = hashlib.sha256(isi.encode()).hexdigest()
+    if kunci in _TATA:
+        if simpan is not None:
+            simpan[kunci] = _TATA[kunci]
+        return _TATA[kunci]
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # links to the other parts are joined later
     os.environ.setdefault("SOURCE_DATE_EPOCH", "0")  # fontTools stamps font subsets with 'now'
-    return HTML(string=isi, base_url=BASE, url_fetcher=hanya_data()).render()
+    doc = HTML(string=isi, base_url=BASE, url_fetcher=hanya_data()).render()
+    if simpan is not None:
+        simpan[kunci] = doc
+    return doc
 
 
 def siapkan_pdf() -> None:
@@ -82,9 +97,12 @@ def render(dok: Dokumen, judul: str) -> tuple[bytes, list[Peringatan]]:
         return dokumen_html(Dokumen(blok, dok.final), judul, css, penomoran=jenis, halaman=halaman)
 
     # the parts after the first lay out on their own; the first (with the lists) then knows their pages
-    tata = {i: _tata(html(j, b, None)) for i, (j, b) in enumerate(bagian) if i > 0}
+    dipakai: dict = {}
+    tata = {i: _tata(html(j, b, None), dipakai) for i, (j, b) in enumerate(bagian) if i > 0}
     halaman = {k: str(n + 1) for d in tata.values() for n, p in enumerate(d.pages) for k in p.anchors}
-    tata[0] = _tata(html(bagian[0][0], bagian[0][1], halaman))
+    tata[0] = _tata(html(bagian[0][0], bagian[0][1], halaman), dipakai)
+    _TATA.clear()
+    _TATA.update(dipakai)  # a narrative edit in one numbering part lays out that part only
     urut = [tata[i] for i in range(len(bagian))]
     semua = [p for d in urut for p in d.pages]
     awal = [sum(len(d.pages) for d in urut[:i]) for i in range(len(urut))]
