@@ -25,6 +25,7 @@ from ..dokumen import susun as S
 from ..dokumen.html import blok_html, dokumen_html
 from ..dokumen.model import MIME, Dokumen, Narasi, dari_json
 from ..files import tulis_atomik
+from ..masukan.errors import DataError
 from .fingerprint import TEMPLATES
 from .notebook import BuildError
 
@@ -77,7 +78,7 @@ def dokumen_laporan(paths: list[Path], m: Masukan, final: bool) -> tuple[Dokumen
 
     try:
         return S.susun(baca_bagian(paths), final, narasi)
-    except S.RujukanHilang as e:
+    except (S.RujukanHilang, DataError) as e:  # a reference to nothing; an unknown placeholder (file, line)
         raise BuildError(str(e)) from None
 
 
