@@ -69,8 +69,8 @@ def _bagian(dok: Dokumen) -> list[tuple[str, list[Blok]]]:
 
 
 def _romawi(n: int) -> str:
-    angka = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"))
-    angka += ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+    angka = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl")]
+    angka += [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
     out = ""
     for nilai, huruf in angka:
         while n >= nilai:
@@ -88,7 +88,7 @@ def label_halaman(halaman: int, awal_isi: int) -> str:
 
 def render(dok: Dokumen, judul: str) -> tuple[bytes, list[Peringatan]]:
     """The report's PDF and warnings about pages left more than half empty inside a chapter."""
-    import pydyf
+    import pydyf  # type: ignore[import-untyped]
 
     css = CSS.read_text(encoding="utf-8")
     bagian = _bagian(dok)

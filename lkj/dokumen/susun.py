@@ -11,6 +11,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Literal
 
 from .model import (
     AwalBagian,
@@ -117,7 +118,9 @@ def _nomori(bagian: list[Bagian]) -> dict[str, str]:
 
 def _daftar(dok: list[Blok]) -> dict[str, tuple[EntriDaftar, ...]]:
     """The entries of the Daftar Isi, Tabel and Gambar, from the numbered document."""
-    isi, tabel, gambar = [], [], []
+    isi: list[EntriDaftar] = []
+    tabel: list[EntriDaftar] = []
+    gambar: list[EntriDaftar] = []
     for x in dok:
         rata = x.blok if isinstance(x, Narasi) else (x,)
         for b in rata:
@@ -177,7 +180,9 @@ def susun(
     for i, b in enumerate(bagian):
         isi = [x for t in b.tampilan if not t.audit for x in t.blok]
         bab = any(isinstance(x, Judul) and BAB.fullmatch(x.id) for x in isi)
-        penomoran = "romawi" if i == 0 else "arab" if bab and not sudah_arab else "lanjut"
+        penomoran: Literal["romawi", "arab", "lanjut"] = (
+            "romawi" if i == 0 else "arab" if bab and not sudah_arab else "lanjut"
+        )
         sudah_arab = sudah_arab or penomoran == "arab"
         blok += [AwalBagian(b.nama, penomoran), *isi]
     if final:

@@ -101,5 +101,5 @@ def tampilkan(*blok: Blok | Sequence[Blok] | None) -> None:
         if isinstance(b, (list, tuple)):
             rata += [x for x in b if x is not None]
         elif b is not None:
-            rata.append(b)
+            rata.append(b)  # type: ignore[arg-type]
     display(Tampilan(rata))

@@ -145,15 +145,19 @@ def ke_blok(teks: str, awalan: str = "narasi") -> tuple[Blok, ...]:
             out.append(Daftar(tuple(butir), t.type == "ordered_list_open", mulai))
             i = j + 1
         elif t.type == "table_open":
-            kepala, baris, j = [], [], i + 1
+            kepala: list[Isi] = []
+            baris: list[Isi] = []
+            j = i + 1
             while tokens[j].type != "table_close":
                 if tokens[j].type == "inline":
                     (kepala if tokens[j - 1].type == "th_open" else baris).append(_inline(tokens[j]))
                 j += 1
             lebar = max(len(kepala), 1)
             judul = ""
-            if out and isinstance(out[-1], Paragraf) and _polos(out[-1].isi).startswith("Tabel:"):
-                judul = _polos(out.pop().isi).removeprefix("Tabel:").strip()
+            sebelum = out[-1] if out else None
+            if isinstance(sebelum, Paragraf) and _polos(sebelum.isi).startswith("Tabel:"):
+                judul = _polos(sebelum.isi).removeprefix("Tabel:").strip()
+                out.pop()
             n_tabel += 1
             out.append(
                 Tabel(
