@@ -18,9 +18,8 @@ masukan = ""  # the validated inputs the build pickled (empty: read data/raw afr
 bagian = ""  # this part's name in notebooks/laporan.yml (set by the build)
 
 # %%
-from IPython.display import HTML, display
-
 from lkj.tampil import charts, html, tabel
+from lkj.tampil.html import tampilkan
 from lkj.tampil.laporan import Laporan
 
 lap = Laporan.muat(tahun, root, masukan, bagian)
@@ -29,51 +28,46 @@ p, d, a = lap.p, lap.digit, lap.anggaran
 # %%
 judul = html.judul("C. Realisasi Anggaran dan Efisiensi", 2, "bab-3-c")
 if a is None:
-    display(HTML(judul + html.catatan(["Data anggaran tahun ini belum tersedia."])))
+    tampilkan(judul, html.catatan(["Data anggaran tahun ini belum tersedia."]))
 else:
-    display(
-        HTML(judul + html.judul("Realisasi Anggaran per Program", 3, "realisasi-anggaran") + tabel.tabel_anggaran(p, a))
-    )
+    tampilkan(judul, html.judul("Realisasi Anggaran per Program", 3, "realisasi-anggaran"), tabel.tabel_anggaran(p, a))
 
 # %% tags=["audit"]
 if a is not None:
-    display(HTML(tabel.tabel_sumber_anggaran(lap.m, a)))
+    tampilkan(tabel.tabel_sumber_anggaran(lap.m, a))
 
 # %%
 if a is not None:
-    display(
-        HTML(
-            html.judul("Efisiensi Penggunaan Anggaran", 3, lap.jangkar("efisiensi"))
-            + "<p>Efisiensi = 1 − (% serapan anggaran / % capaian kinerja indikator program). "
+    tampilkan(
+        html.judul("Efisiensi Penggunaan Anggaran", 3, lap.jangkar("efisiensi")),
+        html.p(
+            "Efisiensi = 1 − (% serapan anggaran / % capaian kinerja indikator program). "
             "Setiap program dipasangkan dengan indikator kinerja yang diukurnya; program tanpa "
-            "indikator kinerja tidak dihitung efisiensinya.</p>" + tabel.tabel_anggaran(p, a, efisiensi=True)
-        )
+            "indikator kinerja tidak dihitung efisiensinya."
+        ),
+        tabel.tabel_anggaran(p, a, efisiensi=True),
     )
     ada, tanpa = a[a.indikator_id != ""], a[a.indikator_id == ""]
-    display(
-        HTML(
-            html.gambar(
-                charts.batang_berpasangan(
-                    list(ada.program),
-                    {"Serapan anggaran": list(ada.serapan), "Capaian kinerja": list(ada.capaian)},
-                    d,
-                    garis_100=True,
-                ),
-                f"Serapan Anggaran dan Capaian Kinerja per Program Tahun {tahun}",
-                "gambar-efisiensi",
-            )
-            + (
-                html.catatan(
-                    [
-                        "Program tanpa indikator kinerja tidak digambarkan (efisiensinya tidak dihitung): "
-                        + "; ".join(tanpa.program)
-                    ]
-                )
-                if len(tanpa)
-                else ""
-            )
-        )
+    tampilkan(
+        html.gambar(
+            charts.batang_berpasangan(
+                list(ada.program),
+                {"Serapan anggaran": list(ada.serapan), "Capaian kinerja": list(ada.capaian)},
+                d,
+                garis_100=True,
+            ),
+            f"Serapan Anggaran dan Capaian Kinerja per Program Tahun {tahun}",
+            "gambar-efisiensi",
+        ),
+        html.catatan(
+            [
+                "Program tanpa indikator kinerja tidak digambarkan (efisiensinya tidak dihitung): "
+                + "; ".join(tanpa.program)
+            ]
+            if len(tanpa)
+            else []
+        ),
     )
 
 # %%
-display(HTML(html.judul("Program dan Kegiatan Pendukung", 3, "program-pendukung") + lap.narasi("anggaran")))
+tampilkan(html.judul("Program dan Kegiatan Pendukung", 3, "program-pendukung"), lap.narasi("anggaran"))

@@ -22,36 +22,25 @@ masukan = ""  # the validated inputs the build pickled (empty: read data/raw afr
 bagian = ""  # this part's name in notebooks/laporan.yml (set by the build)
 
 # %%
-from IPython.display import HTML, display
-
 from lkj.tampil import dokumen, html
+from lkj.tampil.html import tampilkan
 from lkj.tampil.laporan import Laporan
 
 lap = Laporan.muat(tahun, root, masukan, bagian)
 aturan = lap.p.aturan
 
 # %%
-display(HTML(dokumen.sampul(aturan, tahun)))
+tampilkan(dokumen.sampul(aturan, tahun))
 
 # %%
-display(
-    HTML(
-        html.judul("Kata Pengantar", 1, "kata-pengantar") + lap.narasi("kata_pengantar") + dokumen.tanda_tangan(aturan)
-    )
-)
+tampilkan(html.judul("Kata Pengantar", 1, "kata-pengantar"), lap.narasi("kata_pengantar"), dokumen.tanda_tangan(aturan))
 
 # %%
-display(HTML(html.judul("Ikhtisar Eksekutif", 1, "ikhtisar-eksekutif") + lap.narasi("ikhtisar_eksekutif")))
+tampilkan(html.judul("Ikhtisar Eksekutif", 1, "ikhtisar-eksekutif"), lap.narasi("ikhtisar_eksekutif"))
 
 # %% [markdown]
 # Daftar isi, daftar tabel dan daftar gambar diisi saat laporan dirakit (judul, nomor tabel dan gambar,
 # dan nomor halaman diambil dari seluruh bab).
 
 # %%
-display(
-    HTML(
-        dokumen.daftar("daftar-isi", "Daftar Isi")
-        + dokumen.daftar("daftar-tabel", "Daftar Tabel")
-        + dokumen.daftar("daftar-gambar", "Daftar Gambar")
-    )
-)
+tampilkan(dokumen.daftar())

@@ -21,30 +21,27 @@ masukan = ""  # the validated inputs the build pickled (empty: read data/raw afr
 bagian = ""  # this part's name in notebooks/laporan.yml (set by the build)
 
 # %%
-from IPython.display import HTML, display
-
 from lkj.tampil import charts, html
+from lkj.tampil.html import tampilkan
 from lkj.tampil.laporan import Laporan
 
 lap = Laporan.muat(tahun, root, masukan, bagian)
 organisasi = lap.m.data.organisasi
 
 # %%
-display(HTML(html.judul("BAB I Pendahuluan", 1, "bab-1") + lap.narasi("pendahuluan")))
+tampilkan(html.judul("BAB I Pendahuluan", 1, "bab-1"), lap.narasi("pendahuluan"))
 
 # %%
 if organisasi is None:
-    display(HTML(html.catatan(["Bagan organisasi belum tersedia."])))
+    tampilkan(html.catatan(["Bagan organisasi belum tersedia."]))
 else:
-    display(
-        HTML(
-            html.gambar(
-                charts.organisasi(list(organisasi.itertuples(index=False))),
-                f"Struktur Organisasi {lap.m.aturan.instansi}",
-                "gambar-organisasi",
-            )
+    tampilkan(
+        html.gambar(
+            charts.organisasi(list(organisasi.itertuples(index=False))),
+            f"Struktur Organisasi {lap.m.aturan.instansi}",
+            "gambar-organisasi",
         )
     )
 
 # %%
-display(HTML(lap.narasi("bab1_peran")))
+tampilkan(lap.narasi("bab1_peran"))

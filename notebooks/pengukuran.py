@@ -21,10 +21,10 @@ masukan = ""  # the validated inputs the build pickled (empty: read data/raw afr
 bagian = ""  # this part's name in notebooks/laporan.yml (set by the build)
 
 # %%
-from IPython.display import HTML, display
-
+from lkj.dokumen.model import Daftar
 from lkj.hitung import formulas
 from lkj.tampil import charts, html, tabel
+from lkj.tampil.html import tampilkan
 from lkj.tampil.laporan import Laporan
 
 lap = Laporan.muat(tahun, root, masukan, bagian)
@@ -35,91 +35,84 @@ skala = html.tabel(
     p.aturan.skala.kelas[::-1],
     [html.Kol("Interval capaian", tabel.rentang), html.Kol("Predikat", lambda k: k.predikat, utuh=True)],
     "Skala Nilai Peringkat Kinerja",
-    "skala",
 )
-rumus = "".join(f"<li><strong>Polaritas {k}</strong>: {html.e(v)}</li>" for k, v in formulas.POLARITAS.items())
-display(
-    HTML(
-        html.judul("BAB III Akuntabilitas Kinerja", 1, "bab-3")
-        + html.judul("A. Capaian Kinerja Organisasi", 2, "bab-3-a")
-        + lap.narasi("bab3_pengukuran")
-        + html.judul("Pengukuran Kinerja", 3, "pengukuran")
-        + f"<p>Capaian setiap indikator dihitung dengan rumus:</p><ul>{rumus}</ul>"
-        + "<p>Capaian sasaran adalah rata-rata capaian indikatornya. Predikat ditetapkan dengan skala berikut; "
+rumus = Daftar(tuple((html.tebal(f"Polaritas {k}"), html.Teks(f": {v}")) for k, v in formulas.POLARITAS.items()))
+tampilkan(
+    html.judul("BAB III Akuntabilitas Kinerja", 1, "bab-3"),
+    html.judul("A. Capaian Kinerja Organisasi", 2, "bab-3-a"),
+    lap.narasi("bab3_pengukuran"),
+    html.judul("Pengukuran Kinerja", 3, "pengukuran"),
+    html.p("Capaian setiap indikator dihitung dengan rumus:"),
+    rumus,
+    html.p(
+        "Capaian sasaran adalah rata-rata capaian indikatornya. Predikat ditetapkan dengan skala berikut; "
         "setiap kelas berlaku dari batas bawahnya sampai batas bawah kelas di atasnya, sehingga tidak ada "
-        "nilai yang tidak berpredikat.</p>" + skala
-    )
+        "nilai yang tidak berpredikat."
+    ),
+    skala,
 )
 
 # %% [markdown]
 # Tabel pengukuran: satu baris per indikator Perjanjian Kinerja.
 
 # %% tags=["tabel-pengukuran"]
-display(HTML(tabel.tabel_pengukuran(p, lap.jangkar("pengukuran"))))
+tampilkan(tabel.tabel_pengukuran(p, lap.jangkar("pengukuran")))
 
 # %% tags=["audit", "nilai-capaian"]
 p.tabel()
 
 # %%
 label = [f"Sasaran {h.sasaran_no}: {h.indikator}" for h in p.indikator]
-display(
-    HTML(
-        html.gambar(
-            charts.capaian_per_indikator(label, [h.capaian.nilai for h in p.indikator], d),
-            f"Capaian Indikator Kinerja Tahun {tahun} terhadap Target",
-            "gambar-capaian",
-        )
+tampilkan(
+    html.gambar(
+        charts.capaian_per_indikator(label, [h.capaian.nilai for h in p.indikator], d),
+        f"Capaian Indikator Kinerja Tahun {tahun} terhadap Target",
+        "gambar-capaian",
     )
 )
 
 # %%
 satuan_persen = [h for h in p.indikator if h.satuan == "%"]
-display(
-    HTML(
-        html.gambar(
-            charts.batang_berpasangan(
-                [f"Sasaran {h.sasaran_no}: {h.indikator}" for h in satuan_persen],
-                {"Target": [h.target for h in satuan_persen], "Realisasi": [h.realisasi.nilai for h in satuan_persen]},
-                d,
-            ),
-            f"Target dan Realisasi Indikator Kinerja Tahun {tahun}",
-            "gambar-target-realisasi",
-        )
-        + (
-            html.catatan(
-                [
-                    "Indikator bersatuan selain persen tidak digambarkan: "
-                    + ", ".join(f"{h.indikator} ({h.satuan})" for h in p.indikator if h.satuan != "%")
-                ]
-            )
-            if len(satuan_persen) < len(p.indikator)
-            else ""
-        )
-    )
+tampilkan(
+    html.gambar(
+        charts.batang_berpasangan(
+            [f"Sasaran {h.sasaran_no}: {h.indikator}" for h in satuan_persen],
+            {"Target": [h.target for h in satuan_persen], "Realisasi": [h.realisasi.nilai for h in satuan_persen]},
+            d,
+        ),
+        f"Target dan Realisasi Indikator Kinerja Tahun {tahun}",
+        "gambar-target-realisasi",
+    ),
+    html.catatan(
+        [
+            "Indikator bersatuan selain persen tidak digambarkan: "
+            + ", ".join(f"{h.indikator} ({h.satuan})" for h in p.indikator if h.satuan != "%")
+        ]
+        if len(satuan_persen) < len(p.indikator)
+        else []
+    ),
 )
 
 # %%
 t0 = lap.lalu.tahun if lap.lalu else None
 judul_b = html.judul(f"Perbandingan dengan Tahun {t0 or 'Sebelumnya'}", 3, "pembanding")
 if lap.lalu is None:
-    display(HTML(judul_b + html.catatan(["Tahun pembanding tidak ditetapkan."])))
+    tampilkan(judul_b, html.catatan(["Tahun pembanding tidak ditetapkan."]))
 else:
-    display(HTML(judul_b + tabel.tabel_pembanding(p, lap.pembanding, t0)))
-    display(
-        HTML(
-            html.gambar(
-                charts.batang_berpasangan(
-                    [f"Sasaran {h.sasaran_no}: {h.indikator}" for h in p.indikator],
-                    {
-                        f"Capaian {t0}": list(lap.pembanding.capaian_lalu),
-                        f"Capaian {tahun}": list(lap.pembanding.capaian),
-                    },
-                    d,
-                    garis_100=True,
-                ),
-                f"Capaian Kinerja Tahun {t0} dan Tahun {tahun}",
-                "gambar-pembanding",
-            )
+    tampilkan(judul_b, tabel.tabel_pembanding(p, lap.pembanding, t0))
+    tampilkan(
+        html.gambar(
+            charts.batang_berpasangan(
+                [f"Sasaran {h.sasaran_no}: {h.indikator}" for h in p.indikator],
+                {
+                    f"Capaian {t0}": list(lap.pembanding.capaian_lalu),
+                    f"Capaian {tahun}": list(lap.pembanding.capaian),
+                },
+                d,
+                garis_100=True,
+            ),
+            f"Capaian Kinerja Tahun {t0} dan Tahun {tahun}",
+            "gambar-pembanding",
         )
     )
 
@@ -127,28 +120,28 @@ else:
 lap.pembanding
 
 # %%
-display(
-    HTML(
-        html.judul("Perbandingan dengan Target Renstra", 3, "renstra")
-        + tabel.tabel_capaian_renstra(p, lap.renstra)
-        + "<p>Progres terhadap target akhir Renstra adalah realisasi tahun ini dibandingkan dengan target "
-        "tahun ke-5, dengan rumus capaian sesuai polaritas indikator.</p>"
-    )
+tampilkan(
+    html.judul("Perbandingan dengan Target Renstra", 3, "renstra"),
+    tabel.tabel_capaian_renstra(p, lap.renstra),
+    html.p(
+        "Progres terhadap target akhir Renstra adalah realisasi tahun ini dibandingkan dengan target "
+        "tahun ke-5, dengan rumus capaian sesuai polaritas indikator."
+    ),
 )
 
 # %% tags=["audit"]
 lap.renstra
 
 # %%
-display(
-    HTML(
-        html.judul("B. Analisis Capaian per Sasaran", 2, "bab-3-b")
-        + "<p>Bagian berikut menguraikan setiap sasaran: data dukung, rumus, "
-        "substitusi angka, aturan capaian, predikat, perbandingan, serta analisis, kendala dan solusi.</p>"
-    )
+tampilkan(
+    html.judul("B. Analisis Capaian per Sasaran", 2, "bab-3-b"),
+    html.p(
+        "Bagian berikut menguraikan setiap sasaran: data dukung, rumus, "
+        "substitusi angka, aturan capaian, predikat, perbandingan, serta analisis, kendala dan solusi."
+    ),
 )
 
 # %% tags=["audit"]
 # Sensitivity of the headline: the average and its predikat capped at 100 and 120, and without the
 # indicators lacking supporting data (lkj.hitung.pengukuran.sensitivitas).
-display(HTML(tabel.tabel_sensitivitas(p)))
+tampilkan(tabel.tabel_sensitivitas(p))

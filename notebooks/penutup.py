@@ -18,28 +18,25 @@ masukan = ""  # the validated inputs the build pickled (empty: read data/raw afr
 bagian = ""  # this part's name in notebooks/laporan.yml (set by the build)
 
 # %%
-from IPython.display import HTML, display
-
 from lkj import fmt
 from lkj.hitung import formulas
 from lkj.tampil import html, tabel
+from lkj.tampil.html import tampilkan
 from lkj.tampil.laporan import Laporan
 
 lap = Laporan.muat(tahun, root, masukan, bagian)
 p, d = lap.p, lap.digit
 
 # %%
-display(HTML(html.judul("BAB IV Penutup", 1, "bab-4") + lap.narasi("penutup")))
+tampilkan(html.judul("BAB IV Penutup", 1, "bab-4"), lap.narasi("penutup"))
 
 # %%
-display(
-    HTML(
-        html.judul("Lampiran", 1, "lampiran")
-        + html.judul(f"Lampiran 1. Perjanjian Kinerja Tahun {tahun}", 2, "lampiran-pk")
-        + tabel.tabel_pk(p, "lampiran-tabel-pk")
-        + html.judul(f"Lampiran 2. Pengukuran Kinerja Tahun {tahun}", 2, "lampiran-pengukuran")
-        + tabel.tabel_pengukuran(p, "lampiran-tabel-pengukuran")
-    )
+tampilkan(
+    html.judul("Lampiran", 1, "lampiran"),
+    html.judul(f"Lampiran 1. Perjanjian Kinerja Tahun {tahun}", 2, "lampiran-pk"),
+    tabel.tabel_pk(p, "lampiran-tabel-pk"),
+    html.judul(f"Lampiran 2. Pengukuran Kinerja Tahun {tahun}", 2, "lampiran-pengukuran"),
+    tabel.tabel_pengukuran(p, "lampiran-tabel-pengukuran"),
 )
 
 # %% [markdown]
@@ -47,27 +44,26 @@ display(
 # `data/processed/<tahun>/capaian.csv`) dan aturan perhitungan yang diterapkan.
 
 # %% tags=["audit"]
-display(
-    HTML(
-        html.judul("Audit A. Tabel Hasil Perhitungan", 2, "audit-tabel")
-        + "<p>Nilai ditampilkan dengan enam angka desimal; perhitungan memakai nilai tanpa pembulatan. "
-        f"Berkas yang sama: <code>data/processed/{tahun}/capaian.csv</code>.</p>"
-        + html.tabel(
-            p.indikator,
-            [
-                html.Kol("Indikator", lambda h: h.indikator_id),
-                html.Kol("Jenis rumus", lambda h: h.jenis_rumus),
-                html.Kol("Sumber realisasi", lambda h: h.realisasi.sumber),
-                html.Kol("Target", lambda h: fmt.bilangan(h.target), True),
-                html.Kol("Realisasi", lambda h: fmt.angka(h.realisasi.nilai, 6), True),
-                html.Kol("Capaian", lambda h: fmt.angka(h.capaian.nilai, 6), True),
-                html.Kol("Dirata-ratakan", lambda h: fmt.angka(h.capaian_dirata, 6), True),
-                html.Kol("Predikat", lambda h: h.predikat or fmt.KOSONG),
-            ],
-            "Hasil perhitungan",
-            "hasil",
-        )
-    )
+tampilkan(
+    html.judul("Audit A. Tabel Hasil Perhitungan", 2, "audit-tabel"),
+    html.p(
+        "Nilai ditampilkan dengan enam angka desimal; perhitungan memakai nilai tanpa pembulatan. "
+        f"Berkas yang sama: data/processed/{tahun}/capaian.csv."
+    ),
+    html.tabel(
+        p.indikator,
+        [
+            html.Kol("Indikator", lambda h: h.indikator_id),
+            html.Kol("Jenis rumus", lambda h: h.jenis_rumus),
+            html.Kol("Sumber realisasi", lambda h: h.realisasi.sumber),
+            html.Kol("Target", lambda h: fmt.bilangan(h.target), True),
+            html.Kol("Realisasi", lambda h: fmt.angka(h.realisasi.nilai, 6), True),
+            html.Kol("Capaian", lambda h: fmt.angka(h.capaian.nilai, 6), True),
+            html.Kol("Dirata-ratakan", lambda h: fmt.angka(h.capaian_dirata, 6), True),
+            html.Kol("Predikat", lambda h: h.predikat or fmt.KOSONG),
+        ],
+        "Hasil perhitungan",
+    ),
 )
 
 # %% tags=["audit"]
@@ -94,15 +90,12 @@ aturan = (
     + [(f"Polaritas {k}", v) for k, v in formulas.POLARITAS.items()]
     + [(f"Rumus {k}", v) for k, v in formulas.JENIS_RUMUS.items()]
 )
-display(
-    HTML(
-        html.judul("Audit B. Aturan Perhitungan", 2, "audit-aturan")
-        + f"<p>Dari <code>params/{tahun}.yaml</code> dan paket <code>lkj</code>.</p>"
-        + html.tabel(
-            aturan,
-            [html.Kol("Aturan", lambda r: r[0]), html.Kol("Yang diterapkan", lambda r: r[1])],
-            "Aturan yang diterapkan",
-            "aturan",
-        )
-    )
+tampilkan(
+    html.judul("Audit B. Aturan Perhitungan", 2, "audit-aturan"),
+    html.p(f"Dari params/{tahun}.yaml dan paket lkj."),
+    html.tabel(
+        aturan,
+        [html.Kol("Aturan", lambda r: r[0]), html.Kol("Yang diterapkan", lambda r: r[1], lebar=3)],
+        "Aturan yang diterapkan",
+    ),
 )

@@ -23,10 +23,9 @@ masukan = ""  # the validated inputs the build pickled (empty: read data/raw afr
 bagian = ""  # this part's name in notebooks/laporan.yml (set by the build)
 
 # %%
-from IPython.display import HTML, display
-
 from lkj import fmt
 from lkj.tampil import charts, html, tabel
+from lkj.tampil.html import tampilkan
 from lkj.tampil.laporan import Laporan
 
 lap = Laporan.muat(tahun, root, masukan, bagian)
@@ -36,37 +35,36 @@ assert indikator, f"sasaran {sasaran_no} tidak ada di pk.csv"
 sasaran = indikator[0].sasaran
 
 # %%
-isi = html.judul(f"Sasaran {sasaran_no}: {sasaran}", 3, lap.jangkar("sasaran", sasaran_no=int(sasaran_no)))
-isi += html.tabel(
-    indikator,
-    [
-        html.Kol("Indikator Kinerja", lambda h: h.indikator),
-        html.Kol("Target", lambda h: tabel.teks_target(h.target, h.satuan, d), True),
-        html.Kol("Realisasi", lambda h: tabel.nilai_satuan(h.realisasi.nilai, h.satuan, d), True),
-        html.Kol("Capaian", lambda h: fmt.persen(h.capaian.nilai, d), True),
-        html.Kol("Predikat", lambda h: h.predikat or fmt.KOSONG, utuh=True),
-    ],
-    f"Capaian Sasaran {sasaran_no}: {sasaran}",
-    "ringkas",
-    id_=f"tabel-sasaran-{int(sasaran_no)}",
+isi = [html.judul(f"Sasaran {sasaran_no}: {sasaran}", 3, lap.jangkar("sasaran", sasaran_no=int(sasaran_no)))]
+isi.append(
+    html.tabel(
+        indikator,
+        [
+            html.Kol("Indikator Kinerja", lambda h: h.indikator, lebar=3),
+            html.Kol("Target", lambda h: tabel.teks_target(h.target, h.satuan, d), True),
+            html.Kol("Realisasi", lambda h: tabel.nilai_satuan(h.realisasi.nilai, h.satuan, d), True),
+            html.Kol("Capaian", lambda h: fmt.persen(h.capaian.nilai, d), True),
+            html.Kol("Predikat", lambda h: h.predikat or fmt.KOSONG, utuh=True),
+        ],
+        f"Capaian Sasaran {sasaran_no}: {sasaran}",
+        id_=f"tabel-sasaran-{int(sasaran_no)}",
+    )
 )
 if len(indikator) > 1:
     rata_sasaran = fmt.persen(p.rata_rata_sasaran(int(sasaran_no)).nilai, d)
-    isi += f"<p>Capaian sasaran (rata-rata indikator): <strong>{rata_sasaran}</strong></p>"
-display(HTML(isi))
+    isi.append(html.p("Capaian sasaran (rata-rata indikator): ", html.tebal(rata_sasaran)))
+tampilkan(isi)
 
 # %% [markdown]
 # Perhitungan setiap indikator: data dukung, rumus, substitusi, capaian, predikat.
 
 # %% tags=["langkah"]
 for h in indikator:
-    display(
-        HTML(
-            html.judul(f"Perhitungan: {h.indikator}", 4, lap.jangkar("langkah", indikator_id=h.indikator_id))
-            + tabel.tabel_komponen(h)
-            + tabel.langkah_perhitungan(h, p)
-            + html.catatan(h.catatan)
-        )
+    tampilkan(
+        html.judul(f"Perhitungan: {h.indikator}", 4, lap.jangkar("langkah", indikator_id=h.indikator_id)),
+        tabel.tabel_komponen(h),
+        tabel.langkah_perhitungan(h, p),
+        html.catatan(h.catatan),
     )
 
 # %% [markdown]
@@ -74,11 +72,9 @@ for h in indikator:
 
 # %% tags=["audit"]
 for h in indikator:
-    display(
-        HTML(
-            tabel.tabel_komponen(h, lap.m.proyek.relatif(lap.m.data.folder / "komponen.csv"))
-            + tabel.sumber_langsung(h, lap.m)
-        )
+    tampilkan(
+        tabel.tabel_komponen(h, lap.m.proyek.relatif(lap.m.data.folder / "komponen.csv")),
+        tabel.sumber_langsung(h, lap.m),
     )
 [(h.indikator_id, h.realisasi, h.capaian) for h in indikator]
 
@@ -90,45 +86,38 @@ for h in indikator:
     realisasi = {p.tahun: h.realisasi.nilai}
     if lap.lalu and lap.lalu.cari(h.indikator_id):
         realisasi[lap.lalu.tahun] = lap.lalu.cari(h.indikator_id).realisasi.nilai
-    display(
-        HTML(
-            html.gambar(
-                charts.renstra(
-                    tahun_renstra,
-                    [baris[f"target_{i}"] for i in range(1, 6)],
-                    dict(sorted(realisasi.items())),
-                    d,
-                    satuan=h.satuan,
-                ),
-                f"Target Renstra dan Realisasi: {h.indikator}",
-                f"gambar-renstra-{h.indikator_id.lower()}",
-            )
+    tampilkan(
+        html.gambar(
+            charts.renstra(
+                tahun_renstra,
+                [baris[f"target_{i}"] for i in range(1, 6)],
+                dict(sorted(realisasi.items())),
+                d,
+                satuan=h.satuan,
+            ),
+            f"Target Renstra dan Realisasi: {h.indikator}",
+            f"gambar-renstra-{h.indikator_id.lower()}",
         )
     )
     b = lap.pembanding.set_index("indikator_id").loc[h.indikator_id]
-    display(
-        HTML(
-            html.tabel(
-                [h],
-                [
-                    html.Kol(
-                        f"Realisasi {lap.lalu.tahun if lap.lalu else 'tahun lalu'}",
-                        lambda _: tabel.nilai_satuan(b.realisasi_lalu, h.satuan, d),
-                        True,
-                    ),
-                    html.Kol(f"Realisasi {tahun}", lambda _: tabel.nilai_satuan(h.realisasi.nilai, h.satuan, d), True),
-                    html.Kol(
-                        f"Target Renstra {tahun}", lambda _: tabel.teks_target(baris.target_renstra, h.satuan, d), True
-                    ),
-                    html.Kol(
-                        "Target akhir Renstra", lambda _: tabel.teks_target(baris.target_akhir, h.satuan, d), True
-                    ),
-                    html.Kol("Progres thd target akhir", lambda _: fmt.persen(baris.progres_akhir, d), True),
-                ],
-                f"Perbandingan dengan Tahun Lalu dan Renstra: {h.indikator}",
-                "banding",
-                id_=f"tabel-banding-{h.indikator_id.lower()}",
-            )
+    tampilkan(
+        html.tabel(
+            [h],
+            [
+                html.Kol(
+                    f"Realisasi {lap.lalu.tahun if lap.lalu else 'tahun lalu'}",
+                    lambda _: tabel.nilai_satuan(b.realisasi_lalu, h.satuan, d),
+                    True,
+                ),
+                html.Kol(f"Realisasi {tahun}", lambda _: tabel.nilai_satuan(h.realisasi.nilai, h.satuan, d), True),
+                html.Kol(
+                    f"Target Renstra {tahun}", lambda _: tabel.teks_target(baris.target_renstra, h.satuan, d), True
+                ),
+                html.Kol("Target akhir Renstra", lambda _: tabel.teks_target(baris.target_akhir, h.satuan, d), True),
+                html.Kol("Progres thd target akhir", lambda _: fmt.persen(baris.progres_akhir, d), True),
+            ],
+            f"Perbandingan dengan Tahun Lalu dan Renstra: {h.indikator}",
+            id_=f"tabel-banding-{h.indikator_id.lower()}",
         )
     )
 
@@ -136,4 +125,4 @@ for h in indikator:
 # Narasi (analisis, kendala, solusi) dari `data/raw/<tahun>/narasi/sasaran-NN.md`.
 
 # %% tags=["narasi"]
-display(HTML(lap.narasi(f"sasaran-{int(sasaran_no):02d}", int(sasaran_no))))
+tampilkan(lap.narasi(f"sasaran-{int(sasaran_no):02d}", int(sasaran_no)))

@@ -2,6 +2,7 @@
 
 import pytest
 
+from lkj.dokumen.html import blok_html
 from lkj.hitung.pengukuran import hitung_anggaran, rata_rata_sebanding, sensitivitas
 from lkj.tampil import narasi, tabel
 from lkj.tampil.narasi import nilai_placeholder, teks_arah
@@ -78,7 +79,7 @@ def test_sensitivity_of_the_predikat_to_capping_and_unsupported_indicators(k2023
         (None, ("IK09",), 89.50, "Tinggi"),
     ]
     assert p.aturan.batas_capaian is None and round(p.rata_rata.nilai, 2) == 92.90  # the rule itself is unchanged
-    html = tabel.tabel_sensitivitas(p)
+    html = blok_html([tabel.tabel_sensitivitas(p)])
     assert "78,94%" in html and "89,50%" in html and "Persentase Pertambahan IKM" in html
     assert k2023["catatan_sensitivitas"].startswith("Predikat Sangat Tinggi bergantung pada aturan perhitungan")
     assert "dengan batas 100% rata-rata menjadi 78,94% (Tinggi)" in k2023["catatan_sensitivitas"]
@@ -89,5 +90,5 @@ def test_a_missing_narrative_is_a_warning_and_a_visible_marker(proyek):
     m = masukan(2023, proyek)
     assert [str(w) for w in m.peringatan] == ["PERINGATAN: narasi belum diisi: data/raw/2023/narasi/sasaran-09.md"]
     assert m.narasi["sasaran-09"] is None
-    assert "Narasi belum diisi" in narasi.tampilkan(None, "data/raw/2023/narasi/sasaran-09.md", {})
+    assert "Narasi belum diisi" in blok_html([narasi.tampilkan(None, "data/raw/2023/narasi/sasaran-09.md", {})])
     assert masukan(2023).peringatan == ()  # the example has every narrative

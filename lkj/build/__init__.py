@@ -80,7 +80,7 @@ class BuildResult:
     dirakit: bool
     peringatan: list[Peringatan]
     waktu: dict[str, float] = field(default_factory=dict)  # seconds per phase: data, notebook, rakit
-    narasi: list[str] = field(default_factory=list)  # parts whose narrative was refilled without a kernel
+    narasi: list[str] = field(default_factory=list)  # parts whose narrative changed (no kernel needed)
 
 
 @dataclass(frozen=True)
@@ -263,14 +263,14 @@ def build(
         tulis_atomik(model_path, m.pickle())  # what the notebooks read
         waktu = {"data": time.perf_counter() - mulai}
         tugas = {}
-        diperbarui = []  # parts whose narrative was refilled in-process
+        diperbarui = []  # parts whose narrative alone changed
         for b in m.rencana.bagian:
             template = proyek.notebooks / f"{b.notebook}.py"
             nilai = _sidik_bagian(b, hash_files([template], [s.data, b.params]), m)
             keluar = nb_dir / f"{b.nama}.ipynb"
             if stamps.fresh(b.nama, nilai, keluar):
                 continue
-            if _narasi_saja(b, nilai, stamps.read(b.nama), keluar, m):
+            if _narasi_saja(b, nilai, stamps.read(b.nama), keluar):
                 stamps.write(b.nama, nilai)
                 diperbarui.append(b.nama)
                 continue
@@ -284,7 +284,7 @@ def build(
             }
             tugas[b.nama] = (template, keluar, params, nilai)
         if diperbarui:
-            log(f"narasi diperbarui tanpa kernel: {', '.join(diperbarui)}")
+            log(f"narasi berubah (tanpa kernel): {', '.join(diperbarui)}")
         if tugas:
             stamps.hapus("rakit")  # the outputs are no longer known to match until this build ends
         # each part's stamp is written by its worker together with its output (see jalankan)
@@ -316,14 +316,15 @@ def build(
             log(f"  notebook selesai ({waktu['notebook']:.1f} s)")
 
         from . import pdf
-        from .rakit import html_laporan
+        from .rakit import dokumen_laporan, html_laporan
 
         log("merakit HTML, HTML audit, PDF dan CSV reviu")
         urutan = [nb_dir / f"{b.nama}.ipynb" for b in m.rencana.bagian]
-        audit = pool.submit(_audit, m, s.berkas, urutan, final, build_dir / "html" / "audit", perakitan)
+        dok, bagian = dokumen_laporan(urutan, m, final)  # the resolved report every renderer takes
+        audit = pool.submit(_audit, m, s.berkas, urutan, bagian, final, build_dir / "html" / "audit", perakitan)
         tugas_pool.append(audit)
-        laporan = html_laporan(urutan, tahun, draf=not final, simpanan=build_dir / "html" / "laporan")
-        isi_pdf, terpotong = pdf.render(laporan, f"Laporan Kinerja {tahun}", build_dir / "pdf", pool, draf=not final)
+        laporan = html_laporan(dok, tahun)
+        isi_pdf, terpotong = pdf.render(dok, f"Laporan Kinerja {tahun}")
         html_audit, reviu_csv, kertas_kerja = audit.result()
         isi: tuple[str | bytes, ...] = (laporan, html_audit, isi_pdf, reviu_csv, kertas_kerja)
         isi += paket_audit(m, isi_pdf, s.berkas)  # Lembar Reviu (xlsx, html), jejak audit: after the PDF
@@ -348,8 +349,9 @@ def _sidik_bagian(b: Bagian, kode_data: str, m: Masukan) -> str:
     return json.dumps({"kode": kode_data, "narasi": narasi}, sort_keys=True)
 
 
-def _narasi_saja(b: Bagian, nilai: str, lama: str | None, keluar: Path, m: Masukan) -> bool:
-    """Refill a part's changed narrative in its executed notebook when nothing else changed."""
+def _narasi_saja(b: Bagian, nilai: str, lama: str | None, keluar: Path) -> bool:
+    """Only a part's narrative changed: its notebook need not run, since assembly fills narrative from the
+    files with the values the notebook stored."""
     try:
         sebelum = json.loads(lama) if lama else None
     except ValueError:
@@ -357,15 +359,7 @@ def _narasi_saja(b: Bagian, nilai: str, lama: str | None, keluar: Path, m: Masuk
     baru = json.loads(nilai)
     if not isinstance(sebelum, dict) or sebelum.get("kode") != baru["kode"] or not keluar.is_file():
         return False
-    berubah = [n for n in b.narasi if sebelum.get("narasi", {}).get(n, "?") != baru["narasi"][n]]
-    if not berubah:
-        return False
-    from ..hitung.pengukuran import hitung
-    from ..tampil.laporan import Laporan
-    from .narrative import patch_narrative
-
-    p, lalu = hitung(m)
-    return patch_narrative(keluar, Laporan(m, p, lalu, b), berubah)
+    return any(sebelum.get("narasi", {}).get(n, "?") != baru["narasi"][n] for n in b.narasi)
 
 
 def panaskan() -> None:
@@ -384,14 +378,21 @@ def panaskan() -> None:
 
 
 def _audit(
-    m: Masukan, berkas: list[Path], urutan: list[Path], final: bool, simpanan: Path, perakitan: tuple | None
+    m: Masukan,
+    berkas: list[Path],
+    urutan: list[Path],
+    bagian: list,
+    final: bool,
+    simpanan: Path,
+    perakitan: tuple | None,
 ) -> tuple[str, str, bytes]:
     """The audit HTML (with the sections made at assembly), the reviu CSV and the kertas kerja; run in a
-    worker beside the report HTML and PDF. `perakitan`: those sections if already made."""
+    worker beside the report HTML and PDF. `bagian`: the notebooks' displays, resolved; `perakitan`: the
+    sections made at assembly if already made."""
     from .rakit import html_audit
 
     tambahan, reviu_csv, kertas_kerja = perakitan or _bagian_perakitan(m, berkas)
-    return html_audit(urutan, m.tahun, tambahan, final, simpanan), reviu_csv, kertas_kerja
+    return html_audit(urutan, m.tahun, bagian, tambahan, final, simpanan), reviu_csv, kertas_kerja
 
 
 def _bagian_perakitan(m: Masukan, berkas: list[Path]) -> tuple[list, str, bytes]:

@@ -1,32 +1,42 @@
-"""Assemble executed notebooks into the report HTML, the audit HTML and the A4 PDF."""
+"""Assemble executed notebooks into the report (one resolved `Dokumen`: its HTML and PDF) and the audit HTML.
+
+The notebooks display blocks of the document model (lkj.dokumen.model) as JSON beside their HTML; the
+assembly reads those blocks back, never the HTML. The audit HTML is nbconvert's export of the executed
+notebooks (every code cell), each display's HTML made again from its resolved blocks.
+"""
 
 from __future__ import annotations
 
 import copy
 import functools
 import hashlib
-import html as htmllib
 import itertools
 import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import nbformat
 from nbconvert import HTMLExporter
 from traitlets.config import Config
 
+from ..dokumen import susun as S
+from ..dokumen.html import blok_html, dokumen_html
+from ..dokumen.model import MIME, Dokumen, Narasi, dari_json
 from ..files import tulis_atomik
+from ..masukan.errors import DataError
 from .fingerprint import TEMPLATES
 from .notebook import BuildError
-from .numbering import Entri, beri_nomor, isi_daftar
+
+if TYPE_CHECKING:
+    from ..masukan.model import Masukan
 
 # What a cached part's HTML depends on besides its cells: the templates and this module.
 KODE_EKSPOR = hashlib.sha256(
     b"".join(p.read_bytes() for p in sorted(TEMPLATES.rglob("*")) if p.is_file()) + Path(__file__).read_bytes()
 ).hexdigest()
-JUDUL = re.compile(r'<h([123]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
-TANPA_DAFTAR = {"sampul", "daftar-isi-judul"}
+CSS = TEMPLATES / "lkj" / "laporan.css"
 
 
 def sel_html(nama: str, html: str, asal: str) -> nbformat.NotebookNode:
@@ -36,35 +46,65 @@ def sel_html(nama: str, html: str, asal: str) -> nbformat.NotebookNode:
     return sel
 
 
-def merge_notebooks(paths: list[Path], tahun: int) -> nbformat.NotebookNode:
-    """One notebook of all cells, with stable cell ids (nbformat would invent random ones)."""
+def _laporan_saja(cell) -> bool:
+    tags = set(cell.metadata.get("tags", []))
+    return cell.cell_type == "code" and "audit" not in tags and not {"parameters", "injected-parameters"} & tags
+
+
+def baca_bagian(paths: list[Path]) -> list[S.Bagian]:
+    """The blocks every executed notebook displayed, part by part, display by display."""
+    out = []
+    for p in paths:
+        nb = json.loads(p.read_text(encoding="utf-8"))
+        bagian = S.Bagian(p.stem)
+        for cell in nb["cells"]:
+            for o in cell.get("outputs", []):
+                if MIME in o.get("data", {}):
+                    tags = cell.get("metadata", {}).get("tags", [])
+                    bagian.tampilan.append(S.Tampilan(list(dari_json(o["data"][MIME])), "audit" in tags))
+        out.append(bagian)
+    return out
+
+
+def dokumen_laporan(paths: list[Path], m: Masukan, final: bool) -> tuple[Dokumen, list[S.Bagian]]:
+    """THE resolved report (numbered, references resolved, lists filled, narrative as the files are now)
+    that every renderer takes (HTML, PDF, Word), and the parts resolved alike for the audit HTML."""
+    from ..tampil.narasi import isi_ulang
+
+    teks = {m.proyek.relatif(m.narasi_path(n)): t for n, t in m.narasi.items()}
+
+    def narasi(n: Narasi) -> Narasi:
+        return isi_ulang(n, teks[n.sumber]) if n.sumber in teks else n
+
+    try:
+        return S.susun(baca_bagian(paths), final, narasi)
+    except (S.RujukanHilang, DataError) as e:  # a reference to nothing; an unknown placeholder (file, line)
+        raise BuildError(str(e)) from None
+
+
+def html_laporan(dok: Dokumen, tahun: int) -> str:
+    """The LKj as one HTML page: what a reader of a government report expects; code and audit left out."""
+    return _periksa_lokal("laporan", dokumen_html(dok, f"Laporan Kinerja {tahun}", CSS.read_text(encoding="utf-8")))
+
+
+def merge_notebooks(paths: list[Path], tahun: int, bagian: list[S.Bagian], draf: bool) -> nbformat.NotebookNode:
+    """One notebook of all cells, with stable cell ids (nbformat would invent random ones), every display
+    of blocks shown as its resolved blocks."""
     nbs = [nbformat.read(p, as_version=4) for p in paths]
     gabungan = nbformat.v4.new_notebook(metadata=copy.deepcopy(nbs[0].metadata))
     gabungan.metadata.pop("papermill", None)
     gabungan.metadata["title"] = f"Laporan Kinerja {tahun}"
-    for p, nb in zip(paths, nbs):
+    for p, nb, b in zip(paths, nbs, bagian, strict=True):
+        tampilan = iter(b.tampilan)
         for j, cell in enumerate(nb.cells):
-            cell = copy.deepcopy(cell)
             cell.id = f"{p.stem}-{j:03d}"[:64]
             cell.metadata.pop("papermill", None)
             cell.metadata.pop("execution", None)
+            for o in cell.get("outputs", []):
+                if MIME in o.get("data", {}):
+                    o.data = {"text/html": blok_html(next(tampilan).blok, draf)}
             gabungan.cells.append(cell)
     return gabungan
-
-
-def _untuk_laporan(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Drop what only an auditor needs: code, markdown notes, audit cells, stderr."""
-    nb = copy.deepcopy(nb)
-    sel = []
-    for cell in nb.cells:
-        tags = set(cell.metadata.get("tags", []))
-        if cell.cell_type != "code" or "audit" in tags or {"parameters", "injected-parameters"} & tags:
-            continue
-        cell.outputs = [o for o in cell.outputs if o.output_type != "stream" and o.output_type != "error"]
-        if cell.outputs:
-            sel.append(cell)
-    nb.cells = sel
-    return nb
 
 
 def _ekspor(nb: nbformat.NotebookNode, audit: bool, draf: bool = False, simpanan: Path | None = None) -> str:
@@ -105,9 +145,11 @@ def _ekspor_utuh(nb: nbformat.NotebookNode, audit: bool, draf: bool) -> str:
 
 
 def siapkan_ekspor() -> None:
-    """Compile both exporters' templates now (0,2 s each), not at the first export that needs them."""
-    for audit in (False, True):
-        _ekspor_utuh(nbformat.v4.new_notebook(), audit, draf=False)
+    """Compile the exporter's and the report's templates now (0,2 s each), not at the first export."""
+    from ..dokumen.html import siapkan
+
+    _ekspor_utuh(nbformat.v4.new_notebook(), True, draf=False)
+    siapkan()
 
 
 @functools.cache
@@ -122,21 +164,6 @@ def _exporter(audit: bool) -> HTMLExporter:
     c.HTMLExporter.embed_images = True
     c.HTMLExporter.language_code = "id"
     return HTMLExporter(config=c)
-
-
-def daftar_isi(html: str) -> str:
-    """Fill <nav id="daftar-isi"> with links to every h1-h3 (page numbers come from CSS in the PDF)."""
-    baris = []
-    for tingkat, id_, isi in JUDUL.findall(html):
-        if id_ in TANPA_DAFTAR:
-            continue
-        teks = htmllib.unescape(re.sub(r"<[^>]+>", "", isi)).strip()
-        baris.append(f'<li class="toc-{tingkat}"><a href="#{id_}">{htmllib.escape(teks)}</a></li>')
-    return html.replace(
-        '<h1 id="daftar-isi-judul">Daftar Isi</h1></nav>',
-        f'<h1 id="daftar-isi-judul">Daftar Isi</h1><ol>{"".join(baris)}</ol></nav>',
-        1,
-    )
 
 
 # Anything that would make a browser fetch from elsewhere, run script, or follow a javascript: URL.
@@ -227,30 +254,16 @@ def _periksa_lokal(nama: str, teks: str) -> str:
     return teks
 
 
-def _siapkan(
-    paths: list[Path], tahun: int, ketat: bool = True
-) -> tuple[nbformat.NotebookNode, list[Entri], list[Entri]]:
-    nb = merge_notebooks(paths, tahun)
-    daftar_tabel, daftar_gambar = beri_nomor(nb, ketat)
-    return nb, daftar_tabel, daftar_gambar
-
-
-def _daftar(html: str, daftar_tabel: list[Entri], daftar_gambar: list[Entri]) -> str:
-    return isi_daftar(isi_daftar(daftar_isi(html), "daftar-tabel", daftar_tabel), "daftar-gambar", daftar_gambar)
-
-
-def html_laporan(paths: list[Path], tahun: int, draf: bool = False, simpanan: Path | None = None) -> str:
-    """The LKj: what a reader of a government report expects; code and audit material left out."""
-    nb, tabel, gambar = _siapkan(paths, tahun, ketat=not draf)
-    html = _ekspor(_untuk_laporan(nb), audit=False, draf=draf, simpanan=simpanan)
-    return _periksa_lokal("laporan", _daftar(html, tabel, gambar))
-
-
 def html_audit(
-    paths: list[Path], tahun: int, tambahan: list | None = None, ketat: bool = True, simpanan: Path | None = None
+    paths: list[Path],
+    tahun: int,
+    bagian: list[S.Bagian],
+    tambahan: list | None = None,
+    final: bool = True,
+    simpanan: Path | None = None,
 ) -> str:
     """The audit version: every cell, code, source row and intermediate table, plus the sections made at
     assembly (Catatan Reviu, provenance)."""
-    nb, tabel, gambar = _siapkan(paths, tahun, ketat)
+    nb = merge_notebooks(paths, tahun, bagian, draf=not final)
     nb.cells += tambahan or []
-    return _periksa_lokal("audit", _daftar(_ekspor(nb, audit=True, simpanan=simpanan), tabel, gambar))
+    return _periksa_lokal("audit", _ekspor(nb, audit=True, simpanan=simpanan))

@@ -67,6 +67,8 @@ class Daftar:
 
     butir: tuple[Isi, ...]
     bernomor: bool = False
+    mulai: int = 1  # the first number of a numbered list continued after a paragraph ("2. ...")
+    gaya: Literal["", "langkah"] = ""  # "langkah": the steps of a calculation, set apart
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,8 @@ class Narasi:
     sumber: str
     blok: tuple[Blok, ...] = ()
     kosong: bool = False
+    nilai: tuple[tuple[str, str], ...] = ()  # the placeholder values the notebook computed: assembly
+    # refills `blok` from the file with them, so a narrative edit needs no kernel
 
 
 @dataclass(frozen=True)

@@ -1,97 +1,105 @@
-"""HTML building blocks: the one escaping path for everything the report shows.
+"""Building blocks of the report as document-model blocks (lkj.dokumen.model), and `tampilkan`, which
+shows them in a notebook: their HTML for JupyterLab and their JSON for the assembly.
 
-Every text that comes from data goes through `e` (or `tabel`, `judul`, `tag`, which
-call it); attributes are always quoted and escaped.
+Text is never HTML here: escaping is the renderer's (Jinja2, autoescape).
 """
 
 from __future__ import annotations
 
-import base64
-import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..dokumen.model import Citra
+from ..dokumen.model import MIME, Blok, Citra, Gambar, Isi, Judul, Kolom, Paragraf, Tabel, Teks, ke_json, teks
 
 
-def e(teks: object) -> str:
-    """Text as HTML: <, >, &, and both quotes escaped."""
-    return html.escape(str(teks), quote=True)
-
-
-def tag(nama: str, isi_html: str = "", **atribut: object) -> str:
-    """<nama a="..">isi</nama>; attribute values are escaped, `kelas` becomes class."""
-    attrs = "".join(
-        f' {"class" if k == "kelas" else k.replace("_", "-")}="{e(v)}"' for k, v in atribut.items() if v is not None
-    )
-    return f"<{nama}{attrs}>{isi_html}</{nama}>"
-
-
-def judul(teks: str, tingkat: int, id_: str) -> str:
+def judul(teks_judul: str, tingkat: int, id_: str) -> Judul:
     """A heading with an id: the daftar isi, the PDF bookmarks and reviu links point to it."""
-    return f'<h{tingkat} id="{e(id_)}">{e(teks)}</h{tingkat}>'
+    return Judul(teks_judul, tingkat, id_)
+
+
+def p(*isi: str | Teks, gaya: str = "") -> Paragraf:
+    """A paragraph from plain strings and styled runs."""
+    return Paragraf(tuple(Teks(x) if isinstance(x, str) else x for x in isi if x), gaya)  # type: ignore[arg-type]
+
+
+def tebal(s: str) -> Teks:
+    return Teks(s, tebal=True)
 
 
 @dataclass(frozen=True)
 class Kol:
     judul: str
-    nilai: Callable[[Any], str]  # row (a frame row, a dict, a dataclass) -> formatted text (escaped here)
+    nilai: Callable[[Any], str | Isi]  # row (a frame row, a dict, a dataclass) -> formatted text or runs
     angka: bool = False  # right-aligned
-    html: bool = False  # nilai returns HTML (not escaped)
     utuh: bool = False  # never wrapped (a predikat such as "Sangat Tinggi")
+    lebar: float = 1.0  # relative width
+    satuan: str = ""
+
+
+def _isi(v: str | Isi) -> Isi:
+    return v if isinstance(v, tuple) else teks(str(v))
 
 
 def tabel(
     rows: Sequence,
     kolom: Sequence[Kol],
     keterangan: str = "",
-    kelas: str = "",
-    kaki: Sequence[str] | None = None,
+    kaki: Sequence[str | Isi] | None = None,
     id_: str = "",
-) -> str:
-    """A table with a repeated header (thead) and an optional footer row."""
-    cap = f"<caption>{e(keterangan)}</caption>" if keterangan else ""
-
-    def kls(k: Kol) -> str:
-        nama = " ".join(n for n, ya in (("angka", k.angka), ("utuh", k.utuh)) if ya)
-        return f' class="{nama}"' if nama else ""
-
-    head = "".join(f"<th{kls(k)}>{e(k.judul)}</th>" for k in kolom)
-    body = []
-    for r in rows:
-        sel = []
-        for k in kolom:
-            v = k.nilai(r)
-            sel.append(f"<td{kls(k)}>{v if k.html else e(v)}</td>")
-        body.append("<tr>" + "".join(sel) + "</tr>")
-    foot = ""
-    if kaki:
-        foot = "<tfoot><tr>" + "".join(f"<td{kls(k)}>{x}</td>" for x, k in zip(kaki, kolom)) + "</tr></tfoot>"
-    ident = f' id="{e(id_)}"' if id_ else ""
-    return (
-        f'<table class="lkj {kelas}"{ident}>{cap}<thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(body)}</tbody>{foot}</table>"
+    catatan: Sequence[str | Isi] = (),
+    bernomor: bool = True,
+) -> Tabel:
+    """A table with a repeated header and an optional footer row; numbered at assembly when it has a caption."""
+    return Tabel(
+        id=id_,
+        judul=keterangan,
+        kolom=tuple(Kolom(k.judul, k.satuan, "kanan" if k.angka else "kiri", k.lebar, k.utuh) for k in kolom),
+        baris=tuple(tuple(_isi(k.nilai(r)) for k in kolom) for r in rows),
+        kaki=(tuple(_isi(x) for x in kaki),) if kaki else (),
+        catatan=tuple(_isi(c) for c in catatan),
+        bernomor=bernomor and bool(keterangan),
     )
 
 
-def catatan(teks: Sequence[str]) -> str:
-    if not teks:
-        return ""
-    return '<div class="catatan">' + "".join(f"<p>⚠ {e(t)}</p>" for t in teks) + "</div>"
+def catatan(teks_catatan: Sequence[str]) -> list[Paragraf]:
+    """Notes for the reader (what a chart leaves out, missing data), printed in a box."""
+    return [Paragraf(teks(f"⚠ {t}"), "catatan") for t in teks_catatan]
 
 
-def gambar(citra: Citra, judul_gambar: str, id_: str) -> str:
-    """A chart as a figure: the SVG embedded as an image (nothing remote) and its title as caption.
-    The caption is numbered per Bab when the report is assembled ("Gambar 3.2 ...")."""
-    data = base64.b64encode(citra.svg.encode("utf-8")).decode("ascii")
-    return (
-        f'<figure class="gambar" id="{e(id_)}"><img alt="{e(judul_gambar)}" src="data:image/svg+xml;base64,{data}">'
-        f"<figcaption>{e(judul_gambar)}</figcaption></figure>"
-    )
+def gambar(citra: Citra, judul_gambar: str, id_: str) -> Gambar:
+    """A chart as a figure; numbered per Bab when the report is assembled ("Gambar 3.2 ...")."""
+    return Gambar(id_, judul_gambar, citra)
 
 
-def rujukan(nama: str, sumber: str = "", baris: int = 0) -> str:
+def rujukan(nama: str, sumber: str = "", baris: int = 0) -> Teks:
     """A reference to a numbered table or figure, resolved at assembly: 'tabel_pengukuran' -> 'Tabel 3.1'.
-    It carries where it was written (narrative file and line), for the message if it resolves to nothing."""
-    return f"⟦{nama}@{sumber}:{baris}⟧" if sumber else f"⟦{nama}⟧"
+    Until then its text says where it was written (narrative file and line), for the message if it
+    resolves to nothing."""
+    tempat = f" ({sumber}, baris {baris})" if sumber else ""
+    return Teks(f"{{{{ {nama} }}}}{tempat}", rujukan=nama)
+
+
+class Tampilan:
+    """Blocks as a notebook display: HTML for JupyterLab, JSON (`MIME`) for the assembly."""
+
+    def __init__(self, blok: Sequence[Blok]):
+        self.blok = list(blok)
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        from ..dokumen.html import blok_html
+
+        return {"text/html": blok_html(self.blok), MIME: [ke_json(b) for b in self.blok]}
+
+
+def tampilkan(*blok: Blok | Sequence[Blok] | None) -> None:
+    """Display blocks (lists of blocks are flattened, None skipped) in the notebook."""
+    from IPython.display import display
+
+    rata: list[Blok] = []
+    for b in blok:
+        if isinstance(b, (list, tuple)):
+            rata += [x for x in b if x is not None]
+        elif b is not None:
+            rata.append(b)  # type: ignore[arg-type]
+    display(Tampilan(rata))

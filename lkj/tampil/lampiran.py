@@ -5,9 +5,11 @@ from __future__ import annotations
 import functools
 
 from .. import fmt
+from ..dokumen.html import blok_html
+from ..dokumen.model import Daftar, Teks
 from ..reviu.aturan import ATURAN
 from ..reviu.temuan import KATEGORI, TINGKAT, Temuan
-from .html import Kol, e, judul, tabel
+from .html import Kol, judul, p, tabel
 
 
 def _jumlah_tingkat(r: tuple, i: int) -> str:
@@ -26,54 +28,59 @@ def catatan_reviu(temuan: list[Temuan], ada_publikasi: bool, teks_judul: str, id
     def angka(x: float | None) -> str:
         return fmt.angka(x, 3, minimal=0) if x is not None else fmt.KOSONG
 
-    return (
-        judul(teks_judul, 2, id_)
-        + f"<p>Reviu otomatis atas {sumber}. Angka yang sesuai tidak dicantumkan. Tingkat <strong>tinggi</strong> "
-        "berarti selisihnya mengubah predikat. Daftar yang sama: "
-        "<code>reports/&lt;tahun&gt;/reviu-&lt;tahun&gt;.csv</code>.</p>"
-        + "<ul>"
-        + "".join(f"<li><strong>{a.kode}</strong>: {e(a.nama)}</li>" for a in ATURAN)
-        + "</ul>"
-        + tabel(
-            ringkas,
-            [Kol("Kategori", lambda r: r[0])]
-            + [Kol(g.capitalize(), functools.partial(_jumlah_tingkat, i=i), True) for i, g in enumerate(TINGKAT)]
-            + [Kol("Jumlah", lambda r: str(sum(r[1])), True)],
-            f"Ringkasan temuan reviu ({len(temuan)} temuan)",
-            "ringkasan-reviu",
-        )
-        + tabel(
-            temuan,
-            [
-                Kol("Kode", lambda t: t.kode),
-                Kol("Kategori / tingkat", lambda t: f"{t.kategori} / {t.tingkat}"),
-                Kol("Lokasi", lambda t: "<br>".join(e(x) for x in t.semua_lokasi), html=True),
-                Kol(
-                    "Uraian",
-                    lambda t: (
-                        e(t.keterangan) + (f' <a href="#{e(t.tautan)}">(lihat perhitungan)</a>' if t.tautan else "")
+    return blok_html(
+        [
+            judul(teks_judul, 2, id_),
+            p(
+                f"Reviu otomatis atas {sumber}. Angka yang sesuai tidak dicantumkan. Tingkat ",
+                Teks("tinggi", tebal=True),
+                " berarti selisihnya mengubah predikat. Daftar yang sama: reports/<tahun>/reviu-<tahun>.csv.",
+            ),
+            Daftar(tuple((Teks(a.kode, tebal=True), Teks(f": {a.nama}")) for a in ATURAN)),
+            tabel(
+                ringkas,
+                [Kol("Kategori", lambda r: r[0])]
+                + [Kol(g.capitalize(), functools.partial(_jumlah_tingkat, i=i), True) for i, g in enumerate(TINGKAT)]
+                + [Kol("Jumlah", lambda r: str(sum(r[1])), True)],
+                f"Ringkasan temuan reviu ({len(temuan)} temuan)",
+                bernomor=False,
+            ),
+            tabel(
+                temuan,
+                [
+                    Kol("Kode", lambda t: t.kode),
+                    Kol("Kategori / tingkat", lambda t: f"{t.kategori} / {t.tingkat}"),
+                    Kol("Lokasi", lambda t: "; ".join(t.semua_lokasi)),
+                    Kol(
+                        "Uraian",
+                        lambda t: (
+                            Teks(t.keterangan),
+                            *((Teks(" (lihat perhitungan)", tautan=f"#{t.tautan}"),) if t.tautan else ()),
+                        ),
+                        lebar=3,
                     ),
-                    html=True,
-                ),
-                Kol("Dilaporkan", lambda t: angka(t.nilai_dilaporkan), True),
-                Kol("Hasil hitung", lambda t: angka(t.nilai_hitung), True),
-            ],
-            "Daftar temuan reviu",
-            "reviu",
-            id_="tabel-reviu",
-        )
+                    Kol("Dilaporkan", lambda t: angka(t.nilai_dilaporkan), True),
+                    Kol("Hasil hitung", lambda t: angka(t.nilai_hitung), True),
+                ],
+                "Daftar temuan reviu",
+                id_="tabel-reviu",
+                bernomor=False,
+            ),
+        ]
     )
 
 
 def provenance(berkas: list[tuple[str, str]], commit: str, versi: str, teks_judul: str, id_: str) -> str:
     """The provenance section: sha256 of every input, the commit, Python and package versions."""
-    return (
-        judul(teks_judul, 2, id_)
-        + f"<p>Commit git: <code>{e(commit)}</code>. {e(versi)}. Aturan perhitungan: Audit B.</p>"
-        + tabel(
-            berkas,
-            [Kol("Berkas", lambda r: r[0]), Kol("sha256", lambda r: r[1])],
-            "Berkas masukan dan sidiknya",
-            "provenance",
-        )
+    return blok_html(
+        [
+            judul(teks_judul, 2, id_),
+            p(f"Commit git: {commit}. {versi}. Aturan perhitungan: Audit B."),
+            tabel(
+                berkas,
+                [Kol("Berkas", lambda r: r[0]), Kol("sha256", lambda r: r[1])],
+                "Berkas masukan dan sidiknya",
+                bernomor=False,
+            ),
+        ]
     )

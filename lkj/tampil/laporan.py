@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..dokumen.model import Narasi
 from ..hitung.pengukuran import Pengukuran, hitung, hitung_anggaran, hitung_pembanding, hitung_renstra
 from ..masukan import model
 from ..masukan.errors import DataError
@@ -56,9 +57,9 @@ class Laporan:
         """A heading id named in notebooks/laporan.yml."""
         return self.m.rencana.jangkar(nama, **nilai)
 
-    def narasi(self, nama: str, sasaran_no: int | None = None) -> str:
-        """The narrative file `narasi/<nama>.md` as HTML, placeholders filled. Only files the plan
-        lists for this part may be shown."""
+    def narasi(self, nama: str, sasaran_no: int | None = None) -> Narasi:
+        """The narrative file `narasi/<nama>.md` as a block, placeholders filled (the values are kept in it:
+        assembly refills it from the file). Only files the plan lists for this part may be shown."""
         boleh = self.bagian.narasi if self.bagian else self.m.rencana.narasi
         if nama not in boleh:
             raise DataError(

@@ -15,11 +15,12 @@ import pandas as pd
 from markdown_it import MarkdownIt
 
 from .. import fmt
+from ..dokumen.model import Blok, Daftar, Isi, Judul, Kolom, Narasi, Paragraf, Tabel, Teks
 from ..hitung import formulas as F
 from ..hitung.pengukuran import Pengukuran, arah_perubahan, jumlah_arah, rata_rata_sebanding, sensitivitas
 from ..masukan.errors import DataError
 from . import tabel
-from .html import rujukan, tag
+from .html import rujukan
 
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 NAMA_SAH = re.compile(r"[a-z][a-z0-9_]*")
@@ -33,35 +34,10 @@ class _Markdown(MarkdownIt):
         return url.startswith("#") or (super().validateLink(url) and url.startswith(("http://", "https://")))
 
 
-def _susun(state) -> None:
-    """Headings get ids (so the daftar isi lists them); an ordered list keeps its first number in print; a
-    bullet list whose items all start with a letter ("a. ...") gets class "berhuruf": the author's letters
-    are its markers, without a bullet as well."""
-    awalan = state.env.get("awalan", "narasi")
-    tokens = state.tokens
-    for i, t in enumerate(tokens):
-        if t.type == "heading_open":
-            teks = tokens[i + 1].content
-            t.attrSet("id", f"{awalan}-{re.sub(r'[^a-z0-9]+', '-', teks.lower()).strip('-')[:48]}")
-        elif t.type == "ordered_list_open" and int(t.attrGet("start") or 1) != 1:
-            # a list continued after a paragraph ("2. Kepala Sub Bagian ..."): WeasyPrint ignores start=
-            t.attrSet("style", f"counter-reset: list-item {int(t.attrGet('start')) - 1}")
-        elif t.type == "bullet_list_open":
-            tingkat, isi = t.level, []
-            for u in tokens[i + 1 :]:
-                if u.type == "bullet_list_close" and u.level == tingkat:
-                    break
-                if u.type == "inline" and u.level == tingkat + 3:  # the first paragraph of each item
-                    isi.append(u.content)
-            if isi and all(re.match(r"[a-z]\.\s", x) for x in isi):
-                t.attrSet("class", "berhuruf")
-
-
 @lru_cache(maxsize=1)
 def _md() -> MarkdownIt:
     md = _Markdown("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.enable("table").disable("image")
-    md.core.ruler.push("lkj_susun", _susun)
     return md
 
 
@@ -73,7 +49,7 @@ def isi(teks: str, konteks: dict[str, str], file: str) -> str:
         def ganti(m: re.Match, nomor: int = nomor) -> str:
             nama = m.group(1)
             if RUJUKAN_SAH.fullmatch(nama) and nama not in konteks:
-                return rujukan(nama, file, nomor)  # a numbered table or figure, resolved at assembly
+                return f"⟦{nama}@{file}:{nomor}⟧"  # a numbered table or figure, resolved at assembly
             if not NAMA_SAH.fullmatch(nama) or nama not in konteks:
                 mirip = sorted(k for k in konteks if k.split("_")[0] == nama.split("_")[0])[:6]
                 raise DataError(
@@ -101,22 +77,119 @@ def isi(teks: str, konteks: dict[str, str], file: str) -> str:
     return "".join(keluar)
 
 
-def ke_html(teks: str, awalan: str = "narasi") -> str:
-    """Markdown to HTML with raw HTML shown as text and images disabled; heading ids start with `awalan`."""
-    return _md().render(teks, {"awalan": awalan})
+RUJUKAN = re.compile(r"⟦([a-z0-9_]+)@([^⟧]*):(\d+)⟧")  # the marker `isi` leaves in the Markdown text
 
 
-def penanda_kosong(sumber: str) -> str:
-    """The red box of a draft where narrative is missing (a final report is refused instead)."""
-    return tag("div", "<strong>Narasi belum diisi.</strong>", kelas="narasi-kosong", data_sumber=sumber)
+def _teks(s: str, **gaya) -> list[Teks]:
+    """Plain text, with the markers of references to numbered tables and figures as reference runs."""
+    out, pos = [], 0
+    for m in RUJUKAN.finditer(s):
+        if m.start() > pos:
+            out.append(Teks(s[pos : m.start()], **gaya))
+        out.append(rujukan(m[1], m[2], int(m[3])))
+        pos = m.end()
+    if pos < len(s):
+        out.append(Teks(s[pos:], **gaya))
+    return out
 
 
-def tampilkan(teks: str | None, sumber: str, konteks: dict[str, str]) -> str:
-    """A narrative text as HTML, or a visible marker if it is missing (`sumber`: its file, as shown)."""
-    if teks is None:
-        return penanda_kosong(sumber)
+def _inline(token) -> Isi:
+    """markdown-it's inline children as runs (bold, italic, links)."""
+    out: list[Teks] = []
+    tebal = miring = 0
+    tautan = ""
+    for c in token.children or []:
+        if c.type in ("text", "code_inline"):
+            out += _teks(c.content, tebal=tebal > 0, miring=miring > 0, tautan=tautan)
+        elif c.type in ("softbreak", "hardbreak"):
+            out.append(Teks(" "))
+        elif c.type == "strong_open" or c.type == "strong_close":
+            tebal += 1 if c.type == "strong_open" else -1
+        elif c.type == "em_open" or c.type == "em_close":
+            miring += 1 if c.type == "em_open" else -1
+        elif c.type == "link_open":
+            tautan = str(c.attrGet("href") or "")
+        elif c.type == "link_close":
+            tautan = ""
+    return tuple(out)
+
+
+def _polos(isi_: Isi) -> str:
+    return "".join(t.teks for t in isi_)
+
+
+def ke_blok(teks: str, awalan: str = "narasi") -> tuple[Blok, ...]:
+    """Markdown as blocks: headings (ids starting with `awalan`), paragraphs, lists, tables. Raw HTML stays
+    text, images are dropped. A table is captioned by a paragraph "Tabel: <judul>" right above it."""
+    tokens = _md().parse(teks)
+    out: list[Blok] = []
+    i, n_tabel = 0, 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t.type == "heading_open":
+            isi_ = _inline(tokens[i + 1])
+            slug = re.sub(r"[^a-z0-9]+", "-", _polos(isi_).lower()).strip("-")[:48]
+            out.append(Judul(_polos(isi_), int(t.tag[1]), f"{awalan}-{slug}"))
+            i += 3
+        elif t.type == "paragraph_open":
+            out.append(Paragraf(_inline(tokens[i + 1])))
+            i += 3
+        elif t.type in ("bullet_list_open", "ordered_list_open"):
+            akhir = t.type.replace("_open", "_close")
+            butir, j = [], i + 1
+            while not (tokens[j].type == akhir and tokens[j].level == t.level):
+                if tokens[j].type == "inline":  # every paragraph of an item (nested items too), in order
+                    butir.append(_inline(tokens[j]))
+                j += 1
+            mulai = int(t.attrGet("start") or 1) if t.type == "ordered_list_open" else 1
+            out.append(Daftar(tuple(butir), t.type == "ordered_list_open", mulai))
+            i = j + 1
+        elif t.type == "table_open":
+            kepala: list[Isi] = []
+            baris: list[Isi] = []
+            j = i + 1
+            while tokens[j].type != "table_close":
+                if tokens[j].type == "inline":
+                    (kepala if tokens[j - 1].type == "th_open" else baris).append(_inline(tokens[j]))
+                j += 1
+            lebar = max(len(kepala), 1)
+            judul = ""
+            sebelum = out[-1] if out else None
+            if isinstance(sebelum, Paragraf) and _polos(sebelum.isi).startswith("Tabel:"):
+                judul = _polos(sebelum.isi).removeprefix("Tabel:").strip()
+                out.pop()
+            n_tabel += 1
+            out.append(
+                Tabel(
+                    f"{awalan}-tabel-{n_tabel}",
+                    judul,
+                    tuple(Kolom(_polos(k)) for k in kepala),
+                    tuple(tuple(baris[r : r + lebar]) for r in range(0, len(baris), lebar)),
+                    bernomor=bool(judul),
+                )
+            )
+            i = j + 1
+        elif t.type in ("fence", "code_block"):
+            out.append(Paragraf(tuple(_teks(t.content.rstrip("\n")))))
+            i += 1
+        else:  # hr, blockquote wrappers: their paragraphs come as they are
+            i += 1
+    return tuple(out)
+
+
+def tampilkan(teks: str | None, sumber: str, konteks: dict[str, str]) -> Narasi:
+    """A narrative text as a block, placeholders filled, or an empty one (a visible marker in a draft).
+    `sumber`: its file, as shown. The values are kept in the block, so assembly can refill it from the file."""
+    nilai = tuple(sorted(konteks.items()))
+    if not teks or not teks.strip():
+        return Narasi(sumber, kosong=True, nilai=nilai)
     awalan = re.sub(r"[^a-z0-9]+", "-", sumber.rsplit("/", 1)[-1].removesuffix(".md").lower())
-    return tag("div", ke_html(isi(teks, konteks, sumber), awalan), kelas="narasi", data_sumber=sumber)
+    return Narasi(sumber, ke_blok(isi(teks, konteks, sumber), awalan), nilai=nilai)
+
+
+def isi_ulang(n: Narasi, teks: str | None) -> Narasi:
+    """The narrative block refilled from the file's text now, with the values the notebook computed."""
+    return tampilkan(teks, n.sumber, dict(n.nilai))
 
 
 # --- narrative placeholders ---------------------------------------------------------------

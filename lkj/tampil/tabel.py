@@ -5,13 +5,16 @@ Every number passes through lkj.fmt, so the report shows Indonesian formats.
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 
 from .. import fmt
+from ..dokumen.model import Daftar, Isi, Tabel, Teks
 from ..hitung import formulas as F
 from ..hitung.pengukuran import HasilIndikator, Pengukuran, sensitivitas
 from ..masukan.model import Masukan
-from .html import Kol, catatan, e, tabel
+from .html import Kol, tabel
 
 
 def rentang(k: F.Kelas, nama: str = "capaian") -> str:
@@ -33,12 +36,12 @@ def teks_target(x, satuan: str, digit: int) -> str:
     return nilai_satuan(x, satuan, digit, minimal=0)
 
 
-def tabel_pengukuran(p: Pengukuran, id_: str = "tabel-pengukuran") -> str:
+def tabel_pengukuran(p: Pengukuran, id_: str = "tabel-pengukuran") -> Tabel:
     d = p.aturan.digit_desimal
     rata = p.rata_rata
     kolom = [
-        Kol("Sasaran", lambda h: str(h.sasaran_no)),
-        Kol("Indikator Kinerja", lambda h: h.indikator),
+        Kol("Sasaran", lambda h: str(h.sasaran_no), lebar=0.8),
+        Kol("Indikator Kinerja", lambda h: h.indikator, lebar=3),
         Kol("Target", lambda h: teks_target(h.target, h.satuan, d), True),
         Kol(
             "Realisasi",
@@ -50,14 +53,16 @@ def tabel_pengukuran(p: Pengukuran, id_: str = "tabel-pengukuran") -> str:
         Kol("Capaian", lambda h: fmt.persen(h.capaian.nilai, d), True),
         Kol("Predikat", lambda h: h.predikat or fmt.KOSONG, utuh=True),
     ]
-    kaki = [
+    kaki: list[str | Isi] = [
         "",
-        "<strong>Rata-rata capaian</strong>"
-        + (f" (batas {fmt.angka(p.aturan.batas_capaian)}%)" if p.aturan.batas_capaian else ""),
+        (
+            Teks("Rata-rata capaian", tebal=True),
+            *((Teks(f" (batas {fmt.angka(p.aturan.batas_capaian)}%)"),) if p.aturan.batas_capaian else ()),
+        ),
         "",
         "",
-        f"<strong>{fmt.persen(rata.nilai, d)}</strong>",
-        e(p.aturan.skala.predikat(rata.nilai) or fmt.KOSONG),
+        (Teks(fmt.persen(rata.nilai, d), tebal=True),),
+        p.aturan.skala.predikat(rata.nilai) or fmt.KOSONG,
     ]
     ket = [
         f"* realisasi dilaporkan tanpa data dukung ({h.indikator})"
@@ -67,26 +72,25 @@ def tabel_pengukuran(p: Pengukuran, id_: str = "tabel-pengukuran") -> str:
     ket += [f"{h.indikator}: {c}" for h in p.indikator for c in h.catatan if h.realisasi.sumber != "dilaporkan"]
     if rata.catatan:
         ket.append(f"Rata-rata: {rata.catatan}")
-    return tabel(p.indikator, kolom, f"Pengukuran Kinerja Tahun {p.tahun}", "pengukuran", kaki, id_) + catatan(ket)
+    return tabel(p.indikator, kolom, f"Pengukuran Kinerja Tahun {p.tahun}", kaki, id_, [f"⚠ {k}" for k in ket])
 
 
-def tabel_pk(p: Pengukuran, id_: str = "tabel-pk") -> str:
+def tabel_pk(p: Pengukuran, id_: str = "tabel-pk") -> Tabel:
     d = p.aturan.digit_desimal
     return tabel(
         p.indikator,
         [
-            Kol("No", lambda h: str(h.sasaran_no)),
-            Kol("Sasaran", lambda h: h.sasaran),
-            Kol("Indikator Kinerja", lambda h: h.indikator),
+            Kol("No", lambda h: str(h.sasaran_no), lebar=0.5),
+            Kol("Sasaran", lambda h: h.sasaran, lebar=2.5),
+            Kol("Indikator Kinerja", lambda h: h.indikator, lebar=3),
             Kol("Target", lambda h: teks_target(h.target, h.satuan, d), True),
         ],
         f"Perjanjian Kinerja Tahun {p.tahun}",
-        "pk",
         id_=id_,
     )
 
 
-def tabel_tujuan_sasaran(p: Pengukuran) -> str:
+def tabel_tujuan_sasaran(p: Pengukuran) -> Tabel:
     """Tabel 2.1: tujuan, sasaran, indikator and the five Renstra targets."""
     r = p.data.renstra
     d = p.aturan.digit_desimal
@@ -95,9 +99,9 @@ def tabel_tujuan_sasaran(p: Pengukuran) -> str:
     per_sasaran = r.sasaran.set_index("sasaran_no").tujuan_id
     rows = r.indikator.to_dict("records")
     kolom = [
-        Kol("Tujuan", lambda x: tujuan[per_sasaran[x["sasaran_no"]]]),
-        Kol("Sasaran", lambda x: sasaran[x["sasaran_no"]]),
-        Kol("Indikator", lambda x: x["indikator"]),
+        Kol("Tujuan", lambda x: tujuan[per_sasaran[x["sasaran_no"]]], lebar=2),
+        Kol("Sasaran", lambda x: sasaran[x["sasaran_no"]], lebar=2),
+        Kol("Indikator", lambda x: x["indikator"], lebar=3),
     ]
     kolom += [
         Kol(f"{r.tahun_awal + i - 1}", (lambda i: lambda x: teks_target(x[f"target_{i}"], x["satuan"], d))(i), True)  # noqa: B023
@@ -107,12 +111,11 @@ def tabel_tujuan_sasaran(p: Pengukuran) -> str:
         rows,
         kolom,
         f"Tujuan, Sasaran dan Target Indikator Renstra {r.tahun_awal}–{r.tahun_akhir} (target tahun ke-1 s.d. ke-5)",
-        "renstra",
         id_="tabel-renstra",
     )
 
 
-def tabel_capaian_renstra(p: Pengukuran, df: pd.DataFrame) -> str:
+def tabel_capaian_renstra(p: Pengukuran, df: pd.DataFrame) -> Tabel:
     d = p.aturan.digit_desimal
     k = df.tahun_ke.iloc[0] if len(df) else None
     satuan = {h.indikator_id: h.satuan for h in p.indikator}
@@ -120,7 +123,7 @@ def tabel_capaian_renstra(p: Pengukuran, df: pd.DataFrame) -> str:
     return tabel(
         rows,
         [
-            Kol("Indikator", lambda x: x["indikator"]),
+            Kol("Indikator", lambda x: x["indikator"], lebar=3),
             Kol(
                 f"Target Renstra {p.tahun}" + (f" (tahun ke-{k})" if k else ""),
                 lambda x: teks_target(x["target_renstra"], satuan[x["indikator_id"]], d),
@@ -132,19 +135,18 @@ def tabel_capaian_renstra(p: Pengukuran, df: pd.DataFrame) -> str:
             Kol("Progres thd target akhir", lambda x: fmt.persen(x["progres_akhir"], d), True),
         ],
         f"Realisasi {p.tahun} dibandingkan dengan Target Renstra",
-        "capaian-renstra",
         id_="tabel-capaian-renstra",
     )
 
 
-def tabel_pembanding(p: Pengukuran, df: pd.DataFrame, tahun_lalu: int | None) -> str:
+def tabel_pembanding(p: Pengukuran, df: pd.DataFrame, tahun_lalu: int | None) -> Tabel:
     d = p.aturan.digit_desimal
     satuan = {h.indikator_id: h.satuan for h in p.indikator}
     t0 = tahun_lalu or "tahun lalu"
     return tabel(
         df.to_dict("records"),
         [
-            Kol("Indikator", lambda x: x["indikator"]),
+            Kol("Indikator", lambda x: x["indikator"], lebar=3),
             Kol(f"Target {t0}", lambda x: teks_target(x["target_lalu"], satuan[x["indikator_id"]], d), True),
             Kol(f"Target {p.tahun}", lambda x: teks_target(x["target"], satuan[x["indikator_id"]], d), True),
             Kol(f"Realisasi {t0}", lambda x: nilai_satuan(x["realisasi_lalu"], satuan[x["indikator_id"]], d), True),
@@ -154,19 +156,18 @@ def tabel_pembanding(p: Pengukuran, df: pd.DataFrame, tahun_lalu: int | None) ->
             Kol("Perubahan (poin)", lambda x: fmt.angka(x["perubahan_capaian"], d), True),
         ],
         f"Realisasi dan Capaian Kinerja Tahun {p.tahun} dan Tahun {t0}",
-        "pembanding",
         id_="tabel-pembanding",
     )
 
 
-def tabel_anggaran(p: Pengukuran, df: pd.DataFrame, efisiensi: bool = False) -> str:
+def tabel_anggaran(p: Pengukuran, df: pd.DataFrame, efisiensi: bool = False) -> Tabel:
     d = p.aturan.digit_desimal
     rows = df.to_dict("records")
     if not efisiensi:
         total_pagu, total_real = df.pagu.sum(), df.realisasi.dropna().sum()
-        kaki = [
+        kaki: list[str | Isi] = [
             "",
-            "<strong>Jumlah</strong>",
+            (Teks("Jumlah", tebal=True),),
             fmt.rupiah(total_pagu),
             fmt.rupiah(total_real),
             fmt.persen(F.serapan(total_pagu, total_real).nilai, d),
@@ -174,22 +175,21 @@ def tabel_anggaran(p: Pengukuran, df: pd.DataFrame, efisiensi: bool = False) -> 
         return tabel(
             rows,
             [
-                Kol("No", lambda x: x["program_kode"]),
-                Kol("Program", lambda x: x["program"]),
+                Kol("No", lambda x: x["program_kode"], lebar=0.6),
+                Kol("Program", lambda x: x["program"], lebar=3),
                 Kol("Pagu Anggaran", lambda x: fmt.rupiah(x["pagu"]), True),
                 Kol("Realisasi Anggaran", lambda x: fmt.rupiah(x["realisasi"]), True),
                 Kol("Serapan", lambda x: fmt.persen(x["serapan"], d), True),
             ],
             f"Realisasi Anggaran per Program Tahun {p.tahun}",
-            "anggaran",
             kaki,
             id_="tabel-anggaran",
         )
     return tabel(
         rows,
         [
-            Kol("No", lambda x: x["program_kode"]),
-            Kol("Program", lambda x: x["program"]),
+            Kol("No", lambda x: x["program_kode"], lebar=0.6),
+            Kol("Program", lambda x: x["program"], lebar=3),
             Kol("Indikator", lambda x: x["indikator_id"] or fmt.KOSONG),
             Kol("Serapan", lambda x: fmt.persen(x["serapan"], d), True),
             Kol("Capaian", lambda x: fmt.persen(x["capaian"], d), True),
@@ -204,7 +204,6 @@ def tabel_anggaran(p: Pengukuran, df: pd.DataFrame, efisiensi: bool = False) -> 
             Kol("Efisiensi", lambda x: fmt.angka(x["efisiensi"], 3), True),
         ],
         f"Efisiensi Penggunaan Anggaran per Program Tahun {p.tahun}",
-        "efisiensi",
         id_="tabel-efisiensi",
     )
 
@@ -226,11 +225,11 @@ def _substitusi(s: F.Langkah, d: int) -> str:
     )
 
 
-def tabel_komponen(h: HasilIndikator, sumber: str | None = None) -> str:
+def tabel_komponen(h: HasilIndikator, sumber: str | None = None) -> Tabel | None:
     """The data behind one indicator. For the audit package (`sumber`: the file as shown), with the file
     and the row of every line; in the report, without them."""
     if not h.komponen:
-        return ""
+        return None
     dipakai = {
         "pembilang": "pembilang",
         "penyebut": "penyebut",
@@ -242,7 +241,7 @@ def tabel_komponen(h: HasilIndikator, sumber: str | None = None) -> str:
         "nilai": "nilai",
     }
     kolom = [
-        Kol("Uraian", lambda k: ("– " if k.peran == "rincian" else "") + k.uraian, html=False),
+        Kol("Uraian", lambda k: ("– " if k.peran == "rincian" else "") + k.uraian, lebar=3),
         Kol(
             "Peran dalam rumus", lambda k: dipakai.get(k.peran, "rincian" if k.peran == "rincian" else "data pendukung")
         ),
@@ -250,60 +249,51 @@ def tabel_komponen(h: HasilIndikator, sumber: str | None = None) -> str:
         Kol("Realisasi", lambda k: _v(k.realisasi, k.satuan), True),
     ]
     if sumber is None:
-        return tabel(
-            h.komponen, kolom, f"Data Kinerja: {h.indikator}", "komponen", id_=f"tabel-data-{h.indikator_id.lower()}"
-        )
+        return tabel(h.komponen, kolom, f"Data Kinerja: {h.indikator}", id_=f"tabel-data-{h.indikator_id.lower()}")
     return tabel(
         h.komponen,
         [*kolom, Kol("Baris", lambda k: str(k.baris), True)],
         f"Data kinerja {h.indikator_id} (sumber: {sumber}, nomor baris)",
-        "komponen",
     )
 
 
-def langkah_perhitungan(h: HasilIndikator, p: Pengukuran) -> str:
+def langkah_perhitungan(h: HasilIndikator, p: Pengukuran) -> Daftar:
     """The calculation as an auditor checks it, numbers substituted."""
     d = p.aturan.digit_desimal
-    out = ['<ol class="langkah">']
-    out.append(f"<li><strong>Rumus realisasi</strong> ({e(F.JENIS_RUMUS[h.jenis_rumus])}): {e(h.rumus)}.</li>")
+    B = functools.partial(Teks, tebal=True)  # noqa: N806
+    out: list[Isi] = [(B("Rumus realisasi"), Teks(f" ({F.JENIS_RUMUS[h.jenis_rumus]}): {h.rumus}."))]
     r = h.realisasi
     if r.sumber == "komponen" and h.jenis_rumus == "rata_rasio":
-        items = "".join(f"<li>{e(s.label)}: {e(_substitusi(s, d))}</li>" for s in r.langkah)
+        items = "; ".join(f"{s.label}: {_substitusi(s, d)}" for s in r.langkah)
         nilai = " + ".join(fmt.persen(s.hasil.nilai, d) for s in r.langkah)
         out.append(
-            f"<li><strong>Rasio tiap kelompok</strong> (realisasi / target):<ul>{items}</ul>"
-            f"Rata-rata = ({e(nilai)}) / {len(r.langkah)} = <strong>{fmt.persen(r.nilai, d)}</strong></li>"
+            (
+                B("Rasio tiap kelompok"),
+                Teks(f" (realisasi / target): {items}. Rata-rata = ({nilai}) / {len(r.langkah)} = "),
+                B(fmt.persen(r.nilai, d)),
+            )
         )
     elif r.sumber == "komponen" and h.jenis_rumus == "jumlah":
-        bagian = [k for k in h.komponen if k.peran == "bagian"]
-        suku = " + ".join(_v(k.nilai, k.satuan) for k in bagian)
-        out.append(
-            f"<li><strong>Jumlah bagian</strong>: {e(suku)} = <strong>{e(nilai_satuan(r.nilai, h.satuan, d))}"
-            f"</strong></li>"
-        )
+        suku = " + ".join(_v(k.nilai, k.satuan) for k in h.komponen if k.peran == "bagian")
+        out.append((B("Jumlah bagian"), Teks(f": {suku} = "), B(nilai_satuan(r.nilai, h.satuan, d))))
     elif r.sumber == "komponen" and h.jenis_rumus == "nilai":
         k = next(k for k in h.komponen if k.peran == "nilai")
-        out.append(
-            f"<li><strong>Nilai</strong>: {e(k.uraian)} = <strong>{e(nilai_satuan(r.nilai, h.satuan, d))}</strong></li>"
-        )
+        out.append((B("Nilai"), Teks(f": {k.uraian} = "), B(nilai_satuan(r.nilai, h.satuan, d))))
     elif r.sumber == "komponen":
-        out.append(
-            f"<li><strong>Substitusi</strong>: {e(_substitusi(r.langkah[0], d))} "
-            f"→ realisasi <strong>{fmt.persen(r.nilai, d)}</strong></li>"
-        )
+        out.append((B("Substitusi"), Teks(f": {_substitusi(r.langkah[0], d)} → realisasi "), B(fmt.persen(r.nilai, d))))
     elif r.sumber == "dilaporkan":
+        tanpa = () if h.jenis_rumus == "langsung" else (Teks(" "), Teks("tanpa data dukung", tebal=True))
+        akhir = "" if h.jenis_rumus == "langsung" else ": komponen rumusnya tidak tersedia"
         out.append(
-            f"<li><strong>Realisasi {e(nilai_satuan(r.nilai, h.satuan, d))}</strong> dipakai sebagaimana "
-            f"dilaporkan"
-            + (
-                ""
-                if h.jenis_rumus == "langsung"
-                else ' <span class="tanda">tanpa data dukung</span>: komponen rumusnya tidak tersedia'
+            (
+                B(f"Realisasi {nilai_satuan(r.nilai, h.satuan, d)}"),
+                Teks(" dipakai sebagaimana dilaporkan"),
+                *tanpa,
+                Teks(f"{akhir}."),
             )
-            + ".</li>"
         )
     else:
-        out.append("<li><strong>Realisasi tidak tersedia</strong>: capaian tidak dihitung.</li>")
+        out.append((B("Realisasi tidak tersedia"), Teks(": capaian tidak dihitung.")))
     if h.capaian.nilai is not None:
         t, re_ = nilai_satuan(h.target, h.satuan, d, minimal=0), nilai_satuan(r.nilai, h.satuan, d)
         sub = (
@@ -311,25 +301,27 @@ def langkah_perhitungan(h: HasilIndikator, p: Pengukuran) -> str:
             if h.polaritas == "positif"
             else f"(2 × {t} − {re_}) / {t} × 100% = {fmt.persen(h.capaian.nilai, d)}"
         )
-        out.append(
-            f"<li><strong>Capaian</strong> (polaritas {e(h.polaritas)}: {e(F.POLARITAS[h.polaritas])}): {e(sub)}</li>"
-        )
+        out.append((B("Capaian"), Teks(f" (polaritas {h.polaritas}: {F.POLARITAS[h.polaritas]}): {sub}")))
     else:
-        out.append(f"<li><strong>Capaian</strong>: {e(h.capaian.catatan or '')}</li>")
+        out.append((B("Capaian"), Teks(f": {h.capaian.catatan or ''}")))
     batas = p.aturan.batas_capaian
     if batas:  # without a cap there is nothing to say here (the rule is stated once, in Bab III)
         out.append(
-            f"<li><strong>Pembatasan</strong>: capaian dibatasi {fmt.angka(batas)}% sebelum dirata-ratakan; "
-            f"nilai yang dirata-ratakan {fmt.persen(h.capaian_dirata, d)}.</li>"
+            (
+                B("Pembatasan"),
+                Teks(
+                    f": capaian dibatasi {fmt.angka(batas)}% sebelum dirata-ratakan; "
+                    f"nilai yang dirata-ratakan {fmt.persen(h.capaian_dirata, d)}."
+                ),
+            )
         )
     kelas = next((k for k in p.aturan.skala.kelas if k.predikat == h.predikat), None)
-    if kelas:
-        out.append(f"<li><strong>Predikat</strong>: <strong>{e(h.predikat)}</strong> ({e(rentang(kelas))}).</li>")
-    out.append("</ol>")
-    return "".join(out)
+    if kelas and h.predikat:
+        out.append((B("Predikat"), Teks(": "), B(h.predikat), Teks(f" ({rentang(kelas)}).")))
+    return Daftar(tuple(out), bernomor=True, gaya="langkah")
 
 
-def tabel_iku(p: Pengukuran) -> str:
+def tabel_iku(p: Pengukuran) -> Tabel:
     """The IKU: each indicator with its definition (formula), unit, polarity and source of its data."""
 
     def sumber(h: HasilIndikator) -> str:
@@ -344,26 +336,25 @@ def tabel_iku(p: Pengukuran) -> str:
         p.indikator,
         [
             Kol("No", lambda h: str(p.indikator.index(h) + 1)),
-            Kol("Indikator Kinerja", lambda h: h.indikator),
-            Kol("Definisi / rumus perhitungan", lambda h: h.rumus),
+            Kol("Indikator Kinerja", lambda h: h.indikator, lebar=3),
+            Kol("Definisi / rumus perhitungan", lambda h: h.rumus, lebar=3),
             Kol("Satuan", lambda h: h.satuan),
             Kol(
                 "Polaritas",
                 lambda h: "semakin tinggi semakin baik" if h.polaritas == "positif" else "semakin rendah semakin baik",
             ),
-            Kol("Sumber data", sumber),
+            Kol("Sumber data", sumber, lebar=2),
         ],
         f"Indikator Kinerja Utama {p.aturan.instansi}",
-        "iku",
         id_="tabel-iku",
     )
 
 
-def sumber_langsung(h: HasilIndikator, m: Masukan) -> str:
+def sumber_langsung(h: HasilIndikator, m: Masukan) -> Tabel | None:
     """For the audit package: the row of realisasi_langsung.csv a reported realisasi comes from."""
     df = m.data.realisasi_langsung
     if h.realisasi.sumber == "komponen" or df is None:
-        return ""
+        return None
     rows = df[df.indikator_id == h.indikator_id]
     sumber = m.proyek.relatif(m.data.folder / "realisasi_langsung.csv")
     return tabel(
@@ -375,11 +366,10 @@ def sumber_langsung(h: HasilIndikator, m: Masukan) -> str:
             Kol("Baris", lambda r: str(r["baris"]), True),
         ],
         f"Realisasi {h.indikator_id} tanpa data dukung (sumber: {sumber}, nomor baris)",
-        "komponen",
     )
 
 
-def tabel_sumber_anggaran(m: Masukan, df: pd.DataFrame) -> str:
+def tabel_sumber_anggaran(m: Masukan, df: pd.DataFrame) -> Tabel:
     """For the audit package: every budget figure with the row of anggaran.csv it comes from, and the
     program–indicator pairs with their rows in program_indikator.csv."""
     assert m.data.anggaran is not None  # df was computed from it
@@ -401,7 +391,6 @@ def tabel_sumber_anggaran(m: Masukan, df: pd.DataFrame) -> str:
             Kol("Baris program_indikator.csv", lambda r: baris_peta.get(r["program_kode"], fmt.KOSONG), True),
         ],
         f"Sumber angka anggaran ({m.proyek.relatif(m.data.folder)}; nilai tanpa pembulatan)",
-        "komponen",
     )
 
 
@@ -418,7 +407,7 @@ def rumus_rata_rata(p: Pengukuran) -> str:
     return f"({' + '.join(fmt.angka(x, d) for x in nilai)}) / {len(nilai)} = {fmt.persen(p.rata_rata.nilai, d)}"
 
 
-def tabel_sensitivitas(p: Pengukuran) -> str:
+def tabel_sensitivitas(p: Pengukuran) -> Tabel:
     """The average and its predikat under the report's rule, with capping at 100 and 120, and without
     the indicators lacking supporting data (lkj.hitung.pengukuran.sensitivitas)."""
     d = p.aturan.digit_desimal
@@ -432,5 +421,4 @@ def tabel_sensitivitas(p: Pengukuran) -> str:
             Kol("Predikat", lambda s: s.predikat or fmt.KOSONG, utuh=True),
         ],
         f"Kepekaan rata-rata capaian {p.tahun} terhadap aturan perhitungan",
-        "sensitivitas",
     )

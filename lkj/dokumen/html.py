@@ -1,0 +1,93 @@
+"""The HTML renderer: blocks of the document model to HTML through Jinja2 templates (autoescaped).
+
+The same templates render one notebook display (for JupyterLab) and the whole report, whose page
+carries a Content-Security-Policy that allows no script and nothing remote.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from .model import Blok, Citra, Daftar, Dokumen, Kolom
+
+TEMPLATES = Path(__file__).parent / "templates"
+BERHURUF = re.compile(r"[a-z]\.\s")
+
+
+def data_url(data: bytes, mime: str) -> str:
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def _svg(citra: Citra) -> str:
+    return data_url(citra.svg.encode("utf-8"), "image/svg+xml")
+
+
+def _kelas(k: Kolom):
+    from markupsafe import Markup
+
+    nama = " ".join(
+        n for n, ya in (("angka", k.rata == "kanan"), ("tengah", k.rata == "tengah"), ("utuh", k.utuh)) if ya
+    )
+    return Markup(f' class="{nama}"') if nama else ""
+
+
+def _huruf(d: Daftar) -> bool:
+    """A bullet list whose items all start with a letter ("a. ..."): the author's letters are its markers."""
+    return bool(d.butir) and all(b and BERHURUF.match(b[0].teks) for b in d.butir)
+
+
+def nomor_id(label: str) -> str:
+    """The anchor of a numbered caption: "Tabel 3.1" -> "no-tabel-3-1"."""
+    return "no-" + re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+
+
+@functools.cache
+def _env():
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=False, keep_trailing_newline=False
+    )
+    env.globals.update(jenis=lambda b: type(b).__name__, kelas=_kelas, huruf=_huruf, svg=_svg, data_url=data_url)
+    env.globals["nomor_id"] = nomor_id
+    return env
+
+
+def _makro():
+    return _env().get_template("blok.html.j2").module
+
+
+def blok_html(blok: Iterable[Blok], draf: bool = True) -> str:
+    """Blocks as an HTML fragment (a notebook's display, a cell of the audit HTML)."""
+    m = _makro()
+    return "".join(str(m.blok(b, draf)) for b in blok)
+
+
+def dokumen_html(dok: Dokumen, judul: str, css: str, penomoran: str = "", halaman: dict[str, str] | None = None) -> str:
+    """The whole report as one HTML page (styles inline, nothing remote, no script). For the PDF, a part of
+    it: `penomoran` its page numbering ("romawi", "arab"), `halaman` the printed page of targets laid out
+    in other parts (the lists of contents show them; targets in this part use CSS target-counter)."""
+    m = _makro()
+    return (
+        _env()
+        .get_template("laporan.html.j2")
+        .render(
+            blok=dok.blok,
+            draf=not dok.final,
+            judul=judul,
+            css=css,
+            blok_html=m.blok,
+            penomoran=penomoran,
+            halaman=halaman,
+        )
+    )
+
+
+def siapkan() -> None:
+    """Compile the templates now (the preview does it once)."""
+    _makro()
+    _env().get_template("laporan.html.j2")
