@@ -104,7 +104,7 @@ class Sidik:
 
 def keluaran(proyek: Proyek, tahun: int) -> list[Path]:
     r = proyek.reports(tahun)
-    laporan = [r / f"laporan-kinerja-{tahun}{s}" for s in (".html", "-audit.html", ".pdf")]
+    laporan = [r / f"laporan-kinerja-{tahun}{s}" for s in (".html", "-audit.html", ".pdf", ".docx")]
     return [*laporan, r / f"reviu-{tahun}.csv", r / f"kertas-kerja-{tahun}.xlsx", *keluaran_paket(r, tahun)]
 
 
@@ -315,6 +315,7 @@ def build(
         if tugas:
             log(f"  notebook selesai ({waktu['notebook']:.1f} s)")
 
+        from ..dokumen.docx import ke_docx
         from . import pdf
         from .rakit import dokumen_laporan, html_laporan
 
@@ -325,8 +326,9 @@ def build(
         tugas_pool.append(audit)
         laporan = html_laporan(dok, tahun)
         isi_pdf, terpotong = pdf.render(dok, f"Laporan Kinerja {tahun}")
+        isi_docx = ke_docx(dok)
         html_audit, reviu_csv, kertas_kerja = audit.result()
-        isi: tuple[str | bytes, ...] = (laporan, html_audit, isi_pdf, reviu_csv, kertas_kerja)
+        isi: tuple[str | bytes, ...] = (laporan, html_audit, isi_pdf, isi_docx, reviu_csv, kertas_kerja)
         isi += paket_audit(m, isi_pdf, s.berkas)  # Lembar Reviu (xlsx, html), jejak audit: after the PDF
     waktu["rakit"] = time.perf_counter() - mulai - waktu["data"] - waktu["notebook"]
     log(f"  rakit selesai ({waktu['rakit']:.1f} s)")
@@ -440,7 +442,7 @@ def main_report(tahun: int, root: Path, jobs: int | None, final: bool = False, k
     else:
         jenis = "final" if final else "DRAF (FINAL=1 untuk versi yang ditandatangani)"
         print(
-            f"reports/{tahun}/laporan-kinerja-{tahun}.html, -audit.html, .pdf, reviu-{tahun}.csv, "
+            f"reports/{tahun}/laporan-kinerja-{tahun}.html, -audit.html, .pdf, .docx, reviu-{tahun}.csv, "
             f"kertas-kerja-{tahun}.xlsx, lembar-reviu-{tahun}.xlsx/.html, jejak-audit-{tahun}.html: {jenis} "
             f"({time.perf_counter() - mulai:.1f} s)"
         )

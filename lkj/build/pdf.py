@@ -15,12 +15,13 @@ import logging
 import os
 from pathlib import Path
 
+from ..dokumen.halaman import MARGIN_ATAS_CM, MARGIN_BAWAH_CM
 from ..dokumen.html import dokumen_html
 from ..dokumen.model import AwalBagian, Blok, Dokumen, Judul
 from ..masukan.errors import Peringatan
+from .rakit import css_laporan
 
 BASE = str(Path(__file__).parent / "templates")
-CSS = Path(BASE) / "lkj" / "laporan.css"
 SETENGAH = 0.5  # a page whose content ends above this share of its text area is "half empty"
 
 
@@ -55,7 +56,7 @@ def _tata(isi: str, simpan: dict | None = None):
 
 def siapkan_pdf() -> None:
     """Load the fonts and the report's stylesheet now: a process's first render pays 0,3 s for them."""
-    _tata(f"<html><head><style>{CSS.read_text(encoding='utf-8')}</style></head><body><p>lkj</p></body></html>")
+    _tata(f"<html><head><style>{css_laporan()}</style></head><body><p>lkj</p></body></html>")
 
 
 def _bagian(dok: Dokumen) -> list[tuple[str, list[Blok]]]:
@@ -90,7 +91,7 @@ def render(dok: Dokumen, judul: str) -> tuple[bytes, list[Peringatan]]:
     """The report's PDF and warnings about pages left more than half empty inside a chapter."""
     import pydyf  # type: ignore[import-untyped]
 
-    css = CSS.read_text(encoding="utf-8")
+    css = css_laporan()
     bagian = _bagian(dok)
 
     def html(jenis: str, blok: list[Blok], halaman: dict[str, str] | None) -> str:
@@ -136,7 +137,7 @@ def setengah_kosong(pdf: bytes, akhir_bab: set[int]) -> list[str]:
         if i in akhir_bab or i == 0:
             continue
         tinggi = float(page.mediabox.height)
-        atas, bawah = tinggi - 2.2 * 72 / 2.54, 2.2 * 72 / 2.54  # the @page margins (laporan.css)
+        atas, bawah = tinggi - MARGIN_ATAS_CM * 72 / 2.54, MARGIN_BAWAH_CM * 72 / 2.54  # the @page margins
         semua: list[float] = []
 
         def lihat(teks, cm, tm, font, ukuran, semua=semua) -> None:

@@ -22,6 +22,7 @@ from nbconvert import HTMLExporter
 from traitlets.config import Config
 
 from ..dokumen import susun as S
+from ..dokumen.halaman import css_halaman
 from ..dokumen.html import blok_html, dokumen_html
 from ..dokumen.model import MIME, Dokumen, Narasi, dari_json
 from ..files import tulis_atomik
@@ -82,9 +83,14 @@ def dokumen_laporan(paths: list[Path], m: Masukan, final: bool) -> tuple[Dokumen
         raise BuildError(str(e)) from None
 
 
+def css_laporan() -> str:
+    """The report's stylesheet: the page geometry shared with the Word file, then laporan.css."""
+    return css_halaman() + CSS.read_text(encoding="utf-8")
+
+
 def html_laporan(dok: Dokumen, tahun: int) -> str:
     """The LKj as one HTML page: what a reader of a government report expects; code and audit left out."""
-    return _periksa_lokal("laporan", dokumen_html(dok, f"Laporan Kinerja {tahun}", CSS.read_text(encoding="utf-8")))
+    return _periksa_lokal("laporan", dokumen_html(dok, f"Laporan Kinerja {tahun}", css_laporan()))
 
 
 def merge_notebooks(paths: list[Path], tahun: int, bagian: list[S.Bagian], draf: bool) -> nbformat.NotebookNode:

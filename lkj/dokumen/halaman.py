@@ -30,3 +30,11 @@ UKURAN_GAMBAR_MIN_PT = 8.0  # the smallest text in a chart at its placed size
 WARNA_BIRU = "1F4E79"  # headings, table header rows
 WARNA_LATAR = "EEF3F8"  # total rows
 WARNA_MERAH = "C00000"  # draft marks
+
+
+def css_halaman() -> str:
+    """The CSS @page size and margins of the PDF, from the constants above (the Word renderer uses them too)."""
+    return (
+        f"@media print {{ @page {{ size: A4; margin: {MARGIN_ATAS_CM}cm {MARGIN_KANAN_CM}cm "
+        f"{MARGIN_BAWAH_CM}cm {MARGIN_KIRI_CM}cm; }} }}\n"
+    )
