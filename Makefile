@@ -34,7 +34,7 @@ $(STAMP): requirements.lock pyproject.toml
 	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
-system-deps: ## Install the optional HarfBuzz subset library: PDFs 3x faster (Debian, as root)
+system-deps: ## Install the report font (Liberation Sans) and the fast PDF font subsetter (Debian, as root)
 	@sh tools/system-deps.sh
 
 data: $(STAMP) ## Compute data/processed/YEAR/*.csv from data/raw/YEAR
@@ -62,7 +62,7 @@ test: $(STAMP) ## Run the test suite, with the coverage of lkj (notebook kernels
 test-luas: $(STAMP) ## Property tests with many more generated projects (several minutes)
 	LKJ_HYPOTHESIS=luas $(VENV)/bin/python -m pytest tests/test_properti.py --hypothesis-show-statistics
 bench: $(STAMP) ## Benchmark: preview save, make report after a narrative edit, cold / floor, and more
-	$(VENV)/bin/python bench/bench.py
+	$(VENV)/bin/python bench/bench.py && $(VENV)/bin/python bench/bench_baca.py
 lab: $(STAMP) ## Open JupyterLab in the project environment
 	$(VENV)/bin/jupyter lab
 clean: ## Remove generated files (build/, reports/, data/processed/)

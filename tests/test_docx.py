@@ -567,3 +567,29 @@ def test_elements_are_in_the_order_words_schema_requires(draf_docx):
                     if nomor != sorted(nomor):
                         salah.append(f"{nama} {induk}: {anak}")
     assert salah == []
+
+
+# --- the real report ------------------------------------------------------------------------------
+
+
+def test_the_2023_word_file_holds_what_the_pdf_holds_through_libreoffice(laporan, tmp_path):
+    """The .docx `make report` writes for 2023, opened by a real client (LibreOffice, converting it to PDF):
+    every heading, numbered table and figure caption and every number in a table of the resolved report is
+    in it, and its page count is within 20% of lkj's own PDF."""
+    from lkj.build.rakit import dokumen_laporan
+    from lkj.masukan.model import baca_masukan
+    from lkj.masukan.proyek import Proyek
+
+    root, _ = laporan
+    m = baca_masukan(Proyek.di(root), 2023)
+    dok, _ = dokumen_laporan([root / f"build/2023/nb/{b.nama}.ipynb" for b in m.rencana.bagian], m, False)
+    harapan = harapan_dari(dok)
+    assert len(harapan.judul) > 40 and len(harapan.label) > 20 and len(harapan.angka) > 50
+    docx = (root / "reports/2023/laporan-kinerja-2023.docx").read_bytes()
+    assert docx == ke_docx(dok)  # the file written is the rendering of that document
+    halaman = len(pypdf.PdfReader(root / "reports/2023/laporan-kinerja-2023.pdf").pages)
+    pdf = halaman_pdf(docx, tmp_path)
+    depan = [j for j in harapan.judul if j in ("Kata Pengantar", "Ikhtisar Eksekutif")]  # before the lists
+    assert periksa_pdf(Harapan(depan, [], []), pdf, halaman) == []
+    isi = Harapan([j for j in harapan.judul if j not in depan], harapan.label, harapan.angka)
+    assert periksa_pdf(isi, pdf, dari_halaman=3) == []  # past the lists, which repeat every caption

@@ -1,13 +1,22 @@
 #!/bin/sh
-# `make system-deps`: WeasyPrint subsets fonts with HarfBuzz when libharfbuzz-subset is present (about 3x
-# faster PDF than its fontTools fallback, which it still uses otherwise). Installed on Debian as root.
-if ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset.so.0; then
-  :
-elif [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-  echo "Installing libharfbuzz-subset0 (fast PDF font subsetting) with apt-get"
-  apt-get install -y -q libharfbuzz-subset0 >/dev/null 2>&1 ||
-    { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q libharfbuzz-subset0 >/dev/null 2>&1; } ||
-    echo "  not installed: PDFs still build, more slowly"
+# `make system-deps`: the Debian packages the report needs beside Python, installed as root with apt-get:
+#   fonts-liberation2     Liberation Sans, the report's font (metric-compatible with Arial, which the
+#                         Word file names); without it the PDF falls back to another sans font
+#   libharfbuzz-subset0   WeasyPrint subsets fonts with HarfBuzz (about 3x faster PDF than fontTools)
+# Extra packages may be named as arguments (CI: LibreOffice, the real client the Word and PDF tests use).
+# Elsewhere (not Debian, not root) it says what to install and goes on.
+perlu=""
+ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset.so.0 || perlu="libharfbuzz-subset0"
+fc-list 2>/dev/null | grep -q LiberationSans-Regular || perlu="$perlu fonts-liberation2"
+for paket in "$@"; do
+  dpkg -s "$paket" >/dev/null 2>&1 || perlu="$perlu $paket"
+done
+[ -n "$perlu" ] || exit 0
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "Installing$(printf ' %s' $perlu) with apt-get"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q $perlu >/dev/null 2>&1 ||
+    { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $perlu >/dev/null 2>&1; } ||
+    echo "  not installed:$(printf ' %s' $perlu) (the report still builds, with another font or more slowly)"
 else
-  echo "Note: install libharfbuzz-subset0 (or your system's HarfBuzz subset library) for faster PDFs"
+  echo "Note: install$(printf ' %s' $perlu) (Debian package names) for the report's font and faster PDFs"
 fi

@@ -128,7 +128,7 @@ def siapkan() -> None:
 
     from .. import reviu  # noqa: F401
     from ..excel import kertas_kerja  # noqa: F401
-    from . import narrative  # noqa: F401 (the narrative refill: presentation, charts, Markdown)
+    from ..tampil import narasi  # noqa: F401 (narrative filled at assembly: presentation, charts, Markdown)
     from .rakit import siapkan_ekspor
 
     siapkan_ekspor()
