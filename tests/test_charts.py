@@ -116,7 +116,7 @@ def test_org_chart_boxes_hold_their_text_and_stay_readable_with_100_units():
     # each wrapped line is measured in the chart's font against its box
     lebar = 60.0
     for baris in (charts._bungkus(u.unit, lebar, 8) for u in unit):
-        prop = charts.font_manager.FontProperties(family=charts.GAYA["font.family"], size=8)
+        prop = charts.font_manager.FontProperties(family=[halaman.HURUF_PDF, "DejaVu Sans"], size=8)
         for b in baris:
             assert charts._pengukur().get_text_width_height_descent(b, prop, ismath=False)[0] <= lebar
     assert charts._bungkus("Supercalifragilisticexpialidocious", 30, 8)[0] != "Supercalifragilisticexpialidocious"

@@ -223,15 +223,22 @@ def _pengukur() -> Any:
     return RendererAgg(10, 10, 72)  # at 72 dpi a pixel is a point
 
 
-def _bungkus(teks: str, lebar_pt: float, ukuran: float, tebal: bool = False) -> list[str]:
-    """Words in lines no wider than `lebar_pt` as drawn (measured in the chart's font); a word longer
-    than a line is split."""
+@functools.cache
+def _lebar_teks(s: str, ukuran: float, tebal: bool) -> float:
+    """The width of `s` in points as drawn in the chart's font (cached: a layout measures the same words often)."""
     prop = font_manager.FontProperties(
         family=[halaman.HURUF_PDF, "DejaVu Sans"], size=ukuran, weight="bold" if tebal else "normal"
     )
+    return _pengukur().get_text_width_height_descent(s, prop, ismath=False)[0]
+
+
+@functools.cache
+def _bungkus(teks: str, lebar_pt: float, ukuran: float, tebal: bool = False) -> tuple[str, ...]:
+    """Words in lines no wider than `lebar_pt` as drawn (measured in the chart's font); a word longer
+    than a line is split."""
 
     def lebar(s: str) -> float:
-        return _pengukur().get_text_width_height_descent(s, prop, ismath=False)[0]
+        return _lebar_teks(s, ukuran, tebal)
 
     baris: list[str] = []
     for kata in teks.split():
@@ -243,7 +250,7 @@ def _bungkus(teks: str, lebar_pt: float, ukuran: float, tebal: bool = False) -> 
             baris[-1] += " " + kata
         else:
             baris.append(kata)
-    return baris or [""]
+    return tuple(baris) or ("",)
 
 
 @_bergaya
@@ -277,7 +284,7 @@ def organisasi(unit: list[Any]) -> Citra:
         pita = [kolom[i : i + maks] for i in range(0, len(kolom), maks)]
         tepi = 10.0 if len(pita) > 1 else 0.0  # room on the left for the trunk line that links the bands
         lebar_kol = (lebar_pt - tepi) / n_kol
-        kotak_list: list[tuple[float, float, float, list[str], bool]] = []  # x, y (top), width, lines, head
+        kotak_list: list[tuple[float, float, float, tuple[str, ...], bool]] = []  # x, y (top), width, lines, head
         garis_list: list[tuple[list[float], list[float]]] = []
 
         def tinggi(w: float, teks: str, tebal: bool) -> float:
