@@ -47,12 +47,12 @@ if a is not None:
         ),
         tabel.tabel_anggaran(p, a, efisiensi=True),
     )
-    ada, tanpa = a[a.indikator_id != ""], a[a.indikator_id == ""]
+    tanpa = a[a.indikator_id == ""]
     tampilkan(
         html.gambar(
-            charts.batang_berpasangan(
-                list(ada.program),
-                {"Serapan anggaran": list(ada.serapan), "Capaian kinerja": list(ada.capaian)},
+            charts.batang_berpasangan(  # every program: one without an indicator shows its serapan only
+                list(a.program),
+                {"Serapan anggaran": list(a.serapan), "Capaian kinerja": list(a.capaian)},
                 d,
                 garis_100=True,
             ),
@@ -61,7 +61,7 @@ if a is not None:
         ),
         html.catatan(
             [
-                "Program tanpa indikator kinerja tidak digambarkan (efisiensinya tidak dihitung): "
+                "Program tanpa indikator kinerja digambarkan tanpa capaian (efisiensinya tidak dihitung): "
                 + "; ".join(tanpa.program)
             ]
             if len(tanpa)
