@@ -61,14 +61,12 @@ class BelumFinal(Exception):  # noqa: N818 (a refusal the user acts on, not a fa
 
 
 def masalah_final(m: Masukan) -> list[str]:
-    """What keeps a year's report from being final: missing narrative, signature data, organisation chart."""
+    """What keeps a year's report from being final: missing narrative, the signature block and its date,
+    narrative copied from last year and not yet reviewed, the organisation chart."""
+    from ..masukan.tinjauan import masalah_final as masalah_masukan
+
     out = [f"{m.proyek.relatif(m.narasi_path(n))}: narasi belum diisi" for n, t in m.narasi.items() if t is None]
-    params = m.proyek.relatif(m.proyek.params(m.tahun))
-    ttd = m.aturan.penandatangan
-    if ttd is None:
-        out.append(f"{params}: blok tanda tangan (penandatangan) belum diisi")
-    else:
-        out += [f"{params}: penandatangan.{k} kosong" for k, v in ttd.items() if v is None and k != "pangkat"]
+    out += masalah_masukan(m.proyek, m.aturan)
     if m.data.organisasi is None:
         out.append(f"{m.proyek.relatif(m.data.folder / 'organisasi.csv')}: bagan organisasi belum diisi")
     return out
@@ -127,6 +125,7 @@ def _cek_keluaran(proyek: Proyek, hasil: list[Path]) -> None:
 
 def tulis_processed(m: Masukan) -> Path:
     """The computed tables in data/processed/<YEAR>/ (unrounded)."""
+    from ..excel.csvteks import tabel_aman  # a name such as '=HYPERLINK(…)' stays text in a spreadsheet
     from ..hitung.pengukuran import hitung, hitung_anggaran, hitung_pembanding, hitung_renstra
 
     p, lalu = hitung(m)
@@ -139,7 +138,7 @@ def tulis_processed(m: Masukan) -> Path:
     }
     for nama, df in tabel.items():
         if df is not None:
-            tulis_atomik(out / nama, df.to_csv(index=False, lineterminator="\n"))
+            tulis_atomik(out / nama, tabel_aman(df).to_csv(index=False, lineterminator="\n"))
     return out
 
 

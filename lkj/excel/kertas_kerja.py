@@ -190,7 +190,7 @@ def tulis_kertas_kerja(m: Masukan, temuan: list[Temuan] | None = None) -> bytes:
             ("polaritas", "data", None, 10),
             ("jenis_rumus", "data", None, 12),
         ]
-        + [(f"target_{i}", "data", "General", 10) for i in range(1, 6)],
+        + [(k, "data", "General", 10) for k in d.renstra.kolom_target],
     )
     for r in d.renstra.indikator.itertuples(index=False):
         renstra.tambah(
@@ -201,7 +201,7 @@ def tulis_kertas_kerja(m: Masukan, temuan: list[Temuan] | None = None) -> bytes:
                 "satuan": r.satuan,
                 "polaritas": r.polaritas,
                 "jenis_rumus": r.jenis_rumus,
-                **{f"target_{i}": getattr(r, f"target_{i}") for i in range(1, 6)},
+                **{k: getattr(r, k) for k in d.renstra.kolom_target},
             }
         )
 

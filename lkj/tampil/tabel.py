@@ -105,12 +105,13 @@ def tabel_tujuan_sasaran(p: Pengukuran) -> Tabel:
     ]
     kolom += [
         Kol(f"{r.tahun_awal + i - 1}", (lambda i: lambda x: teks_target(x[f"target_{i}"], x["satuan"], d))(i), True)  # noqa: B023
-        for i in range(1, 6)
+        for i in range(1, r.jumlah_target + 1)
     ]
     return tabel(
         rows,
         kolom,
-        f"Tujuan, Sasaran dan Target Indikator Renstra {r.tahun_awal}–{r.tahun_akhir} (target tahun ke-1 s.d. ke-5)",
+        f"Tujuan, Sasaran dan Target Indikator Renstra {r.tahun_awal}–{r.tahun_akhir} "
+        f"(target tahun ke-1 s.d. ke-{r.jumlah_target})",
         id_="tabel-renstra",
     )
 
