@@ -240,12 +240,13 @@ def test_the_long_cell_is_not_echoed(proyek, capsys):
 @pytest.mark.parametrize(
     "argv, pesan",
     [
-        (["report", "2023", "-j", "-1"], ["JOBS", "-1"]),
-        (["report", "2023", "-j", "0"], ["JOBS"]),
-        (["report", "2023", "--jobs=1;rm"], ["JOBS"]),
+        (["report", "2023", "-j", "-1"], ["--jobs", "-1"]),
+        (["report", "2023", "-j", "0"], ["--jobs"]),
+        (["report", "2023", "--jobs=1;rm"], ["--jobs"]),
+        (["report", "2023", "--paksa"], ["lkj report", "opsi tidak dikenal: --paksa"]),  # not report's option
         (["data", "2023", "--root", "/nonexistent/lkj"], ["/nonexistent/lkj", "tidak ditemukan"]),
-        (["data", "٢٠٢٣"], ["YEAR", "bukan tahun"]),
-        (["data"], ["tahun"]),
+        (["data", "٢٠٢٣"], ["TAHUN", "bukan tahun"]),
+        (["data"], ["TAHUN"]),
         (["bangun", "2023"], ["bangun"]),
     ],
 )

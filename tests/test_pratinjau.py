@@ -173,7 +173,7 @@ def test_preview_command_reports_errors_keeps_watching_and_stops_cleanly(laporan
     threading.Thread(target=lambda: [galat.append(b) for b in proses.stderr], daemon=True).start()
 
     def tunggu(teks: str) -> str:
-        batas = time.monotonic() + 120
+        batas = time.monotonic() + 300  # a data rebuild on a loaded 2-core machine
         while time.monotonic() < batas:
             try:
                 b = baris.get(timeout=1)
