@@ -267,8 +267,7 @@ def build(
             if stamps.fresh(b.nama, nilai, keluar):
                 continue
             if _narasi_saja(b, nilai, stamps.read(b.nama), keluar):
-                stamps.write(b.nama, nilai)
-                diperbarui.append(b.nama)
+                diperbarui.append((b.nama, nilai))  # stamped once the outputs are written
                 continue
             # root "." = the kernel's working folder (cwd=root): no absolute path in any output
             params = {
@@ -280,7 +279,7 @@ def build(
             }
             tugas[b.nama] = (template, keluar, params, nilai)
         if diperbarui:
-            log(f"narasi berubah (tanpa kernel): {', '.join(diperbarui)}")
+            log(f"narasi berubah (tanpa kernel): {', '.join(n for n, _ in diperbarui)}")
         if tugas:
             stamps.hapus("rakit")  # the outputs are no longer known to match until this build ends
         # each part's stamp is written by its worker together with its output (see jalankan)
@@ -330,8 +329,10 @@ def build(
             tulis_atomik(path, data, tmp_dir=build_dir)  # nothing half-written ever appears in reports/
         except OSError as e:
             raise BuildError(f"{proyek.relatif(path)} tidak dapat ditulis ({e.strerror or e}).") from None
+    for nama, nilai in diperbarui:
+        stamps.write(nama, nilai)
     stamps.write_set("rakit", versi, hasil)
-    return BuildResult(list(tugas), True, sorted({*m.peringatan, *terpotong}), waktu, diperbarui)
+    return BuildResult(list(tugas), True, sorted({*m.peringatan, *terpotong}), waktu, [n for n, _ in diperbarui])
 
 
 def _sidik_bagian(b: Bagian, kode_data: str, m: Masukan) -> str:
