@@ -270,8 +270,7 @@ def build(
             if stamps.fresh(b.nama, nilai, keluar):
                 continue
             if _narasi_saja(b, nilai, stamps.read(b.nama), keluar):
-                stamps.write(b.nama, nilai)
-                diperbarui.append(b.nama)
+                diperbarui.append((b.nama, nilai))  # stamped once the outputs are written
                 continue
             # root "." = the kernel's working folder (cwd=root): no absolute path in any output
             params = {
@@ -283,7 +282,7 @@ def build(
             }
             tugas[b.nama] = (template, keluar, params, nilai)
         if diperbarui:
-            log(f"narasi berubah (tanpa kernel): {', '.join(diperbarui)}")
+            log(f"narasi berubah (tanpa kernel): {', '.join(n for n, _ in diperbarui)}")
         if tugas:
             stamps.hapus("rakit")  # the outputs are no longer known to match until this build ends
         # each part's stamp is written by its worker together with its output (see jalankan)
@@ -336,9 +335,12 @@ def build(
             tulis_atomik(path, data, tmp_dir=build_dir)  # nothing half-written ever appears in reports/
         except OSError as e:
             raise BuildError(f"{proyek.relatif(path)} tidak dapat ditulis ({e.strerror or e}).") from None
+    for nama, nilai in diperbarui:
+        stamps.write(nama, nilai)
     stamps.write_set("rakit", versi, hasil)
     bukti = tanpa_bukti(m) if final else []  # FINAL=1: indicators without evidence (bukti.csv)
-    return BuildResult(list(tugas), True, sorted({*m.peringatan, *terpotong, *bukti}), waktu, diperbarui)
+    peringatan = sorted({*m.peringatan, *terpotong, *bukti})
+    return BuildResult(list(tugas), True, peringatan, waktu, [n for n, _ in diperbarui])
 
 
 def _sidik_bagian(b: Bagian, kode_data: str, m: Masukan) -> str:
