@@ -160,6 +160,7 @@ def test_two_clean_builds_in_other_folders_give_identical_bytes(laporan, tmp_pat
         "laporan-kinerja-2023.html",
         "laporan-kinerja-2023-audit.html",
         "laporan-kinerja-2023.pdf",
+        "laporan-kinerja-2023.docx",
         "reviu-2023.csv",
         "lembar-reviu-2023.xlsx",
         "lembar-reviu-2023.html",
