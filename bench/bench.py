@@ -41,9 +41,9 @@ import yaml
 from pypdf import PdfReader
 from weasyprint import HTML
 
-from lkj.build.notebook import jalankan
 from lkj.masukan.model import baca_masukan
 from lkj.masukan.proyek import Proyek
+from lkj.pipeline.notebook import jalankan
 
 ROOT = Path(__file__).resolve().parent.parent
 TAHUN = 2023
@@ -190,13 +190,13 @@ RINCIAN = """
 import json, os, shutil, sys, time
 from pathlib import Path
 mulai = time.perf_counter()
-import lkj.__main__, lkj.build as b
+import lkj.__main__, lkj.pipeline as b
 t = {"cli": time.perf_counter() - mulai}
 mulai = time.perf_counter()
 b._sans_rfc3987()
-import pandas, nbconvert, weasyprint, pypdf, lkj.build.rakit, lkj.build.pdf, lkj.build.narrative, lkj.tampil.laporan
+import pandas, nbconvert, weasyprint, pypdf, lkj.pipeline.rakit, lkj.pipeline.pdf, lkj.tampil.laporan
 t["impor"] = time.perf_counter() - mulai
-from lkj.build import pdf, rakit
+from lkj.pipeline import pdf, rakit
 from lkj.masukan import model
 tahun, root, kalimat, cara, kernel, pool = int(sys.argv[1]), Path(sys.argv[2]), *sys.argv[3:]
 pool = b.pool_baru(os.cpu_count()) if pool == "tetap" else None

@@ -39,9 +39,9 @@ def _jobs(teks: str) -> int:
 
 def cmd_data(tahun: int, root: Path | None) -> None:
     """Validate every input and write the computed tables to data/processed/<YEAR>/."""
-    from .build import tulis_processed
     from .masukan.model import baca_masukan
     from .masukan.proyek import Proyek
+    from .pipeline import tulis_processed
 
     m = baca_masukan(Proyek.di(root), tahun)
     out = tulis_processed(m)
@@ -305,7 +305,7 @@ def _data(a: argparse.Namespace) -> None:
 
 
 def _report(a: argparse.Namespace) -> None:
-    from .build import main_report
+    from .pipeline import main_report
 
     main_report(a.tahun, a.root, a.jobs, a.final, a.kernel)
 
@@ -392,7 +392,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def laporkan(e: Exception, root: Path | None) -> int:
     """Print a failure as one line per problem; the exit code for it."""
-    from .build import BelumFinal, BuildError
+    from .pipeline import BelumFinal, BuildError
 
     if isinstance(e, DataError):
         for baris in str(e).splitlines():  # several problems (DataErrors): one line each
@@ -414,14 +414,14 @@ def laporkan(e: Exception, root: Path | None) -> int:
 
 
 def cmd_pratinjau(tahun: int, root: Path | None, jobs: int | None, final: bool, kernel: str) -> int:
-    """Rebuild the report whenever an input changes, until Ctrl-C (see lkj/build/pratinjau.py)."""
+    """Rebuild the report whenever an input changes, until Ctrl-C (see lkj/pipeline/pratinjau.py)."""
     import os
     import signal
     import time
 
-    from .build.pratinjau import Pratinjau
     from .masukan.berkas import folder_tahun
     from .masukan.proyek import Proyek
+    from .pipeline.pratinjau import Pratinjau
 
     berhenti = []
 

@@ -27,7 +27,7 @@ def salin(root: Path) -> Path:
 def laporan(tmp_path_factory):
     """The 2023 draft report built once in a scratch copy (root, BuildResult); tests that change an input
     put it back and rebuild."""
-    from lkj.build import build
+    from lkj.pipeline import build
 
     root = salin(tmp_path_factory.mktemp("proyek"))
     return root, build(2023, root, log=lambda s: None)

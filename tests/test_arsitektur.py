@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from lkj.build import Sidik
-from lkj.build import fingerprint as sidik_mod
 from lkj.dokumen.html import blok_html
 from lkj.masukan.errors import DataError
 from lkj.masukan.proyek import Proyek
+from lkj.pipeline import Sidik
+from lkj.pipeline import fingerprint as sidik_mod
 from lkj.tampil import html, narasi
 from lkj.tampil.laporan import Laporan
 
@@ -46,11 +46,11 @@ def test_a_narrative_file_outside_the_plan_is_a_visible_warning(proyek):
 
 
 def test_notebooks_never_import_the_build_stage():
-    """Their fingerprint leaves lkj/build out (kode(notebook=True)); this keeps that honest."""
+    """Their fingerprint leaves lkj/pipeline out (kode(notebook=True)); this keeps that honest."""
     for nb in (ROOT / "notebooks").glob("*.py"):
         for node in ast.walk(ast.parse(nb.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom):
-                assert not (node.module or "").startswith(("lkj.build", "lkj.__main__")), nb.name
+                assert not (node.module or "").startswith(("lkj.pipeline", "lkj.__main__")), nb.name
 
 
 # --- fingerprints that cannot go stale ------------------------------------------------------------
@@ -78,8 +78,8 @@ def test_code_fingerprint_covers_every_subpackage(tmp_path, monkeypatch):
         "masukan/skema.py",
         "reviu/aturan.py",
         "tampil/charts.py",
-        "build/pdf.py",
-        "build/templates/lkj/laporan.css",
+        "pipeline/pdf.py",
+        "pipeline/templates/lkj/laporan.css",
     } <= semua
     sebelum, sebelum_nb = sidik_mod.hash_files(sidik_mod.kode()), sidik_mod.hash_files(sidik_mod.kode(notebook=True))
     (salinan / "hitung/formulas.py").write_text("# ubah\n", encoding="utf-8")
@@ -92,7 +92,7 @@ def test_build_code_does_not_rerun_notebooks_but_reassembles(tmp_path, monkeypat
     shutil.copytree(sidik_mod.KODE, salinan, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(sidik_mod, "KODE", salinan)
     sebelum = Sidik.hitung(Proyek.di(ROOT), 2023)
-    (salinan / "build/pdf.py").write_text("# ubah\n", encoding="utf-8")
+    (salinan / "pipeline/pdf.py").write_text("# ubah\n", encoding="utf-8")
     sesudah = Sidik.hitung(Proyek.di(ROOT), 2023)
     assert sesudah.data == sebelum.data and sesudah.semua != sebelum.semua
 

@@ -9,7 +9,7 @@ import nbformat
 import papermill
 import pytest
 
-from lkj.build import notebook as B
+from lkj.pipeline import notebook as B
 
 from conftest import masukan
 
@@ -126,8 +126,8 @@ def test_an_output_blocked_by_a_folder_or_file_stops_before_any_work_with_one_li
 def test_editor_and_jupyterlab_files_are_neither_inputs_nor_warnings(proyek):
     """JupyterLab's checkpoints, vim's swap files and emacs' locks beside the data: not fingerprinted (no
     rerun, nothing new in the provenance) and not reported as unused narrative."""
-    from lkj.build import Sidik
     from lkj.masukan.proyek import Proyek
+    from lkj.pipeline import Sidik
 
     pr = Proyek.di(proyek)
     sebelum = Sidik.hitung(pr, 2023)
@@ -148,9 +148,9 @@ def test_editor_and_jupyterlab_files_are_neither_inputs_nor_warnings(proyek):
 
 def test_an_unusable_source_date_epoch_is_replaced_before_any_kernel_inherits_it(monkeypatch):
     """SOURCE_DATE_EPOCH="" made IPython fail at start, so every kernel hung for its 60 s timeout."""
-    from lkj import build
+    from lkj import pipeline
 
     for nilai, hasil in (("", "0"), ("kemarin", "0"), ("1700000000", "1700000000")):
         monkeypatch.setenv("SOURCE_DATE_EPOCH", nilai)
-        build._source_date_epoch()
+        pipeline._source_date_epoch()
         assert os.environ["SOURCE_DATE_EPOCH"] == hasil

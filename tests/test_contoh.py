@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from lkj.build import BuildError, build
+from lkj.pipeline import BuildError, build
 
 from conftest import ROOT
 

@@ -576,9 +576,9 @@ def test_the_2023_word_file_holds_what_the_pdf_holds_through_libreoffice(laporan
     """The .docx `make report` writes for 2023, opened by a real client (LibreOffice, converting it to PDF):
     every heading, numbered table and figure caption and every number in a table of the resolved report is
     in it, and its page count is within 20% of lkj's own PDF."""
-    from lkj.build.rakit import dokumen_laporan
     from lkj.masukan.model import baca_masukan
     from lkj.masukan.proyek import Proyek
+    from lkj.pipeline.rakit import dokumen_laporan
 
     root, _ = laporan
     m = baca_masukan(Proyek.di(root), 2023)

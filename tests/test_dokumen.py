@@ -6,8 +6,8 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from lkj.build import build
-from lkj.build.pdf import label_halaman, setengah_kosong
+from lkj.pipeline import build
+from lkj.pipeline.pdf import label_halaman, setengah_kosong
 
 HASH = re.compile(r"\b[0-9a-f]{40,64}\b")
 KODE = (
@@ -90,7 +90,7 @@ def test_tables_and_figures_are_numbered_per_bab_and_every_reference_resolves(la
 
 
 def test_a_reference_to_no_table_is_marked_in_a_draft_and_stops_a_final_report(laporan):
-    from lkj.build.notebook import BuildError
+    from lkj.pipeline.notebook import BuildError
 
     root, _ = laporan
     path = root / "data/raw/2023/narasi/anggaran.md"

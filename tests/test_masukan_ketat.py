@@ -380,14 +380,14 @@ AMAN = [
 
 @pytest.mark.parametrize("html", BERBAHAYA)
 def test_html_check_rejects(html):
-    from lkj.build.rakit import masalah_html
+    from lkj.pipeline.rakit import masalah_html
 
     assert masalah_html(html), html
 
 
 @pytest.mark.parametrize("html", AMAN)
 def test_html_check_accepts_text_that_mentions_it(html):
-    from lkj.build.rakit import masalah_html
+    from lkj.pipeline.rakit import masalah_html
 
     assert masalah_html(html) == []
 
@@ -548,8 +548,8 @@ def test_logo_is_a_real_png_or_jpeg(proyek, capsys, nama, isi):
 def test_logo_is_fingerprinted(proyek):
     from PIL import Image
 
-    from lkj.build import Sidik
     from lkj.masukan.proyek import Proyek
+    from lkj.pipeline import Sidik
 
     Image.new("RGB", (8, 8), "red").save(proyek / "logo.png")
     _params(proyek, "logo: null", "logo: logo.png")
@@ -569,7 +569,7 @@ def test_signature_entries_refuse_invisible_characters_and_huge_numbers(proyek, 
 
 
 def test_the_pdf_loads_nothing_but_embedded_data():
-    from lkj.build.pdf import hanya_data
+    from lkj.pipeline.pdf import hanya_data
 
     fetcher = hanya_data()
     for url in ("file:///etc/passwd", "http://127.0.0.1:9/x.png"):

@@ -13,10 +13,10 @@ import pytest
 from test_report import baca, sidik_laporan
 
 from lkj.__main__ import main
-from lkj.build import build, pratinjau
-from lkj.build.pratinjau import Pantauan, Pratinjau
 from lkj.files import tulis_atomik  # as JupyterLab saves: a temporary file renamed over the old
 from lkj.masukan.proyek import KODE, Proyek
+from lkj.pipeline import build, pratinjau
+from lkj.pipeline.pratinjau import Pantauan, Pratinjau
 
 from conftest import ROOT, masukan
 

@@ -602,7 +602,7 @@ def test_whole_build_succeeds_on_generated_projects(spec):
 
 
 def periksa_build(spec: dict) -> None:
-    from lkj.build import build
+    from lkj.pipeline import build
 
     with tempfile.TemporaryDirectory() as tmp:
         root = tulis(spec, Path(tmp), narasi_untuk(spec))

@@ -8,8 +8,8 @@ import pytest
 from pypdf import PdfReader
 from test_data_2023 import EXPECTED
 
-from lkj.build import BuildError, build
-from lkj.build.rakit import masalah_html
+from lkj.pipeline import BuildError, build
+from lkj.pipeline.rakit import masalah_html
 
 from conftest import ROOT, checksums, salin
 
@@ -318,7 +318,7 @@ def test_a_build_cut_short_while_notebooks_run_leaves_nothing_that_passes_for_fr
     back: the next build reruns what ran with the edit instead of assembling from it."""
     import time
 
-    import lkj.build as B
+    import lkj.pipeline as B
 
     root, _ = laporan
     asli = sidik_laporan(root)

@@ -192,7 +192,7 @@ def test_scaffold_needs_the_previous_year_and_a_renstra_period(proyek):
 
 def test_a_filled_scaffold_builds_a_draft_report(proyek):
     """The analyst's path end to end: scaffold 2024, fill realisasi and pagu, build the draft report."""
-    from lkj.build import build
+    from lkj.pipeline import build
 
     assert jalankan("tahun-baru", "2024", "--root", str(proyek))[0] == 0
     lama, baru = proyek / "data/raw/2023", proyek / "data/raw/2024"

@@ -425,7 +425,7 @@ def _bagian_perakitan(m: Masukan, berkas: list[Path]) -> tuple[list, str, bytes]
                 "Audit D. Asal-usul Data (Provenance)",
                 m.rencana.jangkar("provenance"),
             ),
-            "dibuat saat perakitan: lkj.build.provenance.catat",
+            "dibuat saat perakitan: lkj.pipeline.provenance.catat",
         ),
     ]
     from ..excel.kertas_kerja import tulis_kertas_kerja

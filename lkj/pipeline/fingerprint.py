@@ -20,7 +20,7 @@ def kode(notebook: bool = False) -> list[Path]:
         p for p in KODE.rglob("*") if p.is_file() and "__pycache__" not in p.parts and not tersembunyi(p, KODE)
     )
     if notebook:
-        return [p for p in semua if p.relative_to(KODE).parts[0] not in ("build", "__main__.py")]
+        return [p for p in semua if p.relative_to(KODE).parts[0] not in ("pipeline", "__main__.py")]
     return semua
 
 
