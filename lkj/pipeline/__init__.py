@@ -321,13 +321,17 @@ def build(
         urutan = [nb_dir / f"{b.nama}.ipynb" for b in m.rencana.bagian]
         dok, bagian = dokumen_laporan(urutan, m, final)  # the resolved report every renderer takes
         audit = pool.submit(_audit, m, s.berkas, urutan, bagian, final, build_dir / "html" / "audit", perakitan)
-        tugas_pool.append(audit)
+        docx = pool.submit(ke_docx, dok)  # beside the PDF: the two renderers share nothing but the document
+        tugas_pool += [audit, docx]
         laporan = html_laporan(dok, tahun)
-        isi_pdf, terpotong = pdf.render(dok, f"Laporan Kinerja {tahun}")
-        isi_docx = ke_docx(dok)
+        isi_pdf, akhir_bab = pdf.render(dok, f"Laporan Kinerja {tahun}")
+        halaman = pool.submit(pdf.periksa_halaman, isi_pdf, akhir_bab)
+        tugas_pool.append(halaman)
+        isi_docx = docx.result()
         html_audit, reviu_csv, kertas_kerja = audit.result()
         isi: tuple[str | bytes, ...] = (laporan, html_audit, isi_pdf, isi_docx, reviu_csv, kertas_kerja)
         isi += paket_audit(m, isi_pdf, s.berkas)  # Lembar Reviu (xlsx, html), jejak audit: after the PDF
+        terpotong = halaman.result()
     waktu["rakit"] = time.perf_counter() - mulai - waktu["data"] - waktu["notebook"]
     log(f"  rakit selesai ({waktu['rakit']:.1f} s)")
     for path, data in zip(hasil, isi, strict=True):

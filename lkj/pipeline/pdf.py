@@ -87,8 +87,8 @@ def label_halaman(halaman: int, awal_isi: int) -> str:
     return str(halaman - awal_isi + 1) if halaman >= awal_isi else _romawi(halaman - 1)
 
 
-def render(dok: Dokumen, judul: str) -> tuple[bytes, list[Peringatan]]:
-    """The report's PDF and warnings about pages left more than half empty inside a chapter."""
+def render(dok: Dokumen, judul: str) -> tuple[bytes, set[int]]:
+    """The report's PDF and the (0-based) last pages of its chapters: `periksa_halaman` takes both."""
     import pydyf  # type: ignore[import-untyped]
 
     css = css_laporan()
@@ -123,7 +123,13 @@ def render(dok: Dokumen, judul: str) -> tuple[bytes, list[Peringatan]]:
     data = urut[0].copy(semua).write_pdf(finisher=label)
     bab = {b.id for b in dok.blok if isinstance(b, Judul) and b.tingkat == 1}
     akhir_bab = [i for i, p in enumerate(semua) if i + 1 == len(semua) or bab & set(semua[i + 1].anchors)]
-    return data, [Peringatan(w, "PDF") for w in setengah_kosong(data, set(akhir_bab))]
+    return data, set(akhir_bab)
+
+
+def periksa_halaman(pdf: bytes, akhir_bab: set[int]) -> list[Peringatan]:
+    """Warnings about pages left more than half empty inside a chapter (a worker runs it beside the
+    audit package: reading the PDF's text positions takes a second)."""
+    return [Peringatan(w, "PDF") for w in setengah_kosong(pdf, akhir_bab)]
 
 
 def setengah_kosong(pdf: bytes, akhir_bab: set[int]) -> list[str]:
