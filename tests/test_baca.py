@@ -470,8 +470,12 @@ def test_cli_reviu_dokumen_writes_both_csv(tmp_path, proyek):
     rc, err = _cli("reviu", "2023", "--root", str(proyek), "--dokumen", str(SEED))
     assert rc == 0, err
     terbaca = (proyek / "reports/2023/publikasi-terbaca-2023.csv").read_text(encoding="utf-8").splitlines()
-    assert terbaca[0] == "lokasi,tabel,baris,kolom,tahun,subjek,besaran,tertulis,peran,halaman,cara"
+    assert terbaca[0] == (
+        "lokasi,tabel,baris,kolom,tahun,subjek,besaran,tertulis,peran,halaman,cara,dokumen,dokumen_sha256"
+    )
     assert len(terbaca) > 300
+    sha = hashlib.sha256(SEED.read_bytes()).hexdigest()
+    assert all(b.endswith(f",{SEED.name},{sha}") for b in terbaca[1:])
     assert (proyek / "reports/2023/reviu-2023.csv").read_text(encoding="utf-8").count("salah hitung") >= 10
 
 
