@@ -76,7 +76,7 @@ def cmd_reviu(tahun: int, root: Path | None, strict: bool, dokumen: Path | None 
         from .files import tulis_atomik
         from .masukan.model import baca_masukan
         from .reviu import periksa
-        from .reviu.keluaran import ke_csv
+        from .reviu.keluaran import ke_csv, sumber_angka
 
         m = baca_masukan(proyek, tahun)
         temuan = periksa(m)
@@ -85,6 +85,8 @@ def cmd_reviu(tahun: int, root: Path | None, strict: bool, dokumen: Path | None 
         sumber = (
             "angka publikasi (publikasi.csv) dan data" if m.publikasi else "data dan narasi (tanpa angka publikasi)"
         )
+        if m.publikasi:
+            print(sumber_angka(m.publikasi))
     print(f"Reviu {tahun} atas {sumber}: {ringkasan(temuan)}\n→ {proyek.relatif(path)}")
     berat = [t for t in temuan if t.kategori in ("salah hitung", "tidak konsisten")]
     if strict and berat:

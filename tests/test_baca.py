@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import hashlib
 import io
 import re
 import shutil
@@ -104,15 +105,60 @@ def test_seed_reviu_from_the_text_finds_the_published_errors_of_the_typed_path(s
 
 
 def test_read_csv_round_trips_as_publikasi_csv(seed, proyek):
-    """The written publikasi-terbaca CSV, kept as data/raw/<YEAR>/publikasi.csv, is read by the typed path."""
+    """The written publikasi-terbaca CSV, kept as data/raw/<YEAR>/publikasi.csv, is read by the typed path,
+    and still names the document it was read from: the Catatan Reviu and the Lembar Reviu show it."""
+    import openpyxl
+
     from lkj.baca import ke_csv_terbaca
+    from lkj.excel.lembar_reviu import tulis_lembar_reviu
     from lkj.reviu import periksa
+    from lkj.reviu.lembar import html_lembar
+    from lkj.tampil.lampiran import catatan_reviu
 
     m, hasil = seed
-    (proyek / "data/raw/2023/publikasi.csv").write_text(ke_csv_terbaca(hasil.angka), encoding="utf-8")
+    sha = hasil.dokumen.sha256
+    assert sha == hashlib.sha256(SEED.read_bytes()).hexdigest()
+    (proyek / "data/raw/2023/publikasi.csv").write_text(ke_csv_terbaca(hasil.angka, hasil.dokumen), encoding="utf-8")
     m2 = masukan(2023, proyek)
     assert len(m2.publikasi) == len(hasil.teratribusi)
-    assert {_kunci(t) for t in periksa(m2)} == {_kunci(t) for t in _periksa(m, hasil.angka)}
+    temuan = periksa(m2)
+    assert {_kunci(t) for t in temuan} == {_kunci(t) for t in _periksa(m, hasil.angka)}
+    assert {(a.dokumen, a.dokumen_sha256) for a in m2.publikasi} == {(SEED.name, sha)}
+    catatan = catatan_reviu(temuan, m2.publikasi, "Catatan Reviu", "reviu")
+    assert SEED.name in catatan and sha in catatan and f">{len(m2.publikasi)}<" in catatan
+    assert f"{len(m2.publikasi)} angka dibaca dari dokumen {SEED.name} (sha256 {sha})" in html_lembar(m2, [])
+    ws = openpyxl.load_workbook(io.BytesIO(tulis_lembar_reviu(m2, [])))["Lembar Reviu"]
+    assert sha in ws.cell(2, 1).value
+
+    # a figure typed in by hand below the read ones is counted apart, never credited to the document
+    with (proyek / "data/raw/2023/publikasi.csv").open("a", encoding="utf-8") as f:
+        f.write("Bab III,Tabel 3.2,IK01,Target,2023,IK01,target,90%,pengukuran,,,,\n")
+    m3 = masukan(2023, proyek)
+    catatan = catatan_reviu(periksa(m3), m3.publikasi, "Catatan Reviu", "reviu")
+    assert "tanpa dokumen sumber yang tercatat" in catatan and f">{len(m2.publikasi)}<" in catatan
+
+
+def test_typed_publikasi_names_no_document_and_a_bad_sha256_is_one_line(proyek):
+    from lkj.masukan.errors import DataError
+    from lkj.reviu.keluaran import sumber_angka
+
+    m = masukan(2023)
+    assert sumber_angka(m.publikasi) == (
+        f"Angka yang direviu: {len(m.publikasi)} angka diketik di publikasi.csv tanpa dokumen sumber yang tercatat."
+    )
+    path = proyek / "data/raw/2023/publikasi.csv"
+    baris = path.read_text(encoding="utf-8").splitlines()
+    baris[0] += ",dokumen,dokumen_sha256"
+    baris[1:] = [b + ",lkj-2023.pdf," + "ab" * 32 for b in baris[1:]]
+    baris[5] = baris[5][:-64] + "12345"
+    path.write_text("\n".join(baris) + "\n", encoding="utf-8")
+    with pytest.raises(DataError) as e:
+        masukan(2023, proyek)
+    assert str(e.value) == (
+        f"{path}, baris 6, kolom 'dokumen_sha256': sidik dokumen '12345' bukan sha256 (64 angka heksadesimal). "
+        "Salin sha256 dokumen lkj-2023.pdf dari publikasi-terbaca, atau kosongkan kolom dokumen bila angka ini "
+        "diketik."
+    )
 
 
 # --- lkj's own PDF ------------------------------------------------------------------------------------------------
@@ -424,8 +470,12 @@ def test_cli_reviu_dokumen_writes_both_csv(tmp_path, proyek):
     rc, err = _cli("reviu", "2023", "--root", str(proyek), "--dokumen", str(SEED))
     assert rc == 0, err
     terbaca = (proyek / "reports/2023/publikasi-terbaca-2023.csv").read_text(encoding="utf-8").splitlines()
-    assert terbaca[0] == "lokasi,tabel,baris,kolom,tahun,subjek,besaran,tertulis,peran,halaman,cara"
+    assert terbaca[0] == (
+        "lokasi,tabel,baris,kolom,tahun,subjek,besaran,tertulis,peran,halaman,cara,dokumen,dokumen_sha256"
+    )
     assert len(terbaca) > 300
+    sha = hashlib.sha256(SEED.read_bytes()).hexdigest()
+    assert all(b.endswith(f",{SEED.name},{sha}") for b in terbaca[1:])
     assert (proyek / "reports/2023/reviu-2023.csv").read_text(encoding="utf-8").count("salah hitung") >= 10
 
 

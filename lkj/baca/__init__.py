@@ -42,20 +42,24 @@ def baca_figur(m: Masukan, path: Path) -> HasilBaca:
     return HasilBaca(d, atribusikan(d, m))
 
 
-def ke_csv_terbaca(angka: list[AngkaTerbaca]) -> str:
-    """The figures as publikasi.csv has them (plus peran, halaman and cara), cells safe for Excel."""
+def ke_csv_terbaca(angka: list[AngkaTerbaca], dokumen: Dokumen) -> str:
+    """The figures as publikasi.csv has them (plus peran, halaman, cara and the document they were read
+    from: its file name and sha256, on every row so that a kept subset still names it), cells safe for Excel."""
     from ..reviu.keluaran import teks_aman
 
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(KOLOM_TERBACA)
+    w.writerow([*KOLOM_TERBACA, "dokumen", "dokumen_sha256"])
     for a in angka:
-        w.writerow([teks_aman(str(getattr(a, k))) if getattr(a, k) is not None else "" for k in KOLOM_TERBACA])
+        sel = [str(getattr(a, k)) if getattr(a, k) is not None else "" for k in KOLOM_TERBACA]
+        w.writerow([teks_aman(x) for x in (*sel, dokumen.path.name, dokumen.sha256)])
     return buf.getvalue()
 
 
-def ke_angka(angka: list[AngkaTerbaca]) -> tuple[Angka, ...]:
-    """The attributed figures as the reviu reads them (the row number is the CSV row)."""
+def ke_angka(angka: list[AngkaTerbaca], dokumen: Dokumen | None = None) -> tuple[Angka, ...]:
+    """The attributed figures as the reviu reads them (the row number is the CSV row), each naming the
+    document it was read from."""
+    nama, sha = (dokumen.path.name, dokumen.sha256) if dokumen else ("", "")
     out = []
     for i, a in enumerate(angka, start=2):
         if not (a.subjek and a.tahun is not None):
@@ -64,7 +68,20 @@ def ke_angka(angka: list[AngkaTerbaca]) -> tuple[Angka, ...]:
         nilai, digit = baca_tertulis(teks) if a.besaran not in ("penyebut", "pasangan_indikator") else (None, 0)
         out.append(
             Angka(
-                i, a.lokasi, a.tabel, a.baris, a.kolom, a.tahun, a.subjek, a.besaran, a.tertulis, nilai, digit, a.peran
+                i,
+                a.lokasi,
+                a.tabel,
+                a.baris,
+                a.kolom,
+                a.tahun,
+                a.subjek,
+                a.besaran,
+                a.tertulis,
+                nilai,
+                digit,
+                a.peran,
+                nama,
+                sha,
             )
         )
     return tuple(out)
@@ -85,11 +102,11 @@ def reviu_dokumen(proyek: Proyek, tahun: int, path: Path) -> dict:
             "indikator atau program dari Renstra, PK dan anggaran.csv tahun ini",
             "Periksa bahwa berkas ini Laporan Kinerja tahun dan OPD yang dimaksud (YEAR, ROOT).",
         )
-    temuan = periksa(replace(m, publikasi=ke_angka(hasil.angka)))
+    temuan = periksa(replace(m, publikasi=ke_angka(hasil.angka, hasil.dokumen)))
     folder = proyek.reports(tahun)
     terbaca = folder / f"publikasi-terbaca-{tahun}.csv"
     reviu = folder / f"reviu-{tahun}.csv"
-    tulis_atomik(terbaca, ke_csv_terbaca(hasil.angka))
+    tulis_atomik(terbaca, ke_csv_terbaca(hasil.angka, hasil.dokumen))
     tulis_atomik(reviu, ke_csv(temuan))
     return {
         "dokumen": hasil.dokumen,

@@ -8,6 +8,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from ..masukan.model import Masukan
+from ..reviu.keluaran import sumber_angka
 from ..reviu.lembar import BarisLembar
 from .xlsx import isi_teks, simpan
 
@@ -40,6 +41,7 @@ def tulis_lembar_reviu(m: Masukan, baris: list[BarisLembar]) -> bytes:
     ws.title = "Lembar Reviu"
     isi_teks(ws.cell(1, 1), f"Lembar Reviu Laporan Kinerja Tahun {m.tahun}: {m.aturan.instansi}")
     ws.cell(1, 1).font = Font(bold=True, size=14)
+    isi_teks(ws.cell(2, 1), sumber_angka(m.publikasi))
     kolom = KOLOM_TEMUAN + KOLOM_ANGKA
     atas = 3
     for j, (judul, _, lebar) in enumerate(kolom, start=1):

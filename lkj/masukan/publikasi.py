@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import collections
 import csv
 import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import DataError
 from .proyek import Proyek
 from .skema import Kolom, baca_csv
 
@@ -70,14 +72,18 @@ SKEMA = (
     Kolom("besaran", "pilihan", pilihan=BESARAN),
     Kolom("tertulis", wajib=False),
 )
-# Optional columns: 'peran' (else derived from the title), and the two a read document adds
-# (reports/<YEAR>/publikasi-terbaca-<YEAR>.csv kept as publikasi.csv after correction).
+# Optional columns: 'peran' (else derived from the title), and those a read document adds
+# (reports/<YEAR>/publikasi-terbaca-<YEAR>.csv kept as publikasi.csv after correction): the page, how
+# the figure was attributed, and the document it was read from (file name and sha256).
 KOLOM_PERAN = Kolom("peran", "pilihan", wajib=False, pilihan=PERAN)
 OPSIONAL = (
     KOLOM_PERAN,
     Kolom("halaman", "bulat", wajib=False),
     Kolom("cara", wajib=False),
+    Kolom("dokumen", wajib=False),
+    Kolom("dokumen_sha256", wajib=False),
 )
+SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 @dataclass(frozen=True)
@@ -96,6 +102,8 @@ class Angka:
     nilai: float | None
     digit: int
     peran: str = ""
+    dokumen: str = ""  # the file the figure was read from ('' when typed from a document not recorded)
+    dokumen_sha256: str = ""
 
     @property
     def tempat(self) -> str:
@@ -128,6 +136,7 @@ def baca_publikasi(proyek: Proyek, path: Path) -> tuple[Angka, ...] | None:
     for r in baca_csv(proyek, path, skema, nomor_baris="baris_csv").itertuples(index=False):
         nilai, digit = baca_tertulis(r.tertulis) if r.besaran not in TEKS else (None, 0)
         peran = getattr(r, "peran", "") or peran_dari_judul(r.tabel)
+        dokumen, sha = _dokumen(path, r)
         out.append(
             Angka(
                 r.baris_csv,
@@ -142,6 +151,37 @@ def baca_publikasi(proyek: Proyek, path: Path) -> tuple[Angka, ...] | None:
                 nilai,
                 digit,
                 peran,
+                dokumen,
+                sha,
             )
         )
     return tuple(out)
+
+
+def _dokumen(path: Path, r) -> tuple[str, str]:
+    """A row's source document (name, sha256): both or neither, the sha256 as `make reviu DOKUMEN=` wrote it."""
+    nama, sha = (getattr(r, "dokumen", "") or "").strip(), (getattr(r, "dokumen_sha256", "") or "").strip().lower()
+    if nama and not SHA256.fullmatch(sha):
+        raise DataError(
+            path,
+            f"sidik dokumen '{sha[:70]}' bukan sha256 (64 angka heksadesimal)" if sha else "sidik dokumen kosong",
+            f"Salin sha256 dokumen {nama} dari publikasi-terbaca, atau kosongkan kolom dokumen bila angka ini diketik.",
+            r.baris_csv,
+            "dokumen_sha256",
+        )
+    if sha and not nama:
+        raise DataError(
+            path,
+            "sidik dokumen tanpa nama dokumen",
+            "Isi nama berkas dokumen sumbernya, atau kosongkan kolom dokumen_sha256.",
+            r.baris_csv,
+            "dokumen",
+        )
+    return nama, sha
+
+
+def dokumen_sumber(publikasi: tuple[Angka, ...]) -> list[tuple[str, str, int]]:
+    """The documents the figures were read from, in order of first use: (name, sha256, how many figures);
+    ('', '', n) counts the figures without a recorded document (typed)."""
+    n = collections.Counter((a.dokumen, a.dokumen_sha256) for a in publikasi)
+    return sorted(((nama, sha, k) for (nama, sha), k in n.items()), key=lambda d: not d[0])

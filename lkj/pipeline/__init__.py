@@ -415,9 +415,7 @@ def _bagian_perakitan(m: Masukan, berkas: list[Path]) -> tuple[list, str, bytes]
     tambahan = [
         sel_html(
             "07-reviu",
-            lampiran.catatan_reviu(
-                temuan, m.publikasi is not None, "Audit C. Catatan Reviu", m.rencana.jangkar("reviu")
-            ),
+            lampiran.catatan_reviu(temuan, m.publikasi, "Audit C. Catatan Reviu", m.rencana.jangkar("reviu")),
             "dibuat saat perakitan: lkj.reviu.periksa (sama dengan reviu-<tahun>.csv)",
         ),
         sel_html(

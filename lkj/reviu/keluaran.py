@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
+from .. import fmt
+from ..masukan.publikasi import Angka, dokumen_sumber
 from .temuan import KATEGORI, TINGKAT, Temuan
 
 KOLOM_CSV = [
@@ -98,3 +100,17 @@ def ringkasan(temuan: list[Temuan]) -> str:
             per = ", ".join(f"{sum(t.tingkat == g for t in n)} {g}" for g in TINGKAT if any(t.tingkat == g for t in n))
             baris.append(f"  {k:<22} {len(n):>3}  ({per})")
     return "\n".join(baris)
+
+
+TANPA_DOKUMEN = "diketik di publikasi.csv tanpa dokumen sumber yang tercatat"
+
+
+def sumber_angka(publikasi: tuple[Angka, ...] | None) -> str:
+    """Where the reviewed figures come from, in one sentence naming each document and its sha256."""
+    if publikasi is None:
+        return "Tidak ada angka publikasi untuk tahun ini: reviu atas data masukan dan narasi."
+    bagian = [
+        f"{fmt.angka(n)} angka " + (f"dibaca dari dokumen {nama} (sha256 {sha})" if nama else TANPA_DOKUMEN)
+        for nama, sha, n in dokumen_sumber(publikasi)
+    ]
+    return "Angka yang direviu: " + ("; ".join(bagian) if bagian else "tidak ada (publikasi.csv kosong)") + "."

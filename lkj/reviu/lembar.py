@@ -400,9 +400,12 @@ def render(template: str, m: Masukan, **isi) -> str:
 
 
 def html_lembar(m: Masukan, baris: list[BarisLembar]) -> str:
+    from .keluaran import sumber_angka
+
     return render(
         "lembar_reviu.html.j2",
         m,
+        sumber=sumber_angka(m.publikasi),
         baris=baris,
         jumlah_angka=sum(len(b.angka) for b in baris),
         terbuka=sum(b.status == "terbuka" for b in baris),

@@ -7,7 +7,9 @@ import functools
 from .. import fmt
 from ..dokumen.html import blok_html
 from ..dokumen.model import Daftar, Teks
+from ..masukan.publikasi import Angka, dokumen_sumber
 from ..reviu.aturan import ATURAN
+from ..reviu.keluaran import TANPA_DOKUMEN
 from ..reviu.temuan import KATEGORI, TINGKAT, Temuan
 from .html import Kol, judul, p, tabel
 
@@ -16,11 +18,12 @@ def _jumlah_tingkat(r: tuple, i: int) -> str:
     return str(r[1][i])
 
 
-def catatan_reviu(temuan: list[Temuan], ada_publikasi: bool, teks_judul: str, id_: str) -> str:
-    """The 'Catatan Reviu': rules, a summary, and every finding linked to its calculation."""
+def catatan_reviu(temuan: list[Temuan], publikasi: tuple[Angka, ...] | None, teks_judul: str, id_: str) -> str:
+    """The 'Catatan Reviu': the documents the figures were read from, the rules, a summary, and every finding
+    linked to its calculation."""
     sumber = (
         "angka yang dipublikasikan (publikasi.csv), data mentah dan narasi"
-        if ada_publikasi
+        if publikasi is not None
         else "data mentah dan narasi (tidak ada angka publikasi untuk tahun ini)"
     )
     ringkas = [(k, [sum(t.kategori == k and t.tingkat == g for t in temuan) for g in TINGKAT]) for k in KATEGORI]
@@ -36,6 +39,7 @@ def catatan_reviu(temuan: list[Temuan], ada_publikasi: bool, teks_judul: str, id
                 Teks("tinggi", tebal=True),
                 " berarti selisihnya mengubah predikat. Daftar yang sama: reports/<tahun>/reviu-<tahun>.csv.",
             ),
+            *_dokumen_sumber(publikasi),
             Daftar(tuple((Teks(a.kode, tebal=True), Teks(f": {a.nama}")) for a in ATURAN)),
             tabel(
                 ringkas,
@@ -68,6 +72,25 @@ def catatan_reviu(temuan: list[Temuan], ada_publikasi: bool, teks_judul: str, id
             ),
         ]
     )
+
+
+def _dokumen_sumber(publikasi: tuple[Angka, ...] | None) -> list:
+    """The table of the documents the published figures were read from (name, sha256, how many figures)."""
+    if not publikasi:
+        return []
+    return [
+        tabel(
+            dokumen_sumber(publikasi),
+            [
+                Kol("Dokumen", lambda d: d[0] or f"({TANPA_DOKUMEN})", lebar=2),
+                Kol("sha256", lambda d: d[1] or fmt.KOSONG, lebar=3),
+                Kol("Angka", lambda d: fmt.angka(d[2]), True, lebar=0.6),
+            ],
+            "Dokumen sumber angka publikasi yang direviu",
+            id_="tabel-reviu-dokumen",
+            bernomor=False,
+        )
+    ]
 
 
 def provenance(berkas: list[tuple[str, str]], commit: str, versi: str, teks_judul: str, id_: str) -> str:
