@@ -23,7 +23,7 @@ bagian = ""  # this part's name in notebooks/laporan.yml (set by the build)
 # %%
 from lkj.dokumen.model import Daftar
 from lkj.hitung import formulas
-from lkj.tampil import charts, html, tabel
+from lkj.tampil import charts, html, narasi, tabel
 from lkj.tampil.html import tampilkan
 from lkj.tampil.laporan import Laporan
 
@@ -144,4 +144,5 @@ tampilkan(
 # %% tags=["audit"]
 # Sensitivity of the headline: the average and its predikat capped at 100 and 120, and without the
 # indicators lacking supporting data (lkj.hitung.pengukuran.sensitivitas).
-tampilkan(tabel.tabel_sensitivitas(p))
+kepekaan = narasi.catatan_sensitivitas(p)
+tampilkan(html.p(kepekaan) if kepekaan else None, tabel.tabel_sensitivitas(p))

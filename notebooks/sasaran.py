@@ -64,7 +64,8 @@ for h in indikator:
         html.judul(f"Perhitungan: {h.indikator}", 4, lap.jangkar("langkah", indikator_id=h.indikator_id)),
         tabel.tabel_komponen(h),
         tabel.langkah_perhitungan(h, p),
-        html.catatan(h.catatan),
+        html.catatan([tabel.catatan_data_dukung(h, d)] if h.tanpa_data_dukung and h.jenis_rumus != "langsung" else []),
+        html.peringatan(h.catatan),
     )
 
 # %% [markdown]
@@ -114,7 +115,7 @@ for h in indikator:
                     f"Target Renstra {tahun}", lambda _: tabel.teks_target(baris.target_renstra, h.satuan, d), True
                 ),
                 html.Kol("Target akhir Renstra", lambda _: tabel.teks_target(baris.target_akhir, h.satuan, d), True),
-                html.Kol("Progres thd target akhir", lambda _: fmt.persen(baris.progres_akhir, d), True),
+                html.Kol("Progres terhadap target akhir", lambda _: fmt.persen(baris.progres_akhir, d), True),
             ],
             f"Perbandingan dengan Tahun Lalu dan Renstra: {h.indikator}",
             id_=f"tabel-banding-{h.indikator_id.lower()}",

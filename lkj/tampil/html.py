@@ -10,7 +10,21 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..dokumen.model import MIME, Blok, Citra, Gambar, Isi, Judul, Kolom, Paragraf, Tabel, Teks, ke_json, teks
+from ..dokumen.model import (
+    MIME,
+    Blok,
+    Citra,
+    Gambar,
+    Isi,
+    Judul,
+    Kolom,
+    KotakDraf,
+    Paragraf,
+    Tabel,
+    Teks,
+    ke_json,
+    teks,
+)
 
 
 def judul(teks_judul: str, tingkat: int, id_: str) -> Judul:
@@ -63,8 +77,15 @@ def tabel(
 
 
 def catatan(teks_catatan: Sequence[str]) -> list[Paragraf]:
-    """Notes for the reader (what a chart leaves out, missing data), printed in a box."""
-    return [Paragraf(teks(f"⚠ {t}"), "catatan") for t in teks_catatan]
+    """Notes for the reader (what a chart leaves out, missing data) in plain prose ("Catatan: ..."): the
+    signed report prints them where the figure appears, a draft sets them apart in a box."""
+    return [Paragraf(teks(f"Catatan: {t}"), "catatan") for t in teks_catatan]
+
+
+def peringatan(teks_peringatan: Sequence[str]) -> list[KotakDraf]:
+    """Messages about the data for the writer (technical terms, raw notes): a draft shows them in a red box,
+    the signed report leaves them out (the audit package shows the same facts with their sources)."""
+    return [KotakDraf(f"⚠ {t}") for t in teks_peringatan]
 
 
 def gambar(citra: Citra, judul_gambar: str, id_: str) -> Gambar:

@@ -212,6 +212,26 @@ def teks_arah(kini: float | None, lalu: float | None, digit: int) -> str:
     return f"{KATA_ARAH[arah]} {fmt.angka(abs(kini - lalu), digit)} poin dari {fmt.persen(lalu, digit)}"
 
 
+def teks_perubahan_rata_rata(p: Pengukuran, lalu: Pengukuran) -> str:
+    """THE year-on-year change of the average, one figure by one rule: both averages over the same
+    indicators, those with a capaian in both years. When every indicator has one, that is the plain
+    difference of the two averages ('menurun 10,96 poin dari 103,86%'); otherwise the text names the
+    basis ('menurun 15,21 poin, dari 103,86% menjadi 88,65%, dihitung atas 9 indikator ...')."""
+    d = p.aturan.digit_desimal
+    s = rata_rata_sebanding(p, lalu)
+    assert s is not None  # lalu is given
+    kini, dulu = s.rata_rata.nilai, s.rata_rata_lalu.nilai
+    arah = arah_perubahan(kini, dulu, d)
+    if not s.tidak_sebanding or arah is None:
+        return teks_arah(kini, dulu, d)
+    assert kini is not None and dulu is not None  # arah is None otherwise
+    dasar = f"dihitung atas {len(s.indikator)} indikator yang mempunyai capaian pada kedua tahun"
+    if arah == "tetap":
+        return f"{teks_arah(kini, dulu, d)}, {dasar}"
+    poin = fmt.angka(abs(kini - dulu), d)
+    return f"{KATA_ARAH[arah]} {poin} poin, dari {fmt.persen(dulu, d)} menjadi {fmt.persen(kini, d)}, {dasar}"
+
+
 def _daftar(nama: list[str]) -> str:
     """'a', 'a dan b', 'a, b dan c'; 'tidak ada' for none."""
     if not nama:
@@ -307,7 +327,6 @@ def nilai_placeholder(
     tanpa = [h for h in p.indikator if h.tanpa_data_dukung]
     k.update(
         rumus_rata_rata=tabel.rumus_rata_rata(p),
-        catatan_sensitivitas=catatan_sensitivitas(p),
         jumlah_tanpa_data_dukung=str(len(tanpa)),
         indikator_tanpa_data_dukung=_daftar([h.indikator for h in tanpa]),
     )
@@ -316,14 +335,13 @@ def nilai_placeholder(
         s = rata_rata_sebanding(p, lalu)
         k.update(
             rata_rata_capaian_lalu=fmt.persen(lalu.rata_rata.nilai, d),
-            arah_rata_rata=teks_arah(p.rata_rata.nilai, lalu.rata_rata.nilai, d),
+            arah_rata_rata=teks_perubahan_rata_rata(p, lalu),
             jumlah_meningkat=str(n["naik"]),
             jumlah_menurun=str(n["turun"]),
             jumlah_tetap=str(n["tetap"]),
             jumlah_pembanding=str(sum(n.values())),
             rata_rata_sebanding=fmt.persen(s.rata_rata.nilai, d) if s else fmt.KOSONG,
             rata_rata_sebanding_lalu=fmt.persen(s.rata_rata_lalu.nilai, d) if s else fmt.KOSONG,
-            arah_rata_rata_sebanding=teks_arah(s.rata_rata.nilai, s.rata_rata_lalu.nilai, d) if s else fmt.KOSONG,
             jumlah_sebanding=str(len(s.indikator)) if s else "0",
             indikator_tidak_sebanding=_daftar([nama[i] for i in s.tidak_sebanding]) if s else fmt.KOSONG,
             jumlah_indikator_lalu=str(len(lalu.indikator)),

@@ -65,14 +65,14 @@ def tabel_pengukuran(p: Pengukuran, id_: str = "tabel-pengukuran") -> Tabel:
         p.aturan.skala.predikat(rata.nilai) or fmt.KOSONG,
     ]
     ket = [
-        f"* realisasi dilaporkan tanpa data dukung ({h.indikator})"
+        f"* Realisasi {h.indikator} adalah angka yang dilaporkan; data dukung perhitungannya belum tersedia."
         for h in p.indikator
         if h.realisasi.sumber == "dilaporkan"
     ]
-    ket += [f"{h.indikator}: {c}" for h in p.indikator for c in h.catatan if h.realisasi.sumber != "dilaporkan"]
+    ket += [f"Capaian {h.indikator} tidak dihitung." for h in p.indikator if h.capaian.nilai is None]
     if rata.catatan:
-        ket.append(f"Rata-rata: {rata.catatan}")
-    return tabel(p.indikator, kolom, f"Pengukuran Kinerja Tahun {p.tahun}", kaki, id_, [f"⚠ {k}" for k in ket])
+        ket.append(f"Rata-rata: {rata.catatan}.")
+    return tabel(p.indikator, kolom, f"Pengukuran Kinerja Tahun {p.tahun}", kaki, id_, ket)
 
 
 def tabel_pk(p: Pengukuran, id_: str = "tabel-pk") -> Tabel:
@@ -131,9 +131,9 @@ def tabel_capaian_renstra(p: Pengukuran, df: pd.DataFrame) -> Tabel:
                 True,
             ),
             Kol(f"Realisasi {p.tahun}", lambda x: nilai_satuan(x["realisasi"], satuan[x["indikator_id"]], d), True),
-            Kol("Capaian thd target Renstra", lambda x: fmt.persen(x["capaian_renstra"], d), True),
+            Kol("Capaian terhadap target Renstra", lambda x: fmt.persen(x["capaian_renstra"], d), True),
             Kol("Target akhir Renstra", lambda x: teks_target(x["target_akhir"], satuan[x["indikator_id"]], d), True),
-            Kol("Progres thd target akhir", lambda x: fmt.persen(x["progres_akhir"], d), True),
+            Kol("Progres terhadap target akhir", lambda x: fmt.persen(x["progres_akhir"], d), True),
         ],
         f"Realisasi {p.tahun} dibandingkan dengan Target Renstra",
         id_="tabel-capaian-renstra",
@@ -159,6 +159,12 @@ def tabel_pembanding(p: Pengukuran, df: pd.DataFrame, tahun_lalu: int | None) ->
         f"Realisasi dan Capaian Kinerja Tahun {p.tahun} dan Tahun {t0}",
         id_="tabel-pembanding",
     )
+
+
+def nama_indikator(p: Pengukuran, ids: str) -> str:
+    """The names of the indicators of a comma-separated id list, as the reader knows them (no codes)."""
+    nama = {h.indikator_id: h.indikator for h in p.indikator}
+    return "; ".join(nama.get(i.strip(), i.strip()) for i in ids.split(",") if i.strip()) or fmt.KOSONG
 
 
 def tabel_anggaran(p: Pengukuran, df: pd.DataFrame, efisiensi: bool = False) -> Tabel:
@@ -191,7 +197,7 @@ def tabel_anggaran(p: Pengukuran, df: pd.DataFrame, efisiensi: bool = False) -> 
         [
             Kol("No", lambda x: x["program_kode"], lebar=0.6),
             Kol("Program", lambda x: x["program"], lebar=3),
-            Kol("Indikator", lambda x: x["indikator_id"] or fmt.KOSONG),
+            Kol("Indikator", lambda x: nama_indikator(p, x["indikator_id"]), lebar=2),
             Kol("Serapan", lambda x: fmt.persen(x["serapan"], d), True),
             Kol("Capaian", lambda x: fmt.persen(x["capaian"], d), True),
             Kol(
@@ -258,6 +264,16 @@ def tabel_komponen(h: HasilIndikator, sumber: str | None = None) -> Tabel | None
     )
 
 
+def catatan_data_dukung(h: HasilIndikator, digit: int) -> str:
+    """The plain-prose disclosure, printed where the figure appears, of a realisasi not computed from data."""
+    if h.realisasi.nilai is None:
+        return f"Realisasi {h.indikator} belum tersedia, sehingga capaiannya tidak dihitung."
+    return (
+        f"Realisasi {nilai_satuan(h.realisasi.nilai, h.satuan, digit)} adalah angka yang dilaporkan; "
+        "data dukung untuk menghitungnya belum tersedia, sehingga angka ini belum dapat diverifikasi."
+    )
+
+
 def langkah_perhitungan(h: HasilIndikator, p: Pengukuran) -> Daftar:
     """The calculation as an auditor checks it, numbers substituted."""
     d = p.aturan.digit_desimal
@@ -265,7 +281,7 @@ def langkah_perhitungan(h: HasilIndikator, p: Pengukuran) -> Daftar:
     out: list[Isi] = [(B("Rumus realisasi"), Teks(f" ({F.JENIS_RUMUS[h.jenis_rumus]}): {h.rumus}."))]
     r = h.realisasi
     if r.sumber == "komponen" and h.jenis_rumus == "rata_rasio":
-        items = "; ".join(f"{s.label}: {_substitusi(s, d)}" for s in r.langkah)
+        items = "; ".join(f"{s.pembilang.uraian}: {_substitusi(s, d)}" for s in r.langkah)
         nilai = " + ".join(fmt.persen(s.hasil.nilai, d) for s in r.langkah)
         out.append(
             (
@@ -283,15 +299,9 @@ def langkah_perhitungan(h: HasilIndikator, p: Pengukuran) -> Daftar:
     elif r.sumber == "komponen":
         out.append((B("Substitusi"), Teks(f": {_substitusi(r.langkah[0], d)} → realisasi "), B(fmt.persen(r.nilai, d))))
     elif r.sumber == "dilaporkan":
-        tanpa = () if h.jenis_rumus == "langsung" else (Teks(" "), Teks("tanpa data dukung", tebal=True))
-        akhir = "" if h.jenis_rumus == "langsung" else ": komponen rumusnya tidak tersedia"
+        akhir = "" if h.jenis_rumus == "langsung" else ", karena data untuk menghitungnya belum tersedia"
         out.append(
-            (
-                B(f"Realisasi {nilai_satuan(r.nilai, h.satuan, d)}"),
-                Teks(" dipakai sebagaimana dilaporkan"),
-                *tanpa,
-                Teks(f"{akhir}."),
-            )
+            (B(f"Realisasi {nilai_satuan(r.nilai, h.satuan, d)}"), Teks(f" dipakai sebagaimana dilaporkan{akhir}."))
         )
     else:
         out.append((B("Realisasi tidak tersedia"), Teks(": capaian tidak dihitung.")))
