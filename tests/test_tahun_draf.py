@@ -80,3 +80,40 @@ def test_final_assembly_refuses_each_unresolved_placeholder_in_one_line_and_a_dr
         "data/raw/2023/narasi/sasaran-02.md, baris 3",
     ]
     assert "'{{ predikat_lama }}' tidak dikenal" in e.value.masalah[1]
+
+
+def test_the_renstra_year_is_computed_from_the_renstra_data():
+    from lkj import fmt
+
+    from conftest import hitung
+
+    assert [fmt.urutan(n) for n in (1, 3, 4, 5, 10, None)] == ["pertama", "ketiga", "keempat", "kelima", "ke-10", "–"]
+    p, lalu = hitung(2023)
+    k = narasi.nilai_placeholder(p, lalu, None)
+    assert (k["tahun_ke_renstra"], k["urutan_tahun_renstra"], k["tahun_renstra"]) == ("tahun ketiga", "3", "2021–2026")
+    p0, _ = hitung(2022)
+    assert narasi.nilai_placeholder(p0, None, None)["tahun_ke_renstra"] == "tahun kedua"
+
+
+def test_the_2023_narrative_types_no_renstra_year():
+    from conftest import ROOT
+
+    for path in (ROOT / "data/raw/2023/narasi").glob("*.md"):
+        teks = path.read_text(encoding="utf-8")
+        for urutan in ("pertama", "kedua", "ketiga", "keempat", "kelima"):
+            assert f"tahun {urutan} pelaksanaan" not in teks and f"tahun {urutan} Renstra" not in teks, path
+
+
+def test_r07_finds_last_years_figure_in_a_line_that_does_not_name_last_year(proyek):
+    from conftest import hitung, periksa
+
+    path = proyek / "data/raw/2023/narasi/ikhtisar_eksekutif.md"
+    asli = path.read_text(encoding="utf-8")
+    lalu = narasi.nilai_placeholder(*hitung(2023, proyek), None)["rata_rata_capaian_lalu"]
+    assert lalu == "103,86%"
+    path.write_text(asli + f"\nRata-rata capaian seluruh indikator mencapai {lalu}.\n", encoding="utf-8")
+    (t,) = [t for t in periksa(2023, proyek) if t.aturan == "R07"]
+    assert "milik tahun 2022" in t.uraian and t.nilai_dilaporkan == 103.86
+    # the same figure in a line that says it is last year's stands
+    path.write_text(asli + f"\nRata-rata capaian tahun {{{{ tahun_lalu }}}} adalah {lalu}.\n", encoding="utf-8")
+    assert [t for t in periksa(2023, proyek) if t.aturan == "R07"] == []

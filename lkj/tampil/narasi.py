@@ -293,7 +293,10 @@ def nilai_placeholder(
             sum(1 for h in p.indikator if h.capaian.nilai is not None and h.capaian.nilai < 100)
         ),
         "jumlah_tanpa_capaian": str(sum(1 for h in p.indikator if h.capaian.nilai is None)),
-        "tahun_renstra": f"{p.data.renstra.tahun_awal}–{p.data.renstra.tahun_akhir}",
+        "tahun_renstra": f"{p.data.renstra.tahun_awal}–{p.data.renstra.tahun_akhir}",  # the period
+        # which year of the Renstra this is, from its data ("tahun keempat"; '–' outside its target years)
+        "tahun_ke_renstra": f"tahun {fmt.urutan(ke)}" if (ke := p.data.renstra.tahun_ke(p.tahun)) else fmt.KOSONG,
+        "urutan_tahun_renstra": str(ke) if ke else fmt.KOSONG,
     }
     # Every name exists whatever the data holds (a value that does not exist shows as '–'), so the
     # names a narrative may use depend only on the indicators and components, never on their values.
