@@ -1049,7 +1049,7 @@ def aturan_klaim_narasi(ctx: Konteks) -> list[Temuan]:
                             indikator_id=ik or sasaran_ik or "",
                         )
                     )
-            if DIHITUNG_ULANG.search(polos) and not PENGECUALIAN.search(polos):
+            if DIHITUNG_ULANG.search(polos) and not PENGECUALIAN.search(polos) and "kecuali_" not in kalimat:
                 alasan = _tanpa_dukung(ctx)
                 if alasan:
                     out.append(
@@ -1061,7 +1061,7 @@ def aturan_klaim_narasi(ctx: Konteks) -> list[Temuan]:
                             sumber="data",
                             uraian=f"Narasi menyatakan angka dihitung ulang dari data dukung dalam kalimat "
                             f'"{kalimat}", padahal {alasan}; sebutkan pengecualiannya '
-                            "(mis. {{ indikator_tanpa_data_dukung }})",
+                            "(mis. {{ kecuali_tanpa_data_dukung }})",
                         )
                     )
     return out

@@ -247,6 +247,33 @@ def _daftar(nama: list[str]) -> str:
     return nama[0] if len(nama) == 1 else ", ".join(nama[:-1]) + " dan " + nama[-1]
 
 
+def kecuali_tanpa_data_dukung(nama: list[str]) -> str:
+    """The clause after "dihitung ulang dari data dukung setiap indikator", worded for 0, 1 or many:
+    '' / ', kecuali realisasi indikator A yang dilaporkan tanpa data dukung' / ', kecuali realisasi
+    2 indikator yang dilaporkan tanpa data dukung (A dan B)'."""
+    if not nama:
+        return ""
+    if len(nama) == 1:
+        return f", kecuali realisasi indikator {nama[0]} yang dilaporkan tanpa data dukung"
+    return f", kecuali realisasi {len(nama)} indikator yang dilaporkan tanpa data dukung ({_daftar(nama)})"
+
+
+def kecuali_tidak_sebanding(nama: list[str]) -> str:
+    """The note after "indikator yang mempunyai capaian pada kedua tahun": '' when none is left out,
+    else ' (tanpa A)' / ' (tanpa A dan B)'."""
+    return f" (tanpa {_daftar(nama)})" if nama else ""
+
+
+def data_dukung_lalu(tanpa: int, jumlah: int) -> str:
+    """Last year's supporting data in words: 'seluruh 10 indikator tahun tersebut disertai data dukung',
+    '3 dari 10 indikator tahun tersebut tidak disertai data dukung', 'seluruh … tidak disertai …'."""
+    if tanpa == 0:
+        return f"seluruh {jumlah} indikator tahun tersebut disertai data dukung"
+    if tanpa == jumlah:
+        return f"seluruh {jumlah} indikator tahun tersebut tidak disertai data dukung"
+    return f"{tanpa} dari {jumlah} indikator tahun tersebut tidak disertai data dukung"
+
+
 def catatan_sensitivitas(p: Pengukuran) -> str:
     """One line for Bab III: whether the headline predikat depends on the averaging rule."""
     d = p.aturan.digit_desimal
@@ -341,6 +368,9 @@ def nilai_placeholder(
         catatan_sensitivitas=catatan_sensitivitas(p),
         jumlah_tanpa_data_dukung=str(len(tanpa)),
         indikator_tanpa_data_dukung=_daftar([h.indikator for h in tanpa]),
+        kecuali_tanpa_data_dukung=kecuali_tanpa_data_dukung([h.indikator for h in tanpa]),
+        kecuali_tidak_sebanding="",
+        data_dukung_lalu=fmt.KOSONG,
     )
     if lalu:
         n = jumlah_arah(p, lalu)
@@ -359,6 +389,8 @@ def nilai_placeholder(
             indikator_tidak_sebanding=_daftar([nama[i] for i in s.tidak_sebanding]) if s else fmt.KOSONG,
             jumlah_indikator_lalu=str(len(lalu.indikator)),
             jumlah_tanpa_data_dukung_lalu=str(sum(h.tanpa_data_dukung for h in lalu.indikator)),
+            kecuali_tidak_sebanding=kecuali_tidak_sebanding([nama[i] for i in s.tidak_sebanding]) if s else "",
+            data_dukung_lalu=data_dukung_lalu(sum(h.tanpa_data_dukung for h in lalu.indikator), len(lalu.indikator)),
         )
     if anggaran is not None:
         pagu, real = anggaran.pagu.sum(), anggaran.realisasi.dropna().sum()
