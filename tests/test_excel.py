@@ -544,7 +544,7 @@ def test_hostile_text_stays_text_in_both_workbooks_and_the_reviu_csv(proyek_berb
     for row in csv.reader(io.StringIO(ke_csv(periksa(m)))):  # text columns (the last three are numbers)
         assert not any(c.startswith(("=", "+", "-", "@")) for c in row[:6]), row
     assert main(["reviu", "2023", "--root", str(proyek_berbahaya)]) == 0
-    teks = (proyek_berbahaya / "reports/2023/reviu-2023.csv").read_text()
+    teks = (proyek_berbahaya / "reports/2023/reviu-2023.csv").read_text(encoding="utf-8-sig")
     assert all(not c.startswith(("=", "+", "-", "@")) for r in csv.reader(io.StringIO(teks)) for c in r[:6])
 
 
