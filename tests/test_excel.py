@@ -574,3 +574,10 @@ def test_a_renstra_with_six_target_years_keeps_its_sixth_column_through_the_work
     assert impor(proyek, buku) == 0, capsys.readouterr().err
     hasil = list(csv.DictReader(ind.open(encoding="utf-8")))
     assert [r["target_6"] for r in hasil[:3]] == ["60", "60", "55"]
+
+
+def test_kertas_kerja_instructions_name_true_and_benar_and_say_results_are_not_stored(kertas_kerja):
+    ws = openpyxl.load_workbook(kertas_kerja)["Petunjuk"]
+    teks = " ".join(str(c.value) for r in ws.iter_rows() for c in r if c.value is not None)
+    assert "TRUE (tampil BENAR" in teks and "FALSE (SALAH)" in teks
+    assert "tidak menyimpan hasil rumus" in teks
