@@ -19,7 +19,7 @@ import re
 import sys
 import tempfile
 import traceback
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from .masukan.errors import DataError
@@ -405,9 +405,9 @@ def laporkan(e: Exception, root: Path | None) -> int:
         from .masukan.proyek import Proyek
 
         try:
-            relatif = Proyek.di(root).relatif
+            relatif: Callable[[Path], str] = Proyek.di(root).relatif
         except DataError:
-            relatif = str
+            relatif = Path.as_posix
         print(f"GALAT: {pesan_lingkungan(e, relatif)}", file=sys.stderr)
         return 1
     log = _log_galat(root)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -51,7 +52,7 @@ MASALAH_OS: dict[int, tuple[str, str]] = {
 }
 
 
-def pesan_lingkungan(e: OSError, relatif=str) -> str:
+def pesan_lingkungan(e: OSError, relatif: Callable[[Path], str] = Path.as_posix) -> str:
     """One line for an OSError: the file (as `relatif` shows it), what went wrong, what to do."""
     apa, saran = MASALAH_OS.get(e.errno or 0, (e.strerror or type(e).__name__, "Periksa berkas ini, lalu ulangi."))
     berkas = e.filename if e.filename is not None else e.filename2
