@@ -19,7 +19,7 @@ import re
 import sys
 import tempfile
 import traceback
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from .masukan.errors import DataError
@@ -138,19 +138,14 @@ def _placeholder_tahun_baru(proyek, r) -> list[str]:
         return [f"placeholder narasi belum dapat diperiksa (data {r.lalu}: {e})"]
     p0, lalu0 = hitung(m0)
     anggaran = hitung_anggaran(p0)
-    sasaran_baru = (
-        {int(x) for x in _re.findall(r"^(\d+),", (proyek.tahun(r.tahun) / "pk.csv").read_text(encoding="utf-8"), _re.M)}
-        if (proyek.tahun(r.tahun) / "pk.csv").is_file()
-        else set()
-    )
     out = []
     for path in r.narasi:
         m = _re.fullmatch(r"sasaran-(\d+)", path.stem)
-        if m and int(m[1]) not in sasaran_baru:
+        if m and int(m[1]) not in r.sasaran:  # the new PK's sasaran, as the scaffold wrote them
             out.append(f"{proyek.relatif(path)}: sasaran {int(m[1])} tidak ada di PK {r.tahun}; hapus berkas ini")
             continue
         konteks = nilai_placeholder(p0, lalu0, anggaran, int(m[1]) if m else None)
-        for nomor, nama in tidak_terisi(path.read_text(encoding="utf-8"), konteks, r.dibuang):
+        for nomor, nama in tidak_terisi(proyek.baca_teks(path), konteks, r.dibuang):
             out.append(
                 f"{proyek.relatif(path)}, baris {nomor}: placeholder '{{{{ {nama} }}}}' tidak lagi terisi; "
                 "ganti atau hapus"
@@ -406,6 +401,16 @@ def laporkan(e: Exception, root: Path | None) -> int:
         return 2
     if isinstance(e, BuildError):
         print(f"GALAT: {e}", file=sys.stderr)
+        return 1
+    if isinstance(e, OSError):  # the environment (disk, permissions, paths): no log, it may be the full disk
+        from .files import pesan_lingkungan
+        from .masukan.proyek import Proyek
+
+        try:
+            relatif: Callable[[Path], str] = Proyek.di(root).relatif
+        except DataError:
+            relatif = Path.as_posix
+        print(f"GALAT: {pesan_lingkungan(e, relatif)}", file=sys.stderr)
         return 1
     log = _log_galat(root)
     print(

@@ -51,6 +51,16 @@ def rupiah(x) -> str:
     return KOSONG if kosong(x) else "Rp" + angka(x, 0)
 
 
+URUTAN = ("pertama", "kedua", "ketiga", "keempat", "kelima", "keenam", "ketujuh", "kedelapan", "kesembilan")
+
+
+def urutan(n: int | None) -> str:
+    """An ordinal in words, as official text writes it: 1 -> 'pertama', 4 -> 'keempat', 10 -> 'ke-10'."""
+    if n is None or n < 1:
+        return KOSONG
+    return URUTAN[n - 1] if n <= len(URUTAN) else f"ke-{n}"
+
+
 def bilangan(x) -> str:
     """A count or data value as typed: no forced decimals (1004 -> '1.004', 4.1 -> '4,1')."""
     return angka(x, 4, minimal=0)

@@ -131,8 +131,14 @@ def test_narrative_placeholders_fill_and_unknown_ones_name_file_and_line():
     assert narasi.isi("Capaian {{ capaian }} dan {{capaian}}.\n", {"capaian": "58,56%"}, "x.md") == (
         "Capaian 58,56% dan 58,56%.\n"
     )
-    with pytest.raises(DataError, match=r"x\.md, baris 2: placeholder '\{\{ capaian_ik99 \}\}' tidak dikenal"):
-        narasi.isi("baris satu\n{{ capaian_ik99 }}\n", {"capaian_ik01": "1%"}, "x.md")
+    # an unknown name is a marker (red in a draft, refused by the final report), named with file and line
+    assert narasi.isi("baris satu\n{{ capaian_ik99 }}\n", {"capaian_ik01": "1%"}, "x.md") == (
+        "baris satu\n⟦?capaian_ik99@x.md:2⟧\n"
+    )
+    assert narasi.tak_terisi("baris satu\n{{ capaian_ik99 }}\n", {"capaian_ik01": "1%"}, "x.md") == [
+        "x.md, baris 2: placeholder '{{ capaian_ik99 }}' tidak dikenal (tidak terisi dari data tahun ini). "
+        "Ganti dengan salah satu yang tersedia: capaian_ik01; atau hapus."
+    ]
 
 
 def test_malformed_placeholders_are_errors_naming_file_and_line():

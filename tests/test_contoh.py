@@ -99,7 +99,7 @@ def test_several_failing_notebooks_are_listed_one_per_line(tmp_path):
         encoding="utf-8",
     )
     for nama in ("kata_pengantar", "penutup"):
-        (root / f"data/raw/2024/narasi/{nama}.md").write_text("Salah ketik: {{ capaian_ik99 }}\n", encoding="utf-8")
+        (root / f"data/raw/2024/narasi/{nama}.md").write_text("Salah ketik: {{ Capaian IK99 }}\n", encoding="utf-8")
     with pytest.raises(BuildError) as e:
         build(2024, root, jobs=2, log=lambda s: None)
     baris = str(e.value).splitlines()
@@ -107,6 +107,6 @@ def test_several_failing_notebooks_are_listed_one_per_line(tmp_path):
     assert len(baris) == 3
     for b, nb in zip(baris[1:], ("depan.py", "penutup.py")):
         assert b.startswith(f"  - {nb} (tahun=2024), sel ke-")
-        assert "capaian_ik99" in b
+        assert "Capaian IK99" in b
         kept = re.search(r"\[notebook lengkap: (\S+\.gagal\.ipynb)\]$", b).group(1)
         assert (root / kept).is_file()

@@ -544,7 +544,7 @@ def test_hostile_text_stays_text_in_both_workbooks_and_the_reviu_csv(proyek_berb
     for row in csv.reader(io.StringIO(ke_csv(periksa(m)))):  # text columns (the last three are numbers)
         assert not any(c.startswith(("=", "+", "-", "@")) for c in row[:6]), row
     assert main(["reviu", "2023", "--root", str(proyek_berbahaya)]) == 0
-    teks = (proyek_berbahaya / "reports/2023/reviu-2023.csv").read_text()
+    teks = (proyek_berbahaya / "reports/2023/reviu-2023.csv").read_text(encoding="utf-8-sig")
     assert all(not c.startswith(("=", "+", "-", "@")) for r in csv.reader(io.StringIO(teks)) for c in r[:6])
 
 
@@ -574,3 +574,10 @@ def test_a_renstra_with_six_target_years_keeps_its_sixth_column_through_the_work
     assert impor(proyek, buku) == 0, capsys.readouterr().err
     hasil = list(csv.DictReader(ind.open(encoding="utf-8")))
     assert [r["target_6"] for r in hasil[:3]] == ["60", "60", "55"]
+
+
+def test_kertas_kerja_instructions_name_true_and_benar_and_say_results_are_not_stored(kertas_kerja):
+    ws = openpyxl.load_workbook(kertas_kerja)["Petunjuk"]
+    teks = " ".join(str(c.value) for r in ws.iter_rows() for c in r if c.value is not None)
+    assert "TRUE (tampil BENAR" in teks and "FALSE (SALAH)" in teks
+    assert "tidak menyimpan hasil rumus" in teks

@@ -428,7 +428,7 @@ def test_reviu_csv_neutralises_hostile_publication_text(proyek, capsys):
     path.write_text(buf.getvalue(), encoding="utf-8")
     code, err = jalankan(capsys, "reviu", "2023", "--root", str(proyek))
     assert code == 0, err
-    keluar = list(csv.DictReader(io.StringIO((proyek / "reports/2023/reviu-2023.csv").read_text(encoding="utf-8"))))
+    keluar = list(csv.DictReader(io.StringIO((proyek / "reports/2023/reviu-2023.csv").read_text(encoding="utf-8-sig"))))
     kena = [r for r in keluar if "HYPERLINK" in r["lokasi"]]
     assert kena, "the hostile row did not reach a finding"
     for r in keluar:

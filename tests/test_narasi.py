@@ -100,3 +100,46 @@ def test_a_missing_narrative_is_a_warning_and_a_visible_marker(proyek):
     assert m.narasi["sasaran-09"] is None
     assert "Narasi belum diisi" in blok_html([narasi.tampilkan(None, "data/raw/2023/narasi/sasaran-09.md", {})])
     assert masukan(2023).peringatan == ()  # the example has every narrative
+
+
+@pytest.mark.parametrize(
+    ("nama", "kecuali", "tanpa"),
+    [
+        ([], "", ""),
+        (["IKM"], ", kecuali realisasi indikator IKM yang dilaporkan tanpa data dukung", " (tanpa IKM)"),
+        (
+            ["IKM", "UTTP", "Pasar"],
+            ", kecuali realisasi 3 indikator yang dilaporkan tanpa data dukung (IKM, UTTP dan Pasar)",
+            " (tanpa IKM, UTTP dan Pasar)",
+        ),
+    ],
+)
+def test_generated_clauses_read_well_for_none_one_and_many(nama, kecuali, tanpa):
+    from lkj.tampil.narasi import kecuali_tanpa_data_dukung, kecuali_tidak_sebanding
+
+    assert kecuali_tanpa_data_dukung(nama) == kecuali and kecuali_tidak_sebanding(nama) == tanpa
+    kalimat = f"Angka dihitung ulang dari data dukung setiap indikator{kecuali}."
+    assert "tidak ada" not in kalimat and " 0 indikator" not in kalimat and "(tanpa tidak ada)" not in tanpa
+
+
+@pytest.mark.parametrize(
+    ("tanpa", "teks"),
+    [
+        (0, "seluruh 10 indikator tahun tersebut disertai data dukung"),
+        (1, "1 dari 10 indikator tahun tersebut tidak disertai data dukung"),
+        (4, "4 dari 10 indikator tahun tersebut tidak disertai data dukung"),
+        (10, "seluruh 10 indikator tahun tersebut tidak disertai data dukung"),
+    ],
+)
+def test_last_years_supporting_data_in_words(tanpa, teks):
+    from lkj.tampil.narasi import data_dukung_lalu
+
+    assert data_dukung_lalu(tanpa, 10) == teks
+
+
+def test_2023_clauses_from_the_data(k2023):
+    assert k2023["kecuali_tanpa_data_dukung"] == (
+        ", kecuali realisasi indikator Persentase Pertambahan IKM yang dilaporkan tanpa data dukung"
+    )
+    assert k2023["kecuali_tidak_sebanding"] == " (tanpa Persentase UMKM yang Melaksanakan Promosi Produk Dalam Negeri)"
+    assert k2023["data_dukung_lalu"] == "seluruh 10 indikator tahun tersebut tidak disertai data dukung"

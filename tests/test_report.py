@@ -177,13 +177,13 @@ def test_failed_build_names_notebook_cell_and_error_and_keeps_the_last_report(la
     root, _ = laporan
     path = root / "data/raw/2023/narasi/sasaran-03.md"
     asli = path.read_text(encoding="utf-8")
-    path.write_text(asli + "\nCapaian {{ capaian_tahun_depan }}.\n", encoding="utf-8")
+    path.write_text(asli + "\nCapaian {{ Capaian Tahun Depan }}.\n", encoding="utf-8")  # malformed
     laporan_lama, raw_lama = sidik_laporan(root), checksums(root / "data/raw")
     try:
         with pytest.raises(BuildError) as e:
             build(2023, root, log=lambda s: None)
         pesan = str(e.value)  # narrative is filled at assembly (no notebook runs): the file and line are named
-        assert "data/raw/2023/narasi/sasaran-03.md, baris" in pesan and "capaian_tahun_depan" in pesan
+        assert "data/raw/2023/narasi/sasaran-03.md, baris" in pesan and "Capaian Tahun Depan" in pesan
         assert "Traceback" not in pesan
         assert main(["report", "2023", "--root", str(root)]) == 1
         err = capsys.readouterr().err.strip().splitlines()

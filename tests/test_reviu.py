@@ -1,6 +1,7 @@
 """Every reviu rule, with a case it must flag and a case it must pass."""
 
 import csv
+import io
 
 import pytest
 
@@ -329,7 +330,7 @@ def test_make_reviu_writes_csv_and_strict_fails_on_errors(proyek, capsys):
     assert main(["reviu", "2023", "--root", str(proyek)]) == 0
     out = capsys.readouterr().out
     assert "salah hitung" in out and "tidak konsisten" in out and "pembulatan" in out
-    with open(proyek / "reports/2023/reviu-2023.csv", newline="") as f:
+    with open(proyek / "reports/2023/reviu-2023.csv", newline="", encoding="utf-8-sig") as f:
         rows = list(csv.DictReader(f))
     assert list(rows[0]) == KOLOM_CSV and KOLOM_CSV[-2:] == ["program_kode", "sumber"]
     assert {r["sumber"] for r in rows} == {"publikasi", "data"}
@@ -436,3 +437,13 @@ def test_a_cell_two_rules_flag_stays_with_the_lower_numbered_rule():
     lain = t("R02", {5: "sel 5"})
     assert kelompokkan([r04, lain, r02, r01]) == [r01, r02]
     assert r02.lokasi == ("sel 6", "sel 9") and r02.akibat == ["tabel efisiensi memakai angka itu"]
+
+
+def test_the_reviu_csv_is_utf8_with_a_bom_for_spreadsheets_and_reads_back_unchanged(proyek):
+    from lkj.reviu.keluaran import ke_csv
+
+    teks = ke_csv(periksa(2023, proyek))
+    data = teks.encode("utf-8")
+    assert data.startswith(b"\xef\xbb\xbf") and data.count(b"\xef\xbb\xbf") == 1
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert list(rows[0]) == KOLOM_CSV and len(rows) == 85  # one row per wrong figure (README)

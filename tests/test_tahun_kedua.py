@@ -1,11 +1,12 @@
 """Issue 22: the second year's whole path on a fresh copy, through the Excel route:
-tahun-baru -> isian -> filled by code -> impor -> edited again -> impor again -> data valid ->
-the inputs' final problems listed -> fixed -> none left."""
+tahun-baru -> isian -> filled by code -> impor -> edited again -> impor again -> the draft report ->
+FINAL refuses with the list -> fixed -> FINAL passes, and no 2023-only text or date is left in the PDF."""
 
 import csv
 
 import openpyxl
 import pytest
+from pypdf import PdfReader
 
 from lkj.__main__ import main
 from lkj.masukan.model import baca_masukan
@@ -47,7 +48,7 @@ def isi_seperti_2023(proyek, buku):
     wb.save(buku)
 
 
-def test_second_year_through_excel_imports_twice_and_lists_what_final_needs(proyek, capsys):
+def test_second_year_through_excel_to_a_final_report_with_nothing_of_2023_left(proyek, capsys):
     root = ["--root", str(proyek)]
     assert main(["tahun-baru", "2024", *root]) == 0
     assert main(["excel", "isian", "2024", *root]) == 0
@@ -72,8 +73,26 @@ def test_second_year_through_excel_imports_twice_and_lists_what_final_needs(proy
     assert masalah[0] == "params/2024.yaml: penandatangan.tanggal kosong"
     assert len(masalah) == 1 + 21  # and every narrative file still as copied
     # the writer dates the signature and reviews each file: nothing of the inputs' own is left
+    # the draft builds: the marks for the writer are in it, nothing of 2023's signature
+    assert main(["report", "2024", *root]) == 0, capsys.readouterr().err
+    html = (proyek / "reports/2024/laporan-kinerja-2024.html").read_text(encoding="utf-8")
+    assert html.count("masih salinan laporan tahun sebelumnya") == 21
+    assert "Binjai, ……………… 2025 (tanggal belum diisi)" in html and "31 Januari 2024" not in html
+    # FINAL refuses with the list, one line each, before any work
+    capsys.readouterr()
+    assert main(["report", "2024", "--final", *root]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == "BELUM FINAL: params/2024.yaml: penandatangan.tanggal kosong" and len(err) == 22
+    # the writer dates the signature and reviews each file: nothing of the inputs' own is left
     params = proyek / "params/2024.yaml"
     params.write_text(params.read_text().replace("tanggal: null", "tanggal: 31 Januari 2025"))
     for path in (proyek / "data/raw/2024/narasi").glob("*.md"):
-        path.write_text(path.read_text().replace("tahun ketiga", "tahun keempat") + "\n")
+        path.write_text(path.read_text() + "\n")
     assert masalah_final(p, baca_masukan(p, 2024).aturan) == []
+    assert main(["report", "2024", "--final", *root]) == 0, capsys.readouterr().err
+    teks = "\n".join(h.extract_text() for h in PdfReader(proyek / "reports/2024/laporan-kinerja-2024.pdf").pages)
+    teks = " ".join(teks.split())
+    assert "Binjai, 31 Januari 2025" in teks and "31 Januari 2024" not in teks
+    assert "tahun keempat pelaksanaan Renstra 2021–2026" in teks and "tahun ketiga" not in teks
+    assert "Laporan Kinerja Tahun 2024" in teks and "Laporan Kinerja Tahun 2023" not in teks
+    assert "belum diisi" not in teks and "salinan" not in teks and "DRAF" not in teks

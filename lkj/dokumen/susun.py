@@ -185,8 +185,14 @@ def susun(
         )
         sudah_arab = sudah_arab or penomoran == "arab"
         blok += [AwalBagian(b.nama, penomoran), *isi]
-    if final:
-        blok = [x for x in blok if not isinstance(x, KotakDraf) and not (isinstance(x, Narasi) and x.kosong)]
+    if final:  # a draft's marks for the writer, inside narratives too
+        blok = [
+            dataclasses.replace(x, blok=tuple(b for b in x.blok if not isinstance(b, KotakDraf)))
+            if isinstance(x, Narasi)
+            else x
+            for x in blok
+            if not isinstance(x, KotakDraf) and not (isinstance(x, Narasi) and x.kosong)
+        ]
     entri = _daftar(blok)
 
     def isi_daftar(x: Blok) -> Blok:

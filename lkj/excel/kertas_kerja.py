@@ -490,9 +490,13 @@ def _petunjuk(ws: Worksheet, m: Masukan, lembar_cek: list[Lembar]) -> None:
         "",
         "Lembar biru (Aturan, Skala, Renstra, Komponen, Langsung, kolom biru lembar lain) berisi data mentah "
         "dari data/raw dan params; kolom hijau adalah rumus Excel atas sel-sel itu; kolom kuning adalah nilai "
-        "yang dihitung pipeline lkj dan sel cek yang TRUE bila rumus dan pipeline sama (selisih relatif <= 1E-9).",
+        "yang dihitung pipeline lkj dan sel cek yang TRUE (tampil BENAR pada Excel atau LibreOffice berbahasa "
+        "Indonesia) bila rumus dan pipeline sama (selisih relatif <= 1E-9).",
         "Ubah sel data (mis. realisasi sebuah komponen) untuk melihat akibatnya pada realisasi, capaian, predikat, "
-        "rata-rata dan efisiensi; sel cek lalu menjadi FALSE karena nilai pipeline tetap.",
+        "rata-rata dan efisiensi; sel cek lalu menjadi FALSE (SALAH) karena nilai pipeline tetap.",
+        "Buku kerja ini tidak menyimpan hasil rumus: bukalah dengan Excel atau LibreOffice Calc, yang menghitung "
+        "ulang saat membuka. Penampil yang tidak menghitung (pratinjau surel atau ponsel) menampilkan sel rumus "
+        "kosong; nilai pipeline di kolom kuning tetap tampil.",
         "Realisasi: rasio = pembilang / penyebut × 100 (populasi memakai kolom target); rata_rasio = rata-rata "
         "rasio kelompok; pertumbuhan = (tahun n − tahun n−1) / tahun n−1 × 100; jumlah = jumlah baris bagian; "
         "nilai = baris nilai (dalam satuan indikator); langsung = lembar Langsung.",
@@ -503,7 +507,7 @@ def _petunjuk(ws: Worksheet, m: Masukan, lembar_cek: list[Lembar]) -> None:
         "Lembar Reviu berisi temuan reviu dengan filter, satu baris per angka yang salah (kolom akar: kode temuan "
         "akar masalahnya; status dikoreksi/terbuka).",
         "",
-        "Jumlah sel cek yang FALSE:",
+        "Jumlah sel cek yang FALSE (SALAH):",
     ]
     tulis_petunjuk(ws, teks)
     ws.column_dimensions["A"].width = 120

@@ -70,17 +70,27 @@ def baca_bagian(paths: list[Path]) -> list[S.Bagian]:
 def dokumen_laporan(paths: list[Path], m: Masukan, final: bool) -> tuple[Dokumen, list[S.Bagian]]:
     """THE resolved report (numbered, references resolved, lists filled, narrative as the files are now)
     that every renderer takes (HTML, PDF, Word), and the parts resolved alike for the audit HTML."""
-    from ..tampil.narasi import isi_ulang
+    from ..tampil.narasi import isi_ulang, tak_terisi
 
     teks = {m.proyek.relatif(m.narasi_path(n)): t for n, t in m.narasi.items()}
+    disalin = {m.proyek.relatif(m.narasi_path(n)) for n in m.narasi_disalin}
+    tak: list[str] = []
 
     def narasi(n: Narasi) -> Narasi:
-        return isi_ulang(n, teks[n.sumber]) if n.sumber in teks else n
+        if n.sumber not in teks:
+            return n
+        tak.extend(b for b in tak_terisi(teks[n.sumber] or "", dict(n.nilai), n.sumber) if b not in tak)
+        return isi_ulang(n, teks[n.sumber], n.sumber in disalin)
 
     try:
-        return S.susun(baca_bagian(paths), final, narasi)
-    except (S.RujukanHilang, DataError) as e:  # a reference to nothing; an unknown placeholder (file, line)
+        hasil = S.susun(baca_bagian(paths), final, narasi)
+    except (S.RujukanHilang, DataError) as e:  # a reference to nothing; a malformed placeholder (file, line)
         raise BuildError(str(e)) from None
+    if final and tak:
+        from . import BelumFinal
+
+        raise BelumFinal(tak)
+    return hasil
 
 
 def css_laporan() -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .. import fmt
 from ..hitung import formulas as F
-from ..hitung.pengukuran import arah_perubahan, jumlah_arah
+from ..hitung.pengukuran import Pengukuran, arah_perubahan, jumlah_arah
 from ..masukan.publikasi import Angka, baca_tertulis
 from .temuan import NAMA_BESARAN, Butir, Konteks, Temuan, banding, nama_angka, pct
 
@@ -870,33 +870,43 @@ PLACEHOLDER_NARASI = re.compile(r"\{\{[^{}]*\}\}")
 ANGKA_PERSEN = re.compile(r"(?<![\w{])(\d{1,3}(?:\.\d{3})*(?:,\d+)?)\s?%")
 
 
-def _nilai_dihitung(ctx: Konteks, sasaran_no: int | None) -> list[float]:
-    """Computed percentages a narrative may quote: of one sasaran, or of the whole year."""
-    nilai = []
-    for p in filter(None, (ctx.p, ctx.lalu)):
-        for h in p.indikator:
-            if sasaran_no is None or h.sasaran_no == sasaran_no:
-                nilai += [v for v in (h.target, h.realisasi.nilai, h.capaian.nilai) if v is not None]
-        if sasaran_no is None and p.rata_rata.nilai is not None:
-            nilai.append(p.rata_rata.nilai)
-    if ctx.anggaran is not None and sasaran_no is None:
+def _nilai_dihitung(ctx: Konteks, sasaran_no: int | None, p: Pengukuran | None) -> list[float]:
+    """Computed percentages of year `p` a narrative may quote: of one sasaran, or of the whole year."""
+    nilai: list[float] = []
+    if p is None:
+        return nilai
+    for h in p.indikator:
+        if sasaran_no is None or h.sasaran_no == sasaran_no:
+            nilai += [v for v in (h.target, h.realisasi.nilai, h.capaian.nilai) if v is not None]
+    if sasaran_no is None and p.rata_rata.nilai is not None:
+        nilai.append(p.rata_rata.nilai)
+    if ctx.anggaran is not None and sasaran_no is None and p is ctx.p:
         nilai += [float(v) for v in ctx.anggaran.serapan if not fmt.kosong(v)]
     return nilai
 
 
+def _menyebut_tahun(baris: str, tahun: int) -> bool:
+    """Whether a line of narrative says it speaks of `tahun` (the comparison year)."""
+    return re.search(rf"\{{\{{\s*\w*_lalu\s*\}}\}}|\b{tahun}\b|tahun (?:lalu|sebelumnya)", baris, re.I) is not None
+
+
 def aturan_narasi(ctx: Konteks) -> list[Temuan]:
-    """A percentage typed in a narrative file must equal a computed value it can refer to
-    (in sasaran-NN.md: that sasaran's values, this year or last)."""
+    """A percentage typed in a narrative file must equal a computed value of the report's year it can refer
+    to (in sasaran-NN.md: that sasaran's values), or last year's in a line that names last year: a figure
+    carried over with last year's text, which no table of this year holds, is found."""
     out = []
     for nama, teks in sorted(ctx.narasi.items()):
         m_sasaran = re.fullmatch(r"sasaran-(\d+)", nama)
-        nilai = _nilai_dihitung(ctx, int(m_sasaran[1]) if m_sasaran else None)
+        no = int(m_sasaran[1]) if m_sasaran else None
+        kini, lalu = _nilai_dihitung(ctx, no, ctx.p), _nilai_dihitung(ctx, no, ctx.lalu)
         for nomor, baris in enumerate((teks or "").splitlines(), start=1):
+            boleh = kini + (lalu if ctx.lalu and _menyebut_tahun(baris, ctx.lalu.tahun) else [])
             for m in ANGKA_PERSEN.finditer(baris):
                 v, d = baca_tertulis(m.group(1))
-                if v is None or any(banding(v, d, x) != "beda" for x in nilai):
+                if v is None or any(banding(v, d, x) != "beda" for x in boleh):
                     continue
-                terdekat = min(nilai, key=lambda x: abs(x - v)) if nilai else None
+                terdekat = min(boleh, key=lambda x: abs(x - v)) if boleh else None
+                tahun_lalu = ctx.lalu is not None and any(banding(v, d, x) != "beda" for x in lalu)
                 out.append(
                     Temuan(
                         aturan="R07",
@@ -904,8 +914,14 @@ def aturan_narasi(ctx: Konteks) -> list[Temuan]:
                         kategori="tidak konsisten",
                         lokasi=f"data/raw/{ctx.p.tahun}/narasi/{nama}.md baris {nomor}",
                         sumber="data",
-                        uraian=f"Angka {m.group(0)} diketik manual di narasi dan tidak sama dengan angka hasil hitung "
-                        f"yang dapat dirujuknya (terdekat {pct(terdekat)}); ganti dengan placeholder",
+                        uraian=(
+                            f"Angka {m.group(0)} diketik manual di narasi laporan tahun {ctx.p.tahun}; angka itu "
+                            f"milik tahun {ctx.lalu.tahun if ctx.lalu else ''}, tetapi kalimatnya tidak menyebut "
+                            "tahun itu (salinan narasi tahun lalu?); ganti dengan placeholder"
+                            if tahun_lalu
+                            else f"Angka {m.group(0)} diketik manual di narasi dan tidak sama dengan angka hasil "
+                            f"hitung yang dapat dirujuknya (terdekat {pct(terdekat)}); ganti dengan placeholder"
+                        ),
                         indikator_id="",
                         nilai_dilaporkan=v,
                         nilai_hitung=terdekat,
@@ -1033,7 +1049,7 @@ def aturan_klaim_narasi(ctx: Konteks) -> list[Temuan]:
                             indikator_id=ik or sasaran_ik or "",
                         )
                     )
-            if DIHITUNG_ULANG.search(polos) and not PENGECUALIAN.search(polos):
+            if DIHITUNG_ULANG.search(polos) and not PENGECUALIAN.search(polos) and "kecuali_" not in kalimat:
                 alasan = _tanpa_dukung(ctx)
                 if alasan:
                     out.append(
@@ -1045,7 +1061,7 @@ def aturan_klaim_narasi(ctx: Konteks) -> list[Temuan]:
                             sumber="data",
                             uraian=f"Narasi menyatakan angka dihitung ulang dari data dukung dalam kalimat "
                             f'"{kalimat}", padahal {alasan}; sebutkan pengecualiannya '
-                            "(mis. {{ indikator_tanpa_data_dukung }})",
+                            "(mis. {{ kecuali_tanpa_data_dukung }})",
                         )
                     )
     return out

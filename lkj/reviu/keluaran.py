@@ -81,12 +81,14 @@ def baris_csv(t: Temuan) -> list[list[str]]:
 
 
 def ke_csv(temuan: list[Temuan]) -> str:
+    """The findings as CSV for machines (pandas, scripts: comma, dot decimals), UTF-8 with a BOM so a
+    spreadsheet that opens it anyway reads '×' and 'Rp' right; people get the .xlsx (lembar reviu)."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(KOLOM_CSV)
     for t in temuan:
         w.writerows(baris_csv(t))
-    return buf.getvalue()
+    return "\ufeff" + buf.getvalue()
 
 
 def ringkasan(temuan: list[Temuan]) -> str:

@@ -28,7 +28,9 @@ def tanda_tangan(aturan: Aturan) -> TandaTangan | KotakDraf:
     t = aturan.penandatangan
     if t is None:
         return KotakDraf("Blok tanda tangan belum diisi.")
-    tempat = f"{t['tempat']}, {t['tanggal']}" if t.get("tempat") and t.get("tanggal") else ""
+    # An empty date (a new year's params) is a blank to fill in by hand, with the year it must fall in.
+    tanggal = t.get("tanggal") or f"……………… {aturan.tahun + 1} (tanggal belum diisi)"
+    tempat = f"{t['tempat']}, {tanggal}" if t.get("tempat") else ""
     return TandaTangan(
         tempat, (t.get("jabatan") or "").upper(), t.get("nama") or "", t.get("pangkat") or "", t.get("nip") or ""
     )

@@ -69,4 +69,9 @@ class Laporan:
                 column="narasi",
             )
         konteks = narasi.nilai_placeholder(self.p, self.lalu, self.anggaran, sasaran_no)
-        return narasi.tampilkan(self.m.narasi[nama], self.m.proyek.relatif(self.m.narasi_path(nama)), konteks)
+        return narasi.tampilkan(
+            self.m.narasi[nama],
+            self.m.proyek.relatif(self.m.narasi_path(nama)),
+            konteks,
+            disalin=nama in self.m.narasi_disalin,
+        )

@@ -15,7 +15,7 @@ import pandas as pd
 from markdown_it import MarkdownIt
 
 from .. import fmt
-from ..dokumen.model import Blok, Daftar, Isi, Judul, Kolom, Narasi, Paragraf, Tabel, Teks
+from ..dokumen.model import Blok, Daftar, Isi, Judul, Kolom, KotakDraf, Narasi, Paragraf, Tabel, Teks
 from ..hitung import formulas as F
 from ..hitung.pengukuran import Pengukuran, arah_perubahan, jumlah_arah, rata_rata_sebanding, sensitivitas
 from ..masukan.errors import DataError
@@ -41,8 +41,15 @@ def _md() -> MarkdownIt:
     return md
 
 
+def _tersedia(nama: str, konteks: dict[str, str] | set[str]) -> str:
+    """The names a writer could have meant: those sharing the first word, else the first dozen."""
+    mirip = sorted(k for k in konteks if k.split("_")[0] == nama.split("_")[0])[:6]
+    return ", ".join(mirip or sorted(konteks)[:12]) + (", …" if len(konteks) > 12 and not mirip else "")
+
+
 def isi(teks: str, konteks: dict[str, str], file: str) -> str:
-    """Replace every {{ name }} by konteks[name]; unknown names are an error."""
+    """Replace every {{ name }} by konteks[name]. An unknown name is left as a marker (`TAK_TERISI`) that
+    a draft shows in red and the final report refuses; a malformed placeholder is an error."""
     keluar = []
     for nomor, baris in enumerate(teks.splitlines(keepends=True), start=1):
 
@@ -50,19 +57,16 @@ def isi(teks: str, konteks: dict[str, str], file: str) -> str:
             nama = m.group(1)
             if RUJUKAN_SAH.fullmatch(nama) and nama not in konteks:
                 return f"⟦{nama}@{file}:{nomor}⟧"  # a numbered table or figure, resolved at assembly
-            if not NAMA_SAH.fullmatch(nama) or nama not in konteks:
-                mirip = sorted(k for k in konteks if k.split("_")[0] == nama.split("_")[0])[:6]
+            if not NAMA_SAH.fullmatch(nama) or nama.startswith(("tabel_", "gambar_")):  # e.g. {{ tabel_ }}
                 raise DataError(
                     file,
-                    f"placeholder '{{{{ {nama} }}}}' tidak dikenal",
-                    (
-                        "Yang tersedia di bagian ini: "
-                        + ", ".join(mirip or sorted(konteks)[:12])
-                        + (", …" if len(konteks) > 12 and not mirip else "")
-                        + "."
-                    ),
+                    f"placeholder '{{{{ {nama} }}}}' tidak sah",
+                    "Nama placeholder ditulis dengan huruf kecil, angka dan garis bawah, mis. {{ capaian }}. "
+                    f"Yang tersedia: {_tersedia(nama, konteks)}.",
                     nomor,
                 )
+            if nama not in konteks:
+                return f"⟦?{nama}@{file}:{nomor}⟧"
             return konteks[nama]
 
         hasil = PLACEHOLDER.sub(ganti, baris)
@@ -77,7 +81,18 @@ def isi(teks: str, konteks: dict[str, str], file: str) -> str:
     return "".join(keluar)
 
 
-RUJUKAN = re.compile(r"⟦([a-z0-9_]+)@([^⟧]*):(\d+)⟧")  # the marker `isi` leaves in the Markdown text
+def tak_terisi(teks: str, konteks: dict[str, str], file: str) -> list[str]:
+    """One line per placeholder of a narrative text that does not resolve: file, line, name, and what is
+    available (what a final report refuses, and what a draft's red box says)."""
+    return [
+        f"{file}, baris {nomor}: placeholder '{{{{ {nama} }}}}' tidak dikenal (tidak terisi dari data tahun ini). "
+        f"Ganti dengan salah satu yang tersedia: {_tersedia(nama, konteks)}; atau hapus."
+        for nomor, nama in tidak_terisi(teks, konteks)
+        if NAMA_SAH.fullmatch(nama)
+    ]
+
+
+RUJUKAN = re.compile(r"⟦(\??)([a-z0-9_]+)@([^⟧]*):(\d+)⟧")  # the markers `isi` leaves in the Markdown text
 
 
 def _teks(s: str, **gaya) -> list[Teks]:
@@ -86,7 +101,10 @@ def _teks(s: str, **gaya) -> list[Teks]:
     for m in RUJUKAN.finditer(s):
         if m.start() > pos:
             out.append(Teks(s[pos : m.start()], **gaya))
-        out.append(rujukan(m[1], m[2], int(m[3])))
+        if m[1]:  # a placeholder that does not resolve: red in a draft (the box above says what exists)
+            out.append(Teks(f"{{{{ {m[2]} }}}}", merah=True))
+        else:
+            out.append(rujukan(m[2], m[3], int(m[4])))
         pos = m.end()
     if pos < len(s):
         out.append(Teks(s[pos:], **gaya))
@@ -177,19 +195,29 @@ def ke_blok(teks: str, awalan: str = "narasi") -> tuple[Blok, ...]:
     return tuple(out)
 
 
-def tampilkan(teks: str | None, sumber: str, konteks: dict[str, str]) -> Narasi:
+DISALIN = (
+    "Narasi ini masih salinan laporan tahun sebelumnya dan belum ditinjau: periksa setiap angka, tahun dan "
+    "pernyataan di dalamnya, lalu ubah teksnya. Laporan final menolaknya selama belum diubah."
+)
+
+
+def tampilkan(teks: str | None, sumber: str, konteks: dict[str, str], disalin: bool = False) -> Narasi:
     """A narrative text as a block, placeholders filled, or an empty one (a visible marker in a draft).
-    `sumber`: its file, as shown. The values are kept in the block, so assembly can refill it from the file."""
+    `sumber`: its file, as shown. The values are kept in the block, so assembly can refill it from the file.
+    A red box (draft only) heads a text still as `tahun-baru` copied it (`disalin`) and one with
+    placeholders that do not resolve, naming each and what is available."""
     nilai = tuple(sorted(konteks.items()))
     if not teks or not teks.strip():
         return Narasi(sumber, kosong=True, nilai=nilai)
     awalan = re.sub(r"[^a-z0-9]+", "-", sumber.rsplit("/", 1)[-1].removesuffix(".md").lower())
-    return Narasi(sumber, ke_blok(isi(teks, konteks, sumber), awalan), nilai=nilai)
+    kotak = [KotakDraf(DISALIN)] if disalin else []
+    kotak += [KotakDraf(baris) for baris in tak_terisi(teks, konteks, sumber)]
+    return Narasi(sumber, (*kotak, *ke_blok(isi(teks, konteks, sumber), awalan)), nilai=nilai)
 
 
-def isi_ulang(n: Narasi, teks: str | None) -> Narasi:
+def isi_ulang(n: Narasi, teks: str | None, disalin: bool = False) -> Narasi:
     """The narrative block refilled from the file's text now, with the values the notebook computed."""
-    return tampilkan(teks, n.sumber, dict(n.nilai))
+    return tampilkan(teks, n.sumber, dict(n.nilai), disalin)
 
 
 # --- narrative placeholders ---------------------------------------------------------------
@@ -239,6 +267,33 @@ def _daftar(nama: list[str]) -> str:
     return nama[0] if len(nama) == 1 else ", ".join(nama[:-1]) + " dan " + nama[-1]
 
 
+def kecuali_tanpa_data_dukung(nama: list[str]) -> str:
+    """The clause after "dihitung ulang dari data dukung setiap indikator", worded for 0, 1 or many:
+    '' / ', kecuali realisasi indikator A yang dilaporkan tanpa data dukung' / ', kecuali realisasi
+    2 indikator yang dilaporkan tanpa data dukung (A dan B)'."""
+    if not nama:
+        return ""
+    if len(nama) == 1:
+        return f", kecuali realisasi indikator {nama[0]} yang dilaporkan tanpa data dukung"
+    return f", kecuali realisasi {len(nama)} indikator yang dilaporkan tanpa data dukung ({_daftar(nama)})"
+
+
+def kecuali_tidak_sebanding(nama: list[str]) -> str:
+    """The note after "indikator yang mempunyai capaian pada kedua tahun": '' when none is left out,
+    else ' (tanpa A)' / ' (tanpa A dan B)'."""
+    return f" (tanpa {_daftar(nama)})" if nama else ""
+
+
+def data_dukung_lalu(tanpa: int, jumlah: int) -> str:
+    """Last year's supporting data in words: 'seluruh 10 indikator tahun tersebut disertai data dukung',
+    '3 dari 10 indikator tahun tersebut tidak disertai data dukung', 'seluruh … tidak disertai …'."""
+    if tanpa == 0:
+        return f"seluruh {jumlah} indikator tahun tersebut disertai data dukung"
+    if tanpa == jumlah:
+        return f"seluruh {jumlah} indikator tahun tersebut tidak disertai data dukung"
+    return f"{tanpa} dari {jumlah} indikator tahun tersebut tidak disertai data dukung"
+
+
 def catatan_sensitivitas(p: Pengukuran) -> str:
     """One line for Bab III: whether the headline predikat depends on the averaging rule."""
     d = p.aturan.digit_desimal
@@ -285,7 +340,10 @@ def nilai_placeholder(
             sum(1 for h in p.indikator if h.capaian.nilai is not None and h.capaian.nilai < 100)
         ),
         "jumlah_tanpa_capaian": str(sum(1 for h in p.indikator if h.capaian.nilai is None)),
-        "tahun_renstra": f"{p.data.renstra.tahun_awal}–{p.data.renstra.tahun_akhir}",
+        "tahun_renstra": f"{p.data.renstra.tahun_awal}–{p.data.renstra.tahun_akhir}",  # the period
+        # which year of the Renstra this is, from its data ("tahun keempat"; '–' outside its target years)
+        "tahun_ke_renstra": f"tahun {fmt.urutan(ke)}" if (ke := p.data.renstra.tahun_ke(p.tahun)) else fmt.KOSONG,
+        "urutan_tahun_renstra": str(ke) if ke else fmt.KOSONG,
     }
     # Every name exists whatever the data holds (a value that does not exist shows as '–'), so the
     # names a narrative may use depend only on the indicators and components, never on their values.
@@ -329,6 +387,9 @@ def nilai_placeholder(
         rumus_rata_rata=tabel.rumus_rata_rata(p),
         jumlah_tanpa_data_dukung=str(len(tanpa)),
         indikator_tanpa_data_dukung=_daftar([h.indikator for h in tanpa]),
+        kecuali_tanpa_data_dukung=kecuali_tanpa_data_dukung([h.indikator for h in tanpa]),
+        kecuali_tidak_sebanding="",
+        data_dukung_lalu=fmt.KOSONG,
     )
     if lalu:
         n = jumlah_arah(p, lalu)
@@ -346,6 +407,8 @@ def nilai_placeholder(
             indikator_tidak_sebanding=_daftar([nama[i] for i in s.tidak_sebanding]) if s else fmt.KOSONG,
             jumlah_indikator_lalu=str(len(lalu.indikator)),
             jumlah_tanpa_data_dukung_lalu=str(sum(h.tanpa_data_dukung for h in lalu.indikator)),
+            kecuali_tidak_sebanding=kecuali_tidak_sebanding([nama[i] for i in s.tidak_sebanding]) if s else "",
+            data_dukung_lalu=data_dukung_lalu(sum(h.tanpa_data_dukung for h in lalu.indikator), len(lalu.indikator)),
         )
     if anggaran is not None:
         pagu, real = anggaran.pagu.sum(), anggaran.realisasi.dropna().sum()
