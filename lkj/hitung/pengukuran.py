@@ -304,6 +304,12 @@ def hitung_anggaran(p: Pengukuran) -> pd.DataFrame | None:
     return pd.DataFrame(rows, columns=KOLOM_ANGGARAN)
 
 
+def total_anggaran(anggaran: pd.DataFrame) -> tuple[float, float, F.Hasil]:
+    """The whole budget: (pagu, realisasi, serapan); a program without realisasi counts for nothing spent."""
+    pagu, realisasi = anggaran.pagu.sum(), anggaran.realisasi.dropna().sum()
+    return pagu, realisasi, F.serapan(pagu, realisasi)
+
+
 # --- comparisons ------------------------------------------------------------------------
 
 
