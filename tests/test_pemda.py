@@ -59,6 +59,29 @@ def test_every_project_is_built_where_make_report_puts_it(ruang):
         assert (laporan / f"reviu-{TAHUN}.csv").is_file()
 
 
+def _capaian(folder: Path) -> dict[str, dict]:
+    path = folder / "data" / "processed" / str(TAHUN) / "capaian.csv"
+    return {r["indikator_id"]: r for r in csv.DictReader(path.open(encoding="utf-8"))}
+
+
+def test_pemda_iku_takes_the_opds_computed_realisasi_and_names_the_opd(ruang):
+    import yaml
+
+    root, _ = ruang
+    sumber = _sumber(root)
+    assert len(sumber) == 2
+    pemda = _capaian(root / "pemda")
+    laporan = (root / "pemda" / "reports" / str(TAHUN) / f"laporan-kinerja-{TAHUN}.html").read_text(encoding="utf-8")
+    jejak = (root / "pemda" / "reports" / str(TAHUN) / f"jejak-audit-{TAHUN}.html").read_text(encoding="utf-8")
+    for iku, asal in sumber.items():
+        opd, iid = asal.split("/")
+        assert pemda[iku]["realisasi"] == _capaian(root / opd)[iid]["realisasi"] != ""
+        instansi = yaml.safe_load((root / opd / "params" / f"{TAHUN}.yaml").read_text(encoding="utf-8"))["instansi"]
+        assert f"Realisasi {instansi} (indikator {iid})" in laporan  # the responsible OPD, in the report
+        assert f"../{opd}/data/processed/{TAHUN}/capaian.csv" in jejak  # the audit trail leads into the OPD
+    assert "../opd-" not in laporan  # no path in the report an official signs
+
+
 def test_rekap_rows_follow_each_opds_own_numbers(ruang):
     from lkj.hitung.pengukuran import hitung
     from lkj.masukan.model import baca_masukan
@@ -109,6 +132,10 @@ def test_unchanged_workspace_is_a_no_op_and_a_failed_opd_does_not_stop_the_other
     kolom = baris[1].split(",")
     kolom[-1] = str(int(kolom[-1]) - 1_000_000)  # one program spent a million less
     angka.write_text("\n".join([baris[0], ",".join(kolom), *baris[2:]]) + "\n", encoding="utf-8")
+    iku = next(k for k, v in _sumber(root).items() if v.startswith(f"{kedua}/"))
+    iid = _sumber(root)[iku].split("/")[1]
+    realisasi_lama = _capaian(root / kedua)[iid]["realisasi"]
+    _ubah_realisasi(root / kedua / "data" / "raw" / str(TAHUN), iid)  # the OPD's figure the Pemda takes
     r = subprocess.run(
         [sys.executable, "-m", "lkj", "semua", str(TAHUN), "--root", salinan], capture_output=True, text=True
     )
@@ -116,11 +143,37 @@ def test_unchanged_workspace_is_a_no_op_and_a_failed_opd_does_not_stop_the_other
     gagal = [b for b in r.stderr.splitlines() if b.startswith("GAGAL:")]
     assert len(gagal) == 1 and gagal[0].startswith(f"GAGAL: {pertama}: ") and "pk.csv" in gagal[0]
     assert "Traceback" not in r.stderr
-    assert "1 dibangun, 2 sudah mutakhir, 1 gagal" in r.stdout  # the changed OPD; the others untouched
+    assert "2 dibangun, 1 sudah mutakhir, 1 gagal" in r.stdout  # the changed OPD and the Pemda; not the third
+    baru = _capaian(root / kedua)[iid]["realisasi"]
+    assert baru != realisasi_lama and _capaian(root / "pemda")[iku]["realisasi"] == baru
     rows = {x["proyek"]: x for x in csv.DictReader((salinan / "reports" / f"rekap-{TAHUN}.csv").open(encoding="utf-8"))}
     assert (salinan / "reports" / f"rekap-{TAHUN}.csv").stat().st_mtime_ns != rekap
     assert "pk.csv" in rows[pertama]["galat"] and rows[pertama]["rata_rata_capaian"] == ""
     assert float(rows[kedua]["serapan"]) < float(lama[kedua]["serapan"])
+
+
+def _sumber(root: Path) -> dict[str, str]:
+    import yaml
+
+    return yaml.safe_load((root / "pemda" / "params" / f"{TAHUN}.yaml").read_text(encoding="utf-8"))["sumber"]
+
+
+def _ubah_realisasi(folder: Path, iid: str) -> None:
+    """The first realisasi of the indicator (komponen or realisasi langsung) plus one."""
+    for nama in ("komponen.csv", "realisasi_langsung.csv"):
+        path = folder / nama
+        if not path.is_file():
+            continue
+        rows = list(csv.DictReader(path.open(encoding="utf-8")))
+        for r in rows:
+            if r["indikator_id"] == iid and r["realisasi"]:
+                r["realisasi"] = str(float(r["realisasi"]) + 1)
+                with path.open("w", encoding="utf-8", newline="") as f:
+                    w = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+                    w.writeheader()
+                    w.writerows(rows)
+                return
+    raise AssertionError(f"no realisasi of {iid}")
 
 
 def test_bad_workspace_file_is_one_line(tmp_path: Path):

@@ -134,8 +134,11 @@ def _realisasi(d: DataTahun, indikator_id: str, jenis_rumus: str, komponen: tupl
                 "peran",
             ) from None
     if langsung is not None:
+        dari_opd = getattr(langsung, "sumber", None)  # a Pemda's IKU computed by an OPD (lkj.masukan.sumber)
         catatan: tuple[str, ...] = (
-            ()
+            (f"{langsung.keterangan}: realisasi dari perhitungan OPD penanggung jawab",)
+            if isinstance(dari_opd, str)
+            else ()
             if jenis_rumus == "langsung"
             else (
                 f"tanpa data dukung: rumus {jenis_rumus} tidak dapat dihitung karena komponennya tidak "

@@ -81,6 +81,8 @@ class Proyek:
                 return p.resolve().relative_to(akar).as_posix() if p.is_absolute() else p.as_posix()
             except ValueError:
                 continue
+        if p.is_absolute() and p.resolve().is_relative_to(self.root.parent):  # a project beside it (lkj.pemda)
+            return "../" + p.resolve().relative_to(self.root.parent).as_posix()
         return p.as_posix()
 
     def di_dalam(self, path: Path, apa: str = "berkas") -> Path:

@@ -12,6 +12,7 @@ import csv
 import io
 import random
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -278,6 +279,44 @@ def spec_opd(rng: random.Random, nomor: int, tahun: int, pemerintah: str) -> dic
             "data": {tahun: data}, "params": params}  # fmt: skip
 
 
+def spec_pemda(rng: random.Random, tahun: int, pemerintah: str, opd: list[dict], folder: list[str]) -> dict:
+    """The Pemda's RPJMD: one IKU of its own (an index measured by the Pemda) and, for the first two OPDs, an
+    IKU whose realisasi is that OPD's first indicator (params `sumber`), with the Pemda's own target."""
+    spec = spec_opd(rng, 0, tahun, pemerintah)
+    spec["params"]["instansi"] = pemerintah
+    awal = spec["awal"]
+    panjang = len(spec["indikator"][0]["target"])
+    spec["tujuan"] = [("T1", "Meningkatnya kesejahteraan masyarakat yang merata")]
+    spec["sasaran"] = [
+        (1, "T1", "Meningkatnya kualitas pembangunan manusia"),
+        (2, "T1", "Meningkatnya mutu layanan dasar"),
+    ]
+    ipm = {"id": "IKU01", "sasaran_no": 1, "nama": "Indeks Pembangunan Manusia", "satuan": "indeks",
+           "polaritas": "positif", "jenis": "langsung", "rumus": "IPM menurut BPS", "asal": None}  # fmt: skip
+    iku: list[dict[str, Any]] = [ipm]
+    for k, (s_opd, nama) in enumerate(list(zip(opd, folder))[:2]):
+        ind = s_opd["indikator"][0]
+        iku.append({**ind, "id": f"IKU{k + 2:02d}", "sasaran_no": 2, "jenis": "langsung", "asal": f"{nama}/{ind['id']}",
+                    "rumus": f"dihitung oleh {s_opd['params']['instansi']}"})  # fmt: skip
+    pk, langsung = [], []
+    for i in iku:
+        dasar = 72.0  # IPM
+        if i["asal"] is not None:  # the OPD's own PK target
+            s_opd, iid = opd[int(i["id"][-2:]) - 2], i["asal"].split("/")[1]
+            dasar = float(next(r["target"] for r in s_opd["data"][tahun]["pk"] if r["indikator_id"] == iid))
+        i["target"] = [_angka(dasar * (1 + 0.01 * (ke - (tahun - awal))), i["satuan"]) for ke in range(panjang)]
+        no = i["sasaran_no"]
+        pk.append({"sasaran_no": no, "indikator_id": i["id"], "sasaran": spec["sasaran"][no - 1][2],
+                   "indikator": i["nama"], "target": i["target"][tahun - awal]})  # fmt: skip
+        if i["asal"] is None:
+            langsung.append({"indikator_id": i["id"], "realisasi": _angka(dasar * rng.uniform(0.97, 1.03), "indeks"),
+                             "keterangan": "Berita Resmi Statistik (sintetis)"})  # fmt: skip
+    spec["indikator"] = iku
+    spec["data"][tahun].update(pk=pk, komponen=[], langsung=langsung, peta=[])
+    spec["params"]["sumber"] = {i["id"]: i["asal"] for i in iku if i["asal"]} or None
+    return spec
+
+
 def _slug(nama: str) -> str:
     return "-".join(k for k in nama.lower().replace(",", "").split() if k not in ("dan",))
 
@@ -289,16 +328,16 @@ def buat_ruang(root: Path, n: int, tahun: int, seed: int = 20) -> list[str]:
 
         raise DataError(root / BERKAS_RUANG, "ruang kerja sudah ada", "Pilih folder lain (contoh tidak menimpa).")
     pemerintah = "Pemerintah Kabupaten Contoh"
-    opd = []
+    opd, specs = [], []
     for i in range(n):
         rng = random.Random(seed * 1000 + i)
         spec = spec_opd(rng, i, tahun, pemerintah)
+        specs.append(spec)
         folder = f"opd-{i + 1:02d}-{_slug(SEKTOR[i % len(SEKTOR)][0])}"
         tulis_proyek(spec, root / folder)
         tulis_atomik(root / folder / "README.md", f"# {spec['params']['instansi']}\n\n{TANDA}\n")
         opd.append(folder)
-    pemda = spec_opd(random.Random(seed * 1000 + 999), 0, tahun, pemerintah)
-    pemda["params"]["instansi"] = pemerintah
+    pemda = spec_pemda(random.Random(seed * 1000 + 999), tahun, pemerintah, specs, opd)
     tulis_proyek(pemda, root / "pemda")
     tulis_atomik(root / "pemda" / "README.md", f"# {pemerintah} (LKjIP)\n\n{TANDA}\n")
     ruang = {"nama": pemerintah, "sintetis": True, "pemda": "pemda", "opd": opd}
