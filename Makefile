@@ -1,7 +1,7 @@
 # lkj: Laporan Kinerja as a reproducible build. `make help` lists the targets; each runs the command line
 # `.venv/bin/lkj` (`lkj --help`), which the first target that needs it installs (.venv/ from requirements.lock).
 #
-# Variables (YEAR JOBS FINAL KERNEL ROOT STRICT DOKUMEN PAKSA FILE PYTHON) reach lkj as typed, in the
+# Variables (YEAR JOBS FINAL KERNEL ROOT STRICT DOKUMEN PAKSA FILE PYTHON N) reach lkj as typed, in the
 # environment (LKJ_YEAR...): $(value V) is never expanded by make, and no shell reads the environment as
 # code. lkj checks each value. Other command-line variables are not exported, since make would expand them.
 YEAR ?= 2023
@@ -9,7 +9,7 @@ ifeq ($(origin PYTHON),undefined)
 PYTHON := $(shell command -v python3.11 || command -v python3)
 endif
 unexport $(foreach v,$(.VARIABLES),$(if $(filter command line,$(origin $v)),$v))
-$(foreach v,YEAR JOBS FINAL KERNEL ROOT STRICT DOKUMEN PAKSA FILE PYTHON,$(eval override export LKJ_$v = $$(value $v)))
+$(foreach v,YEAR JOBS FINAL KERNEL ROOT STRICT DOKUMEN PAKSA FILE PYTHON N,$(eval override export LKJ_$v = $$(value $v)))
 VENV := .venv
 STAMP := $(VENV)/.installed
 LKJ := $(VENV)/bin/lkj --dari-make
@@ -18,6 +18,7 @@ PYTHON_311 = "$$LKJ_PYTHON" -c 'import sys; assert sys.version_info[:2] == (3, 1
 
 .DEFAULT_GOAL := help
 .PHONY: help setup system-deps data report pratinjau reviu tahun-baru excel-isian excel-impor kertas-kerja \
+	semua contoh-pemda \
 	lint test test-luas bench lab clean
 
 help: ## List the targets
@@ -53,6 +54,10 @@ excel-impor: $(STAMP) ## Import a filled workbook into data/raw (FILE=isian-YEAR
 	$(LKJ) excel impor
 kertas-kerja: $(STAMP) ## Auditor's workbook with live formulas (make report makes it too)
 	$(LKJ) kertas-kerja
+semua: $(STAMP) ## Workspace ROOT= (pemda.yml): every OPD in parallel, then the Pemda, then reports/rekap-YEAR.*
+	$(LKJ) semua
+contoh-pemda: $(STAMP) ## Write a SYNTHETIC workspace of N OPDs and the Pemda into ROOT= (N=5 by default)
+	$(LKJ) contoh-pemda
 
 lint: $(STAMP) ## Lint, format check, types, import layers, notebooks (what pre-commit runs, offline)
 	$(VENV)/bin/ruff check lkj tests notebooks bench tools && $(VENV)/bin/ruff format --check lkj tests notebooks bench tools

@@ -3,6 +3,7 @@
     lkj report 2023 [--final] [-j N] [--kernel hangat|segar] [--root FOLDER]
     lkj pratinjau 2023 | data | reviu [--strict] [--dokumen BERKAS] | tahun-baru | kertas-kerja
     lkj excel isian 2023 [--paksa] | lkj excel impor 2023 [BERKAS] [--paksa]
+    lkj contoh-pemda 2023 -n 5 --root RUANG | lkj semua 2023 --root RUANG [-j N] [--final]
 
 Every value is checked here, once (a year, a number of jobs, a switch), by the parser; `make` hands its
 variables over unexpanded (`lkj --dari-make TARGET`, see the Makefile) and they meet the same checks.
@@ -34,6 +35,12 @@ def _tahun(teks: str) -> int:
 def _jobs(teks: str) -> int:
     if not re.fullmatch(r"[0-9]{1,2}", teks) or int(teks) < 1:
         raise argparse.ArgumentTypeError(f"'{teks}' tidak sah: tulis jumlah proses 1 sampai 99, mis. 2")
+    return int(teks)
+
+
+def _jumlah_opd(teks: str) -> int:
+    if not re.fullmatch(r"[0-9]{1,3}", teks) or int(teks) < 1:
+        raise argparse.ArgumentTypeError(f"'{teks}' tidak sah: tulis jumlah OPD 1 sampai 999, mis. 5")
     return int(teks)
 
 
@@ -281,6 +288,17 @@ def parser() -> tuple[_Parser, dict[str, _Perintah]]:
         "Kertas kerja auditor dengan rumus hidup: reports/TAHUN/kertas-kerja-TAHUN.xlsx",
         _kertas_kerja,
     ).root()
+    p["semua"] = _Perintah(
+        sub,
+        "semua",
+        "Ruang kerja Pemda (pemda.yml): bangun setiap OPD, lalu Pemda, lalu rekap Inspektorat reports/rekap-TAHUN",
+        _semua,
+    ).build()
+    p["contoh-pemda"] = (
+        _Perintah(sub, "contoh-pemda", "Tulis ruang kerja contoh (DATA SINTETIS): N OPD dan Pemda", _contoh_pemda)
+        .arg("-n", make="N", type=_jumlah_opd, metavar="N", default=5, help="jumlah OPD (bawaan: 5)")
+        .arg("--root", make="ROOT", type=Path, required=True, metavar="FOLDER", help="folder baru ruang kerja")
+    )
     excel = sub.add_parser(
         "excel", help="Buku kerja Excel untuk mengisi data", description="Buku kerja Excel untuk mengisi data"
     )
@@ -305,6 +323,19 @@ def _report(a: argparse.Namespace) -> None:
     from .pipeline import main_report
 
     main_report(a.tahun, a.root, a.jobs, a.final, a.kernel)
+
+
+def _semua(a: argparse.Namespace) -> int:
+    from .pemda.semua import main_semua
+
+    return main_semua(a.tahun, a.root, a.jobs, a.final, a.kernel)
+
+
+def _contoh_pemda(a: argparse.Namespace) -> None:
+    from .pemda.contoh import buat_ruang
+
+    folder = buat_ruang(a.root, a.n, a.tahun)
+    print(f"{a.root}/pemda.yml: {len(folder) - 1} OPD dan Pemda (DATA SINTETIS); lalu: make semua ROOT={a.root}")
 
 
 def _pratinjau(a: argparse.Namespace) -> int:

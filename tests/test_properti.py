@@ -25,9 +25,10 @@ import tempfile
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
+
+from lkj.pemda.contoh import tulis_proyek
 
 from conftest import ROOT
 
@@ -309,76 +310,12 @@ def proyek_valid(draw, max_sasaran: int = 15) -> dict:
 # --- writing a project -------------------------------------------------------------------------
 
 
-def _csv(path: Path, kolom: list[str], rows: list[dict]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(kolom)
-    for r in rows:
-        w.writerow(["" if r.get(k) is None else r[k] for k in kolom])
-    path.write_text(buf.getvalue(), encoding="utf-8")
-
-
 def tulis(spec: dict, root: Path, narasi: dict[str, str] | None = None) -> Path:
-    raw = root / "data" / "raw"
-    ren = raw / spec["params"]["renstra"]
-    _csv(ren / "tujuan.csv", ["tujuan_id", "tujuan"], [{"tujuan_id": a, "tujuan": b} for a, b in spec["tujuan"]])
-    _csv(
-        ren / "sasaran.csv",
-        ["sasaran_no", "tujuan_id", "sasaran"],
-        [{"sasaran_no": a, "tujuan_id": b, "sasaran": c} for a, b, c in spec["sasaran"]],
-    )
-    _csv(
-        ren / "indikator.csv",
-        [
-            "indikator_id",
-            "sasaran_no",
-            "indikator",
-            "satuan",
-            "polaritas",
-            "jenis_rumus",
-            "rumus",
-            *(f"target_{i}" for i in range(1, 6)),
-        ],
-        [
-            {
-                "indikator_id": i["id"],
-                "sasaran_no": i["sasaran_no"],
-                "indikator": i["nama"],
-                "satuan": i["satuan"],
-                "polaritas": i["polaritas"],
-                "jenis_rumus": i["jenis"],
-                "rumus": i["rumus"],
-                **{f"target_{k + 1}": t for k, t in enumerate(i["target"])},
-            }
-            for i in spec["indikator"]
-        ],
-    )
-    for tahun, d in spec["data"].items():
-        f = raw / str(tahun)
-        _csv(f / "pk.csv", ["sasaran_no", "indikator_id", "sasaran", "indikator", "target"], d["pk"])
-        _csv(
-            f / "komponen.csv",
-            ["indikator_id", "komponen_id", "kelompok", "peran", "uraian", "satuan", "target", "realisasi"],
-            d["komponen"],
-        )
-        if d["langsung"]:
-            _csv(f / "realisasi_langsung.csv", ["indikator_id", "realisasi", "keterangan"], d["langsung"])
-        if d["anggaran"] is not None:
-            _csv(f / "anggaran.csv", ["program_kode", "program", "pagu", "realisasi"], d["anggaran"])
-        if d["peta"] is not None:
-            _csv(f / "program_indikator.csv", ["program_kode", "indikator_id"], d["peta"])
-    (root / "params").mkdir(parents=True, exist_ok=True)
-    (root / "params" / f"{spec['tahun']}.yaml").write_text(
-        yaml.safe_dump(spec["params"], allow_unicode=True, sort_keys=False), encoding="utf-8"
-    )
+    """The project's files, by the one writer of specs (lkj contoh-pemda uses it too), and the notebooks."""
+    tulis_proyek(spec, root, narasi)
     shutil.copytree(
         ROOT / "notebooks", root / "notebooks", ignore=shutil.ignore_patterns("*.ipynb"), dirs_exist_ok=True
     )
-    for nama, isi in (narasi or {}).items():
-        p = raw / str(spec["tahun"]) / "narasi" / f"{nama}.md"
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(isi, encoding="utf-8")
     return root
 
 

@@ -134,8 +134,11 @@ def _realisasi(d: DataTahun, indikator_id: str, jenis_rumus: str, komponen: tupl
                 "peran",
             ) from None
     if langsung is not None:
+        dari_opd = getattr(langsung, "sumber", None)  # a Pemda's IKU computed by an OPD (lkj.masukan.sumber)
         catatan: tuple[str, ...] = (
-            ()
+            (f"{langsung.keterangan}: realisasi dari perhitungan OPD penanggung jawab",)
+            if isinstance(dari_opd, str)
+            else ()
             if jenis_rumus == "langsung"
             else (
                 f"tanpa data dukung: rumus {jenis_rumus} tidak dapat dihitung karena komponennya tidak "
@@ -302,6 +305,12 @@ def hitung_anggaran(p: Pengukuran) -> pd.DataFrame | None:
             }
         )
     return pd.DataFrame(rows, columns=KOLOM_ANGGARAN)
+
+
+def total_anggaran(anggaran: pd.DataFrame) -> tuple[float, float, F.Hasil]:
+    """The whole budget: (pagu, realisasi, serapan); a program without realisasi counts for nothing spent."""
+    pagu, realisasi = anggaran.pagu.sum(), anggaran.realisasi.dropna().sum()
+    return pagu, realisasi, F.serapan(pagu, realisasi)
 
 
 # --- comparisons ------------------------------------------------------------------------

@@ -32,6 +32,11 @@ def folder_tahun(proyek: Proyek, tahun: int) -> Path:
     return folder
 
 
+def proyek_opd(proyek: Proyek, opd: str) -> Proyek:
+    """An OPD's project named by a Pemda's `sumber`: a folder beside the Pemda's, in the same workspace."""
+    return Proyek(proyek.root.parent / opd)
+
+
 def berkas_masukan(proyek: Proyek, tahun: int) -> list[Path]:
     """Every file a year's report may read: the year, its comparison year, its Renstra, its params.
 
@@ -42,6 +47,9 @@ def berkas_masukan(proyek: Proyek, tahun: int) -> list[Path]:
     if aturan.tahun_pembanding is not None:
         folders.append(proyek.tahun(aturan.tahun_pembanding))
     files = [proyek.params(tahun), proyek.rencana, *([aturan.logo] if aturan.logo else [])]
+    for _, opd, _ in aturan.sumber:  # a Pemda's IKU taken from an OPD: its computed indicators, its name
+        asal = proyek_opd(proyek, opd)
+        files += [asal.processed(tahun) / "capaian.csv", asal.params(tahun)]
     for f in folders:
         if f.is_dir():
             files += sorted(p for p in f.rglob("*") if (p.is_file() or p.is_symlink()) and not tersembunyi(p, f))

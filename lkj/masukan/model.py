@@ -22,6 +22,7 @@ from .proyek import Proyek
 from .publikasi import Angka, baca_publikasi
 from .rencana import Rencana, baca_rencana
 from .skema import peringatan_csv
+from .sumber import isi_sumber
 from .tinjauan import narasi_belum_ditinjau
 
 
@@ -61,7 +62,7 @@ def baca_masukan(proyek: Proyek, tahun: int) -> Masukan:
             "(buat dulu folder renstra-<tahun awal>-<tahun akhir> bila periode baru).",
             column="renstra",
         )
-    data = baca_tahun(proyek, tahun, renstra)
+    data = isi_sumber(proyek, aturan, baca_tahun(proyek, tahun, renstra))  # a Pemda's IKU from its OPDs
     pembanding = None
     if aturan.tahun_pembanding is not None:
         if not (proyek.tahun(aturan.tahun_pembanding) / "pk.csv").is_file():

@@ -24,7 +24,8 @@ KUNCI_WAJIB: dict[str, type | tuple[type, ...]] = {
     "indikator_rata_rata": (str, list),
     "skala_predikat": list,
 }
-KUNCI_OPSIONAL = {"penandatangan": (dict, type(None)), "logo": (str, type(None))}
+KUNCI_OPSIONAL = {"penandatangan": (dict, type(None)), "logo": (str, type(None)), "sumber": (dict, type(None))}
+SUMBER = re.compile(r"([A-Za-z0-9][A-Za-z0-9_.\-]*)/([A-Za-z0-9][A-Za-z0-9_.\-]{0,39})")  # <OPD folder>/<indikator_id>
 PENANDATANGAN = ("tempat", "tanggal", "jabatan", "nama", "pangkat", "nip")  # pangkat may be null: not printed
 DIGIT_MAKS = 6
 RENSTRA = re.compile(r"renstra-(\d{4})-(\d{4})")
@@ -47,6 +48,8 @@ class Aturan:
     skala_daftar: tuple[dict, ...]
     penandatangan: dict[str, str | None] | None = None  # who signs the Kata Pengantar
     logo: Path | None = None  # cover logo, inside the project
+    # a Pemda's IKU whose realisasi is an OPD's computed one: indikator_id -> (OPD folder, its indikator_id)
+    sumber: tuple[tuple[str, str, str], ...] = ()
 
     def ikut_rata_rata(self, indikator_id: str) -> bool:
         return self.indikator_rata_rata == "semua" or indikator_id in self.indikator_rata_rata
@@ -186,6 +189,16 @@ def baca_aturan(proyek: Proyek, tahun: int) -> Aturan:
     logo = None
     if isi.get("logo"):
         logo = _logo(proyek, isi["logo"], salah)
+    sumber = []
+    for iku, asal in (isi.get("sumber") or {}).items():
+        cocok = SUMBER.fullmatch(asal) if isinstance(asal, str) else None
+        if cocok is None:
+            raise salah(
+                "sumber",
+                f"sumber indikator '{iku}' tidak sah: {asal!r}",
+                "Tulis <folder OPD di ruang kerja>/<indikator_id>, mis. IKU01: dinas-pendidikan/IK02.",
+            )
+        sumber.append((str(iku), cocok[1], cocok[2]))
     return Aturan(
         tahun=tahun,
         instansi=isi["instansi"].strip(),
@@ -199,6 +212,7 @@ def baca_aturan(proyek: Proyek, tahun: int) -> Aturan:
         skala_daftar=tuple(isi["skala_predikat"]),
         penandatangan=ttd,
         logo=logo,
+        sumber=tuple(sumber),
     )
 
 

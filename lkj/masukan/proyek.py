@@ -13,6 +13,9 @@ from pathlib import Path
 from .errors import DataError
 
 KODE = Path(__file__).resolve().parent.parent  # the lkj package
+# The report plan and its notebooks ship with lkj: lkj/notebooks/ once installed from a wheel (package data,
+# see pyproject.toml), notebooks/ beside the package in the source checkout (an editable install).
+NOTEBOOKS = KODE / "notebooks" if (KODE / "notebooks" / "laporan.yml").is_file() else KODE.parent / "notebooks"
 BINER = {  # leading bytes of files people save by mistake in place of a text file
     b"PK\x03\x04": "buku kerja Excel (.xlsx) atau arsip zip",
     b"\xd0\xcf\x11\xe0": "buku kerja Excel lama (.xls)",
@@ -53,9 +56,9 @@ class Proyek:
     @property
     def notebooks(self) -> Path:
         """The project's notebooks/ (plan + templates); a project without one (e.g. an OPD folder
-        given with --root that holds only data/ and params/) uses the repository's."""
+        given with --root that holds only data/ and params/) uses the ones lkj ships (`NOTEBOOKS`)."""
         sendiri = self.root / "notebooks"
-        return sendiri if sendiri.is_dir() or sendiri.is_symlink() else KODE.parent / "notebooks"
+        return sendiri if sendiri.is_dir() or sendiri.is_symlink() else NOTEBOOKS
 
     @property
     def rencana(self) -> Path:
@@ -73,17 +76,19 @@ class Proyek:
     def relatif(self, path: Path | str) -> str:
         """The path as shown to people: relative to the project (or to the lkj package)."""
         p = Path(path)
-        for akar in (self.root, KODE.parent):
+        for akar in (self.root, NOTEBOOKS.parent, KODE.parent):
             try:
                 return p.resolve().relative_to(akar).as_posix() if p.is_absolute() else p.as_posix()
             except ValueError:
                 continue
+        if p.is_absolute() and p.resolve().is_relative_to(self.root.parent):  # a project beside it (lkj.pemda)
+            return "../" + p.resolve().relative_to(self.root.parent).as_posix()
         return p.as_posix()
 
     def di_dalam(self, path: Path, apa: str = "berkas") -> Path:
         """`path` if it lies inside the project once links are followed; else a DataError."""
         akar = [self.root]
-        if self.notebooks != self.root / "notebooks":  # the repository's notebooks, used by this project
+        if self.notebooks != self.root / "notebooks":  # the notebooks lkj ships, used by this project
             akar.append(self.notebooks.resolve())
         try:
             if not any(path.resolve().is_relative_to(a) for a in akar):

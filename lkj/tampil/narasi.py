@@ -16,8 +16,14 @@ from markdown_it import MarkdownIt
 
 from .. import fmt
 from ..dokumen.model import Blok, Daftar, Isi, Judul, Kolom, KotakDraf, Narasi, Paragraf, Tabel, Teks
-from ..hitung import formulas as F
-from ..hitung.pengukuran import Pengukuran, arah_perubahan, jumlah_arah, rata_rata_sebanding, sensitivitas
+from ..hitung.pengukuran import (
+    Pengukuran,
+    arah_perubahan,
+    jumlah_arah,
+    rata_rata_sebanding,
+    sensitivitas,
+    total_anggaran,
+)
 from ..masukan.errors import DataError
 from . import tabel
 from .html import rujukan
@@ -411,11 +417,11 @@ def nilai_placeholder(
             data_dukung_lalu=data_dukung_lalu(sum(h.tanpa_data_dukung for h in lalu.indikator), len(lalu.indikator)),
         )
     if anggaran is not None:
-        pagu, real = anggaran.pagu.sum(), anggaran.realisasi.dropna().sum()
+        pagu, real, serapan = total_anggaran(anggaran)
         k.update(
             pagu_total=fmt.rupiah(pagu),
             realisasi_anggaran_total=fmt.rupiah(real),
-            serapan_total=fmt.persen(F.serapan(pagu, real).nilai, d),
+            serapan_total=fmt.persen(serapan.nilai, d),
             jumlah_program=str(len(anggaran)),
         )
     for h in p.indikator:

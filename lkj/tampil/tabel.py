@@ -12,7 +12,7 @@ import pandas as pd
 from .. import fmt
 from ..dokumen.model import Daftar, Isi, Tabel, Teks
 from ..hitung import formulas as F
-from ..hitung.pengukuran import HasilIndikator, Pengukuran, sensitivitas
+from ..hitung.pengukuran import HasilIndikator, Pengukuran, sensitivitas, total_anggaran
 from ..masukan.model import Masukan
 from .html import Kol, tabel
 
@@ -171,13 +171,13 @@ def tabel_anggaran(p: Pengukuran, df: pd.DataFrame, efisiensi: bool = False) -> 
     d = p.aturan.digit_desimal
     rows = df.to_dict("records")
     if not efisiensi:
-        total_pagu, total_real = df.pagu.sum(), df.realisasi.dropna().sum()
+        total_pagu, total_real, serapan = total_anggaran(df)
         kaki: list[str | Isi] = [
             "",
             (Teks("Jumlah", tebal=True),),
             fmt.rupiah(total_pagu),
             fmt.rupiah(total_real),
-            fmt.persen(F.serapan(total_pagu, total_real).nilai, d),
+            fmt.persen(serapan.nilai, d),
         ]
         return tabel(
             rows,
