@@ -416,6 +416,13 @@ def sel_cek(path: Path) -> list[str]:
     return out
 
 
+def sel_ringkasan(path: Path) -> str:
+    """The Petunjuk sheet's count of FALSE checks: the cell beside its label, wherever the text puts it."""
+    ws = openpyxl.load_workbook(path)["Petunjuk"]
+    r = next(r for r in range(1, ws.max_row + 1) if str(ws.cell(r, 1).value).startswith("Jumlah sel cek yang FALSE"))
+    return f"PETUNJUK!B{r}"
+
+
 def test_every_check_cell_of_another_opd_is_true_for_every_formula_type(tmp_path):
     """The synthetic example has jumlah, nilai and non-percentage indicators: their realisasi are formulas
     too, and agree with the pipeline."""
@@ -436,7 +443,7 @@ def test_every_check_cell_of_2023_is_true_in_an_independent_engine(kertas_kerja)
     cek = sel_cek(kertas_kerja)
     assert len(cek) > 60
     assert {c: nilai[c] for c in cek if nilai[c] is not True} == {}
-    assert nilai["PETUNJUK!B10"] == 0  # the summary: no check is FALSE
+    assert nilai[sel_ringkasan(kertas_kerja)] == 0  # the summary: no check is FALSE
     wb = openpyxl.load_workbook(kertas_kerja)
     ind = wb["Indikator"]
     r = baris_excel(ind, indikator_id="IK02")
@@ -460,7 +467,7 @@ def test_changing_a_raw_cell_changes_the_dependent_capaian_and_its_check(kertas_
     assert nilai[sel(ind, "capaian", r_i)] == pytest.approx(100.0)
     assert nilai[sel(ind, "predikat", r_i)] == "Sangat Tinggi"
     assert nilai[sel(ind, "cek_capaian", r_i)] is False
-    assert nilai["PETUNJUK!B10"] > 0
+    assert nilai[sel_ringkasan(kertas_kerja)] > 0
 
 
 def test_kertas_kerja_is_byte_reproducible_with_fixed_metadata(kertas_kerja, proyek):
