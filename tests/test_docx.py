@@ -480,6 +480,18 @@ def test_rebuilds_are_byte_identical_with_fixed_zip_times(draf_docx):
     assert "2000-01-01T00:00:00Z" in inti and "Laporan Kinerja" in inti
 
 
+def test_a_long_agency_name_fits_words_property_limit():
+    """Word's core properties hold at most 255 characters; the document itself keeps the full name."""
+    panjang = "Dinas Pemberdayaan Masyarakat, Perempuan dan Perlindungan Anak " * 6
+    dok = dokumen_contoh()
+    blok = [replace(b, instansi=panjang) if isinstance(b, Sampul) else b for b in dok.blok]
+    isi = ke_docx(replace(dok, blok=blok))
+    berkas = docx.Document(io.BytesIO(isi))
+    assert len(berkas.core_properties.title) == 255 and berkas.core_properties.title.endswith("…")
+    assert len(berkas.core_properties.author) == 255
+    assert panjang.strip().upper() in " ".join(p.text for p in berkas.paragraphs).upper()
+
+
 # --- a real client ---------------------------------------------------------------------------------
 
 

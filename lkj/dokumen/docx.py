@@ -68,6 +68,11 @@ def nama_penanda(id_: str) -> str:
     return nama
 
 
+def _sifat_pendek(teks_: str) -> str:
+    """A core property value within Word's 255-character limit (a long agency name is cut with '…')."""
+    return teks_ if len(teks_) <= 255 else teks_[:254] + "…"
+
+
 # --- low-level OOXML helpers ---------------------------------------------------------------------
 
 
@@ -328,8 +333,8 @@ class _Penulis:
     def _sifat(self) -> None:
         cp = self.d.core_properties
         sampul = next((b for b in self.dok.blok if isinstance(b, Sampul)), None)
-        cp.title = f"{sampul.judul} {sampul.instansi} {sampul.tahun}" if sampul else ""
-        cp.author = cp.last_modified_by = sampul.instansi if sampul else ""
+        cp.title = _sifat_pendek(f"{sampul.judul} {sampul.instansi} {sampul.tahun}" if sampul else "")
+        cp.author = cp.last_modified_by = _sifat_pendek(sampul.instansi if sampul else "")
         cp.created = cp.modified = WAKTU_TETAP
         cp.revision = 1
         cp.comments = cp.subject = cp.keywords = cp.category = ""
