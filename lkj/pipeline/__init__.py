@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..files import tulis_atomik
+from ..files import ganti_bersama, pesan_lingkungan, tulis_atomik
 from ..masukan.berkas import berkas_masukan, folder_tahun
 from ..masukan.bukti import tanpa_bukti
 from ..masukan.errors import Peringatan
@@ -142,6 +142,10 @@ def tulis_processed(m: Masukan) -> Path:
     return out
 
 
+def _processed(proyek: Proyek, tahun: int) -> list[Path]:
+    return sorted(proyek.processed(tahun).glob("*.csv"))
+
+
 def _sans_rfc3987() -> None:
     """nbformat imports jsonschema, which imports rfc3987_syntax when installed (JupyterLab's jupyter-events
     pulls it in) and compiles its 39 grammars: 0,8 s in every build process, for an "iri" format check that
@@ -245,7 +249,7 @@ def build(
     _cek_keluaran(proyek, hasil)
     siap = model_path.is_file() and (proyek.processed(tahun) / "capaian.csv").is_file()
     versi = f"{s.semua}:{'final' if final else 'draf'}"
-    if siap and stamps.fresh_set("rakit", versi, hasil):
+    if siap and stamps.fresh_set("rakit", versi, [*hasil, *_processed(proyek, tahun)]):
         return BuildResult([], False, [])
 
     mulai = time.perf_counter()
@@ -334,14 +338,13 @@ def build(
         terpotong = halaman.result()
     waktu["rakit"] = time.perf_counter() - mulai - waktu["data"] - waktu["notebook"]
     log(f"  rakit selesai ({waktu['rakit']:.1f} s)")
-    for path, data in zip(hasil, isi, strict=True):
-        try:
-            tulis_atomik(path, data, tmp_dir=build_dir)  # nothing half-written ever appears in reports/
-        except OSError as e:
-            raise BuildError(f"{proyek.relatif(path)} tidak dapat ditulis ({e.strerror or e}).") from None
+    try:
+        ganti_bersama(dict(zip(hasil, isi, strict=True)))  # the new set of outputs, or the old one whole
+    except OSError as e:
+        raise BuildError(f"{pesan_lingkungan(e, proyek.relatif)} Laporan sebelumnya tetap utuh.") from None
     for nama, nilai in diperbarui:
         stamps.write(nama, nilai)
-    stamps.write_set("rakit", versi, hasil)
+    stamps.write_set("rakit", versi, [*hasil, *_processed(proyek, tahun)])  # `make data` alone makes it stale
     bukti = tanpa_bukti(m) if final else []  # FINAL=1: indicators without evidence (bukti.csv)
     peringatan = sorted({*m.peringatan, *terpotong, *bukti})
     return BuildResult(list(tugas), True, peringatan, waktu, [n for n, _ in diperbarui])
