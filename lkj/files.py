@@ -11,12 +11,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 
-def tulis_atomik(path: Path, isi: str | bytes, tmp_dir: Path | None = None) -> None:
-    """Write via a temporary file and rename. `tmp_dir` (same filesystem) keeps even the
-    temporary file out of the target folder."""
+def tulis_atomik(path: Path, isi: str | bytes) -> None:
+    """Write via a temporary file beside it and rename: a reader sees the old file or the new one."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _tulis_sementara(path, isi, Path(tmp_dir or path.parent))
+    tmp = _tulis_sementara(path, isi, path.parent)
     try:
         os.replace(tmp, path)
     except BaseException:
