@@ -90,6 +90,33 @@ def test_preview_rebuilds_each_change_with_the_bytes_of_make_report(laporan):
         build(2023, root, log=diam)
 
 
+def test_preview_writes_the_html_before_the_pdf_is_laid_out_and_make_report_keeps_the_set(laporan, monkeypatch):
+    """The writer sees an edit in the HTML while the PDF (seconds) is still being made; `make report`
+    replaces its outputs only as one set."""
+    from lkj.pipeline import pdf
+
+    root, _ = laporan
+    narasi = root / "data/raw/2023/narasi/penutup.md"
+    teks = narasi.read_text(encoding="utf-8")
+    render, dilihat = pdf.render, []
+
+    def render_melihat(*a, **k):  # what the report HTML holds when the PDF starts
+        dilihat.append(baca(root))
+        return render(*a, **k)
+
+    monkeypatch.setattr(pdf, "render", render_melihat)
+    try:
+        for i, html_dulu in enumerate((True, False)):
+            tulis_atomik(narasi, teks + f"\nKalimat pratinjau nomor {i}.\n")
+            assert build(2023, root, log=diam, html_dulu=html_dulu).dirakit
+            assert (f"Kalimat pratinjau nomor {i}." in dilihat[-1]) is html_dulu
+            assert f"Kalimat pratinjau nomor {i}." in baca(root)
+    finally:
+        narasi.write_text(teks, encoding="utf-8")
+        monkeypatch.setattr(pdf, "render", render)
+        build(2023, root, log=diam)
+
+
 def test_preview_restarts_itself_in_place_when_lkj_code_changes(proyek, monkeypatch):
     class Palsu:  # a preview that sees lkj's code changed at once
         def __init__(self, *args):

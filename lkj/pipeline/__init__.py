@@ -231,11 +231,13 @@ def build(
     final: bool = False,
     kernel: str = "hangat",
     pool: ProcessPoolExecutor | None = None,
+    html_dulu: bool = False,
 ) -> BuildResult:
     """Build a year's report: a draft (DRAF mark, red boxes where narrative is missing) or, with `final`,
     the report to sign, refused (BelumFinal) while anything it needs is missing. `kernel`: "hangat", one
     warm kernel per worker for the whole build, or "segar", a fresh kernel per notebook (same output).
-    `pool`: worker processes to use instead of starting new ones (see pratinjau)."""
+    `pool`: worker processes to use instead of starting new ones (see pratinjau). `html_dulu` (the preview):
+    the report HTML is written as soon as it is made, before the PDF and the rest, which follow as one set."""
     _sans_rfc3987()
     _source_date_epoch()
     proyek = Proyek.di(root)
@@ -328,6 +330,8 @@ def build(
         docx = pool.submit(ke_docx, dok)  # beside the PDF: the two renderers share nothing but the document
         tugas_pool += [audit, docx]
         laporan = html_laporan(dok, tahun)
+        if html_dulu:  # a writer sees the edit in a second; the PDF takes several
+            tulis_atomik(hasil[0], laporan)
         isi_pdf, akhir_bab = pdf.render(dok, f"Laporan Kinerja {tahun}")
         halaman = pool.submit(pdf.periksa_halaman, isi_pdf, akhir_bab)
         tugas_pool.append(halaman)

@@ -195,11 +195,15 @@ class Pratinjau:
         """One rebuild on the kept pool; a pool broken by a killed worker is replaced and the build rerun."""
         self.tertata = False
         try:
-            return build(self.tahun, self.proyek.root, self.jobs, log, self.final, self.kernel, pool=self.pool)
+            return build(
+                self.tahun, self.proyek.root, self.jobs, log, self.final, self.kernel, pool=self.pool, html_dulu=True
+            )
         except BrokenProcessPool:
             hentikan(self.pool)
             self.pool = pool_baru(self.jobs, siapkan_pekerja)
-            return build(self.tahun, self.proyek.root, self.jobs, log, self.final, self.kernel, pool=self.pool)
+            return build(
+                self.tahun, self.proyek.root, self.jobs, log, self.final, self.kernel, pool=self.pool, html_dulu=True
+            )
         finally:  # the outputs as written: their own events start no build
             self.ditulis = {p: _jejak(p) for p in self.pantauan.keluaran}
 
