@@ -16,6 +16,9 @@ from pathlib import Path
 import pytest
 
 from lkj.masukan.errors import DataError
+from lkj.pipeline import masalah_final
+
+from conftest import masukan
 
 TAHUN = 2023
 
@@ -144,6 +147,13 @@ def test_unchanged_workspace_is_a_no_op_and_a_failed_opd_does_not_stop_the_other
     assert len(gagal) == 1 and gagal[0].startswith(f"GAGAL: {pertama}: ") and "pk.csv" in gagal[0]
     assert "Traceback" not in r.stderr
     assert "2 dibangun, 1 sudah mutakhir, 1 gagal" in r.stdout  # the changed OPD and the Pemda; not the third
+    usang = [b for b in r.stderr.splitlines() if b.startswith("pemda: PERINGATAN:")]
+    dari_pertama = [k for k, v in _sumber(root).items() if v.startswith(f"{pertama}/")]
+    assert dari_pertama and len(usang) == len(dari_pertama)  # its figures are the failed OPD's last good ones
+    assert all(f"IKU {k}" in b and "lebih lama dari datanya" in b for k, b in zip(sorted(dari_pertama), usang))
+    assert any(
+        "lebih lama dari datanya" in x for x in masalah_final(masukan(TAHUN, root / "pemda"))
+    )  # FINAL=1 refuses while it lasts
     baru = _capaian(root / kedua)[iid]["realisasi"]
     assert baru != realisasi_lama and _capaian(root / "pemda")[iku]["realisasi"] == baru
     rows = {x["proyek"]: x for x in csv.DictReader((salinan / "reports" / f"rekap-{TAHUN}.csv").open(encoding="utf-8"))}

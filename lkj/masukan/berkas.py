@@ -3,6 +3,7 @@ check of a build imports only this)."""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from .errors import DataError
@@ -47,12 +48,31 @@ def berkas_masukan(proyek: Proyek, tahun: int) -> list[Path]:
     if aturan.tahun_pembanding is not None:
         folders.append(proyek.tahun(aturan.tahun_pembanding))
     files = [proyek.params(tahun), proyek.rencana, *([aturan.logo] if aturan.logo else [])]
-    for _, opd, _ in aturan.sumber:  # a Pemda's IKU taken from an OPD: its computed indicators, its name
-        asal = proyek_opd(proyek, opd)
-        files += [asal.processed(tahun) / "capaian.csv", asal.params(tahun)]
+    for _, opd, _ in aturan.sumber:  # a Pemda's IKU taken from an OPD: its computed indicators, its name,
+        asal = proyek_opd(proyek, opd)  # and its data (were those numbers computed from it?)
+        files += [asal.processed(tahun) / "capaian.csv", asal.processed(tahun) / ASAL, *berkas_data(asal, tahun)]
     for f in folders:
         if f.is_dir():
             files += sorted(p for p in f.rglob("*") if (p.is_file() or p.is_symlink()) and not tersembunyi(p, f))
         else:
             files.append(f)
     return files
+
+
+ASAL = "asal.json"  # in data/processed/<YEAR>/: the fingerprint of the data its tables were computed from
+
+
+def berkas_data(proyek: Proyek, tahun: int) -> list[Path]:
+    """The inputs a year's computed tables depend on: `berkas_masukan` without the narrative."""
+    narasi = proyek.tahun(tahun) / "narasi"
+    return [p for p in berkas_masukan(proyek, tahun) if narasi not in p.parents]
+
+
+def sidik_data(proyek: Proyek, tahun: int) -> str:
+    """sha256 over the data files (names relative to the project, and contents): the same in any folder."""
+    h = hashlib.sha256()
+    for p in berkas_data(proyek, tahun):
+        nama = p.relative_to(proyek.root).as_posix() if p.is_relative_to(proyek.root) else p.as_posix()
+        h.update(nama.encode() + b"\0")
+        h.update(p.read_bytes() if p.is_file() else b"<tidak ada>")
+    return h.hexdigest()

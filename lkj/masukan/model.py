@@ -37,6 +37,7 @@ class Masukan:
     publikasi: tuple[Angka, ...] | None
     peringatan: tuple[Peringatan, ...]
     narasi_disalin: tuple[str, ...] = ()  # narrative names still as tahun-baru copied them (lkj.masukan.tinjauan)
+    sumber_usang: tuple[Peringatan, ...] = ()  # a Pemda's IKU from an OPD whose numbers are older than its data
 
     @property
     def tahun(self) -> int:
@@ -62,7 +63,7 @@ def baca_masukan(proyek: Proyek, tahun: int) -> Masukan:
             "(buat dulu folder renstra-<tahun awal>-<tahun akhir> bila periode baru).",
             column="renstra",
         )
-    data = isi_sumber(proyek, aturan, baca_tahun(proyek, tahun, renstra))  # a Pemda's IKU from its OPDs
+    data, sumber_usang = isi_sumber(proyek, aturan, baca_tahun(proyek, tahun, renstra))  # a Pemda's IKU from OPDs
     pembanding = None
     if aturan.tahun_pembanding is not None:
         if not (proyek.tahun(aturan.tahun_pembanding) / "pk.csv").is_file():
@@ -97,9 +98,11 @@ def baca_masukan(proyek: Proyek, tahun: int) -> Masukan:
         Peringatan("narasi masih salinan tahun lalu, belum ditinjau", proyek.relatif(proyek.narasi(tahun, n)))
         for n in disalin
     ]
-    peringatan += bukti_hilang(proyek, data.bukti, data.folder / "bukti.csv")
+    peringatan += bukti_hilang(proyek, data.bukti, data.folder / "bukti.csv") + sumber_usang
     publikasi = baca_publikasi(proyek, proyek.tahun(tahun) / "publikasi.csv")
-    return Masukan(proyek, aturan, data, pembanding, rencana, narasi, publikasi, tuple(peringatan), disalin)
+    return Masukan(
+        proyek, aturan, data, pembanding, rencana, narasi, publikasi, tuple(peringatan), disalin, tuple(sumber_usang)
+    )
 
 
 def _baca_narasi(proyek: Proyek, tahun: int, rencana: Rencana) -> tuple[dict[str, str | None], list[Peringatan]]:

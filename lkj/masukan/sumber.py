@@ -10,21 +10,25 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from dataclasses import replace
 
 import pandas as pd
 
-from .berkas import proyek_opd
+from .berkas import ASAL, proyek_opd, sidik_data
 from .data import DataTahun
-from .errors import DataError
+from .errors import DataError, Peringatan
 from .params import Aturan, baca_aturan
 from .proyek import Proyek
 
 
-def isi_sumber(proyek: Proyek, aturan: Aturan, data: DataTahun) -> DataTahun:
-    """The year's data with each sourced IKU's realisasi taken from its OPD."""
+def isi_sumber(proyek: Proyek, aturan: Aturan, data: DataTahun) -> tuple[DataTahun, list[Peringatan]]:
+    """The year's data with each sourced IKU's realisasi taken from its OPD, and a warning for each OPD
+    whose numbers were computed from other data than it holds now (its last build failed, or it was not
+    rebuilt since): a draft shows them, a final report refuses."""
     if not aturan.sumber:
-        return data
+        return data, []
+    usang: list[Peringatan] = []
     params = proyek.params(aturan.tahun)
     definisi = data.renstra.indikator.set_index("indikator_id")
     sendiri = set(data.realisasi_langsung.indikator_id) if data.realisasi_langsung is not None else set()
@@ -50,6 +54,14 @@ def isi_sumber(proyek: Proyek, aturan: Aturan, data: DataTahun) -> DataTahun:
         hasil = asal.processed(aturan.tahun) / "capaian.csv"
         if not hasil.is_file():
             raise salah(f"{opd} belum dihitung untuk {aturan.tahun}", "Bangun OPD itu dulu: make semua.")
+        if not _sesuai_data(asal, aturan.tahun):
+            usang.append(
+                Peringatan(
+                    f"realisasi IKU {iku} diambil dari hitungan {opd} yang lebih lama dari datanya sekarang "
+                    f"(build {opd} terakhir gagal atau belum diulang); bangun ulang {opd} (make semua)",
+                    proyek.relatif(hasil),
+                )
+            )
         rows = list(csv.DictReader(io.StringIO(asal.baca_teks(hasil))))
         nomor, row = next(((n, r) for n, r in enumerate(rows, start=2) if r["indikator_id"] == iid), (None, None))
         if row is None or nomor is None:
@@ -73,4 +85,13 @@ def isi_sumber(proyek: Proyek, aturan: Aturan, data: DataTahun) -> DataTahun:
     if lama is not None:
         lama = lama.assign(sumber=None)
     baru = pd.DataFrame(baris, columns=[*(lama.columns if lama is not None else baris[0])]).astype({"baris": object})
-    return replace(data, realisasi_langsung=baru if lama is None else pd.concat([lama, baru], ignore_index=True))
+    gabung = baru if lama is None else pd.concat([lama, baru], ignore_index=True)
+    return replace(data, realisasi_langsung=gabung), usang
+
+
+def _sesuai_data(asal: Proyek, tahun: int) -> bool:
+    """Whether the OPD's computed tables were computed from the data it holds now."""
+    try:
+        return json.loads(asal.baca_teks(asal.processed(tahun) / ASAL))["data"] == sidik_data(asal, tahun)
+    except (OSError, ValueError, KeyError, TypeError, DataError):
+        return False

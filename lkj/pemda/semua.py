@@ -28,6 +28,7 @@ class HasilProyek:
     dibangun: bool = False  # False: already up to date
     galat: str | None = None  # one line when the build failed
     peringatan: list[str] = field(default_factory=list)
+    sumber_usang: list[str] = field(default_factory=list)  # the Pemda: IKU taken from an OPD's outdated numbers
     detik: float = 0.0
 
 
@@ -56,6 +57,7 @@ def bangun_proyek(nama: str, tahun: int, folder: Path, jobs: int, final: bool, k
         r = build(tahun, folder, jobs, log=lambda s: None, final=final, kernel=kernel)
         hasil.dibangun = r.dirakit or bool(r.dijalankan)
         hasil.peringatan = [str(p) for p in r.peringatan]
+        hasil.sumber_usang = [str(p) for p in r.sumber_usang]
     except DataError as e:
         hasil.galat = str(e).splitlines()[0] + (" (dan masalah lain)" if "\n" in str(e) else "")
     except BelumFinal as e:
@@ -96,6 +98,8 @@ def semua(
             log(f"  GAGAL  {h.nama}: {h.galat}")
         elif h.dibangun:
             log(f"  dibangun {h.nama} ({h.detik:.1f} s)")
+        for w in h.sumber_usang:
+            log(f"  {h.nama}: {w}")
 
     pool: ProcessPoolExecutor = pool_baru(min(jobs, len(ruang.proyek)), siapkan=_tanpa_persiapan)
     try:
@@ -130,4 +134,7 @@ def main_semua(tahun: int, root: Path | None, jobs: int | None, final: bool = Fa
         print(f"→ {path.relative_to(h.ruang.root).as_posix()}")
     for gagal in h.gagal:
         print(f"GAGAL: {gagal.nama}: {gagal.galat}", file=sys.stderr)
+    for p in h.proyek:
+        for w in p.sumber_usang:
+            print(f"{p.nama}: {w}", file=sys.stderr)
     return 1 if h.gagal else 0

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..files import ganti_bersama, pesan_lingkungan, tulis_atomik
-from ..masukan.berkas import berkas_masukan, folder_tahun
+from ..masukan.berkas import ASAL, berkas_masukan, folder_tahun, sidik_data
 from ..masukan.bukti import tanpa_bukti
 from ..masukan.errors import Peringatan
 from ..masukan.proyek import Proyek
@@ -62,13 +62,15 @@ class BelumFinal(Exception):  # noqa: N818 (a refusal the user acts on, not a fa
 
 def masalah_final(m: Masukan) -> list[str]:
     """What keeps a year's report from being final: missing narrative, the signature block and its date,
-    narrative copied from last year and not yet reviewed, the organisation chart."""
+    narrative copied from last year and not yet reviewed, the organisation chart, a Pemda's IKU taken
+    from an OPD's outdated numbers."""
     from ..masukan.tinjauan import masalah_final as masalah_masukan
 
     out = [f"{m.proyek.relatif(m.narasi_path(n))}: narasi belum diisi" for n, t in m.narasi.items() if t is None]
     out += masalah_masukan(m.proyek, m.aturan)
     if m.data.organisasi is None:
         out.append(f"{m.proyek.relatif(m.data.folder / 'organisasi.csv')}: bagan organisasi belum diisi")
+    out += [f"{w.sumber}: {w.pesan}" for w in m.sumber_usang]
     return out
 
 
@@ -79,6 +81,7 @@ class BuildResult:
     peringatan: list[Peringatan]
     waktu: dict[str, float] = field(default_factory=dict)  # seconds per phase: data, notebook, rakit
     narasi: list[str] = field(default_factory=list)  # parts whose narrative changed (no kernel needed)
+    sumber_usang: list[Peringatan] = field(default_factory=list)  # a Pemda's IKU from an OPD's outdated numbers
 
 
 @dataclass(frozen=True)
@@ -139,11 +142,12 @@ def tulis_processed(m: Masukan) -> Path:
     for nama, df in tabel.items():
         if df is not None:
             tulis_atomik(out / nama, tabel_aman(df).to_csv(index=False, lineterminator="\n"))
+    tulis_atomik(out / ASAL, json.dumps({"data": sidik_data(m.proyek, m.tahun)}) + "\n")  # read by a Pemda's sumber
     return out
 
 
 def _processed(proyek: Proyek, tahun: int) -> list[Path]:
-    return sorted(proyek.processed(tahun).glob("*.csv"))
+    return [*sorted(proyek.processed(tahun).glob("*.csv")), proyek.processed(tahun) / ASAL]
 
 
 def _sans_rfc3987() -> None:
@@ -351,7 +355,7 @@ def build(
     stamps.write_set("rakit", versi, [*hasil, *_processed(proyek, tahun)])  # `make data` alone makes it stale
     bukti = tanpa_bukti(m) if final else []  # FINAL=1: indicators without evidence (bukti.csv)
     peringatan = sorted({*m.peringatan, *terpotong, *bukti})
-    return BuildResult(list(tugas), True, peringatan, waktu, [n for n, _ in diperbarui])
+    return BuildResult(list(tugas), True, peringatan, waktu, [n for n, _ in diperbarui], list(m.sumber_usang))
 
 
 def _sidik_bagian(b: Bagian, kode_data: str, m: Masukan) -> str:
