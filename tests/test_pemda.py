@@ -115,6 +115,35 @@ def test_rekap_rows_follow_each_opds_own_numbers(ruang):
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//|url\(\s*["']?(https?:)?//""", html)  # nothing remote
 
 
+def test_pemda_reviu_finds_an_opd_report_printing_another_value_for_its_iku(ruang):
+    """The reviu of the Pemda checks the OPDs' published figures of the indicators its IKU take: the OPD's
+    report (its publikasi.csv) printing another realisasi than its data gives is one finding (R10)."""
+    from lkj.reviu import periksa
+    from lkj.reviu.lembar import perlakuan
+
+    root, _ = ruang
+    iku, asal = next(iter(_sumber(root).items()))
+    opd, iid = asal.split("/")
+    benar = float(_capaian(root / opd)[iid]["realisasi"])
+    publikasi = root / opd / "data" / "raw" / str(TAHUN) / "publikasi.csv"
+    kepala = "lokasi,tabel,baris,kolom,tahun,subjek,besaran,tertulis\n"
+    try:
+        for tercetak, n_temuan in ((benar, 0), (benar + 7, 1)):
+            tulis = f"{tercetak:.2f}".replace(".", ",")
+            publikasi.write_text(
+                kepala + f'Bab III,Tabel 3.1 Pengukuran,{iid},Realisasi,{TAHUN},{iid},realisasi,"{tulis}"\n',
+                encoding="utf-8",
+            )
+            r10 = [t for t in periksa(masukan(TAHUN, root / "pemda")) if t.aturan == "R10"]
+            assert len(r10) == n_temuan
+        (t,) = r10
+        assert t.indikator_id == iku and t.kategori == "tidak konsisten" and t.nilai_hitung == benar
+        assert t.nilai_dilaporkan == pytest.approx(benar + 7) and opd in t.lokasi[0] and iid in t.uraian
+        assert "OPD mengoreksi laporannya" in perlakuan(t)[2]
+    finally:
+        publikasi.unlink(missing_ok=True)
+
+
 def test_unchanged_workspace_is_a_no_op_and_a_failed_opd_does_not_stop_the_others(ruang):
     """Last of the tests on the built workspace: it changes two OPDs."""
     root, hasil = ruang

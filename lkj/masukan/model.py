@@ -22,7 +22,7 @@ from .proyek import Proyek
 from .publikasi import Angka, baca_publikasi
 from .rencana import Rencana, baca_rencana
 from .skema import peringatan_csv
-from .sumber import isi_sumber
+from .sumber import PublikasiOpd, isi_sumber
 from .tinjauan import narasi_belum_ditinjau
 
 
@@ -38,6 +38,7 @@ class Masukan:
     peringatan: tuple[Peringatan, ...]
     narasi_disalin: tuple[str, ...] = ()  # narrative names still as tahun-baru copied them (lkj.masukan.tinjauan)
     sumber_usang: tuple[Peringatan, ...] = ()  # a Pemda's IKU from an OPD whose numbers are older than its data
+    publikasi_opd: tuple[PublikasiOpd, ...] = ()  # what those OPDs' own reports print for them
 
     @property
     def tahun(self) -> int:
@@ -63,7 +64,8 @@ def baca_masukan(proyek: Proyek, tahun: int) -> Masukan:
             "(buat dulu folder renstra-<tahun awal>-<tahun akhir> bila periode baru).",
             column="renstra",
         )
-    data, sumber_usang = isi_sumber(proyek, aturan, baca_tahun(proyek, tahun, renstra))  # a Pemda's IKU from OPDs
+    sumber = isi_sumber(proyek, aturan, baca_tahun(proyek, tahun, renstra))  # a Pemda's IKU from its OPDs
+    data = sumber.data
     pembanding = None
     if aturan.tahun_pembanding is not None:
         if not (proyek.tahun(aturan.tahun_pembanding) / "pk.csv").is_file():
@@ -98,10 +100,20 @@ def baca_masukan(proyek: Proyek, tahun: int) -> Masukan:
         Peringatan("narasi masih salinan tahun lalu, belum ditinjau", proyek.relatif(proyek.narasi(tahun, n)))
         for n in disalin
     ]
-    peringatan += bukti_hilang(proyek, data.bukti, data.folder / "bukti.csv") + sumber_usang
+    peringatan += bukti_hilang(proyek, data.bukti, data.folder / "bukti.csv") + sumber.usang
     publikasi = baca_publikasi(proyek, proyek.tahun(tahun) / "publikasi.csv")
     return Masukan(
-        proyek, aturan, data, pembanding, rencana, narasi, publikasi, tuple(peringatan), disalin, tuple(sumber_usang)
+        proyek,
+        aturan,
+        data,
+        pembanding,
+        rencana,
+        narasi,
+        publikasi,
+        tuple(peringatan),
+        disalin,
+        tuple(sumber.usang),
+        tuple(sumber.publikasi),
     )
 
 

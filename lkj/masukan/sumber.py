@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -20,15 +20,39 @@ from .data import DataTahun
 from .errors import DataError, Peringatan
 from .params import Aturan, baca_aturan
 from .proyek import Proyek
+from .publikasi import Angka, baca_publikasi
 
 
-def isi_sumber(proyek: Proyek, aturan: Aturan, data: DataTahun) -> tuple[DataTahun, list[Peringatan]]:
-    """The year's data with each sourced IKU's realisasi taken from its OPD, and a warning for each OPD
+@dataclass(frozen=True)
+class PublikasiOpd:
+    """A figure an OPD's own published report prints for an indicator a Pemda's IKU takes (the OPD's
+    data/raw/<YEAR>/publikasi.csv, typed or read from its report): the Pemda's reviu compares them."""
+
+    iku: str
+    opd: str
+    instansi: str
+    indikator_id: str
+    angka: Angka
+
+
+@dataclass(frozen=True)
+class Sumber:
+    """What a Pemda takes from its OPDs: the data with the IKU rows, the OPDs' outdated numbers, the
+    OPDs' published figures of those indicators."""
+
+    data: DataTahun
+    usang: list[Peringatan]
+    publikasi: list[PublikasiOpd]
+
+
+def isi_sumber(proyek: Proyek, aturan: Aturan, data: DataTahun) -> Sumber:
+    """The year's data with each sourced IKU's realisasi taken from its OPD; a warning for each OPD
     whose numbers were computed from other data than it holds now (its last build failed, or it was not
-    rebuilt since): a draft shows them, a final report refuses."""
+    rebuilt since: a draft shows them, a final report refuses); the OPDs' published figures."""
     if not aturan.sumber:
-        return data, []
+        return Sumber(data, [], [])
     usang: list[Peringatan] = []
+    terbit: list[PublikasiOpd] = []
     params = proyek.params(aturan.tahun)
     definisi = data.renstra.indikator.set_index("indikator_id")
     sendiri = set(data.realisasi_langsung.indikator_id) if data.realisasi_langsung is not None else set()
@@ -72,6 +96,11 @@ def isi_sumber(proyek: Proyek, aturan: Aturan, data: DataTahun) -> tuple[DataTah
                 "Samakan satuannya di indikator.csv Renstra Pemda.",
             )
         instansi = baca_aturan(asal, aturan.tahun).instansi
+        terbit += [
+            PublikasiOpd(iku, opd, instansi, iid, a)
+            for a in baca_publikasi(asal, asal.tahun(aturan.tahun) / "publikasi.csv") or ()
+            if a.subjek == iid and a.tahun == aturan.tahun and a.besaran == "realisasi" and a.nilai is not None
+        ]
         baris.append(
             {
                 "baris": None,
@@ -86,7 +115,7 @@ def isi_sumber(proyek: Proyek, aturan: Aturan, data: DataTahun) -> tuple[DataTah
         lama = lama.assign(sumber=None)
     baru = pd.DataFrame(baris, columns=[*(lama.columns if lama is not None else baris[0])]).astype({"baris": object})
     gabung = baru if lama is None else pd.concat([lama, baru], ignore_index=True)
-    return replace(data, realisasi_langsung=gabung), usang
+    return Sumber(replace(data, realisasi_langsung=gabung), usang, terbit)
 
 
 def _sesuai_data(asal: Proyek, tahun: int) -> bool:

@@ -17,7 +17,7 @@ def periksa(m: Masukan, aturan=ATURAN) -> list[Temuan]:
     """All findings for a year: every rule on its own, then grouped by root cause (so the order of the
     rules does not matter), numbered per rule, each wrong figure on its own line."""
     p, lalu = hitung(m)
-    ctx = Konteks(p, lalu, m.publikasi, m.narasi, m.rencana)
+    ctx = Konteks(p, lalu, m.publikasi, m.narasi, m.rencana, m.publikasi_opd)
     temuan = kelompokkan([t for a in aturan if m.publikasi is not None or not a.butuh_publikasi for t in a.fungsi(ctx)])
     nomor: dict[str, int] = {}
     for t in temuan:

@@ -1240,6 +1240,39 @@ def rinci(ctx: Konteks, temuan: list[Temuan]) -> None:
 
 
 # --- every rule ----------------------------------------------------------------------------------------------------
+# --- R10: a Pemda's IKU against what its source OPD's own report prints ----------------------------------
+
+
+def aturan_sumber_opd(ctx: Konteks) -> list[Temuan]:
+    """A Pemda's IKU takes an OPD's computed realisasi; the OPD's own published report (its publikasi.csv)
+    must print the same value for that indicator, or the two documents give one quantity two values."""
+    out = []
+    for s in ctx.publikasi_opd:
+        h = ctx.p.cari(s.iku)
+        hit = h.realisasi.nilai if h else None
+        a = s.angka
+        if hit is None or a.nilai is None or banding(a.nilai, a.digit, hit) != "beda":
+            continue
+        out.append(
+            Temuan(
+                aturan="R10",
+                apa=f"Realisasi IKU {s.iku} (dari {s.opd})",
+                kategori="tidak konsisten",
+                lokasi=f"laporan {s.instansi} ({s.opd}/data/raw/{a.tahun}/publikasi.csv baris {a.baris_csv}): "
+                f"{a.tempat}",
+                sumber="data",
+                uraian=f"Laporan {s.instansi} mencetak realisasi indikator {s.indikator_id} {a.tertulis.strip()}, "
+                f"sedangkan LKjIP memakai hasil hitung dari data OPD itu, {_dalam_satuan(ctx, s.iku, hit, 2)}, "
+                f"untuk IKU {s.iku}: satu besaran tercetak dengan dua nilai; OPD itu perlu mengoreksi laporannya",
+                indikator_id=s.iku,
+                nilai_dilaporkan=a.nilai,
+                nilai_hitung=hit,
+                tautan=ctx.tautan(s.iku),
+            )
+        )
+    return out
+
+
 @dataclass(frozen=True)
 class AturanReviu:
     kode: str
@@ -1285,6 +1318,12 @@ ATURAN = (
         "R09",
         "Target yang tertulis di tabel data (pembilang terhadap penyebut, jumlah bagian) = target PK",
         aturan_target_data,
+        False,
+    ),
+    AturanReviu(
+        "R10",
+        "Realisasi IKU Pemda yang bersumber dari OPD = angka yang dicetak laporan OPD itu",
+        aturan_sumber_opd,
         False,
     ),
 )

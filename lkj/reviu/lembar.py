@@ -210,6 +210,13 @@ PERLAKUAN = {
         "Samakan target komponen dengan target PK (target PK × penyebut), atau beri keterangan bahwa angka "
         "itu target kegiatan, bukan target kinerja.",
     ),
+    "R10": (
+        "Satu angka satu sumber: realisasi IKU Pemda yang diambil dari OPD sama dengan angka yang dicetak "
+        "laporan kinerja OPD itu.",
+        "Laporan OPD mencetak angka yang berbeda dari hasil hitung datanya sendiri (diketik ulang atau "
+        "dihitung dari data lain).",
+        "OPD mengoreksi laporannya dengan angka hasil hitung datanya; Pemda tetap memakai angka itu.",
+    ),
 }
 
 BERKAS_KATA = {

@@ -10,6 +10,7 @@ from .. import fmt
 from ..hitung.pengukuran import Pengukuran, hitung_anggaran
 from ..masukan.publikasi import Angka
 from ..masukan.rencana import Rencana
+from ..masukan.sumber import PublikasiOpd
 
 KATEGORI = ("salah hitung", "tidak konsisten", "pembulatan", "data dukung tidak ada", "metodologi")
 TINGKAT = ("tinggi", "sedang", "rendah")
@@ -150,6 +151,7 @@ class Konteks:
     publikasi: tuple[Angka, ...] | None
     narasi: dict[str, str | None]
     rencana: Rencana
+    publikasi_opd: tuple[PublikasiOpd, ...] = ()  # a Pemda: what its OPDs' reports print for its IKU
     anggaran: pd.DataFrame | None = field(init=False)
 
     def __post_init__(self) -> None:
