@@ -446,8 +446,8 @@ def tulis_kertas_kerja(m: Masukan, temuan: list[Temuan] | None = None) -> bytes:
         refs = [
             ind.sel("capaian_dirata", baris_ind[h.indikator_id], lembar=True) for h in p.indikator if h.sasaran_no == no
         ]
-        nilai = p.rata_rata_sasaran(no).nilai
-        baris_rata(no, nama, _rata(refs, nilai), nilai)
+        rata = p.rata_rata_sasaran(no).nilai
+        baris_rata(no, nama, _rata(refs, rata), rata)
     kolom_masuk = f"Indikator!${ind.huruf('masuk_rata_rata')}$2:${ind.huruf('masuk_rata_rata')}${max(akhir_ind, 2)}"
     baris_rata(
         None,
