@@ -517,6 +517,8 @@ def test_cached_results_change_only_the_formula_cells_of_the_sheet_xml():
     )
     with pytest.raises(ValueError, match="A1"):  # a data cell is no formula: refused, not silently skipped
         simpan(buku(), {"Data": {"A1": 1}})
+    with pytest.raises(ValueError, match="Tiada"):
+        simpan(buku(), {"Tiada": {"A1": 1}})
 
 
 def test_every_check_cell_of_2023_is_true_in_an_independent_engine(kertas_kerja):

@@ -10,8 +10,8 @@ sheet with filters. Bytes depend only on the inputs (xlsx.simpan).
 
 Each formula cell also stores its result (the cached value), so viewers that do not recalculate show
 it: the value the pipeline computed for the figure the formula recomputes, and for a check what the
-check formula gives on those values. tests/test_excel.py holds every cached value to an independent
-engine and, where installed, to LibreOffice recalculating the workbook.
+check formula gives on those values. Tests hold every cached value to an independent engine
+(test_excel.py) and, where installed, to LibreOffice recalculating the workbook (test_calc.py).
 """
 
 from __future__ import annotations

@@ -68,7 +68,10 @@ def simpan(wb: Workbook, hasil: dict[str, dict[str, object]] | None = None) -> b
     stamp = WAKTU.strftime("%Y-%m-%dT%H:%M:%SZ")
     keluar = io.BytesIO()
     with zipfile.ZipFile(buf) as src, zipfile.ZipFile(keluar, "w", zipfile.ZIP_DEFLATED) as dst:
-        bagian = {v: k for k, v in _bagian_lembar(src).items() if k in hasil} if hasil else {}
+        lembar_zip = _bagian_lembar(src) if hasil else {}
+        if hasil and set(hasil) - set(lembar_zip):
+            raise ValueError(f"lembar tidak ada: {', '.join(sorted(set(hasil) - set(lembar_zip)))}")
+        bagian = {v: k for k, v in lembar_zip.items() if k in (hasil or {})}
         for info in src.infolist():
             data = src.read(info.filename)
             if info.filename in bagian:
