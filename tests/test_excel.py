@@ -519,6 +519,8 @@ def test_cached_results_change_only_the_formula_cells_of_the_sheet_xml():
         simpan(buku(), {"Data": {"A1": 1}})
     with pytest.raises(ValueError, match="Tiada"):
         simpan(buku(), {"Tiada": {"A1": 1}})
+    tak_hingga = zipfile.ZipFile(io.BytesIO(simpan(buku(), {"Lain": {"A1": float("inf")}})))
+    assert tak_hingga.read("xl/worksheets/sheet2.xml") == polos.read("xl/worksheets/sheet2.xml")  # left as it was
 
 
 def test_every_check_cell_of_2023_is_true_in_an_independent_engine(kertas_kerja):

@@ -124,7 +124,10 @@ def tulis_hasil(xml: bytes, hasil: dict[str, object]) -> bytes:
         ref = m[1].decode()
         if ref not in sisa:
             return m[0]
-        jenis, teks = nilai_xml(sisa.pop(ref))
+        xml_ = nilai_xml(sisa.pop(ref))
+        if xml_ is None:  # no cell value can hold it: the cell is left without a result, as openpyxl wrote it
+            return m[0]
+        jenis, teks = xml_
         t = f' t="{jenis}"'.encode() if jenis else b""
         return b'<c r="%s"%s%s><f>%s</f><v>%s</v></c>' % (m[1], m[2], t, m[3], teks.encode())
 
@@ -134,9 +137,10 @@ def tulis_hasil(xml: bytes, hasil: dict[str, object]) -> bytes:
     return out
 
 
-def nilai_xml(x: object) -> tuple[str, str]:
+def nilai_xml(x: object) -> tuple[str, str] | None:
     """A formula's result as the cell type (t=) and the text of <v>: a number plain (shortest exact
-    decimal), a boolean 'b' 1/0, text 'str'; None and NaN are the empty text a formula's "" gives."""
+    decimal), a boolean 'b' 1/0, text 'str'; None and NaN are the empty text a formula's "" gives; an
+    infinity, which no cell holds, is None."""
     from xml.sax.saxutils import escape
 
     if isinstance(x, bool) or type(x).__name__ == "bool_":
@@ -148,6 +152,4 @@ def nilai_xml(x: object) -> tuple[str, str]:
     f = float(x)  # type: ignore[arg-type]
     if math.isnan(f):
         return "str", ""
-    if math.isinf(f):
-        raise ValueError(f"nilai tak hingga tidak dapat disimpan di sel: {x!r}")
-    return "", repr(f)
+    return None if math.isinf(f) else ("", repr(f))
