@@ -74,3 +74,27 @@ try:
     _hyp.load_profile(os.environ.get("LKJ_HYPOTHESIS", "ci"))
 except ImportError:  # the environment predates hypothesis: test_properti.py is then skipped
     pass
+
+
+def hasil_tersimpan(path: Path) -> dict[str, object]:
+    """Every formula cell's cached result, as a reader that does not recalculate sees it ('SHEET!A1': value)."""
+    import openpyxl
+
+    rumus, nilai = openpyxl.load_workbook(path), openpyxl.load_workbook(path, data_only=True)
+    return {
+        f"{ws.title.upper()}!{c.coordinate}": nilai[ws.title][c.coordinate].value
+        for ws in rumus.worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if c.data_type == "f"
+    }
+
+
+def sama_nilai(a, b) -> bool:
+    """Two cell values agree: both empty (None or ""), the same boolean or text, numbers within 1e-9 relative."""
+    kosong = lambda x: x is None or (isinstance(x, str) and x == "")  # noqa: E731
+    if kosong(a) or kosong(b):
+        return kosong(a) and kosong(b)
+    if isinstance(a, bool | str) or isinstance(b, bool | str):
+        return type(a) is type(b) and a == b
+    return abs(a - b) <= 1e-9 * max(abs(a), abs(b))

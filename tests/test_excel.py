@@ -18,7 +18,7 @@ from lkj.hitung.pengukuran import hitung as hitung_masukan
 from lkj.masukan.proyek import Proyek
 from lkj.reviu.keluaran import KOLOM_CSV
 
-from conftest import ROOT, checksums, masukan
+from conftest import ROOT, checksums, hasil_tersimpan, masukan, sama_nilai
 
 RENSTRA = "renstra-2021-2026"
 HOSTILE = ['=HYPERLINK("http://x")', "@SUM(A1)", "+62 811", "-1 orang"]
@@ -436,6 +436,91 @@ def test_every_check_cell_of_another_opd_is_true_for_every_formula_type(tmp_path
     nilai = hitung_ulang(path)
     cek = sel_cek(path)
     assert {c: nilai[c] for c in cek if nilai[c] is not True} == {}
+    tersimpan = hasil_tersimpan(path)  # every formula's cached result is what the engine computes
+    assert len(tersimpan) > 60
+    assert {k: (v, nilai[k]) for k, v in tersimpan.items() if not sama_nilai(v, nilai[k])} == {}
+
+
+def test_an_undefined_figure_stores_the_empty_text_its_formula_gives(proyek):
+    """IK02 without its realisasi: realisasi, capaian and predikat are undefined (the formulas give ""), its
+    sasaran's average is empty, and the overall average leaves it out; every cached result still agrees."""
+    from lkj.excel.kertas_kerja import tulis_kertas_kerja
+
+    komponen = proyek / "data/raw/2023/komponen.csv"
+    teks = komponen.read_text(encoding="utf-8")
+    komponen.write_text(teks.replace("Sertifikasi,orang,224,106\n", "Sertifikasi,orang,224,\n"), encoding="utf-8")
+    path = proyek / "kertas-kerja-2023.xlsx"
+    path.write_bytes(tulis_kertas_kerja(masukan(2023, proyek)))
+    tersimpan, nilai = hasil_tersimpan(path), hitung_ulang(path)
+    assert {k: (v, nilai[k]) for k, v in tersimpan.items() if not sama_nilai(v, nilai[k])} == {}
+    ind = openpyxl.load_workbook(path)["Indikator"]
+    r = baris_excel(ind, indikator_id="IK02")
+    kosong = [
+        h
+        for h in ("realisasi", "capaian", "predikat", "masuk_rata_rata")
+        if tersimpan[f"INDIKATOR!{ind.cell(r, kolom(ind, h)).coordinate}"] is None  # openpyxl reads "" as None
+    ]
+    assert kosong == ["realisasi", "capaian", "predikat", "masuk_rata_rata"]
+    with zipfile.ZipFile(path) as z:
+        assert (
+            f'<c r="{ind.cell(r, kolom(ind, "capaian")).coordinate}" s="3" t="str">'
+            in z.read("xl/worksheets/sheet7.xml").decode()
+        )
+    assert sorted(tersimpan[c] for c in sel_cek(path)) == [True] * 104
+
+
+def test_every_formula_of_2023_stores_the_result_an_independent_engine_computes(kertas_kerja):
+    """Viewers that do not recalculate (openpyxl data_only, pandas, previews) see the numbers: each of the
+    217 formulas stores its result, and that result is what the `formulas` engine computes from the data."""
+    import pandas as pd
+
+    tersimpan = hasil_tersimpan(kertas_kerja)
+    assert len(tersimpan) == 217 and None not in tersimpan.values()
+    nilai = hitung_ulang(kertas_kerja)
+    assert {k: (v, nilai[k]) for k, v in tersimpan.items() if not sama_nilai(v, nilai[k])} == {}
+    assert sorted(tersimpan[c] for c in sel_cek(kertas_kerja)) == [True] * 104
+    assert tersimpan[sel_ringkasan(kertas_kerja)] == 0
+    df = pd.read_excel(kertas_kerja, sheet_name="Indikator").set_index("indikator_id")
+    assert round(df.loc["IK02", "capaian"], 2) == 58.56 and df.loc["IK02", "predikat"] == "Rendah"
+    assert df["cek_capaian"].tolist() == [True] * 10
+    ang = pd.read_excel(kertas_kerja, sheet_name="Anggaran").set_index("program_kode")
+    assert round(ang.loc["P02", "serapan"], 2) == 5.23 and round(ang.loc["P02", "efisiensi"], 4) == 0.9106
+
+
+def test_cached_results_change_only_the_formula_cells_of_the_sheet_xml():
+    from openpyxl import Workbook
+
+    from lkj.excel.xlsx import simpan
+
+    def buku():
+        wb = Workbook()
+        ws = wb.active
+        ws.title = "Data"
+        ws["A1"], ws["A2"], ws["B1"], ws["B2"], ws["C1"] = 2, 3, "=A1*A2", '=IF(A1>A2,"ya","")', "=A1=2"
+        wb.create_sheet("Lain")["A1"] = "=Data!B1+0.1"
+        return wb
+
+    polos = zipfile.ZipFile(io.BytesIO(simpan(buku())))
+    isi = zipfile.ZipFile(io.BytesIO(simpan(buku(), {"Data": {"B1": 6, "B2": "", "C1": True}, "Lain": {"A1": 6.1}})))
+    assert polos.namelist() == isi.namelist()
+    beda = [n for n in polos.namelist() if polos.read(n) != isi.read(n)]
+    assert beda == ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"]
+    assert {i.date_time for i in isi.infolist()} == {(2000, 1, 1, 0, 0, 0)}
+    data = isi.read(beda[0]).decode()
+    assert '<c r="B1"><f>A1*A2</f><v>6</v></c>' in data
+    assert '<c r="B2" t="str"><f>IF(A1&gt;A2,"ya","")</f><v></v></c>' in data
+    assert '<c r="C1" t="b"><f>A1=2</f><v>1</v></c>' in data
+    assert "<v>6.1</v>" in isi.read(beda[1]).decode()
+    # everything but the values is the same XML
+    assert re.sub(r' t="(?:b|str)"|<v>[^<]*</v>', "", data) == re.sub(
+        r"<v>[^<]*</v>|<v/>", "", polos.read(beda[0]).decode()
+    )
+    with pytest.raises(ValueError, match="A1"):  # a data cell is no formula: refused, not silently skipped
+        simpan(buku(), {"Data": {"A1": 1}})
+    with pytest.raises(ValueError, match="Tiada"):
+        simpan(buku(), {"Tiada": {"A1": 1}})
+    tak_hingga = zipfile.ZipFile(io.BytesIO(simpan(buku(), {"Lain": {"A1": float("inf")}})))
+    assert tak_hingga.read("xl/worksheets/sheet2.xml") == polos.read("xl/worksheets/sheet2.xml")  # left as it was
 
 
 def test_every_check_cell_of_2023_is_true_in_an_independent_engine(kertas_kerja):
@@ -583,8 +668,9 @@ def test_a_renstra_with_six_target_years_keeps_its_sixth_column_through_the_work
     assert [r["target_6"] for r in hasil[:3]] == ["60", "60", "55"]
 
 
-def test_kertas_kerja_instructions_name_true_and_benar_and_say_results_are_not_stored(kertas_kerja):
+def test_kertas_kerja_instructions_name_true_and_benar_and_say_results_are_stored(kertas_kerja):
     ws = openpyxl.load_workbook(kertas_kerja)["Petunjuk"]
     teks = " ".join(str(c.value) for r in ws.iter_rows() for c in r if c.value is not None)
     assert "TRUE (tampil BENAR" in teks and "FALSE (SALAH)" in teks
-    assert "tidak menyimpan hasil rumus" in teks
+    assert "Setiap sel rumus juga menyimpan hasilnya" in teks and "Ctrl+Shift+F9" in teks
+    assert "tidak menyimpan" not in teks

@@ -3,7 +3,8 @@
 #   fonts-liberation2     Liberation Sans, the report's font (metric-compatible with Arial, which the
 #                         Word file names); without it the PDF falls back to another sans font
 #   libharfbuzz-subset0   WeasyPrint subsets fonts with HarfBuzz (about 3x faster PDF than fontTools)
-# Extra packages may be named as arguments (CI: LibreOffice, the real client the Word and PDF tests use).
+# Extra packages may be named as arguments (CI: LibreOffice Writer and Calc, the real client the tests open
+# the Word file, the Word-made PDFs and the workbooks with).
 # Elsewhere (not Debian, not root) it says what to install and goes on.
 perlu=""
 ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset.so.0 || perlu="libharfbuzz-subset0"

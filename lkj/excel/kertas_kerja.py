@@ -7,6 +7,11 @@ efisiensi) is an Excel formula over those cells; beside it stands the value the 
 computed (lkj.hitung) and a check cell that is TRUE when both agree (within 1e-9 relative). An
 auditor who changes a data cell sees every consequence. The reviu findings have their own
 sheet with filters. Bytes depend only on the inputs (xlsx.simpan).
+
+Each formula cell also stores its result (the cached value), so viewers that do not recalculate show
+it: the value the pipeline computed for the figure the formula recomputes, and for a check what the
+check formula gives on those values. Tests hold every cached value to an independent engine
+(test_excel.py) and, where installed, to LibreOffice recalculating the workbook (test_calc.py).
 """
 
 from __future__ import annotations
@@ -57,8 +62,25 @@ def _cek_teks(rumus: str, hitung_: str) -> str:
     return f"={rumus}={hitung_}"
 
 
+def _kosong(x) -> bool:
+    return x is None or (isinstance(x, str) and x == "")
+
+
+def _hasil_cek(a, b) -> bool:
+    """What `_cek` gives on the values a and b (None: an empty cell)."""
+    if _kosong(a) or _kosong(b):
+        return _kosong(a) and _kosong(b)
+    return bool(abs(a - b) <= 1e-9 * max(abs(a), abs(b)))
+
+
+def _hasil_cek_teks(a, b) -> bool:
+    """What `_cek_teks` gives: Excel compares text without regard to case; an empty cell equals ""."""
+    return str(a or "").casefold() == str(b or "").casefold()
+
+
 class Lembar:
-    """A sheet written row by row: header with a fill per kind of column, then values."""
+    """A sheet written row by row: header with a fill per kind of column, then values; `hasil` keeps the
+    cached result of each formula cell written, `cek` the result of each check cell."""
 
     def __init__(self, wb: Workbook, nama: str, kolom: list[tuple[str, str, str | None, int]]):
         # kolom: (header, kind: data|rumus|hitung, number format, width)
@@ -74,6 +96,8 @@ class Lembar:
             self.ws.column_dimensions[get_column_letter(j)].width = lebar
         self.ws.freeze_panes = "A2"
         self.baris = 1
+        self.hasil: dict[str, object] = {}
+        self.cek: list[bool] = []
 
     def huruf(self, header: str) -> str:
         return get_column_letter(self.indeks[header])
@@ -85,13 +109,21 @@ class Lembar:
 
     def tambah(self, nilai: dict[str, object]) -> int:
         self.baris += 1
+        isi = {h: v.nilai if isinstance(v, Rumus) else _nilai(v) for h, v in nilai.items() if not isinstance(v, Cek)}
         for h, v in nilai.items():
+            if isinstance(v, Cek):  # the check formula of two cells of this row, and its result on them
+                a, b = isi.get(v.rumus), isi.get(v.hitung)
+                hasil = _hasil_cek_teks(a, b) if v.teks else _hasil_cek(a, b)
+                sel = (self.sel(v.rumus), self.sel(v.hitung))
+                v = Rumus((_cek_teks if v.teks else _cek)(*sel), hasil)
+                self.cek.append(hasil)
             c = self.ws.cell(self.baris, self.indeks[h])
             fmt = self.kolom[self.indeks[h] - 1][2]
             if fmt:
                 c.number_format = fmt
             if isinstance(v, Rumus):
                 c.value = v.teks
+                self.hasil[c.coordinate] = v.nilai
             elif isinstance(v, str):
                 isi_teks(c, v)
             else:
@@ -100,16 +132,25 @@ class Lembar:
 
 
 class Rumus:
-    """A formula we wrote (only these become formula cells; all data text stays text)."""
+    """A formula we wrote (only these become formula cells; all data text stays text), with its result:
+    the pipeline's value of what it computes (None or NaN: the formula's "")."""
 
-    def __init__(self, teks: str):
+    def __init__(self, teks: str, nilai: object):
         assert teks.startswith("=")
         self.teks = teks
+        self.nilai = _nilai(nilai)
 
 
-def _rata(refs: list[str]) -> Rumus:
+class Cek:
+    """The check cell of a row: formula column `rumus` against pipeline column `hitung` (text: `teks`)."""
+
+    def __init__(self, rumus: str, hitung_: str, teks: bool = False):
+        self.rumus, self.hitung, self.teks = rumus, hitung_, teks
+
+
+def _rata(refs: list[str], nilai: object) -> Rumus:
     daftar = ",".join(refs)
-    return Rumus(f'=IF(COUNT({daftar})=0,"",AVERAGE({daftar}))')
+    return Rumus(f'=IF(COUNT({daftar})=0,"",AVERAGE({daftar}))', nilai)
 
 
 def tulis_kertas_kerja(m: Masukan, temuan: list[Temuan] | None = None) -> bytes:
@@ -170,12 +211,13 @@ def tulis_kertas_kerja(m: Masukan, temuan: list[Temuan] | None = None) -> bytes:
         )
     n_kelas = len(a.skala.kelas)
 
-    def predikat(cap: str) -> Rumus:
+    def predikat(cap: str, nilai: str | None) -> Rumus:
         if n_kelas == 1:
-            return Rumus(f'=IF({cap}="","",Skala!$A$2)')
+            return Rumus(f'=IF({cap}="","",Skala!$A$2)', nilai or "")
         return Rumus(
             f'=IF({cap}="","",IF({cap}<Skala!$B$3,Skala!$A$2,'
-            f"INDEX(Skala!$A$3:$A${n_kelas + 1},MATCH({cap},Skala!$B$3:$B${n_kelas + 1},1))))"
+            f"INDEX(Skala!$A$3:$A${n_kelas + 1},MATCH({cap},Skala!$B$3:$B${n_kelas + 1},1))))",
+            nilai or "",
         )
 
     # --- raw data ----------------------------------------------------------------------------
@@ -246,11 +288,11 @@ def tulis_kertas_kerja(m: Masukan, temuan: list[Temuan] | None = None) -> bytes:
             t, re_ = komponen.sel("target", row), komponen.sel("realisasi", row)
             nilai.update(
                 {
-                    "rasio_kelompok": Rumus(f'=IF(OR({re_}="",{t}=""),"",IF({t}=0,"",{re_}/{t}*100))'),
-                    "rasio_kelompok_pipeline": rasio_kelompok[r.baris],
-                    "cek_rasio": Rumus(
-                        _cek(komponen.sel("rasio_kelompok", row), komponen.sel("rasio_kelompok_pipeline", row))
+                    "rasio_kelompok": Rumus(
+                        f'=IF(OR({re_}="",{t}=""),"",IF({t}=0,"",{re_}/{t}*100))', rasio_kelompok[r.baris]
                     ),
+                    "rasio_kelompok_pipeline": rasio_kelompok[r.baris],
+                    "cek_rasio": Cek("rasio_kelompok", "rasio_kelompok_pipeline"),
                 }
             )
         komponen.tambah(nilai)
@@ -275,6 +317,7 @@ def tulis_kertas_kerja(m: Masukan, temuan: list[Temuan] | None = None) -> bytes:
         return komponen.sel(kolom, baris_komponen[k.baris], lembar=True)
 
     def realisasi(h: HasilIndikator) -> Rumus | None:
+        nilai = h.realisasi.nilai
         if h.jenis_rumus != "langsung" and h.komponen:
             ks = h.komponen
             if h.jenis_rumus == "rasio":
@@ -282,23 +325,23 @@ def tulis_kertas_kerja(m: Masukan, temuan: list[Temuan] | None = None) -> bytes:
                 bawah = next(k for k in ks if k.peran in ("penyebut", "populasi"))
                 x = ref_komponen("realisasi", atas)
                 y = ref_komponen("target" if bawah.peran == "populasi" else "realisasi", bawah)
-                return Rumus(f'=IF(OR({x}="",{y}=""),"",IF({y}=0,"",{x}/{y}*100))')
+                return Rumus(f'=IF(OR({x}="",{y}=""),"",IF({y}=0,"",{x}/{y}*100))', nilai)
             if h.jenis_rumus == "rata_rasio":
-                return _rata([ref_komponen("rasio_kelompok", k) for k in ks if k.peran == "kelompok"])
+                return _rata([ref_komponen("rasio_kelompok", k) for k in ks if k.peran == "kelompok"], nilai)
             if h.jenis_rumus == "pertumbuhan":
                 n = ref_komponen("realisasi", next(k for k in ks if k.peran == "tahun_n"))
                 n1 = ref_komponen("realisasi", next(k for k in ks if k.peran == "tahun_sebelumnya"))
-                return Rumus(f'=IF(OR({n}="",{n1}=""),"",IF({n1}=0,"",({n}-{n1})/{n1}*100))')
+                return Rumus(f'=IF(OR({n}="",{n1}=""),"",IF({n1}=0,"",({n}-{n1})/{n1}*100))', nilai)
             if h.jenis_rumus == "jumlah":  # undefined while any part is empty, as in lkj.hitung
                 bagian = [ref_komponen("realisasi", k) for k in ks if k.peran == "bagian"]
                 kosong = ",".join(f'{b}=""' for b in bagian)
-                return Rumus(f'=IF(OR({kosong}),"",{"+".join(bagian)})')
+                return Rumus(f'=IF(OR({kosong}),"",{"+".join(bagian)})', nilai)
             if h.jenis_rumus == "nilai":
                 x = ref_komponen("realisasi", next(k for k in ks if k.peran == "nilai"))
-                return Rumus(f'=IF({x}="","",{x})')
+                return Rumus(f'=IF({x}="","",{x})', nilai)
         if h.indikator_id in baris_langsung:
             ref = langsung.sel("realisasi", baris_langsung[h.indikator_id], lembar=True)
-            return Rumus(f'=IF({ref}="","",{ref})')
+            return Rumus(f'=IF({ref}="","",{ref})', nilai)
         return None
 
     # --- measurement -------------------------------------------------------------------------
@@ -346,20 +389,24 @@ def tulis_kertas_kerja(m: Masukan, temuan: list[Temuan] | None = None) -> bytes:
                 "ikut_rata_rata": a.ikut_rata_rata(h.indikator_id),
                 "realisasi": realisasi(h),
                 "realisasi_pipeline": h.realisasi.nilai,
-                "cek_realisasi": Rumus(_cek(real, s("realisasi_pipeline"))),
+                "cek_realisasi": Cek("realisasi", "realisasi_pipeline"),
                 "capaian": Rumus(
                     f'=IF(OR({real}="",{tgt}=""),"",IF({tgt}=0,"",IF({pol}="positif",{real}/{tgt}*100,'
-                    f"(2*{tgt}-{real})/{tgt}*100)))"
+                    f"(2*{tgt}-{real})/{tgt}*100)))",
+                    h.capaian.nilai,
                 ),
                 "capaian_pipeline": h.capaian.nilai,
-                "cek_capaian": Rumus(_cek(cap, s("capaian_pipeline"))),
-                "capaian_dirata": Rumus(f'=IF({cap}="","",IF({batas}="",{cap},MIN({cap},{batas})))'),
+                "cek_capaian": Cek("capaian", "capaian_pipeline"),
+                "capaian_dirata": Rumus(f'=IF({cap}="","",IF({batas}="",{cap},MIN({cap},{batas})))', h.capaian_dirata),
                 "capaian_dirata_pipeline": h.capaian_dirata,
-                "cek_capaian_dirata": Rumus(_cek(dir_, s("capaian_dirata_pipeline"))),
-                "predikat": predikat(cap),
+                "cek_capaian_dirata": Cek("capaian_dirata", "capaian_dirata_pipeline"),
+                "predikat": predikat(cap, h.predikat),
                 "predikat_pipeline": h.predikat or "",
-                "cek_predikat": Rumus(_cek_teks(s("predikat"), s("predikat_pipeline"))),
-                "masuk_rata_rata": Rumus(f'=IF(AND({s("ikut_rata_rata")}=TRUE,{dir_}<>""),{dir_},"")'),
+                "cek_predikat": Cek("predikat", "predikat_pipeline", teks=True),
+                "masuk_rata_rata": Rumus(
+                    f'=IF(AND({s("ikut_rata_rata")}=TRUE,{dir_}<>""),{dir_},"")',
+                    h.capaian_dirata if a.ikut_rata_rata(h.indikator_id) is True else None,
+                ),
                 "catatan": "; ".join(h.catatan),
             }
         )
@@ -388,10 +435,10 @@ def tulis_kertas_kerja(m: Masukan, temuan: list[Temuan] | None = None) -> bytes:
                 "sasaran": nama,
                 "rata_rata": rumus,
                 "rata_rata_pipeline": nilai,
-                "cek_rata_rata": Rumus(_cek(sas.sel("rata_rata", r), sas.sel("rata_rata_pipeline", r))),
-                "predikat": predikat(sas.sel("rata_rata", r)),
+                "cek_rata_rata": Cek("rata_rata", "rata_rata_pipeline"),
+                "predikat": predikat(sas.sel("rata_rata", r), a.skala.predikat(nilai)),
                 "predikat_pipeline": a.skala.predikat(nilai) or "",
-                "cek_predikat": Rumus(_cek_teks(sas.sel("predikat", r), sas.sel("predikat_pipeline", r))),
+                "cek_predikat": Cek("predikat", "predikat_pipeline", teks=True),
             }
         )
 
@@ -399,12 +446,13 @@ def tulis_kertas_kerja(m: Masukan, temuan: list[Temuan] | None = None) -> bytes:
         refs = [
             ind.sel("capaian_dirata", baris_ind[h.indikator_id], lembar=True) for h in p.indikator if h.sasaran_no == no
         ]
-        baris_rata(no, nama, _rata(refs), p.rata_rata_sasaran(no).nilai)
+        rata = p.rata_rata_sasaran(no).nilai
+        baris_rata(no, nama, _rata(refs, rata), rata)
     kolom_masuk = f"Indikator!${ind.huruf('masuk_rata_rata')}$2:${ind.huruf('masuk_rata_rata')}${max(akhir_ind, 2)}"
     baris_rata(
         None,
         "Rata-rata capaian keseluruhan (indikator dengan ikut_rata_rata TRUE)",
-        Rumus(f'=IF(COUNT({kolom_masuk})=0,"",AVERAGE({kolom_masuk}))'),
+        Rumus(f'=IF(COUNT({kolom_masuk})=0,"",AVERAGE({kolom_masuk}))', p.rata_rata.nilai),
         p.rata_rata.nilai,
     )
 
@@ -445,17 +493,22 @@ def tulis_kertas_kerja(m: Masukan, temuan: list[Temuan] | None = None) -> bytes:
                     "realisasi": _nilai(r.realisasi),
                     "serapan": Rumus(
                         f'=IF(OR({s("pagu")}="",{s("realisasi")}=""),"",IF({s("pagu")}=0,"",'
-                        f"{s('realisasi')}/{s('pagu')}*100))"
+                        f"{s('realisasi')}/{s('pagu')}*100))",
+                        r.serapan,
                     ),
                     "serapan_pipeline": r.serapan,
-                    "cek_serapan": Rumus(_cek(ser, s("serapan_pipeline"))),
+                    "cek_serapan": Cek("serapan", "serapan_pipeline"),
                     "indikator_id": r.indikator_id,
-                    "capaian": _rata([ind.sel("capaian", baris_ind[i], lembar=True) for i in ids]) if ids else None,
+                    "capaian": _rata([ind.sel("capaian", baris_ind[i], lembar=True) for i in ids], r.capaian)
+                    if ids
+                    else None,
                     "capaian_pipeline": r.capaian,
-                    "cek_capaian": Rumus(_cek(cap, s("capaian_pipeline"))),
-                    "efisiensi": Rumus(f'=IF(OR({ser}="",{cap}=""),"",IF({cap}=0,"",1-{ser}/{cap}))') if ids else None,
+                    "cek_capaian": Cek("capaian", "capaian_pipeline"),
+                    "efisiensi": Rumus(f'=IF(OR({ser}="",{cap}=""),"",IF({cap}=0,"",1-{ser}/{cap}))', r.efisiensi)
+                    if ids
+                    else None,
                     "efisiensi_pipeline": r.efisiensi,
-                    "cek_efisiensi": Rumus(_cek(s("efisiensi"), s("efisiensi_pipeline"))),
+                    "cek_efisiensi": Cek("efisiensi", "efisiensi_pipeline"),
                     "catatan": r.catatan,
                 }
             )
@@ -480,11 +533,13 @@ def tulis_kertas_kerja(m: Masukan, temuan: list[Temuan] | None = None) -> bytes:
             rev.tambah(r)
     rev.ws.auto_filter.ref = f"A1:{get_column_letter(len(KOLOM_CSV))}{max(rev.baris, 2)}"
 
-    _petunjuk(petunjuk, m, [ind, sas] + ([ang] if tabel is not None else []) + [komponen])
-    return simpan(wb)
+    lembar_cek = [ind, sas] + ([ang] if tabel is not None else []) + [komponen]
+    salah = _petunjuk(petunjuk, m, lembar_cek)
+    return simpan(wb, {lb.nama: lb.hasil for lb in lembar_cek} | {"Petunjuk": salah})
 
 
-def _petunjuk(ws: Worksheet, m: Masukan, lembar_cek: list[Lembar]) -> None:
+def _petunjuk(ws: Worksheet, m: Masukan, lembar_cek: list[Lembar]) -> dict[str, object]:
+    """The instructions, and the count of FALSE checks (formula and its cached result)."""
     teks = [
         f"Kertas kerja Laporan Kinerja {m.tahun}: {m.aturan.instansi}",
         "",
@@ -494,9 +549,10 @@ def _petunjuk(ws: Worksheet, m: Masukan, lembar_cek: list[Lembar]) -> None:
         "Indonesia) bila rumus dan pipeline sama (selisih relatif <= 1E-9).",
         "Ubah sel data (mis. realisasi sebuah komponen) untuk melihat akibatnya pada realisasi, capaian, predikat, "
         "rata-rata dan efisiensi; sel cek lalu menjadi FALSE (SALAH) karena nilai pipeline tetap.",
-        "Buku kerja ini tidak menyimpan hasil rumus: bukalah dengan Excel atau LibreOffice Calc, yang menghitung "
-        "ulang saat membuka. Penampil yang tidak menghitung (pratinjau surel atau ponsel) menampilkan sel rumus "
-        "kosong; nilai pipeline di kolom kuning tetap tampil.",
+        "Setiap sel rumus juga menyimpan hasilnya, sehingga penampil yang tidak menghitung (pratinjau surel atau "
+        "ponsel, pandas) menampilkan angkanya. Excel menghitung ulang semua rumus saat membuka; LibreOffice Calc "
+        "menampilkan hasil yang tersimpan dan menghitung ulang sel yang terdampak bila sebuah sel diubah. Untuk "
+        "menghitung ulang semua rumus sendiri, tekan Ctrl+Shift+F9.",
         "Realisasi: rasio = pembilang / penyebut × 100 (populasi memakai kolom target); rata_rasio = rata-rata "
         "rasio kelompok; pertumbuhan = (tahun n − tahun n−1) / tahun n−1 × 100; jumlah = jumlah baris bagian; "
         "nilai = baris nilai (dalam satuan indikator); langsung = lembar Langsung.",
@@ -517,4 +573,6 @@ def _petunjuk(ws: Worksheet, m: Masukan, lembar_cek: list[Lembar]) -> None:
             if h.startswith("cek_") and lb.baris >= 2:
                 kol = lb.huruf(h)
                 bagian.append(f"COUNTIF('{lb.nama}'!${kol}$2:${kol}${lb.baris},FALSE)")
-    ws.cell(len(teks), 2).value = "=" + ("+".join(bagian) or "0")
+    sel = ws.cell(len(teks), 2)
+    sel.value = "=" + ("+".join(bagian) or "0")
+    return {sel.coordinate: sum(not c for lb in lembar_cek for c in lb.cek)}
