@@ -138,3 +138,7 @@ def test_calc_in_indonesian_shows_the_lembar_reviu_figures_as_printed(calc):
     indonesia = re.compile(rf"{bilangan}( {bilangan})*|[^\d]+")  # or words, no number
     assert [a for a in angka if not indonesia.fullmatch(a)] == []
     assert "58,56%" in angka and not any(re.fullmatch(r"\d+\.\d{1,2}%?", a) for a in angka)
+    # the same values as number cells, which Calc shows in the locale's format (and could sum)
+    assert (s8["Nilai tercetak (angka)"], s8["Nilai seharusnya (angka)"]) == ("26,90", "24,50")
+    rupiah = [b for b in baris if b["Seharusnya"].startswith("Rp")]
+    assert rupiah and all(b["Nilai seharusnya (angka)"] == b["Seharusnya"][2:] for b in rupiah)

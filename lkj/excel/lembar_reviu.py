@@ -1,7 +1,10 @@
 """The Lembar Reviu as a workbook: one block of rows per finding (its columns merged down the block),
-one row per wrong figure; numbers as printed, in Indonesian format."""
+one row per wrong figure: the values as printed and as they should be (text, in Indonesian format), and
+the same as numbers (cells a spreadsheet shows in its own locale, sums and sorts)."""
 
 from __future__ import annotations
+
+import math
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -33,6 +36,11 @@ KOLOM_ANGKA = (
     ("Seharusnya", "benar", 16),
     ("Sumber data", "sumber_data", 30),
 )
+KOLOM_NILAI = (  # numbers, shown in the reader's locale (58,56 in id-ID)
+    ("Nilai tercetak (angka)", "nilai_tertulis", 14),
+    ("Nilai seharusnya (angka)", "nilai_benar", 14),
+)
+FORMAT_NILAI = {"pagu": "#,##0", "realisasi_anggaran": "#,##0", "efisiensi": "0.0000"}  # else 2 decimals
 
 
 def tulis_lembar_reviu(m: Masukan, baris: list[BarisLembar]) -> bytes:
@@ -42,7 +50,7 @@ def tulis_lembar_reviu(m: Masukan, baris: list[BarisLembar]) -> bytes:
     isi_teks(ws.cell(1, 1), f"Lembar Reviu Laporan Kinerja Tahun {m.tahun}: {m.aturan.instansi}")
     ws.cell(1, 1).font = Font(bold=True, size=14)
     isi_teks(ws.cell(2, 1), sumber_angka(m.publikasi))
-    kolom = KOLOM_TEMUAN + KOLOM_ANGKA
+    kolom = KOLOM_TEMUAN + KOLOM_ANGKA + KOLOM_NILAI
     atas = 3
     for j, (judul, _, lebar) in enumerate(kolom, start=1):
         c = ws.cell(atas, j)
@@ -62,6 +70,11 @@ def tulis_lembar_reviu(m: Masukan, baris: list[BarisLembar]) -> bytes:
         for i, a in enumerate(angka):
             for j, (_, attr, _) in enumerate(KOLOM_ANGKA, start=len(KOLOM_TEMUAN) + 1):
                 isi_teks(ws.cell(r + i, j), getattr(a, attr))
+            for j, (_, attr, _) in enumerate(KOLOM_NILAI, start=len(KOLOM_TEMUAN) + len(KOLOM_ANGKA) + 1):
+                nilai = getattr(a, attr)
+                if nilai is not None and math.isfinite(nilai):
+                    c = ws.cell(r + i, j, float(nilai))
+                    c.number_format = FORMAT_NILAI.get(a.besaran, "#,##0.00")
         for rr in range(r, r + tinggi):
             for j in range(1, len(kolom) + 1):
                 ws.cell(rr, j).alignment = bungkus

@@ -248,6 +248,9 @@ class BarisAngka:
     tertulis: str
     benar: str
     sumber_data: str
+    nilai_tertulis: float | None = None  # the same two values as numbers (a spreadsheet sums and sorts them)
+    nilai_benar: float | None = None
+    besaran: str = ""
 
 
 @dataclass(frozen=True)
@@ -369,6 +372,9 @@ def lembar_reviu(
                     b.tertulis or "–",
                     b.benar or "–",
                     sumber or "–",
+                    b.nilai_dilaporkan,
+                    b.nilai_hitung,
+                    b.besaran,
                 )
             )
         out.append(
