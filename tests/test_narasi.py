@@ -143,3 +143,39 @@ def test_2023_clauses_from_the_data(k2023):
     )
     assert k2023["kecuali_tidak_sebanding"] == " (tanpa Persentase UMKM yang Melaksanakan Promosi Produk Dalam Negeri)"
     assert k2023["data_dukung_lalu"] == "seluruh 10 indikator tahun tersebut tidak disertai data dukung"
+
+
+# --- EYD: the narrative's spelling (issue 21, item 9) -------------------------------------------------------
+
+
+def test_non_standard_words_and_spacing_are_warned_with_file_and_line():
+    from lkj.masukan.ejaan import periksa_ejaan
+
+    teks = (
+        "Dimana Walikota Binjai menetapkan analisa jabatan , sebagai berikut :\n"
+        "Capaian 13,45% dari target 1.004 unit; Rp1.500,- sesuai Perwal No. 35 dan {{ dimana_lalu }}.\n"
+        "| Bidang | Uraian |\n|---|---|\n| | PERIJINAN usaha,dan  sistim |\n"
+        "Lihat [analisa](https://contoh.go.id/analisa) dan {{ capaian_ik01 }}.\n"
+    )
+    w = periksa_ejaan(teks, "narasi/x.md")
+    assert [(x.pesan, x.sumber) for x in w] == [
+        ("ejaan: 'Dimana' tidak baku, tulis 'Di mana'", "narasi/x.md, baris 1"),
+        ("ejaan: 'Walikota' tidak baku, tulis 'Wali Kota'", "narasi/x.md, baris 1"),
+        ("ejaan: 'analisa' tidak baku, tulis 'analisis'", "narasi/x.md, baris 1"),
+        ("ejaan: spasi sebelum ',': hapus spasinya", "narasi/x.md, baris 1"),
+        ("ejaan: spasi sebelum ':': hapus spasinya", "narasi/x.md, baris 1"),
+        ("ejaan: 'PERIJINAN' tidak baku, tulis 'PERIZINAN'", "narasi/x.md, baris 5"),
+        ("ejaan: 'sistim' tidak baku, tulis 'sistem'", "narasi/x.md, baris 5"),
+        ("ejaan: tidak ada spasi sesudah ',': tambahkan spasi", "narasi/x.md, baris 5"),
+        ("ejaan: spasi ganda di tengah kalimat: jadikan satu", "narasi/x.md, baris 5"),
+        ("ejaan: 'analisa' tidak baku, tulis 'analisis'", "narasi/x.md, baris 6"),  # the link's text, once
+    ]  # numbers (13,45%, 1.004, Rp1.500,-), placeholders, links and table bars are not spelling
+
+
+def test_the_2023_narrative_is_in_standard_spelling_and_a_slip_is_a_build_warning(proyek):
+    assert not [w for w in masukan(2023).peringatan if w.pesan.startswith("ejaan:")]
+    path = proyek / "data/raw/2023/narasi/penutup.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nDemikian laporan ini , untuk dipergunakan.\n")
+    nomor = len(path.read_text(encoding="utf-8").splitlines())
+    (w,) = [w for w in masukan(2023, proyek).peringatan if w.pesan.startswith("ejaan:")]
+    assert w.sumber == f"data/raw/2023/narasi/penutup.md, baris {nomor}" and "','" in w.pesan

@@ -14,6 +14,7 @@ from pathlib import Path
 from .berkas import folder_tahun, tersembunyi
 from .bukti import bukti_hilang
 from .data import DataTahun, baca_renstra, baca_tahun
+from .ejaan import periksa_ejaan
 from .errors import DataError, Peringatan
 from .kelengkapan import sel_kosong
 from .narasi import cek_judul
@@ -125,6 +126,7 @@ def _baca_narasi(proyek: Proyek, tahun: int, rencana: Rencana) -> tuple[dict[str
         teks = proyek.baca_teks(path) if path.exists() or path.is_symlink() else None
         if teks:
             cek_judul(path, teks)
+            peringatan += periksa_ejaan(teks, proyek.relatif(path))
         narasi[nama] = teks if teks and teks.strip() else None
         if narasi[nama] is None:
             peringatan.append(Peringatan("narasi belum diisi", proyek.relatif(path)))
