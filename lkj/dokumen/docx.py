@@ -173,6 +173,7 @@ class _Penulis:
         self.body = self.d.element.body
         self.penanda = 0  # bookmark ids
         self.kosong = True  # nothing written yet in the current section
+        self.id_gaya: dict[str, str] = {}  # paragraph style name -> id
         self._gaya()
         self._halaman(self.d.sections[0])
         self.d.sections[0].different_first_page_header_footer = False
@@ -315,7 +316,17 @@ class _Penulis:
 
     def _paragraf(self, teks: str = "", gaya: str | None = None) -> Paragraph:
         self.kosong = False
-        return self.d.add_paragraph(teks, gaya)
+        p = self.d.add_paragraph(teks)
+        if gaya:
+            self._pakai_gaya(p, gaya)
+        return p
+
+    def _pakai_gaya(self, p: Paragraph, nama: str) -> None:
+        """The paragraph style by its id, looked up once per name: python-docx's `style =` scans every
+        style for the default on each call (60% of the file's time)."""
+        if nama not in self.id_gaya:
+            self.id_gaya[nama] = self.d.styles[nama].style_id
+        p._p.get_or_add_pPr().get_or_add_pStyle().val = self.id_gaya[nama]
 
     # blocks -----------------------------------------------------------------------------------------
 
@@ -492,7 +503,7 @@ class _Penulis:
                 if k.utuh and not kepala:
                     _ganti(tcpr, _el("w:noWrap"))
                 p = cell.paragraphs[0]
-                p.style = self.d.styles["Isi Tabel"]
+                self._pakai_gaya(p, "Isi Tabel")
                 p.alignment = RATA["tengah" if kepala and rentang > 1 else k.rata]
                 self._isi(p, isi)
                 for r in p.runs:
