@@ -155,14 +155,49 @@ def test_the_pdf_check_finds_pages_more_than_half_empty_inside_a_chapter():
 
     baris = "".join(f"<p>baris {i}</p>" for i in range(12))
     penuh = "".join(f"<p>baris {i}</p>" for i in range(35))
+    draf = (  # the draft's mark on every page, rotated across its middle: not the page's content
+        '<div style="position: fixed; top: 9cm; left: -1cm; width: 19cm; transform: rotate(-35deg); '
+        'font: bold 120pt sans-serif; color: rgba(192, 0, 0, .13)">DRAF</div>'
+    )
     pdf = HTML(
         string="<html><head><style>@page { size: A4; margin: 2.2cm 2cm } p { margin: 0; font-size: 14pt }</style>"
-        f'</head><body><div style="break-after: page">{penuh}</div><div style="break-after: page">{baris}</div>'
+        f'</head><body>{draf}<div style="break-after: page">{penuh}</div><div style="break-after: page">{baris}</div>'
         f'<div style="break-after: page">{penuh}</div><div>{baris}</div></body></html>'
     ).write_pdf()
-    masalah = setengah_kosong(pdf, akhir_bab={3})
+    masalah = setengah_kosong(pdf, boleh_kosong={3})
     assert [m.split(" lebih")[0] for m in masalah] == ["halaman 2"]  # page 4 ends its chapter
-    assert setengah_kosong(pdf, akhir_bab={1, 3}) == []
+    assert setengah_kosong(pdf, boleh_kosong={1, 3}) == []
+
+
+def test_a_page_may_end_half_empty_before_a_chapter_or_a_block_that_is_never_split():
+    """Which gaps are by design: the end of a chapter, and the rest of a page too small for the figure or
+    short table (with its heading) that starts the next; not the page before a long table or text."""
+    from types import SimpleNamespace
+
+    from lkj.dokumen.halaman import MARGIN_ATAS_CM
+    from lkj.dokumen.model import Citra, Dokumen, Gambar, Judul, Kolom, Tabel
+    from lkj.pipeline.pdf import halaman_boleh_kosong
+
+    kolom = (Kolom("A"),)
+    dok = Dokumen(
+        [
+            Judul("BAB I", 1, "bab-1"),
+            Gambar("g1", "grafik", Citra("<svg/>", b"", 16, 12)),
+            Tabel("pendek", "t", kolom, (("x",),) * 8),
+            Tabel("panjang", "t", kolom, (("x",),) * 9),
+        ]
+    )
+    atas = MARGIN_ATAS_CM / 2.54 * 96  # the top of the text area, CSS px
+    halaman = [
+        SimpleNamespace(anchors={}),
+        SimpleNamespace(anchors={"g1": (0, atas + 10)}),  # a figure starts page 2: page 1 may end early
+        SimpleNamespace(anchors={"pendek": (0, atas + 80)}),  # a short table under its heading and caption
+        SimpleNamespace(anchors={"panjang": (0, atas + 10)}),  # a long table could have been split
+        SimpleNamespace(anchors={"g1": (0, atas + 400)}),  # a figure lower down: text was above it
+        SimpleNamespace(anchors={"bab-1": (0, atas)}),
+        SimpleNamespace(anchors={}),
+    ]
+    assert halaman_boleh_kosong(dok, halaman) == {0, 1, 4, 6}
 
 
 def test_no_page_is_half_empty_inside_a_chapter_of_the_report_or_the_example(laporan, tmp_path):

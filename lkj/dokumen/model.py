@@ -100,6 +100,14 @@ class Tabel:
     bernomor: bool = True  # numbered and listed in the Daftar Tabel
     label: str = ""
 
+    @property
+    def pendek(self) -> bool:
+        """Printed whole with its caption and notes, never split across pages."""
+        return len(self.baris) <= TABEL_PENDEK
+
+
+TABEL_PENDEK = 8  # rows
+
 
 @dataclass(frozen=True)
 class Citra:

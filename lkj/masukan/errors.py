@@ -58,3 +58,6 @@ class Peringatan(str):
         obj = super().__new__(cls, "PERINGATAN: " + pesan + (f": {sumber}" if sumber else ""))
         obj.pesan, obj.sumber = pesan, sumber
         return obj
+
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]  # unpickled as made, not prefixed twice
+        return (self.pesan, self.sumber)

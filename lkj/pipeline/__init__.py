@@ -336,14 +336,12 @@ def build(
         laporan = html_laporan(dok, tahun)
         if html_dulu:  # a writer sees the edit in a second; the PDF takes several
             tulis_atomik(hasil[0], laporan)
-        isi_pdf, akhir_bab = pdf.render(dok, f"Laporan Kinerja {tahun}")
-        halaman = pool.submit(pdf.periksa_halaman, isi_pdf, akhir_bab)
-        tugas_pool.append(halaman)
+        isi_pdf, boleh_kosong = pdf.render(dok, f"Laporan Kinerja {tahun}")
+        terpotong = pdf.periksa_halaman(isi_pdf, boleh_kosong)
         isi_docx = docx.result()
         html_audit, reviu_csv, kertas_kerja = audit.result()
         isi: tuple[str | bytes, ...] = (laporan, html_audit, isi_pdf, isi_docx, reviu_csv, kertas_kerja)
         isi += paket_audit(m, isi_pdf, s.berkas)  # Lembar Reviu (xlsx, html), jejak audit: after the PDF
-        terpotong = halaman.result()
     waktu["rakit"] = time.perf_counter() - mulai - waktu["data"] - waktu["notebook"]
     log(f"  rakit selesai ({waktu['rakit']:.1f} s)")
     try:

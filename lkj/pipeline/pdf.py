@@ -17,12 +17,13 @@ from pathlib import Path
 
 from ..dokumen.halaman import MARGIN_ATAS_CM, MARGIN_BAWAH_CM
 from ..dokumen.html import dokumen_html
-from ..dokumen.model import AwalBagian, Blok, Dokumen, Judul
+from ..dokumen.model import AwalBagian, Blok, DaftarOtomatis, Dokumen, Gambar, Judul, Narasi, Tabel
 from ..masukan.errors import Peringatan
 from .rakit import css_laporan
 
 BASE = str(Path(__file__).parent / "templates")
 SETENGAH = 0.5  # a page whose content ends above this share of its text area is "half empty"
+UTUH_DI_ATAS_CM = 3.0  # an unsplit block within this of the text area's top (heading, caption) begins its page
 
 
 def hanya_data():
@@ -88,7 +89,7 @@ def label_halaman(halaman: int, awal_isi: int) -> str:
 
 
 def render(dok: Dokumen, judul: str) -> tuple[bytes, set[int]]:
-    """The report's PDF and the (0-based) last pages of its chapters: `periksa_halaman` takes both."""
+    """The report's PDF and the (0-based) pages that may end half empty: `periksa_halaman` takes both."""
     import pydyf  # type: ignore[import-untyped]
 
     css = css_laporan()
@@ -121,38 +122,109 @@ def render(dok: Dokumen, judul: str) -> tuple[bytes, set[int]]:
         pdf.info["Producer"] = pydyf.String("lkj (WeasyPrint)")
 
     data = urut[0].copy(semua).write_pdf(finisher=label)
+    return data, halaman_boleh_kosong(dok, semua)
+
+
+def halaman_boleh_kosong(dok: Dokumen, halaman: list) -> set[int]:
+    """The (0-based) pages whose lower part may stay empty: the last page of a chapter or of a list's
+    title, and a page followed by a block too tall for its rest that is never split (a figure, a short
+    table), with the heading and caption kept with it. Read from the layout's anchors (WeasyPrint's
+    `Page.anchors`: id -> position in CSS px from the page's top)."""
     bab = {b.id for b in dok.blok if isinstance(b, Judul) and b.tingkat == 1}
-    akhir_bab = [i for i, p in enumerate(semua) if i + 1 == len(semua) or bab & set(semua[i + 1].anchors)]
-    return data, set(akhir_bab)
+    bab |= {f"daftar-{b.jenis}" for b in dok.blok if isinstance(b, DaftarOtomatis)}  # the lists' titles too
+    gambar = {b.id for b in _semua_blok(dok.blok) if isinstance(b, Gambar) or (isinstance(b, Tabel) and b.pendek)}
+    atas = (MARGIN_ATAS_CM + UTUH_DI_ATAS_CM) / 2.54 * 96  # such a block this close to the top starts its page
+    out = set()
+    for i in range(len(halaman)):
+        berikut = halaman[i + 1].anchors if i + 1 < len(halaman) else None
+        if berikut is None or bab & set(berikut) or any(berikut[g][1] <= atas for g in gambar & set(berikut)):
+            out.add(i)
+    return out
 
 
-def periksa_halaman(pdf: bytes, akhir_bab: set[int]) -> list[Peringatan]:
-    """Warnings about pages left more than half empty inside a chapter (a worker runs it beside the
-    audit package: reading the PDF's text positions takes a second)."""
-    return [Peringatan(w, "PDF") for w in setengah_kosong(pdf, akhir_bab)]
+def periksa_halaman(pdf: bytes, boleh_kosong: set[int]) -> list[Peringatan]:
+    """Warnings about pages left more than half empty inside a chapter."""
+    return [Peringatan(w, "PDF") for w in setengah_kosong(pdf, boleh_kosong)]
 
 
-def setengah_kosong(pdf: bytes, akhir_bab: set[int]) -> list[str]:
-    """Pages (but the last of a chapter or of the front matter's titles) whose text ends above the middle
-    of the text area: a large empty area a reader sees. Read from the PDF as printed (pypdf's public text
-    extraction, with positions); the running header and the footer are outside the text area."""
+def setengah_kosong(pdf: bytes, boleh_kosong: set[int]) -> list[str]:
+    """Pages (but those in `boleh_kosong`, see `halaman_boleh_kosong`) whose text ends above the middle
+    of the text area: a large empty area a reader sees. Read from the PDF as printed: where each text
+    run is drawn (`baris_teks`); the running header and the footer are outside the text area."""
     from pypdf import PdfReader
 
     out = []
     for i, page in enumerate(PdfReader(io.BytesIO(pdf)).pages):
-        if i in akhir_bab or i == 0:
+        if i in boleh_kosong or i == 0:
             continue
         tinggi = float(page.mediabox.height)
         atas, bawah = tinggi - MARGIN_ATAS_CM * 72 / 2.54, MARGIN_BAWAH_CM * 72 / 2.54  # the @page margins
-        semua: list[float] = []
-
-        def lihat(teks, cm, tm, font, ukuran, semua=semua) -> None:
-            if teks.strip():
-                semua.append(cm[5] + tm[5] * cm[3])
-
-        page.extract_text(visitor_text=lihat)
-        ys = [y for y in semua if bawah < y < atas]
+        ys = [y for y in baris_teks(page) if bawah < y < atas]
         terisi = (atas - min(ys)) / (atas - bawah) if ys else 0.0
         if terisi < SETENGAH:
             out.append(f"halaman {i + 1} lebih dari setengah kosong ({terisi:.0%} terisi) di tengah bab")
     return out
+
+
+Matriks = tuple[float, float, float, float, float, float]
+SATU: Matriks = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _kali(m: Matriks, n: Matriks) -> Matriks:
+    """m × n (PDF's row-vector convention: apply m, then n)."""
+    a, b, c, d, e, f = m
+    p, q, r, s, t, u = n
+    return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s, e * p + f * r + t, e * q + f * s + u)
+
+
+def baris_teks(page) -> list[float]:
+    """The height (PDF points from the bottom) of every horizontal text run on a page, its forms (SVG
+    charts) included. A small reader of the content stream's positioning operators (q Q cm BT Tm Td TJ Tj Do),
+    enough for what WeasyPrint writes: pypdf's text extraction decodes every glyph, ten times slower."""
+    out: list[float] = []
+    isi = page.get_contents()
+    _jalani(isi.get_data() if isi is not None else b"", page.get("/Resources"), SATU, out)
+    return out
+
+
+def _jalani(isi: bytes, sumber, ctm: Matriks, out: list[float], dalam: int = 0) -> None:
+    xobjek = (sumber or {}).get("/XObject") or {}
+    tumpukan: list[Matriks] = []
+    tm = tlm = SATU
+    for baris in isi.decode("latin-1").splitlines():
+        bagian = baris.split()
+        if not bagian:
+            continue
+        op = bagian[-1]
+        if op == "q":
+            tumpukan.append(ctm)
+        elif op == "Q" and tumpukan:
+            ctm = tumpukan.pop()
+        elif op in ("cm", "Tm") and len(bagian) == 7:
+            m = tuple(float(x) for x in bagian[:6])
+            if op == "cm":
+                ctm = _kali(m, ctm)  # type: ignore[arg-type]
+            else:
+                tm = tlm = m  # type: ignore[assignment]
+        elif op == "BT":
+            tm = tlm = SATU
+        elif op in ("Td", "TD") and len(bagian) == 3:
+            tm = tlm = _kali((1.0, 0.0, 0.0, 1.0, float(bagian[0]), float(bagian[1])), tlm)
+        elif op in ("TJ", "Tj", "'", '"'):
+            m = _kali(tm, ctm)
+            if abs(m[1]) < 1e-6 and abs(m[2]) < 1e-6:  # rotated text (the DRAF mark, an axis title) is not flow
+                out.append(m[5])
+        elif op == "Do" and len(bagian) == 2 and dalam < 5:
+            form = xobjek.get(bagian[0])
+            form = form.get_object() if form is not None else None
+            if form is not None and form.get("/Subtype") == "/Form":
+                matriks = tuple(float(v) for v in form.get("/Matrix", SATU))
+                _jalani(form.get_data(), form.get("/Resources"), _kali(matriks, ctm), out, dalam + 1)  # type: ignore[arg-type]
+
+
+def _semua_blok(blok):
+    """The blocks and those inside narrative (a narrative's own tables)."""
+    for b in blok:
+        yield b
+        if isinstance(b, Narasi):
+            yield from _semua_blok(b.blok)
