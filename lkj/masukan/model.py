@@ -109,7 +109,7 @@ def _baca_narasi(proyek: Proyek, tahun: int, rencana: Rencana) -> tuple[dict[str
         path = proyek.narasi(tahun, nama)
         teks = proyek.baca_teks(path) if path.exists() or path.is_symlink() else None
         if teks:
-            cek_judul(path, teks)
+            cek_judul(path, teks, rencana.judul_narasi(nama))
         narasi[nama] = teks if teks and teks.strip() else None
         if narasi[nama] is None:
             peringatan.append(Peringatan("narasi belum diisi", proyek.relatif(path)))
