@@ -48,6 +48,7 @@ class Rancangan:
     narasi: list[Path] = field(default_factory=list)  # narrative files copied (checked by the caller)
     dibuang: set[str] = field(default_factory=set)  # indicators of last year's PK not in the new one
     sasaran: set[int] = field(default_factory=set)  # sasaran numbers of the new PK (as scaffolded)
+    sudah_ada: int = 0  # files of a year that already has its PK and params (nothing is scaffolded then)
 
 
 def angka(x) -> str:
@@ -89,6 +90,11 @@ def _csv(kolom: list[str], rows: list[dict]) -> str:
 
 def buat(proyek: Proyek, tahun: int) -> Rancangan:
     lalu = tahun - 1
+    folder = proyek.tahun(tahun)
+    if (folder / "pk.csv").is_file() and proyek.params(tahun).is_file():  # the year exists: touch nothing
+        berkas = [p for p in folder.rglob("*") if p.is_file() and not p.relative_to(folder).as_posix().startswith(".")]
+        berkas = [p for p in berkas if "/." not in "/" + p.relative_to(folder).as_posix()]  # not narasi/.disalin.json
+        return Rancangan(tahun, lalu, "", sudah_ada=len(berkas))
     if not (proyek.tahun(lalu) / "pk.csv").is_file():
         raise DataError(
             proyek.tahun(lalu) / "pk.csv",
@@ -101,7 +107,6 @@ def buat(proyek: Proyek, tahun: int) -> Rancangan:
     nama_renstra = _renstra_untuk(proyek, tahun, aturan.renstra)
     renstra = renstra_lalu if nama_renstra == aturan.renstra else baca_renstra(proyek, nama_renstra)
     r = Rancangan(tahun, lalu, nama_renstra)
-    folder = proyek.tahun(tahun)
 
     def tulis(path: Path, isi: str, apa: str) -> bool:
         rel = proyek.relatif(path)
@@ -226,13 +231,6 @@ def buat(proyek: Proyek, tahun: int) -> Rancangan:
             f"jabatan, nama, pangkat dan nip penandatangan, skala_predikat, batas_capaian dan indikator_rata_rata "
             f"(disalin dari {lalu})"
         )
-    if not r.dibuat:  # an existing year: nothing to scaffold, and nothing here to fill that make data won't name
-        r.dilewati = [
-            f"{proyek.relatif(folder)}/ ({len(r.dilewati) - 1} berkas) dan {proyek.relatif(proyek.params(tahun))}: "
-            "sudah ada, tidak ada yang ditimpa"
-        ]
-        r.catatan.append(f"tahun {tahun} sudah disiapkan sebelumnya: tidak ada berkas yang dibuat")
-        r.isi = []
     return r
 
 
