@@ -31,3 +31,16 @@ def test_a_file_where_the_reports_folder_goes_is_named(proyek, capsys, monkeypat
     assert main(["reviu", "2023", "--root", str(proyek)]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("GALAT: reports") and "tak terduga" not in err[0], err
+
+
+def test_build_as_a_file_is_one_line_naming_it_never_not_a_directory_error(proyek, capsys, monkeypatch):
+    """Issue 22: `build` as a file gave 'NotADirectoryError'."""
+    monkeypatch.chdir(proyek)
+    (proyek / "build").write_text("bukan folder")
+    assert main(["report", "2023", "--root", str(proyek)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [
+        "GALAT: build/2023: sebagian jalurnya adalah berkas, bukan folder. Pindahkan atau ganti nama berkas yang "
+        "menghalangi jalur itu, lalu ulangi."
+    ]
+    assert (proyek / "build").read_text() == "bukan folder"

@@ -223,6 +223,20 @@ def test_a_formula_in_a_name_is_neutralised_for_csv_written_for_people():
     assert aman.capaian.iloc[0] == 101.5 and df.indikator.iloc[0].startswith("=")  # numbers and input untouched
 
 
+def test_a_formula_as_an_indicator_name_stays_text_in_every_processed_csv(proyek):
+    """Issue 22: '=HYPERLINK(…)' stayed a live formula in data/processed/<Y>/capaian, pembanding, renstra."""
+    formula = '"=HYPERLINK(""http://x.example"",""klik"")"'
+    ganti(proyek / Y / "pk.csv", "Cakupan Layanan Administrasi Kantor", formula)
+    ganti(proyek / R / "indikator.csv", "Cakupan Layanan Urusan Administrasi Kantor", formula)
+    assert main(["data", "2023", "--root", str(proyek)]) == 0
+    for nama in ("capaian", "pembanding", "renstra"):
+        df = pd.read_csv(proyek / "data/processed/2023" / f"{nama}.csv", dtype=str)
+        nilai = df.set_index("indikator_id").loc["IK01", "indikator"]
+        assert nilai == '\'=HYPERLINK("http://x.example","klik")', (nama, nilai)
+        teks = [v for v in df.to_numpy().ravel() if isinstance(v, str)]
+        assert not any(v.startswith(("=", "+", "@")) for v in teks), nama
+
+
 # --- the Renstra's years come from its data ---------------------------------------------------------
 
 
