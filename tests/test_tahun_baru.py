@@ -165,6 +165,29 @@ def test_copied_narrative_lists_placeholders_that_no_longer_resolve(proyek):
     assert f"data/raw/2024/narasi/penutup.md, baris {n}: placeholder '{{{{ capaian_ik11 }}}}' tidak lagi terisi" in out
 
 
+def test_tahun_baru_reads_last_years_narrative_through_the_validated_reader(proyek, tmp_path_factory):
+    """Issue 22 (noted in __main__.py): tahun-baru copied and read narrative outside the validated reader,
+    so a narrative symlinked out of the project was copied into the new year."""
+    rahasia = tmp_path_factory.mktemp("luar") / "rahasia.md"
+    rahasia.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    penutup = proyek / "data/raw/2023/narasi/penutup.md"
+    penutup.unlink()
+    penutup.symlink_to(rahasia)
+    kode, out, err = jalankan("tahun-baru", "2024", "--root", str(proyek))
+    assert kode == 2 and "root:x" not in out + err
+    (baris,) = err.strip().splitlines()
+    assert baris.startswith("GALAT: data/raw/2023/narasi/penutup.md") and "di luar folder proyek" in baris
+    assert not (proyek / "data/raw/2024").exists() and not (proyek / "params/2024.yaml").exists()
+
+
+def test_a_copied_narrative_of_a_sasaran_the_new_pk_lacks_is_named_from_the_scaffold(proyek):
+    (proyek / "data/raw/2023/narasi/sasaran-11.md").write_text("Capaian {{ capaian }}.\n", encoding="utf-8")
+    kode, out, _ = jalankan("tahun-baru", "2024", "--root", str(proyek))
+    assert kode == 0
+    assert "data/raw/2024/narasi/sasaran-11.md: sasaran 11 tidak ada di PK 2024; hapus berkas ini" in out
+    assert "sasaran-10.md: sasaran" not in out
+
+
 def test_placeholders_of_a_dropped_indicator_do_not_resolve():
     teks = "a {{ capaian_ik05 }} b {{ ik05_k01_realisasi }}\nc {{ capaian_ik02 }} {{ tahun }}\n"
     tersedia = {"capaian_ik05", "ik05_k01_realisasi", "capaian_ik02", "tahun"}

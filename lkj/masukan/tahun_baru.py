@@ -19,7 +19,6 @@ The "what next" list (`Rancangan.isi`) leads with the Excel route and names only
 from __future__ import annotations
 
 import re
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -104,6 +103,9 @@ def buat(proyek: Proyek, tahun: int) -> Rancangan:
     aturan = baca_aturan(proyek, lalu)
     renstra_lalu = baca_renstra(proyek, aturan.renstra)
     d = baca_tahun(proyek, lalu, renstra_lalu)  # last year must be valid: it is the template
+    narasi_lalu = proyek.tahun(lalu) / "narasi"
+    # read through the validated reader before anything is written: a symlink leaving the project stops here
+    salinan = {p.name: proyek.baca(p) for p in sorted(narasi_lalu.glob("*.md"))}
     nama_renstra = _renstra_untuk(proyek, tahun, aturan.renstra)
     renstra = renstra_lalu if nama_renstra == aturan.renstra else baca_renstra(proyek, nama_renstra)
     r = Rancangan(tahun, lalu, nama_renstra)
@@ -204,14 +206,13 @@ def buat(proyek: Proyek, tahun: int) -> Rancangan:
             f"dibiarkan kosong), lalu make excel-impor YEAR={tahun} FILE=isian-{tahun}.xlsx; "
             "atau sunting langsung berkas CSV berikut:",
         )
-    narasi_lalu = proyek.tahun(lalu) / "narasi"
-    for p in sorted(narasi_lalu.glob("*.md")) if narasi_lalu.is_dir() else []:
-        tujuan = folder / "narasi" / p.name
+    for nama, isi in salinan.items():
+        tujuan = folder / "narasi" / nama
         if tujuan.exists() or tujuan.is_symlink():
             r.dilewati.append(f"{proyek.relatif(tujuan)}: sudah ada, tidak ditimpa")
             continue
         tujuan.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(p, tujuan)
+        tujuan.write_bytes(isi)
         r.narasi.append(tujuan)
     catat_disalin(proyek, tahun, lalu, r.narasi)
     if r.narasi:
