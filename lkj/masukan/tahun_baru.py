@@ -206,13 +206,13 @@ def buat(proyek: Proyek, tahun: int) -> Rancangan:
             f"dibiarkan kosong), lalu make excel-impor YEAR={tahun} FILE=isian-{tahun}.xlsx; "
             "atau sunting langsung berkas CSV berikut:",
         )
-    for nama, isi in salinan.items():
+    for nama, teks in salinan.items():
         tujuan = folder / "narasi" / nama
         if tujuan.exists() or tujuan.is_symlink():
             r.dilewati.append(f"{proyek.relatif(tujuan)}: sudah ada, tidak ditimpa")
             continue
         tujuan.parent.mkdir(parents=True, exist_ok=True)
-        tujuan.write_bytes(isi)
+        tujuan.write_bytes(teks)
         r.narasi.append(tujuan)
     catat_disalin(proyek, tahun, lalu, r.narasi)
     if r.narasi:
