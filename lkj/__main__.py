@@ -112,6 +112,9 @@ def cmd_tahun_baru(tahun: int, root: Path | None) -> None:
 
     proyek = Proyek.di(root)
     r = buat(proyek, tahun)
+    if r.sudah_ada:
+        _tahun_sudah_ada(proyek, tahun, r.sudah_ada)
+        return
     print(f"Tahun {tahun} disiapkan dari data {r.lalu} dan {r.renstra}:")
     for baris in r.dibuat:
         print(f"  dibuat   {baris}")
@@ -127,6 +130,33 @@ def cmd_tahun_baru(tahun: int, root: Path | None) -> None:
         f"  {len(r.isi) + len(placeholder) + 1}. make data YEAR={tahun} menyebut setiap sel yang masih kosong "
         f"(satu baris per sel); setelah itu make report YEAR={tahun}."
     )
+
+
+def _tahun_sudah_ada(proyek, tahun: int, berkas: int) -> None:
+    """tahun-baru on a year that has its PK and params: say so, and what to do instead (nothing is written)."""
+    from .masukan.model import baca_masukan
+
+    data, params = proyek.relatif(proyek.tahun(tahun)), proyek.relatif(proyek.params(tahun))
+    print(
+        f"Tahun {tahun} sudah ada ({data}/, {berkas} berkas, dan {params}): tidak ada berkas yang dibuat atau ditimpa."
+    )
+    try:
+        baca_masukan(proyek, tahun)
+        langkah = [f"datanya terbaca tanpa galat: make report YEAR={tahun} menyusun laporannya."]
+    except DataError:
+        langkah = [
+            f"datanya belum lengkap atau ada yang salah: make data YEAR={tahun} menyebut setiap sel yang masih "
+            f"kosong atau salah (satu baris per sel); setelah itu make report YEAR={tahun}."
+        ]
+    if not proyek.params(tahun + 1).exists():
+        langkah.append(f"menyiapkan tahun berikutnya: make tahun-baru YEAR={tahun + 1}.")
+    langkah.append(
+        f"menyiapkan tahun {tahun} dari awal: pindahkan dulu {data}/ dan {params} ke luar folder proyek, lalu "
+        f"ulangi make tahun-baru YEAR={tahun}."
+    )
+    print("Yang dapat dilakukan:")
+    for i, baris in enumerate(langkah, start=1):
+        print(f"  {i}. {baris}")
 
 
 def _placeholder_tahun_baru(proyek, r) -> list[str]:

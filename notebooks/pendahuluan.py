@@ -21,7 +21,7 @@ masukan = ""  # the validated inputs the build pickled (empty: read data/raw afr
 bagian = ""  # this part's name in notebooks/laporan.yml (set by the build)
 
 # %%
-from lkj.tampil import charts, html
+from lkj.tampil import charts, html, tabel
 from lkj.tampil.html import tampilkan
 from lkj.tampil.laporan import Laporan
 
@@ -35,13 +35,20 @@ tampilkan(html.judul("BAB I Pendahuluan", 1, "bab-1"), lap.narasi("pendahuluan")
 if organisasi is None:
     tampilkan(html.catatan(["Bagan organisasi belum tersedia."]))
 else:
-    tampilkan(
-        html.gambar(
-            charts.organisasi(list(organisasi.itertuples(index=False))),
-            f"Struktur Organisasi {lap.m.aturan.instansi}",
-            "gambar-organisasi",
+    unit = list(organisasi.itertuples(index=False))
+    bagan, tingkat = charts.bagan_organisasi(unit)  # a chart too tall for a page is cut, the rest a table
+    tampilkan(html.gambar(bagan, f"Struktur Organisasi {lap.m.aturan.instansi}", "gambar-organisasi"))
+    if tingkat is not None:
+        sisa = charts.organisasi_terlalu_dalam(unit, tingkat)
+        tampilkan(
+            html.catatan(
+                [
+                    f"Bagan menampilkan {tingkat} tingkat teratas; {len(sisa)} unit kerja di bawahnya tercantum "
+                    "pada tabel berikut."
+                ]
+            ),
+            tabel.tabel_unit_organisasi(sisa, tingkat),
         )
-    )
 
 # %%
 tampilkan(lap.narasi("bab1_peran"))

@@ -38,6 +38,8 @@ def _teks_svg(citra) -> list[tuple[str, float]]:
     lebar_svg_pt = float(akar.get("width").removesuffix("pt"))
     ditempatkan_cm = min(citra.lebar_cm, halaman.LEBAR_TEKS_CM)
     skala = ditempatkan_cm / (lebar_svg_pt * 2.54 / 72)
+    # the PDF shrinks a chart taller than laporan.css's max-height to that height
+    skala *= min(1.0, halaman.TINGGI_GAMBAR_MAKS_CM / (citra.tinggi_cm * ditempatkan_cm / citra.lebar_cm))
     keluar = []
     for t in akar.iter(SVG + "text"):
         m = re.search(r"font[^;]*?([\d.]+)px", t.get("style", ""))
@@ -96,13 +98,69 @@ def test_renstra_labels_sit_beside_their_markers():
     assert a_real == "start" and 0 < x_real - tahun["2022"] < 15
 
 
-def test_org_chart_boxes_hold_their_text_and_stay_readable_with_100_units():
+def _seratus_unit() -> list[Unit]:
     unit = [Unit("k", "Kepala Dinas Ketenagakerjaan, Perindustrian dan Perdagangan", "")]
     unit += [Unit(f"b{i}", f"Bidang Pembinaan dan Pengembangan Perdagangan {i}", "k") for i in range(9)]
     unit += [Unit(f"s{i}{j}", f"Seksi Pelayanan {j + 1} Bidang {i + 1}", f"b{i}") for i in range(9) for j in range(10)]
     assert len(unit) == 100
-    citra = charts.organisasi(unit)
+    return unit
+
+
+def test_a_100_unit_org_chart_is_cut_to_what_prints_at_8_pt_and_the_rest_is_a_table():
+    """Issue 22: the whole 100-unit chart is 29 cm high, so the PDF shrank it to 15 cm and its text to 4 pt.
+    The chart shows the head and the units under it, each saying how many are below; a table lists those."""
+    from lkj.tampil import tabel
+
+    unit = _seratus_unit()
+    utuh = charts.organisasi(unit)
+    assert utuh.tinggi_cm > halaman.TINGGI_GAMBAR_MAKS_CM
+    with pytest.raises(AssertionError):
+        _semua_huruf_cukup(utuh)  # what the PDF printed
+    citra, tingkat = charts.bagan_organisasi(unit)
+    assert tingkat == 2 and citra.tinggi_cm <= halaman.TINGGI_GAMBAR_MAKS_CM
     _semua_huruf_cukup(citra)
+    semua = _rapat("".join(s for s, _ in _teks_svg(citra)))
+    assert _rapat(unit[0].unit) in semua
+    for u in unit[1:10]:
+        assert _rapat(f"{u.unit} (10 unit di bawahnya, lihat tabel)") in semua
+    assert "SeksiPelayanan" not in semua
+    sisa = charts.organisasi_terlalu_dalam(unit, tingkat)
+    t = tabel.tabel_unit_organisasi(sisa, tingkat)
+    teks = [tuple("".join(r.teks for r in sel) for sel in b) for b in t.baris]
+    assert len(teks) == 90 and teks[0] == ("1", "Seksi Pelayanan 1 Bidang 1", unit[1].unit)
+    assert teks[-1] == ("90", "Seksi Pelayanan 10 Bidang 9", unit[9].unit)
+    assert t.judul == "Unit Kerja di Bawah Tingkat 2 Bagan Organisasi"
+
+
+def test_the_2023_org_chart_is_drawn_whole_and_the_cut_height_is_the_pdfs():
+    from conftest import ROOT, masukan
+
+    unit = list(masukan(2023).data.organisasi.itertuples(index=False))
+    citra, tingkat = charts.bagan_organisasi(unit)
+    assert tingkat is None and citra.svg == charts.organisasi(unit).svg
+    _semua_huruf_cukup(citra)
+    css = (ROOT / "lkj/pipeline/templates/lkj/laporan.css").read_text(encoding="utf-8")
+    assert f"figure.gambar img {{ max-height: {halaman.TINGGI_GAMBAR_MAKS_CM:g}cm; }}" in css
+
+
+def test_a_deep_org_chart_is_cut_at_the_deepest_level_that_fits():
+    unit = [Unit("k", "Kepala", "")] + [Unit(f"b{i}", f"Bidang {i}", "k") for i in range(3)]
+    unit += [Unit(f"s{i}{j}", f"Seksi {i}.{j}", f"b{i}") for i in range(3) for j in range(4)]
+    unit += [Unit(f"u{i}{j}{k}", f"Sub {i}.{j}.{k}", f"s{i}{j}") for i in range(3) for j in range(4) for k in range(10)]
+    assert charts.organisasi(unit).tinggi_cm > halaman.TINGGI_GAMBAR_MAKS_CM
+    citra, tingkat = charts.bagan_organisasi(unit)
+    assert tingkat == 3 and citra.tinggi_cm <= halaman.TINGGI_GAMBAR_MAKS_CM
+    _semua_huruf_cukup(citra)
+    semua = _rapat("".join(s for s, _ in _teks_svg(citra)))
+    assert _rapat("Seksi 0.0 (10 unit di bawahnya, lihat tabel)") in semua and _rapat("Sub 0.0.0") not in semua
+    assert _rapat("Bidang 0") in semua and _rapat("Bidang 0 (") not in semua  # its seksi are drawn
+    sisa = charts.organisasi_terlalu_dalam(unit, 3)
+    assert len(sisa) == 120 and (sisa[0][0].unit, sisa[0][1].unit) == ("Sub 0.0.0", "Seksi 0.0")
+
+
+def test_org_chart_boxes_hold_their_whole_text_with_100_units():
+    unit = _seratus_unit()
+    citra = charts.organisasi(unit)
     # the 2023 report's long names wrap inside their boxes
     panjang = [
         unit[0],
@@ -120,6 +178,24 @@ def test_org_chart_boxes_hold_their_text_and_stay_readable_with_100_units():
         for b in baris:
             assert charts._pengukur().get_text_width_height_descent(b, prop, ismath=False)[0] <= lebar
     assert charts._bungkus("Supercalifragilisticexpialidocious", 30, 8)[0] != "Supercalifragilisticexpialidocious"
+
+
+def test_a_word_of_4860_characters_wraps_in_well_under_a_second():
+    """Issue 22: a 4.860-character indicator name without spaces took the build from 15 s to 458 s; the
+    wrapping measured every head of the word. Input now refuses such a word, and the wrapper is fast anyway."""
+    import random
+    import string
+    import time
+
+    kata = "".join(random.Random(22).choice(string.ascii_letters) for _ in range(4860))
+    charts._bungkus.cache_clear()
+    charts._lebar_teks.cache_clear()
+    mulai = time.perf_counter()
+    baris = charts._bungkus(kata, 60.0, 8)
+    assert time.perf_counter() - mulai < 2.0
+    assert "".join(baris) == kata and len(baris) > 100
+    lebar = [charts._lebar_teks(b, 8, False) for b in baris]
+    assert max(lebar) <= 60.0 and min(lebar[:-1]) > 50.0  # every line but the last filled
 
 
 @pytest.mark.parametrize("fungsi", ["batang_berpasangan", "organisasi"])

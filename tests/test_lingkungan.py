@@ -125,3 +125,16 @@ def test_processed_tables_changed_by_make_data_alone_are_rebuilt(laporan):
     hasil = build(2023, root, log=lambda s: None)
     assert hasil.dirakit and hasil.dijalankan == []  # assembled again; no notebook needed
     assert capaian.read_text(encoding="utf-8") == asli
+
+
+def test_build_as_a_file_is_one_line_naming_it_never_not_a_directory_error(proyek, capsys, monkeypatch):
+    """Issue 22: `build` as a file gave 'NotADirectoryError'."""
+    monkeypatch.chdir(proyek)
+    (proyek / "build").write_text("bukan folder")
+    assert main(["report", "2023", "--root", str(proyek)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [
+        "GALAT: build/2023: sebagian jalurnya adalah berkas, bukan folder. Pindahkan atau ganti nama berkas yang "
+        "menghalangi jalur itu, lalu ulangi."
+    ]
+    assert (proyek / "build").read_text() == "bukan folder"

@@ -545,6 +545,19 @@ def test_logo_is_a_real_png_or_jpeg(proyek, capsys, nama, isi):
     assert "params/2023.yaml" in galat and "kolom 'logo'" in galat and "PNG atau JPEG" in galat
 
 
+def test_the_docs_say_what_the_logo_check_accepts():
+    """Issue 22: params/2023.yaml and data/raw/README.md said the logo may be SVG, which the code refuses."""
+    import re
+
+    from conftest import ROOT
+
+    for path in (ROOT / "params/2023.yaml", ROOT / "data/raw/README.md"):
+        teks = " ".join(path.read_text(encoding="utf-8").split())
+        (kalimat,) = re.findall(r"[^.]*PNG or JPEG[^;]*; SVG is refused", teks)
+        assert "logo" in kalimat.lower() or "image" in kalimat, path
+        assert teks.count("SVG") == 1, path  # no other sentence says an SVG logo would do
+
+
 def test_logo_is_fingerprinted(proyek):
     from PIL import Image
 

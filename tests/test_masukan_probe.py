@@ -223,6 +223,20 @@ def test_a_formula_in_a_name_is_neutralised_for_csv_written_for_people():
     assert aman.capaian.iloc[0] == 101.5 and df.indikator.iloc[0].startswith("=")  # numbers and input untouched
 
 
+def test_a_formula_as_an_indicator_name_stays_text_in_every_processed_csv(proyek):
+    """Issue 22: '=HYPERLINK(…)' stayed a live formula in data/processed/<Y>/capaian, pembanding, renstra."""
+    formula = '"=HYPERLINK(""http://x.example"",""klik"")"'
+    ganti(proyek / Y / "pk.csv", "Cakupan Layanan Administrasi Kantor", formula)
+    ganti(proyek / R / "indikator.csv", "Cakupan Layanan Urusan Administrasi Kantor", formula)
+    assert main(["data", "2023", "--root", str(proyek)]) == 0
+    for nama in ("capaian", "pembanding", "renstra"):
+        df = pd.read_csv(proyek / "data/processed/2023" / f"{nama}.csv", dtype=str)
+        nilai = df.set_index("indikator_id").loc["IK01", "indikator"]
+        assert nilai == '\'=HYPERLINK("http://x.example","klik")', (nama, nilai)
+        teks = [v for v in df.to_numpy().ravel() if isinstance(v, str)]
+        assert not any(v.startswith(("=", "+", "@")) for v in teks), nama
+
+
 # --- the Renstra's years come from its data ---------------------------------------------------------
 
 
@@ -298,3 +312,43 @@ def test_sections_and_subheadings_inside_a_narrative_are_accepted():
     from lkj.masukan.narasi import cek_judul
 
     cek_judul(Path("x.md"), "## A. Tugas\n\n#### Analisis capaian\n\nTeks.\n\n---\n\n```\n# bukan judul\n```\n")
+
+
+@pytest.mark.parametrize(
+    ("berkas", "judul", "pesan"),
+    [
+        (
+            "sasaran-01.md",
+            "## Rincian per komponen",
+            "judul '## Rincian per komponen' setingkat atau lebih tinggi daripada judul laporan tempat narasi ini "
+            "tampil, sehingga mengubah susunan Daftar Isi (bagian sesudahnya menjadi anak judul ini). Di berkas ini "
+            "subjudul ditulis dengan #### (atau lebih dalam), atau sebagai teks tebal (**...**).",
+        ),
+        ("sasaran-01.md", "### Rincian", "judul '### Rincian' setingkat atau lebih tinggi"),
+        ("sasaran-01.md", "# BAB V LAIN", "Bab disusun oleh laporan sendiri: pakai #### untuk subjudul, atau teks"),
+        ("anggaran.md", "### Program lain", "Di berkas ini subjudul ditulis dengan ####"),
+        ("bab2_pk.md", "## E. Bagian lain", "Di berkas ini subjudul ditulis dengan ###"),
+        ("bab3_pengukuran.md", "Bagian bergaris\n---", "judul '## Bagian bergaris' setingkat"),
+    ],
+)
+def test_a_heading_as_high_as_the_parts_own_is_refused_where_it_sits(proyek, capsys, berkas, judul, pesan):
+    """A sasaran sits under 'Sasaran N' (###): a ## or ### in its narrative took the next sasaran as its
+    children in the Daftar Isi. Each narrative may use headings below its part's own (laporan.yml)."""
+    path = proyek / Y / "narasi" / berkas
+    path.write_text("Teks pembuka.\n\n" + judul + "\n\nTeks.\n" + path.read_text(encoding="utf-8"))
+    galat = satu_galat(capsys, proyek)
+    assert galat.startswith(f"GALAT: {Y}/narasi/{berkas}, baris 3: ") and pesan in galat, galat
+
+
+@pytest.mark.parametrize(("berkas", "judul"), [("sasaran-01.md", "#### Rincian"), ("bab2_pk.md", "### Rincian")])
+def test_a_subheading_below_the_parts_own_is_accepted(proyek, berkas, judul):
+    path = proyek / Y / "narasi" / berkas
+    path.write_text(judul + "\n\nTeks.\n\n" + path.read_text(encoding="utf-8"))
+    m = masukan(2023, proyek)
+    assert m.narasi[berkas.removesuffix(".md")].startswith(judul)
+    assert m.rencana.judul_narasi("sasaran-01") == 4 and m.rencana.judul_narasi("penutup") == 2
+
+
+def test_the_plan_refuses_a_heading_level_that_is_not_2_to_6(proyek, capsys):
+    ganti(proyek / "notebooks/laporan.yml", "judul_narasi: 4", "judul_narasi: 1")
+    assert "'judul_narasi' harus bilangan 2 sampai 6" in satu_galat(capsys, proyek)

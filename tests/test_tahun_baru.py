@@ -165,6 +165,29 @@ def test_copied_narrative_lists_placeholders_that_no_longer_resolve(proyek):
     assert f"data/raw/2024/narasi/penutup.md, baris {n}: placeholder '{{{{ capaian_ik11 }}}}' tidak lagi terisi" in out
 
 
+def test_tahun_baru_reads_last_years_narrative_through_the_validated_reader(proyek, tmp_path_factory):
+    """Issue 22 (noted in __main__.py): tahun-baru copied and read narrative outside the validated reader,
+    so a narrative symlinked out of the project was copied into the new year."""
+    rahasia = tmp_path_factory.mktemp("luar") / "rahasia.md"
+    rahasia.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    penutup = proyek / "data/raw/2023/narasi/penutup.md"
+    penutup.unlink()
+    penutup.symlink_to(rahasia)
+    kode, out, err = jalankan("tahun-baru", "2024", "--root", str(proyek))
+    assert kode == 2 and "root:x" not in out + err
+    (baris,) = err.strip().splitlines()
+    assert baris.startswith("GALAT: data/raw/2023/narasi/penutup.md") and "di luar folder proyek" in baris
+    assert not (proyek / "data/raw/2024").exists() and not (proyek / "params/2024.yaml").exists()
+
+
+def test_a_copied_narrative_of_a_sasaran_the_new_pk_lacks_is_named_from_the_scaffold(proyek):
+    (proyek / "data/raw/2023/narasi/sasaran-11.md").write_text("Capaian {{ capaian }}.\n", encoding="utf-8")
+    kode, out, _ = jalankan("tahun-baru", "2024", "--root", str(proyek))
+    assert kode == 0
+    assert "data/raw/2024/narasi/sasaran-11.md: sasaran 11 tidak ada di PK 2024; hapus berkas ini" in out
+    assert "sasaran-10.md: sasaran" not in out
+
+
 def test_placeholders_of_a_dropped_indicator_do_not_resolve():
     teks = "a {{ capaian_ik05 }} b {{ ik05_k01_realisasi }}\nc {{ capaian_ik02 }} {{ tahun }}\n"
     tersedia = {"capaian_ik05", "ik05_k01_realisasi", "capaian_ik02", "tahun"}
@@ -257,10 +280,31 @@ def test_tahun_baru_on_an_existing_year_says_so_and_creates_nothing(proyek):
     sebelum = {p: p.read_bytes() for p in (proyek / "data/raw/2024").rglob("*") if p.is_file()}
     kode, out, _ = jalankan("tahun-baru", "2024", "--root", str(proyek))
     assert kode == 0
-    assert "dilewati data/raw/2024/ (27 berkas) dan params/2024.yaml: sudah ada, tidak ada yang ditimpa" in out
-    assert "catatan  tahun 2024 sudah disiapkan sebelumnya: tidak ada berkas yang dibuat" in out
-    assert "komponen" not in out and "Cara termudah" not in out
+    assert out.splitlines() == [
+        "Tahun 2024 sudah ada (data/raw/2024/, 27 berkas, dan params/2024.yaml): tidak ada berkas yang dibuat atau "
+        "ditimpa.",
+        "Yang dapat dilakukan:",
+        "  1. datanya belum lengkap atau ada yang salah: make data YEAR=2024 menyebut setiap sel yang masih kosong "
+        "atau salah (satu baris per sel); setelah itu make report YEAR=2024.",
+        "  2. menyiapkan tahun berikutnya: make tahun-baru YEAR=2025.",
+        "  3. menyiapkan tahun 2024 dari awal: pindahkan dulu data/raw/2024/ dan params/2024.yaml ke luar folder "
+        "proyek, lalu ulangi make tahun-baru YEAR=2024.",
+    ]
     assert {p: p.read_bytes() for p in (proyek / "data/raw/2024").rglob("*") if p.is_file()} == sebelum
+
+
+@pytest.mark.parametrize("tahun", [2023, 2022])
+def test_tahun_baru_on_a_complete_year_says_it_exists_never_that_components_or_last_year_are_missing(proyek, tahun):
+    """Issue 22: on the complete 2023 it said components were missing; on 2022 that 2021 did not exist."""
+    sebelum = {p: p.read_bytes() for p in (proyek / "data/raw").rglob("*") if p.is_file()}
+    kode, out, err = jalankan("tahun-baru", str(tahun), "--root", str(proyek))
+    assert (kode, err) == (0, "")
+    assert out.startswith(f"Tahun {tahun} sudah ada (data/raw/{tahun}/, ")
+    assert f"  1. datanya terbaca tanpa galat: make report YEAR={tahun} menyusun laporannya." in out
+    assert "komponen" not in out and "make data" not in out and str(tahun - 1) not in out
+    assert ("make tahun-baru YEAR=2024." in out) == (tahun == 2023)  # 2023 exists, so 2022 is not told to make it
+    assert {p: p.read_bytes() for p in (proyek / "data/raw").rglob("*") if p.is_file()} == sebelum
+    assert not (proyek / "params/2024.yaml").exists()
 
 
 def test_copied_narrative_stays_marked_unreviewed_until_edited(proyek):

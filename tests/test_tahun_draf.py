@@ -82,6 +82,66 @@ def test_final_assembly_refuses_each_unresolved_placeholder_in_one_line_and_a_dr
     assert "'{{ predikat_lama }}' tidak dikenal" in e.value.masalah[1]
 
 
+def _nb(tmp_path, n: Narasi):
+    nb = tmp_path / "04-sasaran-02.ipynb"
+    keluaran = {"output_type": "display_data", "data": {MIME: ke_json([n])}, "metadata": {}}
+    nb.write_text(json.dumps({"cells": [{"cell_type": "code", "outputs": [keluaran], "metadata": {}}]}))
+    return nb
+
+
+def test_a_placeholder_without_a_value_is_a_red_gap_in_the_draft_and_refused_by_final(proyek, tmp_path):
+    """Issue 22: `tahun_pembanding: null` printed "Pada tahun – realisasinya –" and FINAL=1 passed."""
+    from lkj.hitung.pengukuran import hitung, hitung_anggaran
+
+    params = proyek / "params/2023.yaml"
+    params.write_text(params.read_text(encoding="utf-8").replace("tahun_pembanding: 2022", "tahun_pembanding: null"))
+    m = baca_masukan(Proyek.di(proyek), 2023)
+    p, lalu = hitung(m)
+    assert lalu is None
+    konteks = narasi.nilai_placeholder(p, lalu, hitung_anggaran(p), sasaran_no=2)
+    assert (konteks["tahun_lalu"], konteks["realisasi_lalu"], konteks["arah_rata_rata"]) == ("–", "–", "–")
+    sumber = "data/raw/2023/narasi/sasaran-02.md"
+    teks = (proyek / sumber).read_text(encoding="utf-8")
+    n = narasi.tampilkan(teks, sumber, konteks)
+    baris = [
+        f"{sumber}, baris 3: placeholder '{{{{ {nama} }}}}' tidak bernilai untuk tahun ini (tercetak '–'). "
+        "Lengkapi datanya, atau ubah kalimat itu tanpa placeholder ini."
+        for nama in ("tahun_lalu", "realisasi_lalu")
+    ]
+    assert [b.pesan for b in n.blok if isinstance(b, KotakDraf)] == baris
+    runs = [t for t in _teks(n.blok) if t.teks == "–"]
+    assert len(runs) == 2 and all(t.merah for t in runs)  # the gaps, marked; the sentence otherwise as written
+    assert "(capaian 58,56%, predikat Rendah). Pada tahun – realisasinya –." in "".join(t.teks for t in _teks(n.blok))
+    # assembly: a draft builds with the boxes, the final report refuses one line per placeholder
+    nb = _nb(tmp_path, Narasi(sumber, nilai=tuple(sorted(konteks.items()))))
+    dok, _ = dokumen_laporan([nb], m, final=False)
+    assert [b.pesan for x in dok.blok if isinstance(x, Narasi) for b in x.blok if isinstance(b, KotakDraf)] == baris
+    with pytest.raises(BelumFinal) as e:
+        dokumen_laporan([nb], m, final=True)
+    assert e.value.masalah == baris
+
+
+def test_the_headline_average_without_a_value_is_refused_by_final_and_with_one_it_passes(proyek, tmp_path):
+    """After tahun-baru, 'Rata-rata capaian … adalah – dengan predikat –' passed FINAL=1."""
+    sumber = "data/raw/2023/narasi/penutup.md"
+    (proyek / sumber).write_text((proyek / sumber).read_text(encoding="utf-8").splitlines()[0] + "\n")
+    m = baca_masukan(Proyek.di(proyek), 2023)
+    kosong = {"instansi": "Dinas X", "tahun": "2024", "jumlah_tercapai": "0", "jumlah_indikator": "10"}
+    kosong |= {"rata_rata_capaian": "–", "predikat_rata_rata": "–"}
+    with pytest.raises(BelumFinal) as e:
+        dokumen_laporan([_nb(tmp_path, Narasi(sumber, nilai=tuple(sorted(kosong.items()))))], m, final=True)
+    assert [b.split(": placeholder ")[1].split(" tidak")[0] for b in e.value.masalah] == [
+        "'{{ rata_rata_capaian }}'",
+        "'{{ predikat_rata_rata }}'",
+    ]
+    assert all(b.startswith(f"{sumber}, baris 1: ") for b in e.value.masalah)
+    # the same text with values assembles as final, with no mark left
+    terisi = kosong | {"rata_rata_capaian": "88,65%", "predikat_rata_rata": "Tinggi"}
+    dok, _ = dokumen_laporan([_nb(tmp_path, Narasi(sumber, nilai=tuple(sorted(terisi.items()))))], m, final=True)
+    runs = [t for x in dok.blok if isinstance(x, Narasi) for b in x.blok if isinstance(b, Paragraf) for t in b.isi]
+    assert "adalah 88,65% dengan predikat Tinggi;" in "".join(t.teks for t in runs) and not any(t.merah for t in runs)
+
+
 def test_the_renstra_year_is_computed_from_the_renstra_data():
     from lkj import fmt
 

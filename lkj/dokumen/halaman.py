@@ -13,6 +13,7 @@ MARGIN_KIRI_CM = 2.5
 LEBAR_TEKS_CM = round(KERTAS_LEBAR_CM - MARGIN_KIRI_CM - MARGIN_KANAN_CM, 2)  # 16,5 cm
 TINGGI_TEKS_CM = round(KERTAS_TINGGI_CM - MARGIN_ATAS_CM - MARGIN_BAWAH_CM, 2)  # 25,3 cm
 LEBAR_GAMBAR_CM = 16.0  # a chart's own width: placed at this size, nothing is scaled down
+TINGGI_GAMBAR_MAKS_CM = 15.0  # laporan.css's max-height: the PDF shrinks a taller chart to this height
 
 # Type. The PDF uses Liberation Sans (Debian fonts-liberation2); Word files name Arial, which it is
 # metric-compatible with (LibreOffice substitutes one for the other), so both break lines alike.

@@ -26,7 +26,8 @@ def _tampil(file: str) -> str:
     """A path relative to the working folder when it lies inside it."""
     p = Path(file)
     try:
-        return str(p.resolve().relative_to(Path.cwd().resolve())) if p.is_absolute() else file
+        # the folder resolved, not the file: a symlink is named where it lies, not where it points
+        return str((p.parent.resolve() / p.name).relative_to(Path.cwd().resolve())) if p.is_absolute() else file
     except ValueError:
         return file
 

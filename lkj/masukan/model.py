@@ -125,7 +125,7 @@ def _baca_narasi(proyek: Proyek, tahun: int, rencana: Rencana) -> tuple[dict[str
         path = proyek.narasi(tahun, nama)
         teks = proyek.baca_teks(path) if path.exists() or path.is_symlink() else None
         if teks:
-            cek_judul(path, teks)
+            cek_judul(path, teks, rencana.judul_narasi(nama))
             peringatan += periksa_ejaan(teks, proyek.relatif(path))
         narasi[nama] = teks if teks and teks.strip() else None
         if narasi[nama] is None:

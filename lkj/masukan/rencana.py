@@ -24,6 +24,7 @@ class Bagian:
     notebook: str  # notebooks/<notebook>.py
     params: dict = field(default_factory=dict)
     narasi: tuple[str, ...] = ()  # narrative files (without .md) it shows
+    judul_narasi: int = 2  # the shallowest heading its narrative may use: one below the part's own above it
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,10 @@ class Rencana:
     @property
     def narasi(self) -> tuple[str, ...]:
         return tuple(n for b in self.bagian for n in b.narasi)
+
+    def judul_narasi(self, narasi: str) -> int:
+        """The shallowest heading level (## = 2) the narrative file `narasi` may use."""
+        return next((b.judul_narasi for b in self.bagian if narasi in b.narasi), 2)
 
 
 def baca_rencana(proyek: Proyek, sasaran: list[int]) -> Rencana:
@@ -63,8 +68,12 @@ def baca_rencana(proyek: Proyek, sasaran: list[int]) -> Rencana:
             "notebook",
             "narasi",
             "per_sasaran",
+            "judul_narasi",
         }:
-            raise salah(f"bagian {b!r}: kunci yang sah nama, notebook, narasi, per_sasaran", "bagian")
+            raise salah(f"bagian {b!r}: kunci yang sah nama, notebook, narasi, per_sasaran, judul_narasi", "bagian")
+        judul = b.get("judul_narasi", 2)
+        if type(judul) is not int or not 2 <= judul <= 6:
+            raise salah(f"bagian {b['nama']}: 'judul_narasi' harus bilangan 2 sampai 6", "judul_narasi")
         if not NAMA.fullmatch(str(b["notebook"])) or not (proyek.notebooks / f"{b['notebook']}.py").is_file():
             raise salah(f"notebook '{b['notebook']}' tidak ada di notebooks/", "notebook")
         narasi = b.get("narasi") or []
@@ -77,7 +86,7 @@ def baca_rencana(proyek: Proyek, sasaran: list[int]) -> Rencana:
             for n in (nama, *nama_narasi):
                 if not NAMA.fullmatch(n):
                     raise salah(f"nama '{n}' tidak sah (huruf kecil, angka, '-' atau '_')", "nama")
-            out.append(Bagian(nama, str(b["notebook"]), params, nama_narasi))
+            out.append(Bagian(nama, str(b["notebook"]), params, nama_narasi, judul))
     semua = [n for b in out for n in b.narasi] + [b.nama for b in out]
     ganda = sorted({n for n in semua if semua.count(n) > 1})
     if ganda:

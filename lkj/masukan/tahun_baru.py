@@ -19,7 +19,6 @@ The "what next" list (`Rancangan.isi`) leads with the Excel route and names only
 from __future__ import annotations
 
 import re
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,6 +47,7 @@ class Rancangan:
     narasi: list[Path] = field(default_factory=list)  # narrative files copied (checked by the caller)
     dibuang: set[str] = field(default_factory=set)  # indicators of last year's PK not in the new one
     sasaran: set[int] = field(default_factory=set)  # sasaran numbers of the new PK (as scaffolded)
+    sudah_ada: int = 0  # files of a year that already has its PK and params (nothing is scaffolded then)
 
 
 def angka(x) -> str:
@@ -89,6 +89,11 @@ def _csv(kolom: list[str], rows: list[dict]) -> str:
 
 def buat(proyek: Proyek, tahun: int) -> Rancangan:
     lalu = tahun - 1
+    folder = proyek.tahun(tahun)
+    if (folder / "pk.csv").is_file() and proyek.params(tahun).is_file():  # the year exists: touch nothing
+        berkas = [p for p in folder.rglob("*") if p.is_file() and not p.relative_to(folder).as_posix().startswith(".")]
+        berkas = [p for p in berkas if "/." not in "/" + p.relative_to(folder).as_posix()]  # not narasi/.disalin.json
+        return Rancangan(tahun, lalu, "", sudah_ada=len(berkas))
     if not (proyek.tahun(lalu) / "pk.csv").is_file():
         raise DataError(
             proyek.tahun(lalu) / "pk.csv",
@@ -98,10 +103,12 @@ def buat(proyek: Proyek, tahun: int) -> Rancangan:
     aturan = baca_aturan(proyek, lalu)
     renstra_lalu = baca_renstra(proyek, aturan.renstra)
     d = baca_tahun(proyek, lalu, renstra_lalu)  # last year must be valid: it is the template
+    narasi_lalu = proyek.tahun(lalu) / "narasi"
+    # read through the validated reader before anything is written: a symlink leaving the project stops here
+    salinan = {p.name: proyek.baca(p) for p in sorted(narasi_lalu.glob("*.md"))}
     nama_renstra = _renstra_untuk(proyek, tahun, aturan.renstra)
     renstra = renstra_lalu if nama_renstra == aturan.renstra else baca_renstra(proyek, nama_renstra)
     r = Rancangan(tahun, lalu, nama_renstra)
-    folder = proyek.tahun(tahun)
 
     def tulis(path: Path, isi: str, apa: str) -> bool:
         rel = proyek.relatif(path)
@@ -199,14 +206,13 @@ def buat(proyek: Proyek, tahun: int) -> Rancangan:
             f"dibiarkan kosong), lalu make excel-impor YEAR={tahun} FILE=isian-{tahun}.xlsx; "
             "atau sunting langsung berkas CSV berikut:",
         )
-    narasi_lalu = proyek.tahun(lalu) / "narasi"
-    for p in sorted(narasi_lalu.glob("*.md")) if narasi_lalu.is_dir() else []:
-        tujuan = folder / "narasi" / p.name
+    for nama, teks in salinan.items():
+        tujuan = folder / "narasi" / nama
         if tujuan.exists() or tujuan.is_symlink():
             r.dilewati.append(f"{proyek.relatif(tujuan)}: sudah ada, tidak ditimpa")
             continue
         tujuan.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(p, tujuan)
+        tujuan.write_bytes(teks)
         r.narasi.append(tujuan)
     catat_disalin(proyek, tahun, lalu, r.narasi)
     if r.narasi:
@@ -226,13 +232,6 @@ def buat(proyek: Proyek, tahun: int) -> Rancangan:
             f"jabatan, nama, pangkat dan nip penandatangan, skala_predikat, batas_capaian dan indikator_rata_rata "
             f"(disalin dari {lalu})"
         )
-    if not r.dibuat:  # an existing year: nothing to scaffold, and nothing here to fill that make data won't name
-        r.dilewati = [
-            f"{proyek.relatif(folder)}/ ({len(r.dilewati) - 1} berkas) dan {proyek.relatif(proyek.params(tahun))}: "
-            "sudah ada, tidak ada yang ditimpa"
-        ]
-        r.catatan.append(f"tahun {tahun} sudah disiapkan sebelumnya: tidak ada berkas yang dibuat")
-        r.isi = []
     return r
 
 

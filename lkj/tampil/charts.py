@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import io
 import itertools
@@ -213,6 +214,7 @@ def batang_berpasangan(
 
 
 ORG_HURUF = HURUF_MIN  # box text in the organisation chart
+ORG_TINGGI_MAKS_CM = halaman.TINGGI_GAMBAR_MAKS_CM  # taller, the PDF would shrink it below 8 pt
 ORG_KOLOM_MAKS = 6  # at most this many units side by side; more go into further bands
 
 
@@ -240,10 +242,20 @@ def _bungkus(teks: str, lebar_pt: float, ukuran: float, tebal: bool = False) -> 
     def lebar(s: str) -> float:
         return _lebar_teks(s, ukuran, tebal)
 
+    def kepala(kata: str) -> int:
+        """The length of the longest head of `kata` that fits a line (at least 1). Only heads up to twice
+        a line are measured, by doubling then bisection: measuring every length of the whole word took
+        minutes on a 4.860-character name (issue 22)."""
+        n = 1
+        while n < len(kata) and lebar(kata[:n]) <= lebar_pt:
+            n = min(2 * n, len(kata))
+        if lebar(kata[:n]) <= lebar_pt:
+            return n
+        return max(1, bisect.bisect_right(range(1, n + 1), lebar_pt, key=lambda i: lebar(kata[:i])))
+
     baris: list[str] = []
     for kata in teks.split():
-        while lebar(kata) > lebar_pt and len(kata) > 1:  # split an over-long word
-            n = max(1, next((i for i in range(len(kata), 0, -1) if lebar(kata[:i]) <= lebar_pt), 1))
+        while len(kata) > 1 and (n := kepala(kata)) < len(kata):  # split an over-long word
             baris.append(kata[:n])
             kata = kata[n:]
         if baris and lebar(baris[-1] + " " + kata) <= lebar_pt:
@@ -253,20 +265,70 @@ def _bungkus(teks: str, lebar_pt: float, ukuran: float, tebal: bool = False) -> 
     return tuple(baris) or ("",)
 
 
-@_bergaya
-def organisasi(unit: list[Any]) -> Citra:
-    """The organisation chart: the head on top, the units reporting to it in columns (at most
-    ORG_KOLOM_MAKS side by side, further ones in bands below), and the units below each column stacked
-    under it. Each box is as tall as its wrapped name. `unit`: rows with unit_id, unit, atasan_id
-    (validated: one head, no cycle)."""
+def _anak(unit: list[Any]) -> dict[str, list[Any]]:
     anak: dict[str, list[Any]] = {}
     for u in unit:
         anak.setdefault(u.atasan_id or "", []).append(u)
+    return anak
+
+
+def organisasi_terlalu_dalam(unit: list[Any], tingkat_maks: int) -> list[tuple[Any, Any]]:
+    """(unit, its superior) of every unit below level `tingkat_maks` (the head is level 1), in the
+    chart's order: what a chart cut at that level leaves for a table."""
+    anak, out = _anak(unit), []
+
+    def jalan(u: Any, tingkat: int) -> None:
+        for a in anak.get(u.unit_id, []):
+            if tingkat + 1 > tingkat_maks:
+                out.append((a, u))
+            jalan(a, tingkat + 1)
+
+    jalan(anak[""][0], 1)
+    return out
+
+
+def bagan_organisasi(unit: list[Any]) -> tuple[Citra, int | None]:
+    """The organisation chart as it fits a printed page (ORG_TINGGI_MAKS_CM high, where nothing is scaled
+    and its text stays at 8 pt): the whole chart if it fits, else cut at the deepest level that fits
+    (the units below it for a table: `organisasi_terlalu_dalam`), at least the head and the units under it.
+    Returns (chart, the level it is cut at, or None when whole)."""
+    citra = organisasi(unit)
+    if citra.tinggi_cm <= ORG_TINGGI_MAKS_CM:
+        return citra, None
+    anak = _anak(unit)
+
+    def dalam(u: Any) -> int:
+        return 1 + max((dalam(a) for a in anak.get(u.unit_id, [])), default=0)
+
+    for tingkat in range(dalam(anak[""][0]) - 1, 1, -1):
+        citra = organisasi(unit, tingkat)
+        if citra.tinggi_cm <= ORG_TINGGI_MAKS_CM:
+            return citra, tingkat
+    return citra, 2
+
+
+@_bergaya
+def organisasi(unit: list[Any], tingkat_maks: int | None = None) -> Citra:
+    """The organisation chart: the head on top, the units reporting to it in columns (at most
+    ORG_KOLOM_MAKS side by side, further ones in bands below), and the units below each column stacked
+    under it. Each box is as tall as its wrapped name. `unit`: rows with unit_id, unit, atasan_id
+    (validated: one head, no cycle). With `tingkat_maks` (the head is level 1) units below that level
+    are left out, and a box whose units are left out says how many."""
+    anak = _anak(unit)
     puncak = anak[""][0]
     kolom = anak.get(puncak.unit_id, [])
+    batas = tingkat_maks or 10**6
 
-    def turunan(u: Any, tingkat: int) -> list[tuple[int, Any]]:
-        return [(tingkat, u)] + [x for a in anak.get(u.unit_id, []) for x in turunan(a, tingkat + 1)]
+    def jumlah(u: Any) -> int:
+        return sum(1 + jumlah(a) for a in anak.get(u.unit_id, []))
+
+    def nama(u: Any, tingkat: int) -> str:  # tingkat: 2 for a column unit
+        n = jumlah(u) if tingkat >= batas else 0
+        return f"{u.unit} ({n} unit di bawahnya, lihat tabel)" if n else u.unit
+
+    def turunan(u: Any, tingkat: int) -> list[tuple[int, Any]]:  # tingkat 0 is a column unit (level 2)
+        bawah = anak.get(u.unit_id, []) if tingkat + 3 <= batas else []
+        return [(tingkat, u)] + [x for a in bawah for x in turunan(a, tingkat + 1)]
 
     lebar_pt, fs, jarak, pad = (
         (LEBAR - 2 * matplotlib.rcParams["savefig.pad_inches"]) * 72,
@@ -315,7 +377,7 @@ def organisasi(unit: list[Any]) -> Citra:
                 x0 = tepi + lebar_kol * c + lebar_kol * 0.025
                 w = lebar_kol * 0.95
                 garis_list.append(([pusat[c], pusat[c]], [bus, bus + jarak]))
-                yy = bus + jarak + kotak(x0, bus + jarak, w, u.unit, True)
+                yy = bus + jarak + kotak(x0, bus + jarak, w, nama(u, 2), True)
                 bawah = turunan(u, 0)[1:]
                 tulang = pusat[c] if sisi == 2 else x0 + 4  # the line the units below hang from
                 awal_tulang = ujung = yy
@@ -323,13 +385,13 @@ def organisasi(unit: list[Any]) -> Citra:
                     yy += jarak * 0.6
                     baris = bawah[i : i + sisi]
                     lebar_sisi = (w - 12) / 2 if sisi == 2 else w - 10
-                    t_baris = max(tinggi(lebar_sisi - 6.0 * tk, v.unit, False) for tk, v in baris)
+                    t_baris = max(tinggi(lebar_sisi - 6.0 * tk, nama(v, tk + 2), False) for tk, v in baris)
                     for j, (tingkat, v) in enumerate(baris):
                         geser = 6.0 * tingkat
                         wb = lebar_sisi - geser
                         # left side: from the left edge (indented by level); right side: from the line
                         x = (x0 + 10 + geser) if sisi == 1 else (x0 + geser if j == 0 else tulang + 6 + geser)
-                        t = kotak(x, yy, wb, v.unit, False)
+                        t = kotak(x, yy, wb, nama(v, tingkat + 2), False)
                         tengah = yy + t / 2
                         tepi_kotak = x if (sisi == 1 or j == 1) else x + wb
                         garis_list.append(([tulang, tepi_kotak], [tengah, tengah]))

@@ -54,8 +54,9 @@ def _tersedia(nama: str, konteks: dict[str, str] | set[str]) -> str:
 
 
 def isi(teks: str, konteks: dict[str, str], file: str) -> str:
-    """Replace every {{ name }} by konteks[name]. An unknown name is left as a marker (`TAK_TERISI`) that
-    a draft shows in red and the final report refuses; a malformed placeholder is an error."""
+    """Replace every {{ name }} by konteks[name]. An unknown name, or one without a value this year ('–'),
+    is left as a marker that a draft shows in red and the final report refuses; a malformed placeholder is
+    an error."""
     keluar = []
     for nomor, baris in enumerate(teks.splitlines(keepends=True), start=1):
 
@@ -73,6 +74,8 @@ def isi(teks: str, konteks: dict[str, str], file: str) -> str:
                 )
             if nama not in konteks:
                 return f"⟦?{nama}@{file}:{nomor}⟧"
+            if konteks[nama] == fmt.KOSONG:  # resolves, but this year has no value for it: a gap
+                return f"⟦-{nama}@{file}:{nomor}⟧"
             return konteks[nama]
 
         hasil = PLACEHOLDER.sub(ganti, baris)
@@ -88,17 +91,32 @@ def isi(teks: str, konteks: dict[str, str], file: str) -> str:
 
 
 def tak_terisi(teks: str, konteks: dict[str, str], file: str) -> list[str]:
-    """One line per placeholder of a narrative text that does not resolve: file, line, name, and what is
-    available (what a final report refuses, and what a draft's red box says)."""
-    return [
-        f"{file}, baris {nomor}: placeholder '{{{{ {nama} }}}}' tidak dikenal (tidak terisi dari data tahun ini). "
-        f"Ganti dengan salah satu yang tersedia: {_tersedia(nama, konteks)}; atau hapus."
+    """One line per placeholder of a narrative text that does not resolve, or resolves to no value ('–'):
+    file, line, name, and what to do (what a final report refuses, and what a draft's red box says)."""
+    out = [
+        (
+            nomor,
+            f"{file}, baris {nomor}: placeholder '{{{{ {nama} }}}}' tidak dikenal (tidak terisi dari data tahun "
+            f"ini). Ganti dengan salah satu yang tersedia: {_tersedia(nama, konteks)}; atau hapus.",
+        )
         for nomor, nama in tidak_terisi(teks, konteks)
         if NAMA_SAH.fullmatch(nama)
     ]
+    for nomor, baris in enumerate(teks.splitlines(), start=1):
+        for m in PLACEHOLDER.finditer(baris):
+            if konteks.get(m.group(1)) == fmt.KOSONG:
+                out.append(
+                    (
+                        nomor,
+                        f"{file}, baris {nomor}: placeholder '{{{{ {m.group(1)} }}}}' tidak bernilai untuk tahun "
+                        f"ini (tercetak '{fmt.KOSONG}'). Lengkapi datanya, atau ubah kalimat itu tanpa "
+                        "placeholder ini.",
+                    )
+                )
+    return list(dict.fromkeys(b for _, b in sorted(out, key=lambda x: x[0])))  # a name twice on a line: once
 
 
-RUJUKAN = re.compile(r"⟦(\??)([a-z0-9_]+)@([^⟧]*):(\d+)⟧")  # the markers `isi` leaves in the Markdown text
+RUJUKAN = re.compile(r"⟦([?-]?)([a-z0-9_]+)@([^⟧]*):(\d+)⟧")  # the markers `isi` leaves in the Markdown text
 
 
 def _teks(s: str, **gaya) -> list[Teks]:
@@ -107,8 +125,10 @@ def _teks(s: str, **gaya) -> list[Teks]:
     for m in RUJUKAN.finditer(s):
         if m.start() > pos:
             out.append(Teks(s[pos : m.start()], **gaya))
-        if m[1]:  # a placeholder that does not resolve: red in a draft (the box above says what exists)
+        if m[1] == "?":  # a placeholder that does not resolve: red in a draft (the box above says what exists)
             out.append(Teks(f"{{{{ {m[2]} }}}}", merah=True))
+        elif m[1] == "-":  # one without a value this year: a red gap (the box above names it)
+            out.append(Teks(fmt.KOSONG, merah=True))
         else:
             out.append(rujukan(m[2], m[3], int(m[4])))
         pos = m.end()
@@ -397,6 +417,25 @@ def nilai_placeholder(
         kecuali_tidak_sebanding="",
         data_dukung_lalu=fmt.KOSONG,
     )
+    # without a comparison year these names exist too, without a value (a draft marks them, final refuses)
+    k.update(
+        dict.fromkeys(
+            (
+                "arah_rata_rata",
+                "jumlah_meningkat",
+                "jumlah_menurun",
+                "jumlah_tetap",
+                "jumlah_pembanding",
+                "rata_rata_sebanding",
+                "rata_rata_sebanding_lalu",
+                "jumlah_sebanding",
+                "indikator_tidak_sebanding",
+                "jumlah_indikator_lalu",
+                "jumlah_tanpa_data_dukung_lalu",
+            ),
+            fmt.KOSONG,
+        )
+    )
     if lalu:
         n = jumlah_arah(p, lalu)
         s = rata_rata_sebanding(p, lalu)
@@ -439,8 +478,7 @@ def nilai_placeholder(
             "program": fmt.KOSONG,
             "asal_realisasi": "dilaporkan tanpa data dukung" if h.tanpa_data_dukung else "dihitung dari data dukung",
         }
-        if lalu:
-            nilai["arah_capaian"] = teks_arah(h.capaian.nilai, h0.capaian.nilai if h0 else None, d)
+        nilai["arah_capaian"] = teks_arah(h.capaian.nilai, h0.capaian.nilai if h0 else None, d) if lalu else fmt.KOSONG
         if anggaran is not None:
             prog = anggaran[anggaran.indikator_id.str.split(",").apply(lambda ids, i=h.indikator_id: i in ids)]
             if len(prog):

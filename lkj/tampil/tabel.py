@@ -6,6 +6,7 @@ Every number passes through lkj.fmt, so the report shows Indonesian formats.
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 import pandas as pd
 
@@ -432,4 +433,19 @@ def tabel_sensitivitas(p: Pengukuran) -> Tabel:
             Kol("Predikat", lambda s: s.predikat or fmt.KOSONG, utuh=True),
         ],
         f"Kepekaan rata-rata capaian {p.tahun} terhadap aturan perhitungan",
+    )
+
+
+def tabel_unit_organisasi(baris: list[tuple[Any, Any]], tingkat: int) -> Tabel:
+    """The units an organisation chart cut at `tingkat` leaves out, each with the unit it reports to
+    (`charts.organisasi_terlalu_dalam`)."""
+    return tabel(
+        list(enumerate(baris, start=1)),
+        [
+            Kol("No", lambda x: str(x[0]), True, lebar=0.5),
+            Kol("Unit Kerja", lambda x: x[1][0].unit, lebar=3),
+            Kol("Di Bawah", lambda x: x[1][1].unit, lebar=3),
+        ],
+        f"Unit Kerja di Bawah Tingkat {tingkat} Bagan Organisasi",
+        id_="tabel-unit-organisasi",
     )
