@@ -191,16 +191,31 @@ def _garis_halaman(data: bytes, awal: int, akhir: int) -> tuple[list[Garis], int
 
 
 def _tabular(g: Garis) -> bool:
-    return len(g.segmen) >= 2
+    return len(g.segmen) >= 2 and not _rata_kiri_kanan(g)
+
+
+def _rata_kiri_kanan(g: Garis) -> bool:
+    """A justified line of prose whose stretched spaces are wider than a column gap: words, not figures,
+    every gap the same width (after a list number: '1. Rumus realisasi (rata-rata ...')."""
+    if len(g.segmen) < 5 or sum(any(c.isdigit() for c in s.teks) for s in g.segmen) > len(g.segmen) // 4:
+        return False
+    jarak = [b.x0 - a.x1 for a, b in zip(g.segmen[1:], g.segmen[2:])]
+    return max(jarak) - min(jarak) < 0.3
 
 
 def _susun(garis: list[Garis]) -> tuple[list[Tabel], list[Kalimat]]:
+    """Lines into tables, headings and sentences. A table of contents is skipped; the text of a chart
+    (its labels, axis and legend) is dropped when the figure's caption ('Gambar 3.1 ...') follows it."""
     ukuran_badan = statistics.median(g.ukuran for g in garis) if garis else 10
     tabel: list[Tabel] = []
     kalimat: list[Kalimat] = []
     bagian = ""
     sebelum: list[str] = []
     paragraf: list[Garis] = []
+    batas = [0, 0]  # tables and sentences before the last heading, prose, captioned table or page break
+
+    def tandai_batas() -> None:
+        batas[:] = [len(tabel), len(kalimat)]
 
     def tutup_paragraf() -> None:
         if paragraf:
@@ -210,10 +225,20 @@ def _susun(garis: list[Garis]) -> tuple[list[Tabel], list[Kalimat]]:
             kalimat.extend(kalimat_dari(teks, bagian, paragraf[0].halaman))
             sebelum.append(teks)
             paragraf.clear()
+            if _prosa(teks):
+                tandai_batas()
 
     i = 0
     while i < len(garis):
         g = garis[i]
+        if i and g.halaman != garis[i - 1].halaman:
+            tutup_paragraf()
+            tandai_batas()
+        if _daftar_isi(g, bagian):  # 'BAB I Pendahuluan . . . . 1': a list of contents, tables or figures
+            tutup_paragraf()
+            tandai_batas()
+            i += 1
+            continue
         if _tabular(g) and not _judul_baris(g):
             tutup_paragraf()
             j = _ekor(garis, i, _akhir_blok(garis, i))
@@ -221,6 +246,8 @@ def _susun(garis: list[Garis]) -> tuple[list[Tabel], list[Kalimat]]:
             if t is not None:
                 tabel.append(t)
                 sebelum = []
+                if JUDUL_TABEL.match(t.judul):
+                    tandai_batas()
             else:
                 for h in garis[i:j]:
                     kalimat.extend(kalimat_dari(h.teks, bagian, h.halaman))
@@ -238,6 +265,7 @@ def _susun(garis: list[Garis]) -> tuple[list[Tabel], list[Kalimat]]:
             lanjut = p is not None and p.teks == bagian and p.halaman == g.halaman and g.atas - p.atas < 1.6 * g.ukuran
             bagian = f"{bagian} {g.teks}" if lanjut else g.teks
             sebelum = []
+            tandai_batas()
         else:
             sebelumnya = garis[i - 1] if i else None
             if paragraf and (
@@ -246,8 +274,14 @@ def _susun(garis: list[Garis]) -> tuple[list[Tabel], list[Kalimat]]:
                 tutup_paragraf()
             if _judul_baris(g):  # a caption is a paragraph of its own
                 tutup_paragraf()
+                if JUDUL_GAMBAR.match(g.teks):  # what lies between the last boundary and it is the chart
+                    del tabel[batas[0] :], kalimat[batas[1] :]
+                    sebelum = []
                 paragraf.append(g)
                 tutup_paragraf()
+                if JUDUL_GAMBAR.match(g.teks):
+                    sebelum = []
+                    tandai_batas()
             else:
                 paragraf.append(g)
         i += 1
@@ -255,8 +289,27 @@ def _susun(garis: list[Garis]) -> tuple[list[Tabel], list[Kalimat]]:
     return tabel, kalimat
 
 
+JUDUL_TABEL = re.compile(r"(?i)(tabel|table)\s+[\dIVX]")
+JUDUL_GAMBAR = re.compile(r"(?i)(gambar|grafik|diagram|figure)\s+[\dIVX]")
+DAFTAR = re.compile(r"(?i)\s*daftar\s+(isi|tabel|gambar|grafik|lampiran)\b")
+DAFTAR_ISI = re.compile(r"(?:\.\s?){4,}\s*(\d{1,3}|[ivxlc]{1,6})$", re.IGNORECASE)
+
+
+def _daftar_isi(g: Garis, bagian: str) -> bool:
+    """A line of a list of contents: an entry, dot leaders and a page number (or, under its heading, an
+    entry ending in a page number: a long title leaves room for one dot)."""
+    if DAFTAR_ISI.search(g.teks):
+        return True
+    return bool(DAFTAR.match(bagian)) and bool(re.search(r"\s(\d{1,3}|[ivxlc]{1,6})$", g.teks, re.IGNORECASE))
+
+
+def _prosa(teks: str) -> bool:
+    """Running text (a sentence), not a chart's label or legend."""
+    return len(teks.split()) >= 6 and teks.rstrip().endswith((".", ":", ";"))
+
+
 def _judul_baris(g: Garis) -> bool:
-    return bool(re.match(r"(?i)(tabel|table|gambar)\s+[\dIVX]", g.teks))
+    return bool(JUDUL_TABEL.match(g.teks) or JUDUL_GAMBAR.match(g.teks))
 
 
 def _akhir_blok(garis: list[Garis], i: int) -> int:
