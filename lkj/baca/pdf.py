@@ -19,7 +19,17 @@ import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
-from .dokumen import MAKS_HALAMAN, Baris, Kalimat, Tabel, angka_badan, galat, kalimat_dari, susun_tabel
+from .dokumen import (
+    MAKS_HALAMAN,
+    Baris,
+    Kalimat,
+    Tabel,
+    angka_badan,
+    angka_satuan,
+    galat,
+    kalimat_dari,
+    susun_tabel,
+)
 from .teks import _judul
 
 
@@ -58,7 +68,10 @@ def _karakter(obj, out: list) -> None:
 
 
 def _garis(chars: list, halaman: int, tinggi: float) -> list[Garis]:
-    """Characters into lines (same baseline), lines into segments (gaps wider than a space)."""
+    """Characters into lines (same baseline), lines into runs (characters drawn one after the other, as
+    a cell's text is), runs into segments (gaps wider than a space, or a run overlapping the one before:
+    text overflowing its cell)."""
+    urutan = {id(c): i for i, c in enumerate(chars)}  # the order they are drawn in
     chars = sorted(chars, key=lambda c: (-(c.y0 + c.y1) / 2, c.x0))
     baris: list[list] = []
     for c in chars:
@@ -72,17 +85,20 @@ def _garis(chars: list, halaman: int, tinggi: float) -> list[Garis]:
         atas = tinggi - pusat
         if atas < 0.045 * tinggi or atas > 0.955 * tinggi:
             continue  # running header and footer
-        cs.sort(key=lambda c: c.x0)
         ukuran = max(c.size for c in cs)
+        cs = [c for r in _runs(cs, urutan, ukuran) for c in r]
         segmen: list[Segmen] = []
         spasi = False
-        for c in cs:
+        for n, c in enumerate(cs):
             t = c.get_text()
             if not t.strip():
                 spasi = True
                 continue
             jarak = c.x0 - segmen[-1].x1 if segmen else 0
-            if not segmen or jarak > 0.6 * ukuran:
+            if segmen and jarak <= 0.6 * ukuran and _sel_baru(segmen[-1].teks, cs, n, spasi, jarak):
+                segmen[-1].x1 = min(segmen[-1].x1, c.x0 - 1.5)  # text overflowing its cell ends where the next starts
+                segmen.append(Segmen(c.x0, c.x1, t))
+            elif not segmen or jarak > 0.6 * ukuran:
                 segmen.append(Segmen(c.x0, c.x1, t))
             else:
                 segmen[-1].teks += (" " if spasi or jarak > 0.18 * ukuran else "") + t
@@ -92,6 +108,40 @@ def _garis(chars: list, halaman: int, tinggi: float) -> list[Garis]:
             tebal = sum("bold" in c.fontname.lower() for c in cs) > len(cs) / 2
             out.append(Garis(halaman, atas, ukuran, tebal, segmen))
     return out
+
+
+def _runs(cs: list, urutan: dict[int, int], ukuran: float) -> list[list]:
+    """A line's characters left to right, run by run: a run goes on while each character is drawn right
+    after the previous one and not over it, so that text overflowing its cell stays whole
+    ('12,34 hari' over the start of '11,73 hari' is not read '12,34 har1i')."""
+    runs: list[list] = []
+    for c in sorted(cs, key=lambda c: urutan[id(c)]):
+        p = runs[-1][-1] if runs else None
+        if p is not None and urutan[id(c)] == urutan[id(p)] + 1 and -0.5 <= c.x0 - p.x1 <= 0.6 * ukuran:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return sorted(runs, key=lambda r: r[0].x0)
+
+
+FIGUR_UTUH = re.compile(r"(Rp\.?\s?)?-?\d[\d.]*(,\d+)?(\s?[%‰]|\s?[^\W\d_]{1,12})?")
+
+
+def _sel_baru(sebelum: str, cs: list, n: int, spasi: bool, jarak: float) -> bool:
+    """Whether character n starts the next cell although it sits close to the previous one: two whole
+    figures of adjacent narrow cells ('Rp4.880.000.000Rp4.301.323.984', '831 orang903 orang',
+    '101,12% 104,76%'), where a cell's text is as wide as its column or overflows it."""
+    t = cs[n].get_text()
+    rp = t == "R" and n + 1 < len(cs) and cs[n + 1].get_text() == "p"
+    if not (t.isdigit() or rp) or not FIGUR_UTUH.fullmatch(sebelum):
+        return False
+    akhir = sebelum[-1]
+    if akhir in "%‰":
+        return True  # '101,12% 104,76%'
+    if akhir.isdigit():
+        return rp  # 'Rp4.880.000.000Rp4.301.323.984'; digits after digits are one number
+    # a unit, then the next figure over it or apart from it with no space drawn: '831 orang903 orang'
+    return not spasi and (jarak < -0.5 or jarak > 0.18 * cs[n].size)
 
 
 def baca_pdf(path: Path, data: bytes) -> tuple[list[Tabel], list[Kalimat], int]:
@@ -373,7 +423,12 @@ def _tempat(s: Segmen, kolom: list[tuple[float, float]]) -> list[int]:
 
 
 TERPOTONG = re.compile(r"\d\.\d{0,2}$|\d[.,]$")  # a number cut at the cell's edge: '1.250.00', '3.012.'
-ANGKA_BERSIH = re.compile(r"^(Rp\.?\s?)?-?\d[\d.]*(,\d+)?\s?%?(,-)?$")
+ANGKA_BERSIH = re.compile(r"^(Rp\.?\s?)?-?\d[\d.]*(,\d+)?\s?[%‰]?(,-)?$")
+
+
+def _figur(teks: str) -> bool:
+    """A whole figure alone in its cell: '1.250.000', 'Rp430.000.000', '86,13%', '7,72‰', '905 orang'."""
+    return bool(ANGKA_BERSIH.match(teks.strip())) or angka_satuan(teks)
 
 
 def _tabel(blok: list[Garis], judul: str, bagian: str) -> Tabel | None:
@@ -396,10 +451,7 @@ def _tabel(blok: list[Garis], judul: str, bagian: str) -> Tabel | None:
             """The rest of a number cut at the edge of a narrow cell."""
             return bool(rows) and s.teks[:1].isdigit() and any(TERPOTONG.search(rows[-1].sel[k]) for k in ks)
 
-        angka = any(
-            ANGKA_BERSIH.match(s.teks.strip()) and angka_badan(s.teks) and not sambungan(s, ks)
-            for s, ks in zip(g.segmen, tempat)
-        )
+        angka = any(_figur(s.teks) and angka_badan(s.teks) and not sambungan(s, ks) for s, ks in zip(g.segmen, tempat))
         if not rows:
             baru = True
         elif badan:
@@ -413,7 +465,7 @@ def _tabel(blok: list[Garis], judul: str, bagian: str) -> Tabel | None:
         badan = badan or angka
         if not baru and rows:  # a figure never continues a cell that already holds a whole one
             baru = any(
-                ANGKA_BERSIH.match(s.teks.strip())
+                _figur(s.teks)
                 and not sambungan(s, ks)
                 and any(ANGKA_BERSIH.match(rows[-1].sel[k].split(" ")[-1]) for k in ks)
                 for s, ks in zip(g.segmen, tempat)
