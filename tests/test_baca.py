@@ -166,7 +166,11 @@ def test_typed_publikasi_names_no_document_and_a_bad_sha256_is_one_line(proyek):
 
 def periksa_pdf_sendiri(root: Path, tahun: int) -> None:
     """lkj's own PDF of a project read back: every indicator's target, realisasi and capaian attributed,
-    the average found, every figure with its page, and no salah hitung or tidak konsisten finding."""
+    every Renstra target and every program's budget figures with their values, only the report's tables
+    read (not the lists of contents, not a chart's labels), the average found, every figure with its
+    page, and no salah hitung or tidak konsisten finding."""
+    from lkj.baca import ke_angka
+
     m = masukan(tahun, root)
     hasil = _baca(m, root / f"reports/{tahun}/laporan-kinerja-{tahun}.pdf")
     for ik in m.data.pk.indikator_id:
@@ -174,6 +178,20 @@ def periksa_pdf_sendiri(root: Path, tahun: int) -> None:
             a.besaran for a in hasil.teratribusi if a.subjek == ik and a.tahun == tahun and a.peran == "pengukuran"
         }
         assert besaran >= {"target", "realisasi", "capaian"}, (root.name, ik)
+    nilai = collections.defaultdict(set)
+    for a in ke_angka(hasil.angka):
+        nilai[a.subjek, a.besaran, a.tahun, a.peran].add(a.nilai)
+    ren = m.data.renstra
+    for r in ren.indikator.itertuples():
+        for th, kolom in zip(ren.tahun_target, ren.kolom_target, strict=True):
+            assert nilai[r.indikator_id, "target_renstra", th, "renstra"] == {getattr(r, kolom)}, (root.name, r, th)
+    for r in m.data.anggaran.itertuples():
+        assert nilai[r.program_kode, "pagu", tahun, "anggaran"] == {r.pagu}, (root.name, r.program_kode)
+        assert nilai[r.program_kode, "realisasi_anggaran", tahun, "anggaran"] == {r.realisasi}, r.program_kode
+        assert len(nilai[r.program_kode, "serapan", tahun, "anggaran"]) == 1, (root.name, r.program_kode)
+    for t in hasil.dokumen.tabel:
+        assert re.match(r"Tabel \d+\.\d+ ", t.judul) or t.bagian.startswith("Lampiran"), (root.name, t.judul, t.kepala)
+        assert not any(re.search(r"(\. ?){4}", s) for r in t.baris for s in r.sel), (root.name, t.judul)
     temuan = _periksa(m, hasil.angka)
     salah = [t for t in temuan if t.sumber == "publikasi" and t.kategori in BERAT]
     assert not salah, [t.uraian for t in salah]
