@@ -14,6 +14,7 @@ with an empty subjek, never dropped.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 
@@ -73,6 +74,7 @@ def _kata_sama(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 5 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.84
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a name is printed in many tables: each pair is compared once
 def kemiripan(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     """Dice coefficient over words, a word matching its abbreviation or a small typo of itself; a
     printed name of three words or more found whole in a longer name (a cut cell) scores 0.9."""
