@@ -426,6 +426,9 @@ TERPOTONG = re.compile(r"\d\.\d{0,2}$|\d[.,]$")  # a number cut at the cell's ed
 ANGKA_BERSIH = re.compile(r"^(Rp\.?\s?)?-?\d[\d.]*(,\d+)?\s?[%‰]?(,-)?$")
 
 
+KOSONG = ("–", "-", "—")  # a cell printed with no value
+
+
 def _figur(teks: str) -> bool:
     """A whole figure alone in its cell: '1.250.000', 'Rp430.000.000', '86,13%', '7,72‰', '905 orang'."""
     return bool(ANGKA_BERSIH.match(teks.strip())) or angka_satuan(teks)
@@ -463,11 +466,14 @@ def _tabel(blok: list[Garis], judul: str, bagian: str) -> Tabel | None:
         if not (badan or angka):
             kepala.append(g.teks)
         badan = badan or angka
-        if not baru and rows:  # a figure never continues a cell that already holds a whole one
+        if not baru and rows:  # a figure (or a dash: no value) never continues a cell that holds a whole one
             baru = any(
-                _figur(s.teks)
+                (_figur(s.teks) or s.teks.strip() in KOSONG)
                 and not sambungan(s, ks)
-                and any(ANGKA_BERSIH.match(rows[-1].sel[k].split(" ")[-1]) for k in ks)
+                and any(
+                    ANGKA_BERSIH.match(rows[-1].sel[k].split(" ")[-1]) or rows[-1].sel[k].split(" ")[-1] in KOSONG
+                    for k in ks
+                )
                 for s, ks in zip(g.segmen, tempat)
             )
         if baru:
