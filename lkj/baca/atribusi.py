@@ -141,7 +141,12 @@ BATAS_MIRIP = 0.6
 def cocokkan(teks: str, nama: list[Nama], jenis: tuple[str, ...]) -> Cocok | None:
     """The subjek whose name the printed text is, if one stands out."""
     t = token(teks)
-    if not t:
+    if not t:  # a name of filler words only ('Jumlah'): the same words, or nothing
+        polos = _polos(teks)
+        sama = {n.subjek: n for n in nama if n.jenis in jenis and not n.token and polos and _polos(n.teks) == polos}
+        if len(sama) == 1:
+            n = next(iter(sama.values()))
+            return Cocok(n.subjek, f"nama sama dengan {n.sumber} '{n.teks}'")
         return None
     calon = sorted(((kemiripan(t, n.token), n) for n in nama if n.jenis in jenis), key=lambda x: -x[0])
     if not calon or calon[0][0] < BATAS_MIRIP:
@@ -153,6 +158,10 @@ def cocokkan(teks: str, nama: list[Nama], jenis: tuple[str, ...]) -> Cocok | Non
     if t == n.token:
         return Cocok(n.subjek, f"nama sama dengan {n.sumber} '{n.teks}'")
     return Cocok(n.subjek, f"nama mirip {n.sumber} '{n.teks}' (kemiripan {skor:.2f}, berikutnya {lain:.2f})")
+
+
+def _polos(teks: str) -> str:
+    return " ".join(re.sub(r"[^\w]", " ", teks.casefold()).split())
 
 
 # --- columns ------------------------------------------------------------------------------------------------
@@ -480,7 +489,10 @@ def dari_tabel(
             )
     tahun_kolom = {k.tahun for k in kolom if k.besaran in ("target", "realisasi", "capaian") and k.tahun}
     sasaran_no = dict(zip(m.data.pk.indikator_id, m.data.pk.sasaran_no, strict=True))
-    peran = _peran(besaran, len({sasaran_no.get(a.subjek, a.subjek) for a in out if a.subjek}), tahun_kolom)
+    jumlah = len({sasaran_no.get(a.subjek, a.subjek) for a in out if a.subjek})
+    if jumlah == len(set(sasaran_no.values())) and any(a.besaran == "rata_rata" for a in out):
+        jumlah = max(jumlah, 2)  # every sasaran and their average: the pengukuran table of a PK with one sasaran
+    peran = _peran(besaran, jumlah, tahun_kolom)
     for a in out:
         a.peran = peran
     return out, peran, subjek_tabel
@@ -508,7 +520,13 @@ def dari_kalimat(k: Kalimat, m: Masukan, indikator_bagian: dict[str, str]) -> li
     if r and not re.search(r"batas|=|kelompok|rasio|\bpoin\b.*\bdari\b", teks):
         menjadi = re.search(r"\bmenjadi\s+", teks[r.end() :])
         p = PERSEN.search(teks, r.end() + (menjadi.end() if menjadi else 0))
-        if p and p.start() - r.end() < 120 and not re.search(r"\bdari\s*$", teks[: p.start()]):
+        # the figure of the same clause: 'rata-rata – (–); ... serapan 0,000%' states no average
+        if (
+            p
+            and p.start() - r.end() < 120
+            and ";" not in teks[r.end() : p.start()]
+            and not re.search(r"\bdari\s*$", teks[: p.start()])
+        ):
             out.append(
                 AngkaTerbaca(
                     _lokasi(k.bagian, k.halaman),
