@@ -382,8 +382,10 @@ def _akhir_blok(garis: list[Garis], i: int) -> int:
 
 
 def _ekor(garis: list[Garis], i: int, j: int) -> int:
-    """The wrapped lines of the table's last row: single segments inside one column, close below."""
+    """The wrapped lines of the table's last row: single segments inside one column (a column's span is
+    that of its widest line so far: a wrapped line may be wider, not into the next column), close below."""
     kolom = _kolom(garis[i:j])
+    batas = [(a, kolom[k + 1][0] if k + 1 < len(kolom) else b) for k, (a, b) in enumerate(kolom)]
     while j < len(garis) and kolom:
         g, p = garis[j], garis[j - 1]
         s = g.segmen[0]
@@ -392,7 +394,7 @@ def _ekor(garis: list[Garis], i: int, j: int) -> int:
             or g.halaman != p.halaman
             or g.atas - p.atas > 1.6 * g.ukuran
             or _judul_baris(g)
-            or not any(a - 2 <= s.x0 and s.x1 <= b + 2 for a, b in kolom)
+            or not any(a - 2 <= s.x0 and s.x1 <= b + 2 for a, b in batas)
         ):
             break
         j += 1
