@@ -185,7 +185,7 @@ def periksa_pdf_sendiri(root: Path, tahun: int) -> None:
     for r in ren.indikator.itertuples():
         for th, kolom in zip(ren.tahun_target, ren.kolom_target, strict=True):
             assert nilai[r.indikator_id, "target_renstra", th, "renstra"] == {getattr(r, kolom)}, (root.name, r, th)
-    for r in m.data.anggaran.itertuples():
+    for r in m.data.anggaran.itertuples() if m.data.anggaran is not None else ():
         assert nilai[r.program_kode, "pagu", tahun, "anggaran"] == {r.pagu}, (root.name, r.program_kode)
         assert nilai[r.program_kode, "realisasi_anggaran", tahun, "anggaran"] == {r.realisasi}, r.program_kode
         assert len(nilai[r.program_kode, "serapan", tahun, "anggaran"]) == 1, (root.name, r.program_kode)
@@ -201,6 +201,29 @@ def periksa_pdf_sendiri(root: Path, tahun: int) -> None:
 
 def test_own_pdf_reads_every_indicator_and_has_no_error(laporan):
     periksa_pdf_sendiri(laporan[0], 2023)
+
+
+def test_own_pdf_of_a_property_test_project_reads_back(tmp_path):
+    """The shapes the property tests generate: one sasaran (its table is also the pengukuran table), names
+    of filler words or punctuation ('Jumlah', '* 50% { ... O'Brien'), an indicator without realisasi
+    (printed '–') beside one in orang, a program named with '$ ≥ Jumlah'."""
+    from test_properti import _kecil, tulis
+
+    from lkj.pipeline import build
+
+    nama = "* 50% { UMKM baru / Kepuasan n−1 O'Brien"
+    spec = _kecil(indikator={"nama": "Jumlah"})
+    d = spec["data"][2023]
+    d["pk"][0]["indikator"] = "Jumlah"
+    ik2 = {**spec["indikator"][0], "id": "IK02", "nama": nama, "satuan": "orang", "jenis": "langsung"}
+    ik2["target"] = ["400", "410", "420", "430", "440"]
+    spec["indikator"].append(ik2)
+    d["pk"].append({**d["pk"][0], "indikator_id": "IK02", "indikator": nama, "target": "420"})
+    d["langsung"] = [{"indikator_id": "IK02", "realisasi": "433", "keterangan": ""}]
+    d["anggaran"] = [{"program_kode": "P01", "program": "Program $ ≥ Jumlah", "pagu": "500000000", "realisasi": "0"}]
+    root = tulis(spec, tmp_path)
+    assert build(2023, root, log=lambda s: None).dirakit
+    periksa_pdf_sendiri(root, 2023)
 
 
 # --- reports written the way OPDs write them: Word, and the same converted to PDF --------------------------------
