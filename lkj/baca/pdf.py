@@ -4,12 +4,18 @@ pdfminer.six (MIT) rather than PyMuPDF (AGPL) or pdfplumber (a layer over pdfmin
 pypdfium2, a native library, which this reader does not need): the characters with their
 positions, no layout analysis (it is the slow part), are all a table needs.
 
-A line is cut into segments where the gap between characters is wider than a space; lines
-with two or more segments are table rows. The columns of a table are the union of the
-segments of its rows that hold a number (header text may span columns: merged cells). A
-line with one segment inside one column continues the row above (a cell's wrapped text);
-a table at the foot of a page continues at the top of the next one if its columns align,
-and a header repeated there is dropped (`susun_tabel`).
+A line is cut into segments where the gap between characters is wider than a space, or where
+a narrow column runs two whole figures together ('Rp4.880.000.000Rp4.301.323.984', '831
+orang903 orang'); characters are taken run by run, as drawn, so text overflowing its cell
+stays whole. Lines with two or more segments are table rows, except a justified line of prose.
+The columns of a table are the union of the segments of its rows that hold a number (header
+text may span columns: merged cells). A line with one segment inside one column continues the
+row above (a cell's wrapped text); a table at the foot of a page continues at the top of the
+next one if its columns align, and a header repeated there is dropped (`susun_tabel`).
+
+Not tables: a list of contents (dot leaders or a 'Daftar ...' heading, then a page number) and
+the text of a chart (labels, axis, legend), which lies between the last heading, sentence,
+captioned table or page break and the figure's caption ('Gambar 3.1 ...') below it.
 """
 
 from __future__ import annotations
