@@ -164,20 +164,66 @@ def test_typed_publikasi_names_no_document_and_a_bad_sha256_is_one_line(proyek):
 # --- lkj's own PDF ------------------------------------------------------------------------------------------------
 
 
-def test_own_pdf_reads_every_indicator_and_has_no_error(laporan):
-    root, _ = laporan
-    m = masukan(2023, root)
-    hasil = _baca(m, root / "reports/2023/laporan-kinerja-2023.pdf")
+def periksa_pdf_sendiri(root: Path, tahun: int) -> None:
+    """lkj's own PDF of a project read back: every indicator's target, realisasi and capaian attributed,
+    every Renstra target and every program's budget figures with their values, only the report's tables
+    read (not the lists of contents, not a chart's labels), the average found, every figure with its
+    page, and no salah hitung or tidak konsisten finding."""
+    from lkj.baca import ke_angka
+
+    m = masukan(tahun, root)
+    hasil = _baca(m, root / f"reports/{tahun}/laporan-kinerja-{tahun}.pdf")
     for ik in m.data.pk.indikator_id:
         besaran = {
-            a.besaran for a in hasil.teratribusi if a.subjek == ik and a.tahun == 2023 and a.peran == "pengukuran"
+            a.besaran for a in hasil.teratribusi if a.subjek == ik and a.tahun == tahun and a.peran == "pengukuran"
         }
-        assert besaran >= {"target", "realisasi", "capaian"}, ik
+        assert besaran >= {"target", "realisasi", "capaian"}, (root.name, ik)
+    nilai = collections.defaultdict(set)
+    for a in ke_angka(hasil.angka):
+        nilai[a.subjek, a.besaran, a.tahun, a.peran].add(a.nilai)
+    ren = m.data.renstra
+    for r in ren.indikator.itertuples():
+        for th, kolom in zip(ren.tahun_target, ren.kolom_target, strict=True):
+            assert nilai[r.indikator_id, "target_renstra", th, "renstra"] == {getattr(r, kolom)}, (root.name, r, th)
+    for r in m.data.anggaran.itertuples() if m.data.anggaran is not None else ():
+        assert nilai[r.program_kode, "pagu", tahun, "anggaran"] == {r.pagu}, (root.name, r.program_kode)
+        assert nilai[r.program_kode, "realisasi_anggaran", tahun, "anggaran"] == {r.realisasi}, r.program_kode
+        assert len(nilai[r.program_kode, "serapan", tahun, "anggaran"]) == 1, (root.name, r.program_kode)
+    for t in hasil.dokumen.tabel:
+        assert re.match(r"Tabel \d+\.\d+ ", t.judul) or t.bagian.startswith("Lampiran"), (root.name, t.judul, t.kepala)
+        assert not any(re.search(r"(\. ?){4}", s) for r in t.baris for s in r.sel), (root.name, t.judul)
     temuan = _periksa(m, hasil.angka)
     salah = [t for t in temuan if t.sumber == "publikasi" and t.kategori in BERAT]
     assert not salah, [t.uraian for t in salah]
     assert any(a.besaran == "rata_rata" for a in hasil.teratribusi)
     assert {a.halaman for a in hasil.teratribusi} - {None}  # every figure knows its page
+
+
+def test_own_pdf_reads_every_indicator_and_has_no_error(laporan):
+    periksa_pdf_sendiri(laporan[0], 2023)
+
+
+def test_own_pdf_of_a_property_test_project_reads_back(tmp_path):
+    """The shapes the property tests generate: one sasaran (its table is also the pengukuran table), names
+    of filler words or punctuation ('Jumlah', '* 50% { ... O'Brien'), an indicator without realisasi
+    (printed '–') beside one in orang, a program named with '$ ≥ Jumlah'."""
+    from test_properti import _kecil, tulis
+
+    from lkj.pipeline import build
+
+    nama = "* 50% { UMKM baru / Kepuasan n−1 O'Brien"
+    spec = _kecil(indikator={"nama": "Jumlah"})
+    d = spec["data"][2023]
+    d["pk"][0]["indikator"] = "Jumlah"
+    ik2 = {**spec["indikator"][0], "id": "IK02", "nama": nama, "satuan": "orang", "jenis": "langsung"}
+    ik2["target"] = ["400", "410", "420", "430", "440"]
+    spec["indikator"].append(ik2)
+    d["pk"].append({**d["pk"][0], "indikator_id": "IK02", "indikator": nama, "target": "420"})
+    d["langsung"] = [{"indikator_id": "IK02", "realisasi": "433", "keterangan": ""}]
+    d["anggaran"] = [{"program_kode": "P01", "program": "Program $ ≥ Jumlah", "pagu": "500000000", "realisasi": "0"}]
+    root = tulis(spec, tmp_path)
+    assert build(2023, root, log=lambda s: None).dirakit
+    periksa_pdf_sendiri(root, 2023)
 
 
 # --- reports written the way OPDs write them: Word, and the same converted to PDF --------------------------------

@@ -62,6 +62,16 @@ def test_every_project_is_built_where_make_report_puts_it(ruang):
         assert (laporan / f"reviu-{TAHUN}.csv").is_file()
 
 
+def test_each_generated_projects_pdf_reads_back_with_no_error(ruang):
+    """Issue 18 on generated projects (other sectors, units, polarities, formulas): the reviu reads each
+    OPD's and the Pemda's own PDF back, every indicator's figures, and finds nothing wrong."""
+    from test_baca import periksa_pdf_sendiri
+
+    root, hasil = ruang
+    for p in hasil.proyek:
+        periksa_pdf_sendiri(root / p.nama, TAHUN)
+
+
 def _capaian(folder: Path) -> dict[str, dict]:
     path = folder / "data" / "processed" / str(TAHUN) / "capaian.csv"
     return {r["indikator_id"]: r for r in csv.DictReader(path.open(encoding="utf-8"))}

@@ -56,6 +56,16 @@ def ke_csv_terbaca(angka: list[AngkaTerbaca], dokumen: Dokumen) -> str:
     return buf.getvalue()
 
 
+SATUAN = re.compile(r"^(Rp\.?\s*)?(-?\d[\d.]*(?:,\d+)?)(?:,-)?\s?(‰|[^\W\d_]{1,12}(/[^\W\d_]{1,12})?)?$")
+
+
+def tanpa_satuan(teks: str) -> str:
+    """The number of a figure printed with its currency or unit: 'Rp430.000.000', '905 orang', '7,72‰' (the
+    unit itself is not compared with the indicator's); a percentage keeps its sign."""
+    m = SATUAN.match(teks)
+    return m.group(2) if m and (m.group(1) or m.group(3)) else teks
+
+
 def ke_angka(angka: list[AngkaTerbaca], dokumen: Dokumen | None = None) -> tuple[Angka, ...]:
     """The attributed figures as the reviu reads them (the row number is the CSV row), each naming the
     document it was read from."""
@@ -64,7 +74,7 @@ def ke_angka(angka: list[AngkaTerbaca], dokumen: Dokumen | None = None) -> tuple
     for i, a in enumerate(angka, start=2):
         if not (a.subjek and a.tahun is not None):
             continue
-        teks = re.sub(r"\s*[*†‡¹²³]+$", "", a.tertulis.strip())  # a footnote mark after the figure
+        teks = tanpa_satuan(re.sub(r"\s*[*†‡¹²³]+$", "", a.tertulis.strip()))  # a footnote mark after the figure
         nilai, digit = baca_tertulis(teks) if a.besaran not in ("penyebut", "pasangan_indikator") else (None, 0)
         out.append(
             Angka(

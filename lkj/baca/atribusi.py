@@ -14,6 +14,7 @@ with an empty subjek, never dropped.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 
@@ -73,6 +74,7 @@ def _kata_sama(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 5 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.84
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a name is printed in many tables: each pair is compared once
 def kemiripan(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     """Dice coefficient over words, a word matching its abbreviation or a small typo of itself; a
     printed name of three words or more found whole in a longer name (a cut cell) scores 0.9."""
@@ -122,6 +124,11 @@ def daftar_nama(m: Masukan) -> list[Nama]:
     return out
 
 
+def satuan_indikator(m: Masukan) -> dict[str, str]:
+    """Each indicator's unit, as the Renstra defines it."""
+    return dict(zip(m.data.renstra.indikator.indikator_id, m.data.renstra.indikator.satuan, strict=True))
+
+
 @dataclass(frozen=True)
 class Cocok:
     subjek: str
@@ -134,7 +141,12 @@ BATAS_MIRIP = 0.6
 def cocokkan(teks: str, nama: list[Nama], jenis: tuple[str, ...]) -> Cocok | None:
     """The subjek whose name the printed text is, if one stands out."""
     t = token(teks)
-    if not t:
+    if not t:  # a name of filler words only ('Jumlah'): the same words, or nothing
+        polos = _polos(teks)
+        sama = {n.subjek: n for n in nama if n.jenis in jenis and not n.token and polos and _polos(n.teks) == polos}
+        if len(sama) == 1:
+            n = next(iter(sama.values()))
+            return Cocok(n.subjek, f"nama sama dengan {n.sumber} '{n.teks}'")
         return None
     calon = sorted(((kemiripan(t, n.token), n) for n in nama if n.jenis in jenis), key=lambda x: -x[0])
     if not calon or calon[0][0] < BATAS_MIRIP:
@@ -146,6 +158,10 @@ def cocokkan(teks: str, nama: list[Nama], jenis: tuple[str, ...]) -> Cocok | Non
     if t == n.token:
         return Cocok(n.subjek, f"nama sama dengan {n.sumber} '{n.teks}'")
     return Cocok(n.subjek, f"nama mirip {n.sumber} '{n.teks}' (kemiripan {skor:.2f}, berikutnya {lain:.2f})")
+
+
+def _polos(teks: str) -> str:
+    return " ".join(re.sub(r"[^\w]", " ", teks.casefold()).split())
 
 
 # --- columns ------------------------------------------------------------------------------------------------
@@ -169,7 +185,7 @@ def rapat(teks: str) -> str:
 def baca_kolom(kepala: str, m: Masukan, ada_efisiensi: bool, tahun_judul: int | None) -> Kolom:
     kata = kepala.casefold().split()
     tahun = [int(x) for x in TAHUN.findall(kepala)]
-    ke = re.search(r"(?:tahun\s*)?ke\s*-?\s*([1-5])\b|^(?:.*\s)?([1-5])$", kepala.casefold())
+    ke = re.search(r"(?:tahun\s*)?ke\s*-?\s*([1-9])\b|^(?:.*\s)?([1-9])$", kepala.casefold())
     h = rapat(kepala)
     besaran: str | None = None
     if re.search(r"kriteria|predikat|kategori|progres|terhadaptargetakhir|thdtargetakhir|perubahan|selisih", h):
@@ -199,8 +215,9 @@ def baca_kolom(kepala: str, m: Masukan, ada_efisiensi: bool, tahun_judul: int | 
     if tahun:
         return Kolom(besaran, tahun[-1], f"tahun {tahun[-1]} dari kepala kolom '{kepala}'")
     if besaran == "target_renstra" and "akhir" in h and not ke:
-        awal = m.data.renstra.tahun_awal
-        return Kolom(besaran, awal + 4, f"target akhir Renstra = tahun ke-5 ({awal + 4}) (kepala '{kepala}')")
+        n = m.data.renstra.jumlah_target  # a Renstra of 5 years, or 6 (an RPJMD with a transition year)
+        akhir = m.data.renstra.tahun_awal + n - 1
+        return Kolom(besaran, akhir, f"target akhir Renstra = tahun ke-{n} ({akhir}) (kepala '{kepala}')")
     if ke and besaran == "target_renstra":
         k = int(ke.group(1) or ke.group(2))
         awal = m.data.renstra.tahun_awal
@@ -241,14 +258,31 @@ def _lokasi(bagian: str, halaman: int | None) -> str:
     return ", ".join(x for x in (f"hlm. {halaman}" if halaman else "", bagian[:80]) if x) or "(awal dokumen)"
 
 
-SATUAN_DATA = re.compile(r"[a-z]{3,}", re.IGNORECASE)
+SATUAN_DATA = re.compile(r"[^\W\d_]{2,}")  # a unit after the figure: orang, Unit, km
 
 
-def _data_dukung(t: Tabel, kolom: list[Kolom]) -> bool:
-    """A table of component data (counts with units: '106 Orang', '4 Unit'), not of results."""
-    sel = [r.sel[j] for r in t.baris for j, k in enumerate(kolom) if k.besaran in ("target", "realisasi")]
-    satuan = [s for s in sel if s and any(c.isdigit() for c in s) and SATUAN_DATA.search(s.replace("Rp", ""))]
-    return len(satuan) >= max(1, len([s for s in sel if s]) // 3)
+def _data_dukung(t: Tabel, kolom: list[Kolom], nama: list[Nama], satuan: dict[str, str]) -> bool:
+    """A table of component data (counts with units: '106 Orang', '4 Unit'), not of results: its target and
+    realisasi carry a unit that is not the unit of the indicator its row names ('905 orang' is a result
+    of an indicator counted in orang; 'Wilayah 1 ... 254 orang' names no indicator)."""
+    teks_kol = [j for j, k in enumerate(kolom) if k.besaran is None]
+    terisi = satuan_lain = 0
+    for r in t.baris:
+        sel = [r.sel[j] for j, k in enumerate(kolom) if k.besaran in ("target", "realisasi") and r.sel[j]]
+        bersatuan = [s for s in sel if any(c.isdigit() for c in s) and SATUAN_DATA.search(s.replace("Rp", ""))]
+        terisi += len(sel)
+        if not bersatuan:
+            continue
+        cocok = next(
+            (c for j in teks_kol if r.sel[j] and (c := cocokkan(r.sel[j], nama, ("indikator", "sasaran")))), None
+        )
+        milik = _huruf(satuan.get(cocok.subjek, "")) if cocok else ""
+        satuan_lain += sum(not milik or _huruf(x) != milik for x in bersatuan)
+    return satuan_lain >= max(1, terisi // 3)
+
+
+def _huruf(teks: str) -> str:
+    return "".join(c for c in teks.casefold() if c.isalpha())
 
 
 def _peran(besaran: set[str], jumlah_sasaran: int, tahun_kolom: set[int]) -> str:
@@ -326,7 +360,7 @@ def dari_tabel(
     besaran = {k.besaran for k in kolom if k.besaran}
     if not any(s and not angka_saja(s) and re.search(r"[a-z]{3}", s) for r in t.baris for s in r.sel):
         return [], "", set()  # no row names anything (a chart's axis labels)
-    if not besaran or _data_dukung(t, kolom):
+    if not besaran or _data_dukung(t, kolom, nama, satuan_indikator(m)):
         return [], "data_dukung" if besaran else "", set()
     judul = t.judul or f"(tabel tanpa judul ke-{nomor_tabel})"
     kepala = [rapat(k) for k in t.kepala]
@@ -373,7 +407,8 @@ def dari_tabel(
             indikator is None
             and not anggaran
             and any(
-                re.fullmatch(r"(?i)\s*(jumlah\s+)?rata[\s-]*rata(\s+capaian)?(\s+kinerja)?\s*:?\s*", x) for x in isi
+                re.fullmatch(r"(?i)\s*(jumlah\s+)?rata[\s-]*rata(\s+capaian)?(\s+kinerja)?(\s*\([^()]*\))?\s*:?\s*", x)
+                for x in isi
             )
         )
         baris = f"{nomor}: {(tercetak or isi[0])[:60]}"
@@ -454,7 +489,10 @@ def dari_tabel(
             )
     tahun_kolom = {k.tahun for k in kolom if k.besaran in ("target", "realisasi", "capaian") and k.tahun}
     sasaran_no = dict(zip(m.data.pk.indikator_id, m.data.pk.sasaran_no, strict=True))
-    peran = _peran(besaran, len({sasaran_no.get(a.subjek, a.subjek) for a in out if a.subjek}), tahun_kolom)
+    jumlah = len({sasaran_no.get(a.subjek, a.subjek) for a in out if a.subjek})
+    if jumlah == len(set(sasaran_no.values())) and any(a.besaran == "rata_rata" for a in out):
+        jumlah = max(jumlah, 2)  # every sasaran and their average: the pengukuran table of a PK with one sasaran
+    peran = _peran(besaran, jumlah, tahun_kolom)
     for a in out:
         a.peran = peran
     return out, peran, subjek_tabel
@@ -482,7 +520,13 @@ def dari_kalimat(k: Kalimat, m: Masukan, indikator_bagian: dict[str, str]) -> li
     if r and not re.search(r"batas|=|kelompok|rasio|\bpoin\b.*\bdari\b", teks):
         menjadi = re.search(r"\bmenjadi\s+", teks[r.end() :])
         p = PERSEN.search(teks, r.end() + (menjadi.end() if menjadi else 0))
-        if p and p.start() - r.end() < 120 and not re.search(r"\bdari\s*$", teks[: p.start()]):
+        # the figure of the same clause: 'rata-rata – (–); ... serapan 0,000%' states no average
+        if (
+            p
+            and p.start() - r.end() < 120
+            and ";" not in teks[r.end() : p.start()]
+            and not re.search(r"\bdari\s*$", teks[: p.start()])
+        ):
             out.append(
                 AngkaTerbaca(
                     _lokasi(k.bagian, k.halaman),

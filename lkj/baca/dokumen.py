@@ -61,7 +61,9 @@ def galat(path: Path, masalah: str, saran: str) -> DataError:
 
 # --- cells and rows, shared by every reader ---------------------------------------------------------------
 
-ANGKA_SEL = re.compile(r"^[-–(]?\s*(Rp\.?\s*)?-?\d[\d.,]*\s*(%|,-)?\s*\)?$")
+ANGKA_SEL = re.compile(r"^[-–(]?\s*(Rp\.?\s*)?-?\d[\d.,]*\s*(%|‰|,-)?\s*\)?$")
+# a figure in its indicator's unit: '905 orang', '1.016 orang *', '12,5 km', '34 org/bulan'
+ANGKA_SATUAN = re.compile(r"^-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?\s?[^\W\d_]{1,12}(/[^\W\d_]{1,12})?\s*\*?$")
 TAG = re.compile(r"<[^>]+>")
 
 
@@ -73,6 +75,10 @@ def bersih(teks: str) -> str:
 
 def angka_saja(teks: str) -> bool:
     return bool(ANGKA_SEL.match(teks.strip())) and any(c.isdigit() for c in teks)
+
+
+def angka_satuan(teks: str) -> bool:
+    return bool(ANGKA_SATUAN.match(teks.strip()))
 
 
 KATA_KEPALA = re.compile(
@@ -111,6 +117,8 @@ def angka_badan(teks: str) -> bool:
     """A figure of a table body: a number that is not a year or a column number of a header."""
     if re.search(r"\d\s?%", teks) and len(teks) < 40:
         return True  # '91% ≤ 100%', '≥ 91%'
+    if angka_satuan(teks):
+        return True
     return angka_saja(teks) and not re.fullmatch(r"\s*((19|20)\d\d|[1-9]|10)\.?\s*", teks)
 
 

@@ -4,12 +4,18 @@ pdfminer.six (MIT) rather than PyMuPDF (AGPL) or pdfplumber (a layer over pdfmin
 pypdfium2, a native library, which this reader does not need): the characters with their
 positions, no layout analysis (it is the slow part), are all a table needs.
 
-A line is cut into segments where the gap between characters is wider than a space; lines
-with two or more segments are table rows. The columns of a table are the union of the
-segments of its rows that hold a number (header text may span columns: merged cells). A
-line with one segment inside one column continues the row above (a cell's wrapped text);
-a table at the foot of a page continues at the top of the next one if its columns align,
-and a header repeated there is dropped (`susun_tabel`).
+A line is cut into segments where the gap between characters is wider than a space, or where
+a narrow column runs two whole figures together ('Rp4.880.000.000Rp4.301.323.984', '831
+orang903 orang'); characters are taken run by run, as drawn, so text overflowing its cell
+stays whole. Lines with two or more segments are table rows, except a justified line of prose.
+The columns of a table are the union of the segments of its rows that hold a number (header
+text may span columns: merged cells). A line with one segment inside one column continues the
+row above (a cell's wrapped text); a table at the foot of a page continues at the top of the
+next one if its columns align, and a header repeated there is dropped (`susun_tabel`).
+
+Not tables: a list of contents (dot leaders or a 'Daftar ...' heading, then a page number) and
+the text of a chart (labels, axis, legend), which lies between the last heading, sentence,
+captioned table or page break and the figure's caption ('Gambar 3.1 ...') below it.
 """
 
 from __future__ import annotations
@@ -19,7 +25,17 @@ import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
-from .dokumen import MAKS_HALAMAN, Baris, Kalimat, Tabel, angka_badan, galat, kalimat_dari, susun_tabel
+from .dokumen import (
+    MAKS_HALAMAN,
+    Baris,
+    Kalimat,
+    Tabel,
+    angka_badan,
+    angka_satuan,
+    galat,
+    kalimat_dari,
+    susun_tabel,
+)
 from .teks import _judul
 
 
@@ -58,7 +74,10 @@ def _karakter(obj, out: list) -> None:
 
 
 def _garis(chars: list, halaman: int, tinggi: float) -> list[Garis]:
-    """Characters into lines (same baseline), lines into segments (gaps wider than a space)."""
+    """Characters into lines (same baseline), lines into runs (characters drawn one after the other, as
+    a cell's text is), runs into segments (gaps wider than a space, or a run overlapping the one before:
+    text overflowing its cell)."""
+    urutan = {id(c): i for i, c in enumerate(chars)}  # the order they are drawn in
     chars = sorted(chars, key=lambda c: (-(c.y0 + c.y1) / 2, c.x0))
     baris: list[list] = []
     for c in chars:
@@ -72,17 +91,20 @@ def _garis(chars: list, halaman: int, tinggi: float) -> list[Garis]:
         atas = tinggi - pusat
         if atas < 0.045 * tinggi or atas > 0.955 * tinggi:
             continue  # running header and footer
-        cs.sort(key=lambda c: c.x0)
         ukuran = max(c.size for c in cs)
+        cs = [c for r in _runs(cs, urutan, ukuran) for c in r]
         segmen: list[Segmen] = []
         spasi = False
-        for c in cs:
+        for n, c in enumerate(cs):
             t = c.get_text()
             if not t.strip():
                 spasi = True
                 continue
             jarak = c.x0 - segmen[-1].x1 if segmen else 0
-            if not segmen or jarak > 0.6 * ukuran:
+            if segmen and jarak <= 0.6 * ukuran and _sel_baru(segmen[-1].teks, cs, n, spasi, jarak):
+                segmen[-1].x1 = min(segmen[-1].x1, c.x0 - 1.5)  # text overflowing its cell ends where the next starts
+                segmen.append(Segmen(c.x0, c.x1, t))
+            elif not segmen or jarak > 0.6 * ukuran:
                 segmen.append(Segmen(c.x0, c.x1, t))
             else:
                 segmen[-1].teks += (" " if spasi or jarak > 0.18 * ukuran else "") + t
@@ -92,6 +114,40 @@ def _garis(chars: list, halaman: int, tinggi: float) -> list[Garis]:
             tebal = sum("bold" in c.fontname.lower() for c in cs) > len(cs) / 2
             out.append(Garis(halaman, atas, ukuran, tebal, segmen))
     return out
+
+
+def _runs(cs: list, urutan: dict[int, int], ukuran: float) -> list[list]:
+    """A line's characters left to right, run by run: a run goes on while each character is drawn right
+    after the previous one and not over it, so that text overflowing its cell stays whole
+    ('12,34 hari' over the start of '11,73 hari' is not read '12,34 har1i')."""
+    runs: list[list] = []
+    for c in sorted(cs, key=lambda c: urutan[id(c)]):
+        p = runs[-1][-1] if runs else None
+        if p is not None and urutan[id(c)] == urutan[id(p)] + 1 and -0.5 <= c.x0 - p.x1 <= 0.6 * ukuran:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return sorted(runs, key=lambda r: r[0].x0)
+
+
+FIGUR_UTUH = re.compile(r"(Rp\.?\s?)?-?\d[\d.]*(,\d+)?(\s?[%‰]|\s?[^\W\d_]{1,12})?")
+
+
+def _sel_baru(sebelum: str, cs: list, n: int, spasi: bool, jarak: float) -> bool:
+    """Whether character n starts the next cell although it sits close to the previous one: two whole
+    figures of adjacent narrow cells ('Rp4.880.000.000Rp4.301.323.984', '831 orang903 orang',
+    '101,12% 104,76%'), where a cell's text is as wide as its column or overflows it."""
+    t = cs[n].get_text()
+    rp = t == "R" and n + 1 < len(cs) and cs[n + 1].get_text() == "p"
+    if not (t.isdigit() or rp) or not FIGUR_UTUH.fullmatch(sebelum):
+        return False
+    akhir = sebelum[-1]
+    if akhir in "%‰":
+        return True  # '101,12% 104,76%'
+    if akhir.isdigit():
+        return rp  # 'Rp4.880.000.000Rp4.301.323.984'; digits after digits are one number
+    # a unit, then the next figure over it or apart from it with no space drawn: '831 orang903 orang'
+    return not spasi and (jarak < -0.5 or jarak > 0.18 * cs[n].size)
 
 
 def baca_pdf(path: Path, data: bytes) -> tuple[list[Tabel], list[Kalimat], int]:
@@ -191,16 +247,31 @@ def _garis_halaman(data: bytes, awal: int, akhir: int) -> tuple[list[Garis], int
 
 
 def _tabular(g: Garis) -> bool:
-    return len(g.segmen) >= 2
+    return len(g.segmen) >= 2 and not _rata_kiri_kanan(g)
+
+
+def _rata_kiri_kanan(g: Garis) -> bool:
+    """A justified line of prose whose stretched spaces are wider than a column gap: words, not figures,
+    every gap the same width (after a list number: '1. Rumus realisasi (rata-rata ...')."""
+    if len(g.segmen) < 5 or sum(any(c.isdigit() for c in s.teks) for s in g.segmen) > len(g.segmen) // 4:
+        return False
+    jarak = [b.x0 - a.x1 for a, b in zip(g.segmen[1:], g.segmen[2:])]
+    return max(jarak) - min(jarak) < 0.3
 
 
 def _susun(garis: list[Garis]) -> tuple[list[Tabel], list[Kalimat]]:
+    """Lines into tables, headings and sentences. A table of contents is skipped; the text of a chart
+    (its labels, axis and legend) is dropped when the figure's caption ('Gambar 3.1 ...') follows it."""
     ukuran_badan = statistics.median(g.ukuran for g in garis) if garis else 10
     tabel: list[Tabel] = []
     kalimat: list[Kalimat] = []
     bagian = ""
     sebelum: list[str] = []
     paragraf: list[Garis] = []
+    batas = [0, 0]  # tables and sentences before the last heading, prose, captioned table or page break
+
+    def tandai_batas() -> None:
+        batas[:] = [len(tabel), len(kalimat)]
 
     def tutup_paragraf() -> None:
         if paragraf:
@@ -210,10 +281,20 @@ def _susun(garis: list[Garis]) -> tuple[list[Tabel], list[Kalimat]]:
             kalimat.extend(kalimat_dari(teks, bagian, paragraf[0].halaman))
             sebelum.append(teks)
             paragraf.clear()
+            if _prosa(teks):
+                tandai_batas()
 
     i = 0
     while i < len(garis):
         g = garis[i]
+        if i and g.halaman != garis[i - 1].halaman:
+            tutup_paragraf()
+            tandai_batas()
+        if _daftar_isi(g, bagian):  # 'BAB I Pendahuluan . . . . 1': a list of contents, tables or figures
+            tutup_paragraf()
+            tandai_batas()
+            i += 1
+            continue
         if _tabular(g) and not _judul_baris(g):
             tutup_paragraf()
             j = _ekor(garis, i, _akhir_blok(garis, i))
@@ -221,6 +302,8 @@ def _susun(garis: list[Garis]) -> tuple[list[Tabel], list[Kalimat]]:
             if t is not None:
                 tabel.append(t)
                 sebelum = []
+                if JUDUL_TABEL.match(t.judul):
+                    tandai_batas()
             else:
                 for h in garis[i:j]:
                     kalimat.extend(kalimat_dari(h.teks, bagian, h.halaman))
@@ -238,6 +321,7 @@ def _susun(garis: list[Garis]) -> tuple[list[Tabel], list[Kalimat]]:
             lanjut = p is not None and p.teks == bagian and p.halaman == g.halaman and g.atas - p.atas < 1.6 * g.ukuran
             bagian = f"{bagian} {g.teks}" if lanjut else g.teks
             sebelum = []
+            tandai_batas()
         else:
             sebelumnya = garis[i - 1] if i else None
             if paragraf and (
@@ -246,8 +330,14 @@ def _susun(garis: list[Garis]) -> tuple[list[Tabel], list[Kalimat]]:
                 tutup_paragraf()
             if _judul_baris(g):  # a caption is a paragraph of its own
                 tutup_paragraf()
+                if JUDUL_GAMBAR.match(g.teks):  # what lies between the last boundary and it is the chart
+                    del tabel[batas[0] :], kalimat[batas[1] :]
+                    sebelum = []
                 paragraf.append(g)
                 tutup_paragraf()
+                if JUDUL_GAMBAR.match(g.teks):
+                    sebelum = []
+                    tandai_batas()
             else:
                 paragraf.append(g)
         i += 1
@@ -255,8 +345,27 @@ def _susun(garis: list[Garis]) -> tuple[list[Tabel], list[Kalimat]]:
     return tabel, kalimat
 
 
+JUDUL_TABEL = re.compile(r"(?i)(tabel|table)\s+[\dIVX]")
+JUDUL_GAMBAR = re.compile(r"(?i)(gambar|grafik|diagram|figure)\s+[\dIVX]")
+DAFTAR = re.compile(r"(?i)\s*daftar\s+(isi|tabel|gambar|grafik|lampiran)\b")
+DAFTAR_ISI = re.compile(r"(?:\.\s?){4,}\s*(\d{1,3}|[ivxlc]{1,6})$", re.IGNORECASE)
+
+
+def _daftar_isi(g: Garis, bagian: str) -> bool:
+    """A line of a list of contents: an entry, dot leaders and a page number (or, under its heading, an
+    entry ending in a page number: a long title leaves room for one dot)."""
+    if DAFTAR_ISI.search(g.teks):
+        return True
+    return bool(DAFTAR.match(bagian)) and bool(re.search(r"\s(\d{1,3}|[ivxlc]{1,6})$", g.teks, re.IGNORECASE))
+
+
+def _prosa(teks: str) -> bool:
+    """Running text (a sentence), not a chart's label or legend."""
+    return len(teks.split()) >= 6 and teks.rstrip().endswith((".", ":", ";"))
+
+
 def _judul_baris(g: Garis) -> bool:
-    return bool(re.match(r"(?i)(tabel|table|gambar)\s+[\dIVX]", g.teks))
+    return bool(JUDUL_TABEL.match(g.teks) or JUDUL_GAMBAR.match(g.teks))
 
 
 def _akhir_blok(garis: list[Garis], i: int) -> int:
@@ -279,8 +388,10 @@ def _akhir_blok(garis: list[Garis], i: int) -> int:
 
 
 def _ekor(garis: list[Garis], i: int, j: int) -> int:
-    """The wrapped lines of the table's last row: single segments inside one column, close below."""
+    """The wrapped lines of the table's last row: single segments inside one column (a column's span is
+    that of its widest line so far: a wrapped line may be wider, not into the next column), close below."""
     kolom = _kolom(garis[i:j])
+    batas = [(a, kolom[k + 1][0] if k + 1 < len(kolom) else b) for k, (a, b) in enumerate(kolom)]
     while j < len(garis) and kolom:
         g, p = garis[j], garis[j - 1]
         s = g.segmen[0]
@@ -289,7 +400,7 @@ def _ekor(garis: list[Garis], i: int, j: int) -> int:
             or g.halaman != p.halaman
             or g.atas - p.atas > 1.6 * g.ukuran
             or _judul_baris(g)
-            or not any(a - 2 <= s.x0 and s.x1 <= b + 2 for a, b in kolom)
+            or not any(a - 2 <= s.x0 and s.x1 <= b + 2 for a, b in batas)
         ):
             break
         j += 1
@@ -320,7 +431,15 @@ def _tempat(s: Segmen, kolom: list[tuple[float, float]]) -> list[int]:
 
 
 TERPOTONG = re.compile(r"\d\.\d{0,2}$|\d[.,]$")  # a number cut at the cell's edge: '1.250.00', '3.012.'
-ANGKA_BERSIH = re.compile(r"^(Rp\.?\s?)?-?\d[\d.]*(,\d+)?\s?%?(,-)?$")
+ANGKA_BERSIH = re.compile(r"^(Rp\.?\s?)?-?\d[\d.]*(,\d+)?\s?[%‰]?(,-)?$")
+
+
+KOSONG = ("–", "-", "—")  # a cell printed with no value
+
+
+def _figur(teks: str) -> bool:
+    """A whole figure alone in its cell: '1.250.000', 'Rp430.000.000', '86,13%', '7,72‰', '905 orang'."""
+    return bool(ANGKA_BERSIH.match(teks.strip())) or angka_satuan(teks)
 
 
 def _tabel(blok: list[Garis], judul: str, bagian: str) -> Tabel | None:
@@ -343,10 +462,7 @@ def _tabel(blok: list[Garis], judul: str, bagian: str) -> Tabel | None:
             """The rest of a number cut at the edge of a narrow cell."""
             return bool(rows) and s.teks[:1].isdigit() and any(TERPOTONG.search(rows[-1].sel[k]) for k in ks)
 
-        angka = any(
-            ANGKA_BERSIH.match(s.teks.strip()) and angka_badan(s.teks) and not sambungan(s, ks)
-            for s, ks in zip(g.segmen, tempat)
-        )
+        angka = any(_figur(s.teks) and angka_badan(s.teks) and not sambungan(s, ks) for s, ks in zip(g.segmen, tempat))
         if not rows:
             baru = True
         elif badan:
@@ -358,11 +474,14 @@ def _tabel(blok: list[Garis], judul: str, bagian: str) -> Tabel | None:
         if not (badan or angka):
             kepala.append(g.teks)
         badan = badan or angka
-        if not baru and rows:  # a figure never continues a cell that already holds a whole one
+        if not baru and rows:  # a figure (or a dash: no value) never continues a cell that holds a whole one
             baru = any(
-                ANGKA_BERSIH.match(s.teks.strip())
+                (_figur(s.teks) or s.teks.strip() in KOSONG)
                 and not sambungan(s, ks)
-                and any(ANGKA_BERSIH.match(rows[-1].sel[k].split(" ")[-1]) for k in ks)
+                and any(
+                    ANGKA_BERSIH.match(rows[-1].sel[k].split(" ")[-1]) or rows[-1].sel[k].split(" ")[-1] in KOSONG
+                    for k in ks
+                )
                 for s, ks in zip(g.segmen, tempat)
             )
         if baru:
