@@ -179,3 +179,14 @@ def test_the_2023_narrative_is_in_standard_spelling_and_a_slip_is_a_build_warnin
     nomor = len(path.read_text(encoding="utf-8").splitlines())
     (w,) = [w for w in masukan(2023, proyek).peringatan if w.pesan.startswith("ejaan:")]
     assert w.sumber == f"data/raw/2023/narasi/penutup.md, baris {nomor}" and "','" in w.pesan
+
+
+def test_braces_in_a_filled_value_are_text_and_a_writers_stray_brace_is_an_error():
+    """An indicator may be named with braces; only the writer's own unpaired {{ or }} is refused."""
+    from lkj.masukan.errors import DataError
+    from lkj.tampil.narasi import isi
+
+    nilai = {"indikator": "Indeks {{ x }} Layanan"}
+    assert isi("Indikator {{ indikator }}.\n", nilai, "n.md") == "Indikator Indeks {{ x }} Layanan.\n"
+    with pytest.raises(DataError, match="tanpa pasangan"):
+        isi("Baris satu.\nIndikator {{ indikator }} dan {{ lupa.\n", nilai, "n.md")

@@ -78,8 +78,9 @@ def isi(teks: str, konteks: dict[str, str], file: str) -> str:
                 return f"⟦-{nama}@{file}:{nomor}⟧"
             return konteks[nama]
 
+        sisa = PLACEHOLDER.sub("", baris)  # the writer's own braces, not those of a value filled in
         hasil = PLACEHOLDER.sub(ganti, baris)
-        if "{{" in hasil or "}}" in hasil:
+        if "{{" in sisa or "}}" in sisa:
             raise DataError(
                 file,
                 "tanda {{ atau }} tanpa pasangan",
