@@ -433,3 +433,82 @@ def tabel_sensitivitas(p: Pengukuran) -> Tabel:
         ],
         f"Kepekaan rata-rata capaian {p.tahun} terhadap aturan perhitungan",
     )
+
+
+# --- Bab I and the Lampiran: staff, the PK's programs, the Rencana Aksi -----------------------
+
+KELOMPOK_PEGAWAI = {"golongan": "Golongan", "pendidikan": "Tingkat Pendidikan"}
+
+
+def tabel_pegawai(pegawai: pd.DataFrame, kelompok: str, id_: str) -> Tabel | None:
+    """Staff by golongan or by education (pegawai.csv, in the file's order) with the total; None without rows."""
+    rows = [r for r in pegawai.itertuples(index=False) if r.kelompok == kelompok]
+    if not rows:
+        return None
+    judul = KELOMPOK_PEGAWAI[kelompok]
+    return tabel(
+        rows,
+        [
+            Kol("No", lambda r: str(rows.index(r) + 1), lebar=0.5),
+            Kol(judul, lambda r: r.uraian, lebar=3),
+            Kol("Jumlah", lambda r: fmt.angka(r.jumlah), True, satuan="orang"),
+        ],
+        f"Jumlah Pegawai menurut {judul}",
+        ["", (Teks("Jumlah", tebal=True),), (Teks(fmt.angka(sum(r.jumlah for r in rows)), tebal=True),)],
+        id_,
+    )
+
+
+def tabel_program_pk(anggaran: pd.DataFrame, tahun: int, id_: str) -> Tabel:
+    """The programs of the PK with their anggaran (pagu, anggaran.csv) and the total."""
+    rows = list(anggaran.itertuples(index=False))
+    return tabel(
+        rows,
+        [
+            Kol("No", lambda r: str(rows.index(r) + 1), lebar=0.5),
+            Kol("Program", lambda r: r.program, lebar=4),
+            Kol("Anggaran", lambda r: fmt.angka(r.pagu), True, lebar=1.6, satuan="Rp"),
+        ],
+        f"Program dan Anggaran Perjanjian Kinerja Tahun {tahun}",
+        ["", (Teks("Jumlah", tebal=True),), (Teks(fmt.angka(sum(r.pagu for r in rows)), tebal=True),)],
+        id_,
+    )
+
+
+def tabel_rencana_aksi(p: Pengukuran, rencana: pd.DataFrame, id_: str) -> Tabel:
+    """The Rencana Aksi: per PK indicator (in the PK's order) its activities and quarterly targets."""
+    d = p.aturan.digit_desimal
+    urutan = {h.indikator_id: i for i, h in enumerate(p.indikator)}
+    per_id = {h.indikator_id: h for h in p.indikator}
+    rows = sorted(rencana.itertuples(index=False), key=lambda r: (urutan[r.indikator_id], r.baris))
+    awal = {r.indikator_id: r.baris for r in reversed(rows)}  # the first row of each indicator names it
+
+    def indikator(r) -> str:
+        return per_id[r.indikator_id].indikator if awal[r.indikator_id] == r.baris else ""
+
+    def triwulan(i: int):
+        return lambda r: (
+            fmt.KOSONG
+            if getattr(r, f"triwulan_{i}") is None
+            else teks_target(getattr(r, f"triwulan_{i}"), per_id[r.indikator_id].satuan, d)
+        )
+
+    return tabel(
+        rows,
+        [
+            Kol("Indikator Kinerja", indikator, lebar=2.6),
+            Kol(
+                "Target",
+                lambda r: indikator(r) and teks_target(per_id[r.indikator_id].target, per_id[r.indikator_id].satuan, d),
+                True,
+            ),
+            Kol("Kegiatan", lambda r: r.kegiatan or fmt.KOSONG, lebar=2.6),
+            *(
+                Kol(f"TW {romawi}", triwulan(i), True, lebar=0.8)
+                for i, romawi in enumerate(("I", "II", "III", "IV"), 1)
+            ),
+        ],
+        f"Rencana Aksi Tahun {p.tahun}",
+        id_=id_,
+        catatan=["Target triwulan adalah target kumulatif sampai dengan akhir triwulan."],
+    )
