@@ -75,6 +75,22 @@ def tabel_pengukuran(p: Pengukuran, id_: str = "tabel-pengukuran") -> Tabel:
     return tabel(p.indikator, kolom, f"Pengukuran Kinerja Tahun {p.tahun}", kaki, id_, ket)
 
 
+def judul_target_akhir(p: Pengukuran) -> str:
+    """The end-of-period target's column, with its year from the Renstra's data (target_<n> of a period
+    named 2021-2026 may be 2025's)."""
+    r = p.data.renstra
+    return f"Target akhir Renstra ({r.tahun_target[-1]})"
+
+
+def catatan_target_akhir(p: Pengukuran) -> str:
+    r = p.data.renstra
+    return (
+        f"Progres terhadap target akhir Renstra adalah realisasi tahun ini dibandingkan dengan target tahun "
+        f"ke-{r.jumlah_target} Renstra {r.tahun_awal}–{r.tahun_akhir} (tahun {r.tahun_target[-1]}), dengan rumus "
+        "capaian sesuai polaritas indikator."
+    )
+
+
 def tabel_pk(p: Pengukuran, id_: str = "tabel-pk") -> Tabel:
     d = p.aturan.digit_desimal
     return tabel(
@@ -132,7 +148,11 @@ def tabel_capaian_renstra(p: Pengukuran, df: pd.DataFrame) -> Tabel:
             ),
             Kol(f"Realisasi {p.tahun}", lambda x: nilai_satuan(x["realisasi"], satuan[x["indikator_id"]], d), True),
             Kol("Capaian terhadap target Renstra", lambda x: fmt.persen(x["capaian_renstra"], d), True),
-            Kol("Target akhir Renstra", lambda x: teks_target(x["target_akhir"], satuan[x["indikator_id"]], d), True),
+            Kol(
+                judul_target_akhir(p),
+                lambda x: teks_target(x["target_akhir"], satuan[x["indikator_id"]], d),
+                True,
+            ),
             Kol("Progres terhadap target akhir", lambda x: fmt.persen(x["progres_akhir"], d), True),
         ],
         f"Realisasi {p.tahun} dibandingkan dengan Target Renstra",
