@@ -109,7 +109,7 @@ def iku(lap: Laporan, nomor: int) -> list[Blok]:
 
 def rencana_aksi(lap: Laporan, nomor: int) -> list[Blok]:
     ra = lap.m.data.rencana_aksi
-    if ra is None:
+    if ra is None or ra.empty:
         return []
     return [
         judul(f"Lampiran {nomor}. Rencana Aksi Tahun {lap.tahun}", 2, "lampiran-rencana-aksi"),
