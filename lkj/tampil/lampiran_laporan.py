@@ -39,7 +39,7 @@ def perjanjian_kinerja(lap: Laporan, nomor: int) -> list[Blok]:
         blok.append(
             KotakDraf(
                 f"Perjanjian Kinerja belum lengkap sebagai dokumen yang ditandatangani: isi perjanjian_kinerja "
-                f"(tempat, tanggal, pihak_kedua: jabatan, nama, pangkat, nip) di params/{tahun}.yaml; pihak pertama "
+                f"(tempat, tanggal, pihak_kedua: jabatan, nama, pangkat, nip) pada params tahun {tahun}; pihak pertama "
                 "diambil dari penandatangan bila pihak_pertama tidak diisi."
             )
         )
@@ -125,7 +125,7 @@ def pernyataan_reviu(lap: Laporan, nomor: int) -> list[Blok]:
             KotakDraf(
                 f"Lampiran {nomor}. Pernyataan Telah Direviu: halaman ini dimuat setelah Inspektorat mereviu "
                 f"laporan ini. Isi pernyataan_reviu (nomor, tempat, tanggal, jabatan, nama, pangkat, nip) di "
-                f"params/{tahun}.yaml. Laporan final tanpa pernyataan ini tidak memuat halaman ini."
+                f"params tahun {tahun}. Laporan final tanpa pernyataan ini tidak memuat halaman ini."
             )
         ]
     return [
