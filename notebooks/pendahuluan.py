@@ -11,8 +11,9 @@
 # %% [markdown]
 # # Bab I Pendahuluan
 #
-# Narasi dari `data/raw/<tahun>/narasi/pendahuluan.md` dan `bab1_peran.md`; bagan organisasi
-# digambar dari `data/raw/<tahun>/organisasi.csv` (unit dan atasannya).
+# Narasi dari `data/raw/<tahun>/narasi/pendahuluan.md`, `bab1_isu_strategis.md` dan `bab1_peran.md`;
+# bagan organisasi digambar dari `data/raw/<tahun>/organisasi.csv` (unit dan atasannya), tabel pegawai
+# dari `pegawai.csv` (bila ada).
 
 # %% tags=["parameters"]
 tahun = 2023
@@ -21,7 +22,7 @@ masukan = ""  # the validated inputs the build pickled (empty: read data/raw afr
 bagian = ""  # this part's name in notebooks/laporan.yml (set by the build)
 
 # %%
-from lkj.tampil import charts, html, tabel
+from lkj.tampil import charts, html, lampiran_laporan, tabel
 from lkj.tampil.html import tampilkan
 from lkj.tampil.laporan import Laporan
 
@@ -51,4 +52,7 @@ else:
         )
 
 # %%
-tampilkan(lap.narasi("bab1_peran"))
+tampilkan(lampiran_laporan.pegawai(lap))
+
+# %%
+tampilkan(lap.narasi("bab1_isu_strategis"), lap.narasi("bab1_peran"))

@@ -123,10 +123,7 @@ lap.pembanding
 tampilkan(
     html.judul("Perbandingan dengan Target Renstra", 3, "renstra"),
     tabel.tabel_capaian_renstra(p, lap.renstra),
-    html.p(
-        "Progres terhadap target akhir Renstra adalah realisasi tahun ini dibandingkan dengan target "
-        "tahun ke-5, dengan rumus capaian sesuai polaritas indikator."
-    ),
+    html.p(tabel.catatan_target_akhir(p)),
 )
 
 # %% tags=["audit"]

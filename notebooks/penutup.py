@@ -20,7 +20,7 @@ bagian = ""  # this part's name in notebooks/laporan.yml (set by the build)
 # %%
 from lkj import fmt
 from lkj.hitung import formulas
-from lkj.tampil import html, tabel
+from lkj.tampil import html, lampiran_laporan, tabel
 from lkj.tampil.html import tampilkan
 from lkj.tampil.laporan import Laporan
 
@@ -31,13 +31,7 @@ p, d = lap.p, lap.digit
 tampilkan(html.judul("BAB IV Penutup", 1, "bab-4"), lap.narasi("penutup"))
 
 # %%
-tampilkan(
-    html.judul("Lampiran", 1, "lampiran"),
-    html.judul(f"Lampiran 1. Perjanjian Kinerja Tahun {tahun}", 2, "lampiran-pk"),
-    tabel.tabel_pk(p, "lampiran-tabel-pk"),
-    html.judul(f"Lampiran 2. Pengukuran Kinerja Tahun {tahun}", 2, "lampiran-pengukuran"),
-    tabel.tabel_pengukuran(p, "lampiran-tabel-pengukuran"),
-)
+tampilkan(lampiran_laporan.lampiran(lap))
 
 # %% [markdown]
 # Untuk auditor (tidak dicetak di laporan): tabel hasil perhitungan tanpa pembulatan tampilan (sama dengan

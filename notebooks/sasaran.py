@@ -114,7 +114,9 @@ for h in indikator:
                 html.Kol(
                     f"Target Renstra {tahun}", lambda _: tabel.teks_target(baris.target_renstra, h.satuan, d), True
                 ),
-                html.Kol("Target akhir Renstra", lambda _: tabel.teks_target(baris.target_akhir, h.satuan, d), True),
+                html.Kol(
+                    tabel.judul_target_akhir(p), lambda _: tabel.teks_target(baris.target_akhir, h.satuan, d), True
+                ),
                 html.Kol("Progres terhadap target akhir", lambda _: fmt.persen(baris.progres_akhir, d), True),
             ],
             f"Perbandingan dengan Tahun Lalu dan Renstra: {h.indikator}",

@@ -110,3 +110,36 @@ def test_several_failing_notebooks_are_listed_one_per_line(tmp_path):
         assert "Capaian IK99" in b
         kept = re.search(r"\[notebook lengkap: (\S+\.gagal\.ipynb)\]$", b).group(1)
         assert (root / kept).is_file()
+
+
+def test_example_lampiran_and_staff_reach_html_pdf_and_word(contoh):
+    """Issue 21 items 7, 8: the new optional inputs (pegawai.csv, rencana_aksi.csv, perjanjian_kinerja,
+    sk_iku, pernyataan_reviu) through the document model into every rendering."""
+    import docx
+    from pypdf import PdfReader
+
+    root, html = contoh
+    pdf = "\n".join(h.extract_text() for h in PdfReader(root / "reports/2024/laporan-kinerja-2024.pdf").pages)
+    word = docx.Document(root / "reports/2024/laporan-kinerja-2024.docx")
+    kata = "\n".join(p.text for p in word.paragraphs) + "\n".join(
+        c.text for t in word.tables for r in t.rows for c in r.cells
+    )
+    for teks in (
+        "Lampiran 1. Perjanjian Kinerja Tahun 2024",
+        "AHMAD SANTOSO, Bupati Contoh, selaku atasan pihak pertama",
+        "Program dan Anggaran Perjanjian Kinerja Tahun 2024",
+        "Lampiran 3. Indikator Kinerja Utama",
+        "Keputusan Nomor 500/17/KUKM/2022",
+        "Lampiran 4. Rencana Aksi Tahun 2024",
+        "Pelatihan kewirausahaan di tiga kecamatan",
+        "Lampiran 5. Pernyataan Telah Direviu",
+        "Kami telah mereviu Laporan Kinerja",
+        "BUDI HARTONO, S.H., M.Si.",
+        "Jumlah Pegawai menurut Golongan",
+        "Jumlah Pegawai menurut Tingkat Pendidikan",
+        "Isu Strategis dan Permasalahan Utama",
+    ):
+        assert teks in html, teks
+        assert teks in re.sub(r"\s+", " ", pdf), teks
+        assert teks in kata, teks
+    assert "5.075.000.000" in html  # the PK's programs: total pagu

@@ -281,7 +281,7 @@ def test_tahun_baru_on_an_existing_year_says_so_and_creates_nothing(proyek):
     kode, out, _ = jalankan("tahun-baru", "2024", "--root", str(proyek))
     assert kode == 0
     assert out.splitlines() == [
-        "Tahun 2024 sudah ada (data/raw/2024/, 27 berkas, dan params/2024.yaml): tidak ada berkas yang dibuat atau "
+        "Tahun 2024 sudah ada (data/raw/2024/, 28 berkas, dan params/2024.yaml): tidak ada berkas yang dibuat atau "
         "ditimpa.",
         "Yang dapat dilakukan:",
         "  1. datanya belum lengkap atau ada yang salah: make data YEAR=2024 menyebut setiap sel yang masih kosong "
@@ -316,9 +316,9 @@ def test_copied_narrative_stays_marked_unreviewed_until_edited(proyek):
     p = Proyek.di(proyek)
     folder = proyek / "data/raw/2024/narasi"
     disalin = narasi_belum_ditinjau(p, 2024)
-    assert len(disalin) == 21 and folder / "penutup.md" in disalin
+    assert len(disalin) == 22 and folder / "penutup.md" in disalin
     (folder / "penutup.md").write_text((folder / "penutup.md").read_text() + "\nTahun 2024 ditutup dengan baik.\n")
-    assert folder / "penutup.md" not in narasi_belum_ditinjau(p, 2024) and len(narasi_belum_ditinjau(p, 2024)) == 20
+    assert folder / "penutup.md" not in narasi_belum_ditinjau(p, 2024) and len(narasi_belum_ditinjau(p, 2024)) == 21
     assert narasi_belum_ditinjau(p, 2023) == []  # last year's own narrative is not a copy
     # the model carries the marks (for the draft) and warns once per file
     for nama in ("komponen.csv", "anggaran.csv"):  # fill the scaffold enough to validate
@@ -329,14 +329,14 @@ def test_copied_narrative_stays_marked_unreviewed_until_edited(proyek):
             w.writeheader()
             w.writerows(rows)
     m = baca_masukan(p, 2024)
-    assert len(m.narasi_disalin) == 20 and "penutup" not in m.narasi_disalin and "sasaran-01" in m.narasi_disalin
+    assert len(m.narasi_disalin) == 21 and "penutup" not in m.narasi_disalin and "sasaran-01" in m.narasi_disalin
     assert "PERINGATAN: narasi masih salinan tahun lalu, belum ditinjau: data/raw/2024/narasi/sasaran-01.md" in (
         m.peringatan
     )
     # FINAL's input checks: the empty signing date and every unreviewed file, one line each
     masalah = masalah_final(p, m.aturan)
     assert masalah[0] == "params/2024.yaml: penandatangan.tanggal kosong"
-    assert len(masalah) == 21 and all("belum ditinjau" in b for b in masalah[1:])
+    assert len(masalah) == 22 and all("belum ditinjau" in b for b in masalah[1:])
 
 
 @pytest.mark.parametrize(
@@ -365,3 +365,27 @@ def test_a_signing_date_not_after_the_report_year_is_a_final_problem(proyek, tan
     else:
         assert len(hasil) == 1 and hasil[0].startswith(f"params/2024.yaml: penandatangan.tanggal '{tanggal}' ")
         assert masalah in hasil[0]
+
+
+def test_tahun_baru_drops_last_years_pk_and_reviu_statement_and_keeps_sk_iku(tmp_path):
+    """Issue 21: last year's signed PK and the Inspektorat's statement on last year's report are not the new
+    year's; the decree setting the IKU stays until it is replaced."""
+    import shutil
+
+    from lkj.masukan.params import baca_aturan
+    from lkj.masukan.proyek import Proyek
+
+    from conftest import ROOT
+
+    root = tmp_path / "dinas-contoh"
+    shutil.copytree(
+        ROOT / "examples/dinas-contoh", root, ignore=shutil.ignore_patterns("processed", "build", "reports")
+    )
+    assert jalankan("tahun-baru", "2025", "--root", str(root))[0] == 0
+    teks = (root / "params/2025.yaml").read_text(encoding="utf-8")
+    assert "perjanjian_kinerja: null  # isi setelah Perjanjian Kinerja 2025 ditandatangani\n" in teks
+    assert "pernyataan_reviu: null  # isi setelah Inspektorat mereviu laporan 2025\n" in teks
+    assert "BUDI HARTONO" not in teks and "AHMAD SANTOSO" not in teks
+    aturan = baca_aturan(Proyek.di(root), 2025)
+    assert aturan.perjanjian_kinerja is None and aturan.pernyataan_reviu is None
+    assert aturan.sk_iku == {"nomor": "500/17/KUKM/2022", "tanggal": "14 Maret 2022"}

@@ -82,6 +82,8 @@ class DataTahun:
     program_indikator: pd.DataFrame | None
     organisasi: pd.DataFrame | None = None  # units and who reports to whom (the organisation chart)
     bukti: pd.DataFrame | None = None  # evidence (data dukung) per indicator or component row
+    pegawai: pd.DataFrame | None = None  # staff counts by golongan and by education (Bab I)
+    rencana_aksi: pd.DataFrame | None = None  # quarterly targets and activities per indicator (Lampiran)
 
 
 def baca_renstra(proyek: Proyek, nama: str) -> Renstra:
@@ -211,7 +213,46 @@ def baca_tahun(proyek: Proyek, tahun: int, renstra: Renstra) -> DataTahun:
     if organisasi is not None:
         _cek_organisasi(organisasi, folder / "organisasi.csv")
     bukti = baca_bukti(proyek, folder / "bukti.csv", pk_ids, komponen)
-    return DataTahun(tahun, folder, renstra, pk, komponen, langsung, anggaran, peta, organisasi, bukti)
+    pegawai = opsional("pegawai.csv")
+    if pegawai is not None:
+        _cek_pegawai(pegawai, folder / "pegawai.csv")
+    rencana_aksi = opsional("rencana_aksi.csv")
+    if rencana_aksi is not None:
+        cek_rujukan(rencana_aksi, folder / "rencana_aksi.csv", "indikator_id", pk_ids, "pk.csv")
+        _cek_rencana_aksi(rencana_aksi, folder / "rencana_aksi.csv")
+    return DataTahun(
+        tahun, folder, renstra, pk, komponen, langsung, anggaran, peta, organisasi, bukti, pegawai, rencana_aksi
+    )
+
+
+def _cek_pegawai(df: pd.DataFrame, path: Path) -> None:
+    """Each person is counted once by golongan and once by education: the two totals agree."""
+    jumlah = {k: int(df[df.kelompok == k].jumlah.sum()) for k in ("golongan", "pendidikan") if (df.kelompok == k).any()}
+    if len(set(jumlah.values())) > 1:
+        raise DataError(
+            path,
+            f"jumlah pegawai menurut golongan ({jumlah['golongan']}) berbeda dengan jumlah menurut pendidikan "
+            f"({jumlah['pendidikan']})",
+            "Setiap pegawai dihitung satu kali pada setiap kelompok: periksa angka kolom jumlah.",
+            int(df.baris.iloc[-1]),
+            "jumlah",
+        )
+
+
+TRIWULAN = [f"triwulan_{i}" for i in range(1, 5)]
+
+
+def _cek_rencana_aksi(df: pd.DataFrame, path: Path) -> None:
+    """Each row says something: an activity or at least one quarterly target."""
+    for rec in df.itertuples(index=False):
+        if not rec.kegiatan and all(getattr(rec, t) is None for t in TRIWULAN):
+            raise DataError(
+                path,
+                "baris tanpa kegiatan dan tanpa target triwulan",
+                "Isi kegiatan atau target triwulan_1 s.d. triwulan_4, atau hapus baris ini.",
+                rec.baris,
+                "kegiatan",
+            )
 
 
 def _cek_organisasi(df: pd.DataFrame, path: Path) -> None:

@@ -92,7 +92,7 @@ def baca_masukan(proyek: Proyek, tahun: int) -> Masukan:
     peringatan += _cek_anggaran(proyek, data) + sel_kosong(proyek, data)
     for d in (data, pembanding):
         if d is not None:
-            peringatan += peringatan_csv(d.pk, d.komponen, d.realisasi_langsung)
+            peringatan += peringatan_csv(d.pk, d.komponen, d.realisasi_langsung, d.rencana_aksi)
     peringatan += peringatan_csv(renstra.indikator) + renstra.peringatan_tahun(
         tahun, proyek.relatif(renstra.folder / "indikator.csv")
     )

@@ -24,11 +24,28 @@ KUNCI_WAJIB: dict[str, type | tuple[type, ...]] = {
     "indikator_rata_rata": (str, list),
     "skala_predikat": list,
 }
-KUNCI_OPSIONAL = {"penandatangan": (dict, type(None)), "logo": (str, type(None)), "sumber": (dict, type(None))}
+KUNCI_OPSIONAL = {
+    "penandatangan": (dict, type(None)),
+    "logo": (str, type(None)),
+    "sumber": (dict, type(None)),
+    "perjanjian_kinerja": (dict, type(None)),
+    "sk_iku": (dict, type(None)),
+    "pernyataan_reviu": (dict, type(None)),
+}
 SUMBER = re.compile(r"([A-Za-z0-9][A-Za-z0-9_.\-]*)/([A-Za-z0-9][A-Za-z0-9_.\-]{0,39})")  # <OPD folder>/<indikator_id>
 PENANDATANGAN = ("tempat", "tanggal", "jabatan", "nama", "pangkat", "nip")  # pangkat may be null: not printed
 DIGIT_MAKS = 6
 RENSTRA = re.compile(r"renstra-(\d{4})-(\d{4})")
+# Optional blocks of the Lampiran, each a mapping of text entries (all required when the block is given):
+# the PK as signed (its second party; the first is `penandatangan` unless given), the SK IKU, and the
+# Inspektorat's Pernyataan Telah Direviu.
+PIHAK = ("jabatan", "nama", "pangkat", "nip")  # pangkat and nip may be null (a Wali Kota has no NIP)
+BLOK_LAMPIRAN: dict[str, tuple[str, ...]] = {
+    "perjanjian_kinerja": ("tempat", "tanggal", "pihak_kedua"),
+    "sk_iku": ("nomor", "tanggal"),
+    "pernyataan_reviu": ("nomor", "tempat", "tanggal", "jabatan", "nama", "pangkat", "nip"),
+}
+BOLEH_KOSONG = {"pangkat", "nip"}
 TEKS_MENTAH = {"nip", "tanggal"}  # read as the characters typed, never as a YAML number or date
 
 
@@ -50,6 +67,10 @@ class Aturan:
     logo: Path | None = None  # cover logo, inside the project
     # a Pemda's IKU whose realisasi is an OPD's computed one: indikator_id -> (OPD folder, its indikator_id)
     sumber: tuple[tuple[str, str, str], ...] = ()
+    # the PK as signed: tempat, tanggal, pihak_pertama and pihak_kedua (each jabatan, nama, pangkat, nip)
+    perjanjian_kinerja: dict | None = None
+    sk_iku: dict[str, str] | None = None  # nomor, tanggal of the decree setting the IKU
+    pernyataan_reviu: dict[str, str | None] | None = None  # the Inspektorat's statement (Lampiran)
 
     def ikut_rata_rata(self, indikator_id: str) -> bool:
         return self.indikator_rata_rata == "semua" or indikator_id in self.indikator_rata_rata
@@ -199,6 +220,23 @@ def baca_aturan(proyek: Proyek, tahun: int) -> Aturan:
                 "Tulis <folder OPD di ruang kerja>/<indikator_id>, mis. IKU01: dinas-pendidikan/IK02.",
             )
         sumber.append((str(iku), cocok[1], cocok[2]))
+    lampiran = {k: _blok_lampiran(isi.get(k), k, path, salah) for k in BLOK_LAMPIRAN}
+    pk = lampiran["perjanjian_kinerja"]
+    if pk is not None:
+        pk["pihak_kedua"] = _pihak(pk["pihak_kedua"], "perjanjian_kinerja.pihak_kedua", path, salah)
+        pertama = isi["perjanjian_kinerja"].get("pihak_pertama")
+        if pertama is None and ttd is None:
+            raise salah(
+                "perjanjian_kinerja",
+                "perjanjian_kinerja.pihak_pertama tidak ada dan penandatangan belum diisi",
+                "Isi pihak_pertama (jabatan, nama, pangkat, nip), atau isi penandatangan (pihak pertama = "
+                "yang menandatangani laporan).",
+            )
+        pk["pihak_pertama"] = (
+            _pihak(pertama, "perjanjian_kinerja.pihak_pertama", path, salah)
+            if pertama is not None
+            else {k: ttd[k] for k in PIHAK}  # type: ignore[index]
+        )
     return Aturan(
         tahun=tahun,
         instansi=isi["instansi"].strip(),
@@ -213,7 +251,68 @@ def baca_aturan(proyek: Proyek, tahun: int) -> Aturan:
         penandatangan=ttd,
         logo=logo,
         sumber=tuple(sumber),
+        perjanjian_kinerja=pk,
+        sk_iku=lampiran["sk_iku"],
+        pernyataan_reviu=lampiran["pernyataan_reviu"],
     )
+
+
+def _teks_isian(v: object, nama: str, path: Path, salah) -> str | None:
+    """One text entry of a params block: a string or number as typed, None when empty."""
+    if (v is not None and not isinstance(v, (str, int))) or isinstance(v, bool):
+        raise salah(nama.split(".")[0], f"{nama} harus teks: {v!r}", "Tulis sebagai teks.")
+    if v is None or not str(v).strip():
+        return None
+    cek_teks(str(v), nama, path, None, "nilai")
+    return str(v).strip()
+
+
+def _blok_lampiran(blok: dict | None, kunci: str, path: Path, salah) -> dict | None:
+    """An optional block of the Lampiran (BLOK_LAMPIRAN): exactly its keys, every entry but pangkat/nip filled."""
+    if blok is None:
+        return None
+    harus = BLOK_LAMPIRAN[kunci]
+    boleh = (*harus, "pihak_pertama") if kunci == "perjanjian_kinerja" else harus
+    kurang = [k for k in harus if k not in blok]
+    asing = sorted(map(str, set(blok) - set(boleh)))
+    if kurang or asing:
+        raise salah(
+            kunci,
+            f"{kunci}: kunci {'yang kurang: ' + ', '.join(kurang) if kurang else ''}"
+            f"{'; ' if kurang and asing else ''}{'tidak dikenal: ' + ', '.join(asing) if asing else ''}",
+            f"Isi {', '.join(harus)} (lihat data/raw/README.md).",
+        )
+    out: dict = {}
+    for k in harus:
+        v = blok[k]
+        if k == "pihak_kedua":
+            out[k] = v
+            continue
+        out[k] = _teks_isian(v, f"{kunci}.{k}", path, salah)
+        if out[k] is None and k not in BOLEH_KOSONG:
+            raise salah(kunci, f"{kunci}.{k} kosong", f"Isi {kunci}.{k}, atau hapus seluruh blok {kunci}.")
+    return out
+
+
+def _pihak(pihak: object, nama: str, path: Path, salah) -> dict[str, str | None]:
+    """A party of the PK: jabatan and nama required, pangkat and nip may be null."""
+    kunci = nama.split(".")[0]
+    if not isinstance(pihak, dict):
+        raise salah(kunci, f"{nama} harus berisi jabatan, nama, pangkat, nip: {pihak!r}", "Lihat data/raw/README.md.")
+    kurang = [k for k in PIHAK if k not in pihak]
+    asing = sorted(map(str, set(pihak) - set(PIHAK)))
+    if kurang or asing:
+        raise salah(
+            kunci,
+            f"{nama}: kunci {'yang kurang: ' + ', '.join(kurang) if kurang else ''}"
+            f"{'; ' if kurang and asing else ''}{'tidak dikenal: ' + ', '.join(asing) if asing else ''}",
+            "Isi jabatan, nama, pangkat (boleh null) dan nip (boleh null).",
+        )
+    out = {k: _teks_isian(pihak[k], f"{nama}.{k}", path, salah) for k in PIHAK}
+    for k in ("jabatan", "nama"):
+        if out[k] is None:
+            raise salah(kunci, f"{nama}.{k} kosong", f"Isi {nama}.{k}.")
+    return out
 
 
 LOGO_MAKS = 2_000_000  # bytes

@@ -215,6 +215,16 @@ SKEMA: dict[str, tuple[Kolom, ...]] = {
     ),
     "program_indikator.csv": (Kolom("program_kode", K), Kolom("indikator_id", K)),
     "organisasi.csv": (Kolom("unit_id", K), Kolom("unit"), Kolom("atasan_id", K, wajib=False)),
+    "pegawai.csv": (
+        Kolom("kelompok", "pilihan", pilihan=("golongan", "pendidikan")),
+        Kolom("uraian"),
+        Kolom("jumlah", "bulat"),
+    ),
+    "rencana_aksi.csv": (
+        Kolom("indikator_id", K),
+        Kolom("kegiatan", wajib=False),
+        *(Kolom(f"triwulan_{i}", B, wajib=False, minimum=None) for i in range(1, 5)),
+    ),
 }
 TARGET = re.compile(r"target_([1-9][0-9]?)")
 
@@ -244,6 +254,8 @@ KUNCI = {  # unique key of each file
     "anggaran.csv": ("program_kode",),
     "program_indikator.csv": ("program_kode", "indikator_id"),
     "organisasi.csv": ("unit_id",),
+    "pegawai.csv": ("kelompok", "uraian"),
+    "rencana_aksi.csv": ("indikator_id", "kegiatan"),
     "bukti.csv": ("indikator_id", "komponen_id", "berkas"),  # schema: masukan/bukti.py (not in the isian workbook)
 }
 

@@ -305,10 +305,16 @@ def _params(proyek: Proyek, tahun: int, lalu: int, renstra: str) -> str:
                 f"Tulis kuncinya pada satu baris sendiri, mis. '{kunci}: ...'.",
             )
 
+    # last year's PK and the Inspektorat's statement on last year's report are not the new year's
+    for kunci, catatan in (
+        ("perjanjian_kinerja", f"isi setelah Perjanjian Kinerja {tahun} ditandatangani"),
+        ("pernyataan_reviu", f"isi setelah Inspektorat mereviu laporan {tahun}"),
+    ):
+        teks = re.sub(rf"(?m)^{kunci}:.*\n(?:[ \t]+.*\n|[ \t]*\n)*", f"{kunci}: null  # {catatan}\n", teks, count=1)
     ganti(r"(?m)^tahun_pembanding:.*$", f"tahun_pembanding: {lalu}", "tahun_pembanding")
     ganti(r"(?m)^renstra:.*$", f"renstra: {renstra}", "renstra")
-    ganti(
-        r"(?m)^(\s+)tanggal:.*$",
+    ganti(  # the signing date of the penandatangan block (sk_iku has a date that stays)
+        r"(?m)^(penandatangan:[^\n]*\n(?:(?:[ \t]+[^\n]*|[ \t]*)\n)*?[ \t]+)tanggal:.*$",
         rf"\g<1>tanggal: null  # isi tanggal laporan {tahun} ditandatangani, mis. 31 Januari {tahun + 1}; "
         "FINAL=1 menolak tanggal kosong",
         "tanggal",

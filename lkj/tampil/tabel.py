@@ -76,6 +76,22 @@ def tabel_pengukuran(p: Pengukuran, id_: str = "tabel-pengukuran") -> Tabel:
     return tabel(p.indikator, kolom, f"Pengukuran Kinerja Tahun {p.tahun}", kaki, id_, ket)
 
 
+def judul_target_akhir(p: Pengukuran) -> str:
+    """The end-of-period target's column, with its year from the Renstra's data (target_<n> of a period
+    named 2021-2026 may be 2025's)."""
+    r = p.data.renstra
+    return f"Target akhir Renstra ({r.tahun_target[-1]})"
+
+
+def catatan_target_akhir(p: Pengukuran) -> str:
+    r = p.data.renstra
+    return (
+        f"Progres terhadap target akhir Renstra adalah realisasi tahun ini dibandingkan dengan target tahun "
+        f"ke-{r.jumlah_target} Renstra {r.tahun_awal}–{r.tahun_akhir} (tahun {r.tahun_target[-1]}), dengan rumus "
+        "capaian sesuai polaritas indikator."
+    )
+
+
 def tabel_pk(p: Pengukuran, id_: str = "tabel-pk") -> Tabel:
     d = p.aturan.digit_desimal
     return tabel(
@@ -133,7 +149,11 @@ def tabel_capaian_renstra(p: Pengukuran, df: pd.DataFrame) -> Tabel:
             ),
             Kol(f"Realisasi {p.tahun}", lambda x: nilai_satuan(x["realisasi"], satuan[x["indikator_id"]], d), True),
             Kol("Capaian terhadap target Renstra", lambda x: fmt.persen(x["capaian_renstra"], d), True),
-            Kol("Target akhir Renstra", lambda x: teks_target(x["target_akhir"], satuan[x["indikator_id"]], d), True),
+            Kol(
+                judul_target_akhir(p),
+                lambda x: teks_target(x["target_akhir"], satuan[x["indikator_id"]], d),
+                True,
+            ),
             Kol("Progres terhadap target akhir", lambda x: fmt.persen(x["progres_akhir"], d), True),
         ],
         f"Realisasi {p.tahun} dibandingkan dengan Target Renstra",
@@ -448,4 +468,83 @@ def tabel_unit_organisasi(baris: list[tuple[Any, Any]], tingkat: int) -> Tabel:
         ],
         f"Unit Kerja di Bawah Tingkat {tingkat} Bagan Organisasi",
         id_="tabel-unit-organisasi",
+    )
+
+
+# --- Bab I and the Lampiran: staff, the PK's programs, the Rencana Aksi -----------------------
+
+KELOMPOK_PEGAWAI = {"golongan": "Golongan", "pendidikan": "Tingkat Pendidikan"}
+
+
+def tabel_pegawai(pegawai: pd.DataFrame, kelompok: str, id_: str) -> Tabel | None:
+    """Staff by golongan or by education (pegawai.csv, in the file's order) with the total; None without rows."""
+    rows = [r for r in pegawai.itertuples(index=False) if r.kelompok == kelompok]
+    if not rows:
+        return None
+    judul = KELOMPOK_PEGAWAI[kelompok]
+    return tabel(
+        rows,
+        [
+            Kol("No", lambda r: str(rows.index(r) + 1), lebar=0.5),
+            Kol(judul, lambda r: r.uraian, lebar=3),
+            Kol("Jumlah", lambda r: fmt.angka(r.jumlah), True, satuan="orang"),
+        ],
+        f"Jumlah Pegawai menurut {judul}",
+        ["", (Teks("Jumlah", tebal=True),), (Teks(fmt.angka(sum(r.jumlah for r in rows)), tebal=True),)],
+        id_,
+    )
+
+
+def tabel_program_pk(anggaran: pd.DataFrame, tahun: int, id_: str) -> Tabel:
+    """The programs of the PK with their anggaran (pagu, anggaran.csv) and the total."""
+    rows = list(anggaran.itertuples(index=False))
+    return tabel(
+        rows,
+        [
+            Kol("No", lambda r: str(rows.index(r) + 1), lebar=0.5),
+            Kol("Program", lambda r: r.program, lebar=4),
+            Kol("Anggaran", lambda r: fmt.angka(r.pagu), True, lebar=1.6, satuan="Rp"),
+        ],
+        f"Program dan Anggaran Perjanjian Kinerja Tahun {tahun}",
+        ["", (Teks("Jumlah", tebal=True),), (Teks(fmt.angka(sum(r.pagu for r in rows)), tebal=True),)],
+        id_,
+    )
+
+
+def tabel_rencana_aksi(p: Pengukuran, rencana: pd.DataFrame, id_: str) -> Tabel:
+    """The Rencana Aksi: per PK indicator (in the PK's order) its activities and quarterly targets."""
+    d = p.aturan.digit_desimal
+    urutan = {h.indikator_id: i for i, h in enumerate(p.indikator)}
+    per_id = {h.indikator_id: h for h in p.indikator}
+    rows = sorted(rencana.itertuples(index=False), key=lambda r: (urutan[r.indikator_id], r.baris))
+    awal = {r.indikator_id: r.baris for r in reversed(rows)}  # the first row of each indicator names it
+
+    def indikator(r) -> str:
+        return per_id[r.indikator_id].indikator if awal[r.indikator_id] == r.baris else ""
+
+    def triwulan(i: int):
+        return lambda r: (
+            fmt.KOSONG
+            if getattr(r, f"triwulan_{i}") is None
+            else teks_target(getattr(r, f"triwulan_{i}"), per_id[r.indikator_id].satuan, d)
+        )
+
+    return tabel(
+        rows,
+        [
+            Kol("Indikator Kinerja", indikator, lebar=2.6),
+            Kol(
+                "Target",
+                lambda r: indikator(r) and teks_target(per_id[r.indikator_id].target, per_id[r.indikator_id].satuan, d),
+                True,
+            ),
+            Kol("Kegiatan", lambda r: r.kegiatan or fmt.KOSONG, lebar=2.6),
+            *(
+                Kol(f"TW {romawi}", triwulan(i), True, lebar=0.8)
+                for i, romawi in enumerate(("I", "II", "III", "IV"), 1)
+            ),
+        ],
+        f"Rencana Aksi Tahun {p.tahun}",
+        id_=id_,
+        catatan=["Target triwulan adalah target kumulatif sampai dengan akhir triwulan."],
     )
