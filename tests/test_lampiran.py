@@ -4,6 +4,7 @@ Pernyataan Telah Direviu) and Bab I as the regulation expects (isu strategis, st
 The example's blocks are made directly from its validated inputs (no kernel); the 2023 checks read the
 draft the session fixture built."""
 
+import re
 import shutil
 
 import pytest
@@ -139,12 +140,41 @@ def test_2023_draft_and_final_lampiran(laporan):
     draf, final = _dokumen(root, final=False), _dokumen(root, final=True)
     kotak = [b.pesan for b in draf.blok if isinstance(b, KotakDraf)]
     assert any(k.startswith("Perjanjian Kinerja belum lengkap") and "pihak_kedua" in k for k in kotak)
-    assert any(k.startswith("Lampiran 3. Pernyataan Telah Direviu") for k in kotak)
+    assert any(k.startswith("Lampiran 4. Pernyataan Telah Direviu") for k in kotak)
     teks = _teks(final)
     assert "Pernyataan Telah Direviu" not in teks and "pernyataan_reviu" not in teks
     assert "Lampiran 1. Perjanjian Kinerja Tahun 2023" in teks
     assert "Program dan Anggaran Perjanjian Kinerja Tahun 2023" in teks
-    assert "Rencana Aksi" not in teks and "Lampiran 3." not in teks  # no data: no such Lampiran
+    assert "Lampiran 3. Catatan Koreksi" in teks  # the seed's published figures exist (publikasi.csv)
+    assert "Rencana Aksi" not in teks and "Lampiran 4." not in teks  # no data: no such Lampiran
+
+
+def test_2023_catatan_koreksi_lists_every_corrected_published_figure_in_words(laporan):
+    """Issue 21 item 3: every figure of the earlier published report that this one prints otherwise, with
+    its old and new value and the reason in plain words; no codes."""
+    lap = Laporan.muat(2023, laporan[0])
+    blok = lampiran_laporan.koreksi(lap, 3)
+    (t,) = [b for b in blok if isinstance(b, Tabel)]
+    baris = [[_teks_sel(sel) for sel in r] for r in t.baris]
+    assert len(baris) == 74 and [r[0] for r in baris] == [str(i) for i in range(1, 75)]
+    ik02 = baris[0]
+    assert ik02[1:] == [
+        "Realisasi Persentase Pencari Kerja yang Dilatih Bersertifikat Kompetensi tahun 2023",
+        "Bab III 3.2, Tabel Pengukuran 3.2, baris Sasaran 2, kolom Realisasi",
+        "88%",
+        "58,56%",
+        "dihitung ulang dari data dukungnya",
+    ]
+    assert {r[5] for r in baris} == set(lampiran_laporan.ALASAN_KOREKSI.values()) - {
+        "disesuaikan dengan data dukung yang tersedia"
+    }
+    assert not [r for r in baris if re.search(r"\b(IK|P)\d\d\b", r[1])]  # indicators and programs named
+    (kalimat,) = _paragraf(lampiran_laporan.kalimat_koreksi(lap))
+    assert kalimat.startswith("Laporan ini memperbaiki 74 angka yang berbeda dari laporan kinerja tahun 2023")
+
+
+def test_without_a_published_report_there_is_no_catatan_koreksi(contoh):
+    assert lampiran_laporan.koreksi(contoh, 3) == [] and lampiran_laporan.kalimat_koreksi(contoh) == []
 
 
 # --- params and CSV checks ----------------------------------------------------------------------

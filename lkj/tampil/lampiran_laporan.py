@@ -6,7 +6,9 @@ Lampiran, numbered in this order, each only where the data give it:
 2. the Pengukuran Kinerja;
 3. the Indikator Kinerja Utama with the reference of the decree setting them (params `sk_iku`);
 4. the Rencana Aksi (rencana_aksi.csv);
-5. the Inspektorat's Pernyataan Telah Direviu (params `pernyataan_reviu`), in the wording of PermenPANRB
+5. the Catatan Koreksi: every figure of the earlier published report (publikasi.csv, typed or read from
+   it by the reviu) that this report corrects, with its old and new value and the reason in words;
+6. the Inspektorat's Pernyataan Telah Direviu (params `pernyataan_reviu`), in the wording of PermenPANRB
    53/2014. It is signed after the reviu, so a report without it is still final: a draft marks where it
    goes and names the params to fill, the signed report simply has no such page.
 """
@@ -117,6 +119,90 @@ def rencana_aksi(lap: Laporan, nomor: int) -> list[Blok]:
     ]
 
 
+# Why a published figure was corrected, in words, by the reviu's category of the finding.
+ALASAN_KOREKSI = {
+    "salah hitung": "dihitung ulang dari data dukungnya",
+    "pembulatan": "dibulatkan dari nilai yang tidak dibulatkan",
+    "tidak konsisten": "disamakan dengan tabel sumbernya",
+    "metodologi": "dihitung dengan rumus sesuai definisi indikator",
+    "data dukung tidak ada": "disesuaikan dengan data dukung yang tersedia",
+}
+
+
+def baris_koreksi(lap: Laporan) -> list[dict[str, str]]:
+    """Each figure of the earlier published report this report prints otherwise: what it is (in words),
+    where it was printed, the old and the new value, the reason."""
+    from ..reviu import periksa
+    from ..reviu.temuan import NAMA_BESARAN
+
+    if lap.m.publikasi is None:
+        return []
+    nama = {h.indikator_id: h.indikator for h in (*lap.p.indikator, *(lap.lalu.indikator if lap.lalu else ()))}
+    if lap.anggaran is not None:
+        nama |= dict(zip(lap.anggaran.program_kode, lap.anggaran.program, strict=True))
+    out = []
+    for t in periksa(lap.m):
+        if t.sumber != "publikasi":
+            continue
+        for b in t.butir:
+            subjek = "" if b.subjek in ("", "semua") else f" {nama.get(b.subjek, b.subjek)}"
+            out.append(
+                {
+                    "angka": f"{NAMA_BESARAN.get(b.besaran, b.besaran)}{subjek} tahun {b.tahun}",
+                    "letak": b.lokasi,
+                    "semula": b.tertulis or fmt.KOSONG,
+                    "menjadi": b.benar or fmt.KOSONG,
+                    "alasan": ALASAN_KOREKSI.get(t.kategori, t.kategori),
+                }
+            )
+    return out
+
+
+def koreksi(lap: Laporan, nomor: int) -> list[Blok]:
+    """Lampiran: the figures corrected from the earlier published report (none without one)."""
+    if lap.m.publikasi is None:
+        return []
+    rows = baris_koreksi(lap)
+    blok: list[Blok] = [judul(f"Lampiran {nomor}. Catatan Koreksi", 2, "lampiran-koreksi")]
+    if not rows:
+        return [*blok, p("Tidak ada angka laporan ini yang berbeda dari laporan yang telah dipublikasikan sebelumnya.")]
+    return [
+        *blok,
+        p(
+            f"Laporan ini dihitung ulang dari data dukung. Sebanyak {len(rows)} angka berbeda dari laporan kinerja "
+            f"tahun {lap.tahun} yang telah dipublikasikan sebelumnya; angka yang berlaku adalah angka dalam laporan "
+            "ini."
+        ),
+        tabel.tabel(
+            rows,
+            [
+                Kol("No", lambda r: str(rows.index(r) + 1), lebar=0.5),
+                Kol("Angka", lambda r: r["angka"], lebar=3),
+                Kol("Letak pada laporan semula", lambda r: r["letak"], lebar=2.6),
+                Kol("Semula", lambda r: r["semula"], True, lebar=1.1),
+                Kol("Menjadi", lambda r: r["menjadi"], True, lebar=1.1),
+                Kol("Alasan", lambda r: r["alasan"], lebar=1.9),
+            ],
+            f"Angka yang Dikoreksi dari Laporan Kinerja Tahun {lap.tahun} yang Telah Dipublikasikan",
+            id_="lampiran-tabel-koreksi",
+        ),
+    ]
+
+
+def kalimat_koreksi(lap: Laporan) -> list[Blok]:
+    """For the Ikhtisar: one sentence saying that earlier published figures changed (nothing when none did)."""
+    n = len(baris_koreksi(lap))
+    if not n:
+        return []
+    return [
+        p(
+            f"Laporan ini memperbaiki {n} angka yang berbeda dari laporan kinerja tahun {lap.tahun} yang telah "
+            "dipublikasikan sebelumnya; setiap angka beserta nilai semula dan alasannya tercantum pada lampiran "
+            "Catatan Koreksi."
+        )
+    ]
+
+
 def pernyataan_reviu(lap: Laporan, nomor: int) -> list[Blok]:
     """Lampiran: the Pernyataan Telah Direviu (PermenPANRB 53/2014); a draft-only placeholder without it."""
     r, a, tahun = lap.m.aturan.pernyataan_reviu, lap.m.aturan, lap.tahun
@@ -167,6 +253,7 @@ def lampiran(lap: Laporan) -> list[Blok]:
         pengukuran,
         iku,
         rencana_aksi,
+        koreksi,
         pernyataan_reviu,
     ):
         isi = bagian(lap, nomor)
