@@ -175,7 +175,7 @@ def test_a_page_may_end_half_empty_before_a_chapter_or_a_block_that_is_never_spl
     from types import SimpleNamespace
 
     from lkj.dokumen.halaman import MARGIN_ATAS_CM
-    from lkj.dokumen.model import Citra, Dokumen, Gambar, Judul, Kolom, Tabel
+    from lkj.dokumen.model import Citra, Dokumen, Gambar, Judul, Kolom, PindahHalaman, Tabel
     from lkj.pipeline.pdf import halaman_boleh_kosong
 
     kolom = (Kolom("A"),)
@@ -185,6 +185,8 @@ def test_a_page_may_end_half_empty_before_a_chapter_or_a_block_that_is_never_spl
             Gambar("g1", "grafik", Citra("<svg/>", b"", 16, 12)),
             Tabel("pendek", "t", kolom, (("x",),) * 8),
             Tabel("panjang", "t", kolom, (("x",),) * 9),
+            PindahHalaman(),
+            Judul("Lampiran 5. Pernyataan", 2, "pernyataan"),
         ]
     )
     atas = MARGIN_ATAS_CM / 2.54 * 96  # the top of the text area, CSS px
@@ -196,8 +198,10 @@ def test_a_page_may_end_half_empty_before_a_chapter_or_a_block_that_is_never_spl
         SimpleNamespace(anchors={"g1": (0, atas + 400)}),  # a figure lower down: text was above it
         SimpleNamespace(anchors={"bab-1": (0, atas)}),
         SimpleNamespace(anchors={}),
+        SimpleNamespace(anchors={"pernyataan": (0, atas)}),  # put on a new page by a page break
+        SimpleNamespace(anchors={}),
     ]
-    assert halaman_boleh_kosong(dok, halaman) == {0, 1, 4, 6}
+    assert halaman_boleh_kosong(dok, halaman) == {0, 1, 4, 6, 8}
 
 
 def test_no_page_is_half_empty_inside_a_chapter_of_the_report_or_the_example(laporan, tmp_path):

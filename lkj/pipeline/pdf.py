@@ -11,13 +11,24 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import logging
 import os
 from pathlib import Path
 
 from ..dokumen.halaman import MARGIN_ATAS_CM, MARGIN_BAWAH_CM
 from ..dokumen.html import dokumen_html
-from ..dokumen.model import AwalBagian, Blok, DaftarOtomatis, Dokumen, Gambar, Judul, Narasi, Tabel
+from ..dokumen.model import (
+    AwalBagian,
+    Blok,
+    DaftarOtomatis,
+    Dokumen,
+    Gambar,
+    Judul,
+    Narasi,
+    PindahHalaman,
+    Tabel,
+)
 from ..masukan.errors import Peringatan
 from .rakit import css_laporan
 
@@ -126,18 +137,20 @@ def render(dok: Dokumen, judul: str) -> tuple[bytes, set[int]]:
 
 
 def halaman_boleh_kosong(dok: Dokumen, halaman: list) -> set[int]:
-    """The (0-based) pages whose lower part may stay empty: the last page of a chapter or of a list's
-    title, and a page followed by a block too tall for its rest that is never split (a figure, a short
-    table), with the heading and caption kept with it. Read from the layout's anchors (WeasyPrint's
-    `Page.anchors`: id -> position in CSS px from the page's top)."""
-    bab = {b.id for b in dok.blok if isinstance(b, Judul) and b.tingkat == 1}
-    bab |= {f"daftar-{b.jenis}" for b in dok.blok if isinstance(b, DaftarOtomatis)}  # the lists' titles too
-    gambar = {b.id for b in _semua_blok(dok.blok) if isinstance(b, Gambar) or (isinstance(b, Tabel) and b.pendek)}
+    """The (0-based) pages whose lower part may stay empty: the last page before a chapter, a list's title
+    or a page break, and a page followed by a block too tall for its rest that is never split (a figure,
+    a short table), with the heading and caption kept with it. Read from the layout's anchors
+    (WeasyPrint's `Page.anchors`: id -> position in CSS px from the page's top)."""
+    semua = list(_semua_blok(dok.blok))
+    halaman_baru = {b.id for b in semua if isinstance(b, Judul) and b.tingkat == 1}
+    halaman_baru |= {f"daftar-{b.jenis}" for b in semua if isinstance(b, DaftarOtomatis)}  # the lists' titles
+    halaman_baru |= {getattr(b, "id", "") for a, b in itertools.pairwise(semua) if isinstance(a, PindahHalaman)}
+    utuh = {b.id for b in semua if isinstance(b, Gambar) or (isinstance(b, Tabel) and b.pendek)}
     atas = (MARGIN_ATAS_CM + UTUH_DI_ATAS_CM) / 2.54 * 96  # such a block this close to the top starts its page
     out = set()
     for i in range(len(halaman)):
         berikut = halaman[i + 1].anchors if i + 1 < len(halaman) else None
-        if berikut is None or bab & set(berikut) or any(berikut[g][1] <= atas for g in gambar & set(berikut)):
+        if berikut is None or halaman_baru & set(berikut) or any(berikut[g][1] <= atas for g in utuh & set(berikut)):
             out.add(i)
     return out
 

@@ -145,6 +145,8 @@ def baris_koreksi(lap: Laporan) -> list[dict[str, str]]:
         if t.sumber != "publikasi":
             continue
         for b in t.butir:
+            if b.tahun is None or not (b.besaran and b.tertulis and b.benar):
+                continue  # a finding on method with no single figure (a gap in the scale, a missing row)
             subjek = "" if b.subjek in ("", "semua") else f" {nama.get(b.subjek, b.subjek)}"
             out.append(
                 {

@@ -522,25 +522,23 @@ def tabel_rencana_aksi(p: Pengukuran, rencana: pd.DataFrame, id_: str) -> Tabel:
     def indikator(r) -> str:
         return per_id[r.indikator_id].indikator if awal[r.indikator_id] == r.baris else ""
 
-    def triwulan(i: int):
-        return lambda r: (
-            fmt.KOSONG
-            if getattr(r, f"triwulan_{i}") is None
-            else teks_target(getattr(r, f"triwulan_{i}"), per_id[r.indikator_id].satuan, d)
-        )
+    def triwulan(i: int):  # the unit has its own column: a rupiah target fits a quarter's column
+        return lambda r: fmt.angka(getattr(r, f"triwulan_{i}"), d, minimal=0)
 
     return tabel(
         rows,
         [
-            Kol("Indikator Kinerja", indikator, lebar=2.6),
+            Kol("Indikator Kinerja", indikator, lebar=2.2),
+            Kol("Satuan", lambda r: indikator(r) and (per_id[r.indikator_id].satuan or fmt.KOSONG), lebar=0.8),
             Kol(
                 "Target",
-                lambda r: indikator(r) and teks_target(per_id[r.indikator_id].target, per_id[r.indikator_id].satuan, d),
+                lambda r: indikator(r) and fmt.angka(per_id[r.indikator_id].target, d, minimal=0),
                 True,
+                lebar=1.3,
             ),
-            Kol("Kegiatan", lambda r: r.kegiatan or fmt.KOSONG, lebar=2.6),
+            Kol("Kegiatan", lambda r: r.kegiatan or fmt.KOSONG, lebar=2.2),
             *(
-                Kol(f"TW {romawi}", triwulan(i), True, lebar=0.8)
+                Kol(f"TW {romawi}", triwulan(i), True, lebar=1.3)
                 for i, romawi in enumerate(("I", "II", "III", "IV"), 1)
             ),
         ],
