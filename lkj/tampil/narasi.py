@@ -8,6 +8,7 @@ narrative cannot inject script or load anything remote.
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 
@@ -20,8 +21,10 @@ from ..hitung.pengukuran import (
     Pengukuran,
     arah_perubahan,
     jumlah_arah,
+    batas_serapan_rendah,
     rata_rata_sebanding,
     sensitivitas,
+    serapan_rendah,
     total_anggaran,
 )
 from ..masukan.errors import DataError
@@ -49,6 +52,7 @@ def _md() -> MarkdownIt:
 
 def _tersedia(nama: str, konteks: dict[str, str] | set[str]) -> str:
     """The names a writer could have meant: those sharing the first word, else the first dozen."""
+    konteks = {k for k in konteks if not k.startswith("_")}  # BUTIR: not a placeholder
     mirip = sorted(k for k in konteks if k.split("_")[0] == nama.split("_")[0])[:6]
     return ", ".join(mirip or sorted(konteks)[:12]) + (", …" if len(konteks) > 12 and not mirip else "")
 
@@ -88,8 +92,15 @@ def isi(teks: str, konteks: dict[str, str], file: str) -> str:
 
 
 def tak_terisi(teks: str, konteks: dict[str, str], file: str) -> list[str]:
-    """One line per placeholder of a narrative text that does not resolve: file, line, name, and what is
-    available (what a final report refuses, and what a draft's red box says)."""
+    """What a final report refuses in a narrative text, one line each (a draft's red boxes say the same):
+    every placeholder that does not resolve (file, line, name, what is available) and, in a file that
+    must have one section per item (`BUTIR`: Bab IV's recommendations), every item without its section."""
+    return _placeholder_tak_terisi(teks, konteks, file) + [
+        _pesan_kurang(file, b) for b in butir_tanpa_bagian(teks, konteks)
+    ]
+
+
+def _placeholder_tak_terisi(teks: str, konteks: dict[str, str], file: str) -> list[str]:
     return [
         f"{file}, baris {nomor}: placeholder '{{{{ {nama} }}}}' tidak dikenal (tidak terisi dari data tahun ini). "
         f"Ganti dengan salah satu yang tersedia: {_tersedia(nama, konteks)}; atau hapus."
@@ -217,8 +228,160 @@ def tampilkan(teks: str | None, sumber: str, konteks: dict[str, str], disalin: b
         return Narasi(sumber, kosong=True, nilai=nilai)
     awalan = re.sub(r"[^a-z0-9]+", "-", sumber.rsplit("/", 1)[-1].removesuffix(".md").lower())
     kotak = [KotakDraf(DISALIN)] if disalin else []
-    kotak += [KotakDraf(baris) for baris in tak_terisi(teks, konteks, sumber)]
+    kotak += [KotakDraf(baris) for baris in _placeholder_tak_terisi(teks, konteks, sumber)]
+    if BUTIR in konteks:
+        return Narasi(sumber, (*kotak, *_per_butir(isi(teks, konteks, sumber), konteks, sumber, awalan)), nilai=nilai)
     return Narasi(sumber, (*kotak, *ke_blok(isi(teks, konteks, sumber), awalan)), nilai=nilai)
+
+
+# --- a narrative with one section per computed item (Bab IV: the recommendations) ---------------
+
+BUTIR = "_butir"  # the key (never a placeholder name) that carries the items a file must have a section for
+JUDUL_BAGIAN = re.compile(r"^##[ \t]+(.+?)[ \t#]*$")  # a section: `## <indicator or program name>`
+
+
+def _kunci(s: str) -> str:
+    """A heading as matched: case, spacing and dashes do not matter."""
+    return re.sub(r"[\s\-–—]+", " ", s).strip().casefold()
+
+
+def butir_dari(konteks: dict[str, str]) -> list[dict[str, str]]:
+    """The items carried in a narrative's values: judul (printed heading), nama (the heading a writer
+    types), kode (also accepted as heading), id, fakta (the computed sentence), jenis."""
+    return json.loads(konteks[BUTIR]) if BUTIR in konteks else []
+
+
+def _bagian(teks: str) -> tuple[str, list[tuple[str, str]]]:
+    """A text as (what precedes the first `##`, [(heading, body), ...])."""
+    awal: list[str] = []
+    bagian: list[tuple[str, list[str]]] = []
+    for baris in teks.splitlines(keepends=True):
+        m = JUDUL_BAGIAN.match(baris.rstrip("\n"))
+        if m:
+            bagian.append((m[1], []))
+        else:
+            (bagian[-1][1] if bagian else awal).append(baris)
+    return "".join(awal), [(j, "".join(b)) for j, b in bagian]
+
+
+def _cocok(b: dict[str, str], judul: str) -> bool:
+    return _kunci(judul) in {_kunci(b["nama"]), _kunci(b["kode"])}
+
+
+def butir_tanpa_bagian(teks: str, konteks: dict[str, str]) -> list[dict[str, str]]:
+    """The items the text has no non-empty section for."""
+    _, bagian = _bagian(teks)
+    return [b for b in butir_dari(konteks) if not any(_cocok(b, j) and isi_.strip() for j, isi_ in bagian)]
+
+
+def _pesan_kurang(file: str, b: dict[str, str]) -> str:
+    return (
+        f"{file}: langkah dan rekomendasi untuk {b['jenis']} '{b['nama']}' ({b['alasan']}) belum ditulis. "
+        f"Tambahkan bagian '## {b['nama']}' berisi kendala serta langkah yang telah dan akan dilakukan."
+    )
+
+
+def _per_butir(terisi: str, konteks: dict[str, str], sumber: str, awalan: str) -> list[Blok]:
+    """The filled text laid out by the computed items, in their order: heading, computed sentence, the
+    writer's section (or a red box when there is none); a section for no item is a red box, not printed."""
+    awal, bagian = _bagian(terisi)
+    out: list[Blok] = list(ke_blok(awal, awalan))
+    butir = butir_dari(konteks)
+    for b in butir:
+        isi_ = next((x for j, x in bagian if _cocok(b, j) and x.strip()), "")
+        out += [Judul(b["judul"], 3, b["id"]), Paragraf((Teks(b["fakta"]),))]
+        out += ke_blok(isi_, b["id"]) if isi_ else [KotakDraf(_pesan_kurang(sumber, b))]
+    out += [
+        KotakDraf(
+            f"{sumber}: bagian '## {j}' tidak dicetak: bukan nama indikator yang belum mencapai target atau "
+            "program dengan serapan rendah tahun ini."
+        )
+        for j, _ in bagian
+        if not any(_cocok(b, j) for b in butir)
+    ]
+    return out
+
+
+def _program_dari(anggaran: pd.DataFrame | None, indikator_id: str) -> list[dict]:
+    if anggaran is None:
+        return []
+    return [r for r in anggaran.to_dict("records") if indikator_id in r["indikator_id"].split(",")]
+
+
+def butir_rekomendasi(p: Pengukuran, anggaran: pd.DataFrame | None) -> list[dict[str, str]]:
+    """Bab IV's items, computed: every indicator below target, then every program with low serapan whose
+    indicators all reached theirs (a program behind an unmet indicator is told in that indicator's item)."""
+    d, a = p.aturan.digit_desimal, p.aturan
+    out: list[dict[str, str]] = []
+    tercakup: set[str] = set()
+    for h in p.indikator:
+        if h.capaian.nilai is None or h.capaian.nilai >= 100:
+            continue
+        fakta = (
+            f"Target {tabel.teks_target(h.target, h.satuan, d)}, realisasi "
+            f"{tabel.nilai_satuan(h.realisasi.nilai, h.satuan, d)}, capaian {fmt.persen(h.capaian.nilai, d)} "
+            f"(predikat {h.predikat or fmt.KOSONG})."
+        )
+        for r in _program_dari(anggaran, h.indikator_id):
+            tercakup.add(r["program_kode"])
+            rendah = serapan_rendah(a, r["serapan"])
+            fakta += (
+                f" {r['program']} yang mendukungnya menyerap {fmt.persen(r['serapan'], d)} anggarannya"
+                + (", serapan yang rendah." if rendah else ".")
+            )
+        out.append(
+            {
+                "jenis": "indikator",
+                "nama": h.indikator,
+                "kode": h.indikator_id,
+                "judul": h.indikator,
+                "id": f"rekomendasi-{h.indikator_id.lower()}",
+                "alasan": f"capaian {fmt.persen(h.capaian.nilai, d)}, di bawah target",
+                "fakta": fakta,
+            }
+        )
+    for r in anggaran.to_dict("records") if anggaran is not None else []:
+        if r["program_kode"] in tercakup or not serapan_rendah(a, r["serapan"]):
+            continue
+        ids = [i for i in r["indikator_id"].split(",") if i]
+        capaian = [(h.indikator, fmt.persen(h.capaian.nilai, d)) for i in ids if (h := p.cari(i))]
+        fakta = (
+            f"{r['program']} menyerap {fmt.persen(r['serapan'], d)} anggarannya "
+            f"({fmt.rupiah(r['realisasi'])} dari pagu {fmt.rupiah(r['pagu'])}); "
+            + (
+                "indikator yang didukungnya, " + _daftar([f"{n} ({c})" for n, c in capaian]) + ", mencapai target."
+                if capaian
+                else "program ini tidak dipasangkan dengan indikator kinerja."
+            )
+        )
+        out.append(
+            {
+                "jenis": "program",
+                "nama": r["program"],
+                "kode": r["program_kode"],
+                "judul": r["program"],
+                "id": f"rekomendasi-{r['program_kode'].lower()}",
+                "alasan": f"serapan anggaran {fmt.persen(r['serapan'], d)}",
+                "fakta": fakta,
+            }
+        )
+    return out
+
+
+def aturan_rekomendasi(p: Pengukuran, butir: list[dict[str, str]]) -> str:
+    """The rule that chose Bab IV's items, in words."""
+    batas = batas_serapan_rendah(p.aturan)
+    serapan = f"di bawah {fmt.angka(batas, 2, minimal=0)}%" if batas is not None else "rendah"
+    if not butir:
+        return (
+            f"Seluruh indikator yang terukur mencapai targetnya dan tidak ada program dengan serapan anggaran "
+            f"{serapan}."
+        )
+    return (
+        f"Untuk setiap indikator yang capaiannya di bawah 100% dan setiap program yang serapan anggarannya "
+        f"{serapan}, berikut kendala yang dihadapi serta langkah yang telah dan akan dilakukan. Program yang "
+        "mendukung indikator yang belum mencapai target diuraikan bersama indikator tersebut."
+    )
 
 
 def isi_ulang(n: Narasi, teks: str | None, disalin: bool = False) -> Narasi:
