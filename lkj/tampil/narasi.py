@@ -384,6 +384,61 @@ def aturan_rekomendasi(p: Pengukuran, butir: list[dict[str, str]]) -> str:
     )
 
 
+# --- efisiensi in words ---------------------------------------------------------------------
+
+
+def aturan_efisiensi(p: Pengukuran) -> str:
+    """How to read Bab III.C's comparison of serapan and capaian, once, in words."""
+    batas = batas_serapan_rendah(p.aturan)
+    rendah = f" (di bawah {fmt.angka(batas, 2, minimal=0)}%)" if batas is not None else ""
+    return (
+        "Setiap program dinilai dengan membandingkan persentase anggaran yang diserapnya dengan persentase "
+        "capaian target indikator kinerja yang didukungnya. Program yang mencapai atau melampaui targetnya "
+        "dengan serapan anggaran lebih kecil daripada capaiannya menggunakan anggaran secara efisien. Sisa "
+        "anggaran dari program yang targetnya belum tercapai tidak dinilai sebagai efisiensi: bila "
+        f"serapannya rendah{rendah}, sisa itu menunjukkan kegiatan yang belum terlaksana."
+    )
+
+
+def kalimat_efisiensi(p: Pengukuran, anggaran: pd.DataFrame) -> list[str]:
+    """One sentence per program (serapan and capaian in percent, and what they mean together), then one
+    per indicator no program supports."""
+    d, a = p.aturan.digit_desimal, p.aturan
+    out = []
+    for r in anggaran.to_dict("records"):
+        ser = fmt.persen(r["serapan"], d)
+        ids = [i for i in r["indikator_id"].split(",") if i]
+        if not ids:
+            out.append(
+                f"{r['program']} menyerap {ser} anggarannya ({fmt.rupiah(r['realisasi'])} dari pagu "
+                f"{fmt.rupiah(r['pagu'])}), tetapi tidak dipasangkan dengan indikator kinerja, sehingga "
+                "efisiensinya tidak dapat dinilai."
+            )
+            continue
+        cap = r["capaian"]
+        if fmt.kosong(cap):
+            out.append(f"{r['program']} menyerap {ser} anggarannya; capaian indikatornya tidak tersedia.")
+            continue
+        awal = f"{r['program']} menyerap {ser} anggaran dan mencapai {fmt.persen(cap, d)} target indikatornya"
+        if cap < 100 and serapan_rendah(a, r["serapan"]):
+            nilai = "; serapan yang rendah bersama target yang belum tercapai menunjukkan kegiatan yang belum terlaksana, bukan efisiensi."
+        elif cap < 100:
+            nilai = "; target belum tercapai, sehingga sisa anggarannya tidak dinilai sebagai efisiensi."
+        elif r["serapan"] < cap:
+            nilai = ": target tercapai dengan anggaran yang efisien."
+        else:
+            nilai = ": target tercapai dengan serapan anggaran yang sebanding."
+        out.append(awal + nilai)
+    didukung = {i for ids in anggaran.indikator_id for i in ids.split(",") if i}
+    out += [
+        f"Indikator {h.indikator} tidak didukung program dalam data anggaran, sehingga capaiannya "
+        f"({fmt.persen(h.capaian.nilai, d)}) tidak dibandingkan dengan anggaran."
+        for h in p.indikator
+        if h.indikator_id not in didukung
+    ]
+    return out
+
+
 def isi_ulang(n: Narasi, teks: str | None, disalin: bool = False) -> Narasi:
     """The narrative block refilled from the file's text now, with the values the notebook computed."""
     return tampilkan(teks, n.sumber, dict(n.nilai), disalin)
@@ -551,6 +606,12 @@ def nilai_placeholder(
         if lalu
         else {}
     )
+    belum = [h for h in p.indikator if h.capaian.nilai is not None and h.capaian.nilai < 100]
+    k["indikator_belum_tercapai"] = _daftar([f"{h.indikator} ({fmt.persen(h.capaian.nilai, d)})" for h in belum])
+    k["program_serapan_rendah"] = "tidak ada"
+    k["batas_serapan_rendah"] = (
+        fmt.angka(b, 2, minimal=0) + "%" if (b := batas_serapan_rendah(p.aturan)) is not None else fmt.KOSONG
+    )
     tanpa = [h for h in p.indikator if h.tanpa_data_dukung]
     k.update(
         rumus_rata_rata=tabel.rumus_rata_rata(p),
@@ -586,6 +647,13 @@ def nilai_placeholder(
             realisasi_anggaran_total=fmt.rupiah(real),
             serapan_total=fmt.persen(serapan.nilai, d),
             jumlah_program=str(len(anggaran)),
+            program_serapan_rendah=_daftar(
+                [
+                    f"{r['program']} ({fmt.persen(r['serapan'], d)})"
+                    for r in anggaran.to_dict("records")
+                    if serapan_rendah(p.aturan, r["serapan"])
+                ]
+            ),
         )
     for h in p.indikator:
         i = h.indikator_id.lower()
