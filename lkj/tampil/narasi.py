@@ -419,11 +419,21 @@ def kalimat_efisiensi(p: Pengukuran, anggaran: pd.DataFrame) -> list[str]:
         if fmt.kosong(cap):
             out.append(f"{r['program']} menyerap {ser} anggarannya; capaian indikatornya tidak tersedia.")
             continue
-        awal = f"{r['program']} menyerap {ser} anggaran dan mencapai {fmt.persen(cap, d)} target indikatornya"
-        if cap < 100 and serapan_rendah(a, r["serapan"]):
-            nilai = "; serapan yang rendah bersama target yang belum tercapai menunjukkan kegiatan yang belum terlaksana, bukan efisiensi."
-        elif cap < 100:
-            nilai = "; target belum tercapai, sehingga sisa anggarannya tidak dinilai sebagai efisiensi."
+        hs = [h for i in ids if (h := p.cari(i)) is not None]
+        belum = [h.indikator for h in hs if h.capaian.nilai is not None and h.capaian.nilai < 100]
+        awal = f"{r['program']} menyerap {ser} anggaran dan mencapai " + (
+            f"{fmt.persen(cap, d)} target indikatornya"
+            if len(ids) == 1
+            else f"rata-rata {fmt.persen(cap, d)} target {len(ids)} indikatornya"
+        )
+        target = "target" if len(ids) == 1 else f"target indikator {_daftar(belum)}"
+        if belum and serapan_rendah(a, r["serapan"]):
+            nilai = (
+                f"; serapan yang rendah bersama {target} yang belum tercapai menunjukkan kegiatan yang belum "
+                "terlaksana, bukan efisiensi."
+            )
+        elif belum:
+            nilai = f"; {target} belum tercapai, sehingga sisa anggarannya tidak dinilai sebagai efisiensi."
         elif r["serapan"] < cap:
             nilai = ": target tercapai dengan anggaran yang efisien."
         else:
