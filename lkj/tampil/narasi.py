@@ -416,6 +416,9 @@ def kalimat_efisiensi(p: Pengukuran, anggaran: pd.DataFrame) -> list[str]:
             )
             continue
         cap = r["capaian"]
+        if fmt.kosong(r["serapan"]):
+            out.append(f"{r['program']}: realisasi anggarannya belum tersedia, sehingga efisiensinya tidak dinilai.")
+            continue
         if fmt.kosong(cap):
             out.append(f"{r['program']} menyerap {ser} anggarannya; capaian indikatornya tidak tersedia.")
             continue
