@@ -150,7 +150,7 @@ def test_2023_clauses_from_the_data(k2023):
 
 @pytest.fixture(scope="module")
 def ukur2023():
-    p, lalu = hitung(2023)
+    p, _ = hitung(2023)
     return p, hitung_anggaran(p)
 
 
@@ -194,14 +194,16 @@ def test_each_item_without_a_section_is_a_red_box_and_a_final_refusal(ukur2023):
     p, a = ukur2023
     k = _konteks_rekomendasi(p, a)
     teks = (
-        "Pengantar.\n\n## cakupan layanan  administrasi kantor\n\nLangkah A.\n\n## IK08\n\nLangkah {{ capaian_ik08 }}.\n"
+        "Pengantar.\n\n## cakupan layanan  administrasi kantor\n\nLangkah A.\n\n"
+        "## IK08\n\nLangkah {{ capaian_ik08 }}.\n"
         "\n## Persentase Pencari Kerja yang Dilatih Bersertifikat Kompetensi\n\n"  # a heading alone is no section
         "## Indikator yang tidak ada\n\nX.\n"
     )
     kurang = narasi.tak_terisi(teks, k, "narasi/penutup_rekomendasi.md")
     assert len(kurang) == 2  # IK02 (empty section) and IK10, one line each, by name
-    assert "'Persentase Pencari Kerja yang Dilatih Bersertifikat Kompetensi' (capaian 58,56%, di bawah target)" in (
-        kurang[0]
+    assert (
+        "'Persentase Pencari Kerja yang Dilatih Bersertifikat Kompetensi' (capaian 58,56%, di bawah target)"
+        in (kurang[0])
     )
     assert "## Persentase Data Informasi Industri secara Lengkap dan Terkini melalui SIINas" in kurang[1]
     n = narasi.tampilkan(teks, "narasi/penutup_rekomendasi.md", k)
@@ -244,8 +246,9 @@ def test_efisiensi_in_words_never_calls_underspending_efficient(ukur2023):
 
 def test_placeholders_for_the_ikhtisar_problems(k2023):
     assert k2023["indikator_belum_tercapai"].startswith("Cakupan Layanan Administrasi Kantor (88,31%), Persentase")
-    assert k2023["indikator_belum_tercapai"].endswith("dan Persentase Data Informasi Industri secara Lengkap dan "
-                                                      "Terkini melalui SIINas (18,00%)")
+    assert k2023["indikator_belum_tercapai"].endswith(
+        "dan Persentase Data Informasi Industri secara Lengkap dan Terkini melalui SIINas (18,00%)"
+    )
     assert k2023["batas_serapan_rendah"] == "66%"
     assert k2023["program_serapan_rendah"] == (
         "Program Pelatihan Kerja Dan Produktivitas Tenaga Kerja (5,23%), Program Standarisasi Dan Perlindungan "

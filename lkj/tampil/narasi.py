@@ -20,8 +20,8 @@ from ..dokumen.model import Blok, Daftar, Isi, Judul, Kolom, KotakDraf, Narasi, 
 from ..hitung.pengukuran import (
     Pengukuran,
     arah_perubahan,
-    jumlah_arah,
     batas_serapan_rendah,
+    jumlah_arah,
     rata_rata_sebanding,
     sensitivitas,
     serapan_rendah,
@@ -325,9 +325,8 @@ def butir_rekomendasi(p: Pengukuran, anggaran: pd.DataFrame | None) -> list[dict
         for r in _program_dari(anggaran, h.indikator_id):
             tercakup.add(r["program_kode"])
             rendah = serapan_rendah(a, r["serapan"])
-            fakta += (
-                f" {r['program']} yang mendukungnya menyerap {fmt.persen(r['serapan'], d)} anggarannya"
-                + (", serapan yang rendah." if rendah else ".")
+            fakta += f" {r['program']} yang mendukungnya menyerap {fmt.persen(r['serapan'], d)} anggarannya" + (
+                ", serapan yang rendah." if rendah else "."
             )
         out.append(
             {
@@ -344,7 +343,7 @@ def butir_rekomendasi(p: Pengukuran, anggaran: pd.DataFrame | None) -> list[dict
         if r["program_kode"] in tercakup or not serapan_rendah(a, r["serapan"]):
             continue
         ids = [i for i in r["indikator_id"].split(",") if i]
-        capaian = [(h.indikator, fmt.persen(h.capaian.nilai, d)) for i in ids if (h := p.cari(i))]
+        capaian = [(x.indikator, fmt.persen(x.capaian.nilai, d)) for i in ids if (x := p.cari(i))]
         fakta = (
             f"{r['program']} menyerap {fmt.persen(r['serapan'], d)} anggarannya "
             f"({fmt.rupiah(r['realisasi'])} dari pagu {fmt.rupiah(r['pagu'])}); "
