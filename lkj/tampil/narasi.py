@@ -289,7 +289,7 @@ def _per_butir(terisi: str, konteks: dict[str, str], sumber: str, awalan: str) -
     butir = butir_dari(konteks)
     for b in butir:
         isi_ = next((x for j, x in bagian if _cocok(b, j) and x.strip()), "")
-        out += [Judul(b["judul"], 3, b["id"]), Paragraf((Teks(b["fakta"]),))]
+        out += [Judul(b["judul"], 3, b["id"], daftar_isi=False), Paragraf((Teks(b["fakta"]),))]
         out += ke_blok(isi_, b["id"]) if isi_ else [KotakDraf(_pesan_kurang(sumber, b))]
     out += [
         KotakDraf(
