@@ -257,7 +257,8 @@ def test_tahun_baru_on_an_existing_year_says_so_and_creates_nothing(proyek):
     sebelum = {p: p.read_bytes() for p in (proyek / "data/raw/2024").rglob("*") if p.is_file()}
     kode, out, _ = jalankan("tahun-baru", "2024", "--root", str(proyek))
     assert kode == 0
-    assert "dilewati data/raw/2024/ (27 berkas) dan params/2024.yaml: sudah ada, tidak ada yang ditimpa" in out
+    # the data files and every narrative file, penutup_rekomendasi.md among them
+    assert "dilewati data/raw/2024/ (28 berkas) dan params/2024.yaml: sudah ada, tidak ada yang ditimpa" in out
     assert "catatan  tahun 2024 sudah disiapkan sebelumnya: tidak ada berkas yang dibuat" in out
     assert "komponen" not in out and "Cara termudah" not in out
     assert {p: p.read_bytes() for p in (proyek / "data/raw/2024").rglob("*") if p.is_file()} == sebelum
@@ -272,9 +273,9 @@ def test_copied_narrative_stays_marked_unreviewed_until_edited(proyek):
     p = Proyek.di(proyek)
     folder = proyek / "data/raw/2024/narasi"
     disalin = narasi_belum_ditinjau(p, 2024)
-    assert len(disalin) == 21 and folder / "penutup.md" in disalin
+    assert len(disalin) == 22 and folder / "penutup.md" in disalin  # every narrative file of 2023
     (folder / "penutup.md").write_text((folder / "penutup.md").read_text() + "\nTahun 2024 ditutup dengan baik.\n")
-    assert folder / "penutup.md" not in narasi_belum_ditinjau(p, 2024) and len(narasi_belum_ditinjau(p, 2024)) == 20
+    assert folder / "penutup.md" not in narasi_belum_ditinjau(p, 2024) and len(narasi_belum_ditinjau(p, 2024)) == 21
     assert narasi_belum_ditinjau(p, 2023) == []  # last year's own narrative is not a copy
     # the model carries the marks (for the draft) and warns once per file
     for nama in ("komponen.csv", "anggaran.csv"):  # fill the scaffold enough to validate
@@ -285,14 +286,14 @@ def test_copied_narrative_stays_marked_unreviewed_until_edited(proyek):
             w.writeheader()
             w.writerows(rows)
     m = baca_masukan(p, 2024)
-    assert len(m.narasi_disalin) == 20 and "penutup" not in m.narasi_disalin and "sasaran-01" in m.narasi_disalin
+    assert len(m.narasi_disalin) == 21 and "penutup" not in m.narasi_disalin and "sasaran-01" in m.narasi_disalin
     assert "PERINGATAN: narasi masih salinan tahun lalu, belum ditinjau: data/raw/2024/narasi/sasaran-01.md" in (
         m.peringatan
     )
     # FINAL's input checks: the empty signing date and every unreviewed file, one line each
     masalah = masalah_final(p, m.aturan)
     assert masalah[0] == "params/2024.yaml: penandatangan.tanggal kosong"
-    assert len(masalah) == 21 and all("belum ditinjau" in b for b in masalah[1:])
+    assert len(masalah) == 22 and all("belum ditinjau" in b for b in masalah[1:])
 
 
 @pytest.mark.parametrize(
