@@ -18,7 +18,7 @@ masukan = ""  # the validated inputs the build pickled (empty: read data/raw afr
 bagian = ""  # this part's name in notebooks/laporan.yml (set by the build)
 
 # %%
-from lkj.tampil import charts, html, tabel
+from lkj.tampil import charts, html, narasi, tabel
 from lkj.tampil.html import tampilkan
 from lkj.tampil.laporan import Laporan
 
@@ -40,10 +40,12 @@ if a is not None:
 if a is not None:
     tampilkan(
         html.judul("Efisiensi Penggunaan Anggaran", 3, lap.jangkar("efisiensi")),
+        html.p(narasi.aturan_efisiensi(p)),
+        html.daftar(narasi.kalimat_efisiensi(p, a)),
         html.p(
-            "Efisiensi = 1 − (% serapan anggaran / % capaian kinerja indikator program). "
-            "Setiap program dipasangkan dengan indikator kinerja yang diukurnya; program tanpa "
-            "indikator kinerja tidak dihitung efisiensinya."
+            "Tabel berikut menyajikan perbandingan yang sama sebagai indeks, efisiensi = 1 − (serapan anggaran / "
+            "capaian kinerja): nilai di atas 0 berarti serapan lebih kecil daripada capaian. Bagi program yang "
+            "targetnya belum tercapai, nilai itu bukan efisiensi, sebagaimana diuraikan di atas."
         ),
         tabel.tabel_anggaran(p, a, efisiensi=True),
     )

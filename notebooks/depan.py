@@ -22,7 +22,7 @@ masukan = ""  # the validated inputs the build pickled (empty: read data/raw afr
 bagian = ""  # this part's name in notebooks/laporan.yml (set by the build)
 
 # %%
-from lkj.tampil import dokumen, html
+from lkj.tampil import dokumen, html, lampiran_laporan
 from lkj.tampil.html import tampilkan
 from lkj.tampil.laporan import Laporan
 
@@ -36,7 +36,11 @@ tampilkan(dokumen.sampul(aturan, tahun))
 tampilkan(html.judul("Kata Pengantar", 1, "kata-pengantar"), lap.narasi("kata_pengantar"), dokumen.tanda_tangan(aturan))
 
 # %%
-tampilkan(html.judul("Ikhtisar Eksekutif", 1, "ikhtisar-eksekutif"), lap.narasi("ikhtisar_eksekutif"))
+tampilkan(
+    html.judul("Ikhtisar Eksekutif", 1, "ikhtisar-eksekutif"),
+    lap.narasi("ikhtisar_eksekutif"),
+    *lampiran_laporan.kalimat_koreksi(lap),  # figures corrected from a published report: how many, where
+)
 
 # %% [markdown]
 # Daftar isi, daftar tabel dan daftar gambar diisi saat laporan dirakit (judul, nomor tabel dan gambar,

@@ -20,7 +20,7 @@ bagian = ""  # this part's name in notebooks/laporan.yml (set by the build)
 # %%
 from lkj import fmt
 from lkj.hitung import formulas
-from lkj.tampil import html, lampiran_laporan, tabel
+from lkj.tampil import html, lampiran_laporan, narasi, tabel
 from lkj.tampil.html import tampilkan
 from lkj.tampil.laporan import Laporan
 
@@ -28,7 +28,14 @@ lap = Laporan.muat(tahun, root, masukan, bagian)
 p, d = lap.p, lap.digit
 
 # %%
-tampilkan(html.judul("BAB IV Penutup", 1, "bab-4"), lap.narasi("penutup"))
+tampilkan(
+    html.judul("BAB IV Penutup", 1, "bab-4"),
+    html.judul("A. Kesimpulan", 2, "kesimpulan"),
+    lap.narasi("penutup"),
+    html.judul("B. Langkah dan Rekomendasi", 2, "rekomendasi"),
+    html.p(narasi.aturan_rekomendasi(p, lap.butir_rekomendasi)),
+    lap.rekomendasi("penutup_rekomendasi"),
+)
 
 # %%
 tampilkan(lampiran_laporan.lampiran(lap))

@@ -63,6 +63,28 @@ def test_example_narrative_placeholders_carry_units(contoh):
     assert "{{" not in narasi
 
 
+def test_example_bab_iv_ikhtisar_and_efisiensi_from_its_data(contoh):
+    teks = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", contoh[1]))
+    # 2024: one indicator below target (retribusi 96,21%), no program with low serapan: below 70%, where its
+    # own predikat scale's two lowest classes (Kurang, Cukup) end
+    bab4 = teks[teks.rindex("B. Langkah dan Rekomendasi") :]
+    assert "Pendapatan retribusi pelayanan UMKM Target Rp1.250.000.000, realisasi Rp1.202.595.500, capaian 96,21%" in (
+        bab4
+    )
+    assert "Pembayaran retribusi secara nontunai diperluas" in bab4
+    assert (
+        "Indikator yang belum mencapai target: Pendapatan retribusi pelayanan UMKM (96,21%); program dengan "
+        "serapan di bawah 70%: tidak ada." in teks
+    )
+    # a program whose indicators average 105,30% while one of them is unmet is not called efficient
+    assert (
+        "Program Pengembangan UMKM menyerap 95,70% anggaran dan mencapai rata-rata 105,30% target 2 indikatornya; "
+        "target indikator Pendapatan retribusi pelayanan UMKM belum tercapai" in teks
+    )
+    assert "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota menyerap 92,69% anggarannya" in teks
+    assert "tidak dipasangkan dengan indikator kinerja, sehingga efisiensinya tidak dapat dinilai" in teks
+
+
 def gambar_renstra(html: str) -> dict[str, str]:
     """indikator_id -> the SVG text of its Renstra chart (figure id gambar-renstra-<id>)."""
     return {

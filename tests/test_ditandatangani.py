@@ -88,3 +88,76 @@ def test_no_automatic_hyphenation():
 def test_plain_teks_runs_have_no_red_mark(final):
     merah = [t for b in _semua_blok(final) for t in getattr(b, "isi", ()) if isinstance(t, Teks) and t.merah]
     assert merah == []
+
+
+def _bagian_teks(teks: str, awal: str, akhir: str, terakhir: bool = False) -> str:
+    """From `awal` (its last occurrence: past the Daftar Isi) to the next `akhir`."""
+    i = teks.rindex(awal) if terakhir else teks.index(awal)
+    return teks[i : teks.index(akhir, i)]
+
+
+def test_bab_iv_gives_steps_and_recommendations_for_each_unmet_indicator(final):
+    bab4 = _bagian_teks(_teks(final), "BAB IV Penutup", "Lampiran 1", terakhir=True)
+    assert "A. Kesimpulan" in bab4 and "B. Langkah dan Rekomendasi" in bab4
+    # the four indicators below 100%, in order, each with its figures from the computation, then its words
+    kepala = [
+        "Cakupan Layanan Administrasi Kantor Target 100%, realisasi 88,31%, capaian 88,31% (predikat Tinggi).",
+        "Persentase Pencari Kerja yang Dilatih Bersertifikat Kompetensi Target 100%, realisasi 58,56%, capaian "
+        "58,56% (predikat Rendah). Program Pelatihan Kerja Dan Produktivitas Tenaga Kerja yang mendukungnya "
+        "menyerap 5,23% anggarannya, serapan yang rendah.",
+        "(UTTP) bertanda tera sah yang berlaku Target 50%, realisasi 12,25%, capaian 24,50% (predikat Sangat Rendah).",
+        "melalui SIINas Target 40%, realisasi 7,20%, capaian 18,00% (predikat Sangat Rendah).",
+    ]
+    posisi = [bab4.index(k) for k in kepala]
+    assert posisi == sorted(posisi)
+    assert bab4.count("Rekomendasi.") == 4
+    assert "anggaran program hanya terserap 5,23%" in bab4  # a placeholder in the writer's section
+
+
+def test_final_refuses_an_unmet_indicator_without_recommendation_one_line_each(laporan, draf):
+    from lkj.pipeline import BelumFinal
+
+    root = laporan[0]
+    path = root / "data/raw/2023/narasi/penutup_rekomendasi.md"
+    asli = path.read_text(encoding="utf-8")
+    awal = asli.index("## Persentase Data Informasi Industri")
+    try:
+        path.write_text(asli[:awal] + asli[awal:].replace("## ", "## Bukan ", 1), encoding="utf-8")
+        with pytest.raises(BelumFinal) as e:
+            _dokumen(root, final=True)
+        assert e.value.masalah == [
+            "data/raw/2023/narasi/penutup_rekomendasi.md: langkah dan rekomendasi untuk indikator 'Persentase Data "
+            "Informasi Industri secara Lengkap dan Terkini melalui SIINas' (capaian 18,00%, di bawah target) belum "
+            "ditulis. Tambahkan bagian '## Persentase Data Informasi Industri secara Lengkap dan Terkini melalui "
+            "SIINas' berisi kendala serta langkah yang telah dan akan dilakukan."
+        ]
+        # the draft shows it in place, and that the misnamed section is not printed
+        kotak = [b.pesan for b in _semua_blok(_dokumen(root, final=False)) if isinstance(b, KotakDraf)]
+        assert sum("penutup_rekomendasi.md: langkah dan rekomendasi untuk indikator" in k for k in kotak) == 1
+        assert sum("## Bukan Persentase Data Informasi" in k and "tidak dicetak" in k for k in kotak) == 1
+    finally:
+        path.write_text(asli, encoding="utf-8")
+    assert not [b for b in _semua_blok(draf) if isinstance(b, KotakDraf) and "penutup_rekomendasi" in b.pesan]
+
+
+def test_ikhtisar_gives_problems_and_steps_without_method_text(final):
+    ikhtisar = _bagian_teks(_teks(final), "Ikhtisar Eksekutif", "Daftar Isi")
+    assert "Indikator yang belum mencapai target adalah Cakupan Layanan Administrasi Kantor (88,31%)" in ikhtisar
+    assert "Program dengan serapan anggaran di bawah 66% adalah Program Pelatihan Kerja" in ikhtisar
+    for kata in ("Permasalahan utama.", "Langkah yang telah dilakukan.", "Langkah yang akan dilakukan."):
+        assert kata in ikhtisar
+    assert "data dukung" not in ikhtisar and "dihitung ulang" not in ikhtisar  # method: Bab III and the audit
+    assert ikhtisar.count("menurun 15,21 poin") == 1
+
+
+def test_efisiensi_is_told_in_percent_and_words(final):
+    c = _bagian_teks(_teks(final), "Setiap program dinilai", "Program dan Kegiatan Pendukung", terakhir=True)
+    assert c.count("Sisa anggaran dari program yang targetnya belum tercapai tidak dinilai sebagai efisiensi") == 1
+    assert (
+        "Program Pelatihan Kerja Dan Produktivitas Tenaga Kerja menyerap 5,23% anggaran dan mencapai 58,56% target "
+        "indikatornya; serapan yang rendah bersama target yang belum tercapai menunjukkan kegiatan yang belum "
+        "terlaksana, bukan efisiensi." in c
+    )
+    assert "Program Perizinan Dan Pendaftaran Perusahaan menyerap 77,37% anggarannya" in c
+    assert "Indikator Persentase Pertambahan IKM tidak didukung program dalam data anggaran" in c
+    assert "⚠" not in c

@@ -190,3 +190,114 @@ def test_braces_in_a_filled_value_are_text_and_a_writers_stray_brace_is_an_error
     assert isi("Indikator {{ indikator }}.\n", nilai, "n.md") == "Indikator Indeks {{ x }} Layanan.\n"
     with pytest.raises(DataError, match="tanpa pasangan"):
         isi("Baris satu.\nIndikator {{ indikator }} dan {{ lupa.\n", nilai, "n.md")
+
+
+# --- Bab IV: steps and recommendations per unmet indicator and low-serapan program ------------------
+
+
+@pytest.fixture(scope="module")
+def ukur2023():
+    p, _ = hitung(2023)
+    return p, hitung_anggaran(p)
+
+
+def _konteks_rekomendasi(p, a):
+    import json
+
+    k = nilai_placeholder(p, None, a)
+    k[narasi.BUTIR] = json.dumps(narasi.butir_rekomendasi(p, a))
+    return k
+
+
+def test_2023_items_are_the_unmet_indicators_with_their_programs(ukur2023):
+    p, a = ukur2023
+    butir = narasi.butir_rekomendasi(p, a)
+    # capaian below 100: IK01 88,31; IK02 58,56; IK08 24,50; IK10 18,00. Every low-serapan program (below
+    # 66%: P02 5,23, P08 23,17, P10 65,88) supports one of them, so none is an item of its own
+    assert [b["kode"] for b in butir] == ["IK01", "IK02", "IK08", "IK10"]
+    ik02 = butir[1]
+    assert ik02["fakta"] == (
+        "Target 100%, realisasi 58,56%, capaian 58,56% (predikat Rendah). Program Pelatihan Kerja Dan "
+        "Produktivitas Tenaga Kerja yang mendukungnya menyerap 5,23% anggarannya, serapan yang rendah."
+    )
+    assert butir[0]["fakta"].endswith("menyerap 81,94% anggarannya.")  # 81,94% is not low
+    assert "di bawah 66%" in narasi.aturan_rekomendasi(p, butir)
+
+
+def test_a_low_serapan_program_whose_indicators_are_met_is_an_item(ukur2023):
+    p, a = ukur2023
+    a = a.copy()
+    a.loc[a.program_kode == "P03", "realisasi"] = a.loc[a.program_kode == "P03", "pagu"] * 0.5
+    a.loc[a.program_kode == "P03", "serapan"] = 50.0
+    a.loc[a.program_kode == "P05", "serapan"] = 10.0  # no indicator at all
+    kode = {b["kode"]: b for b in narasi.butir_rekomendasi(p, a)}
+    assert list(kode) == ["IK01", "IK02", "IK08", "IK10", "P03", "P05"]
+    assert kode["P03"]["fakta"].startswith("Program Penempatan Tenaga Kerja menyerap 50,00% anggarannya")
+    assert "Persentase Pencari Kerja yang Ditempatkan (147,14%), mencapai target" in kode["P03"]["fakta"]
+    assert kode["P05"]["fakta"].endswith("program ini tidak dipasangkan dengan indikator kinerja.")
+
+
+def test_each_item_without_a_section_is_a_red_box_and_a_final_refusal(ukur2023):
+    p, a = ukur2023
+    k = _konteks_rekomendasi(p, a)
+    teks = (
+        "Pengantar.\n\n## cakupan layanan  administrasi kantor\n\nLangkah A.\n\n"
+        "## IK08\n\nLangkah {{ capaian_ik08 }}.\n"
+        "\n## Persentase Pencari Kerja yang Dilatih Bersertifikat Kompetensi\n\n"  # a heading alone is no section
+        "## Indikator yang tidak ada\n\nX.\n"
+    )
+    kurang = narasi.tak_terisi(teks, k, "narasi/penutup_rekomendasi.md")
+    assert len(kurang) == 2  # IK02 (empty section) and IK10, one line each, by name
+    assert (
+        "'Persentase Pencari Kerja yang Dilatih Bersertifikat Kompetensi' (capaian 58,56%, di bawah target)"
+        in (kurang[0])
+    )
+    assert "## Persentase Data Informasi Industri secara Lengkap dan Terkini melalui SIINas" in kurang[1]
+    n = narasi.tampilkan(teks, "narasi/penutup_rekomendasi.md", k)
+    html = blok_html([n])
+    # in the items' order, each heading with its computed sentence, the writer's words filled
+    urutan = [html.index(s) for s in ("Pengantar.", "Langkah A.", "Dilatih Bersertifikat", "Langkah 24,50%.")]
+    assert urutan == sorted(urutan)
+    kotak = [b.pesan for b in n.blok if isinstance(b, narasi.KotakDraf)]
+    assert len(kotak) == 3 and "tidak dicetak" in kotak[2] and "Indikator yang tidak ada" in kotak[2]
+    assert "Indikator yang tidak ada" not in "".join(
+        b.teks for b in n.blok if isinstance(b, narasi.Judul)
+    )  # a section for no item is not printed
+    lengkap = teks.replace("## Indikator yang tidak ada\n\nX.\n", "X.\n\n## SIINas\n").replace(
+        "## SIINas", "## Persentase Data Informasi Industri secara Lengkap dan Terkini melalui SIINas\n\nY."
+    )
+    assert narasi.tak_terisi(lengkap, k, "f") == []
+    assert "_butir" not in narasi.tak_terisi("{{ bukan_nama }}", k, "f")[0]  # not offered as a placeholder
+
+
+def test_efisiensi_in_words_never_calls_underspending_efficient(ukur2023):
+    p, a = ukur2023
+    kalimat = narasi.kalimat_efisiensi(p, a)
+    assert len(kalimat) == 11  # ten programs, then the indicator no program supports
+    assert kalimat[1] == (
+        "Program Pelatihan Kerja Dan Produktivitas Tenaga Kerja menyerap 5,23% anggaran dan mencapai 58,56% target "
+        "indikatornya; serapan yang rendah bersama target yang belum tercapai menunjukkan kegiatan yang belum "
+        "terlaksana, bukan efisiensi."
+    )
+    assert kalimat[0].endswith("target belum tercapai, sehingga sisa anggarannya tidak dinilai sebagai efisiensi.")
+    assert kalimat[2].endswith("mencapai 147,14% target indikatornya: target tercapai dengan anggaran yang efisien.")
+    assert "Perizinan Dan Pendaftaran Perusahaan menyerap 77,37% anggarannya" in kalimat[4]
+    assert "tidak dipasangkan dengan indikator kinerja" in kalimat[4]
+    assert kalimat[10] == (
+        "Indikator Persentase Pertambahan IKM tidak didukung program dalam data anggaran, sehingga capaiannya "
+        "(123,41%) tidak dibandingkan dengan anggaran."
+    )
+    assert not any("efisien" in k and "belum" not in k for k in (kalimat[1], kalimat[7], kalimat[9]))
+    assert "di bawah 66%" in narasi.aturan_efisiensi(p)
+
+
+def test_placeholders_for_the_ikhtisar_problems(k2023):
+    assert k2023["indikator_belum_tercapai"].startswith("Cakupan Layanan Administrasi Kantor (88,31%), Persentase")
+    assert k2023["indikator_belum_tercapai"].endswith(
+        "dan Persentase Data Informasi Industri secara Lengkap dan Terkini melalui SIINas (18,00%)"
+    )
+    assert k2023["batas_serapan_rendah"] == "66%"
+    assert k2023["program_serapan_rendah"] == (
+        "Program Pelatihan Kerja Dan Produktivitas Tenaga Kerja (5,23%), Program Standarisasi Dan Perlindungan "
+        "Konsumen (23,17%) dan Program Pengelolaan Sistem Informasi Industri Nasional (65,88%)"
+    )

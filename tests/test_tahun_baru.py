@@ -281,7 +281,7 @@ def test_tahun_baru_on_an_existing_year_says_so_and_creates_nothing(proyek):
     kode, out, _ = jalankan("tahun-baru", "2024", "--root", str(proyek))
     assert kode == 0
     assert out.splitlines() == [
-        "Tahun 2024 sudah ada (data/raw/2024/, 28 berkas, dan params/2024.yaml): tidak ada berkas yang dibuat atau "
+        "Tahun 2024 sudah ada (data/raw/2024/, 29 berkas, dan params/2024.yaml): tidak ada berkas yang dibuat atau "
         "ditimpa.",
         "Yang dapat dilakukan:",
         "  1. datanya belum lengkap atau ada yang salah: make data YEAR=2024 menyebut setiap sel yang masih kosong "
@@ -316,9 +316,9 @@ def test_copied_narrative_stays_marked_unreviewed_until_edited(proyek):
     p = Proyek.di(proyek)
     folder = proyek / "data/raw/2024/narasi"
     disalin = narasi_belum_ditinjau(p, 2024)
-    assert len(disalin) == 22 and folder / "penutup.md" in disalin
+    assert len(disalin) == 23 and folder / "penutup.md" in disalin  # every narrative file of 2023
     (folder / "penutup.md").write_text((folder / "penutup.md").read_text() + "\nTahun 2024 ditutup dengan baik.\n")
-    assert folder / "penutup.md" not in narasi_belum_ditinjau(p, 2024) and len(narasi_belum_ditinjau(p, 2024)) == 21
+    assert folder / "penutup.md" not in narasi_belum_ditinjau(p, 2024) and len(narasi_belum_ditinjau(p, 2024)) == 22
     assert narasi_belum_ditinjau(p, 2023) == []  # last year's own narrative is not a copy
     # the model carries the marks (for the draft) and warns once per file
     for nama in ("komponen.csv", "anggaran.csv"):  # fill the scaffold enough to validate

@@ -307,6 +307,21 @@ def hitung_anggaran(p: Pengukuran) -> pd.DataFrame | None:
     return pd.DataFrame(rows, columns=KOLOM_ANGGARAN)
 
 
+KELAS_SERAPAN_RENDAH = 2  # the lowest classes of the predikat scale (2023: Sangat Rendah, Rendah)
+
+
+def batas_serapan_rendah(aturan: Aturan) -> float | None:
+    """Serapan below this is low: the upper bound of the second-lowest class of the report's own predikat
+    scale (66% in 2023), so the judgement of spending uses the scale that judges results."""
+    kelas = sorted(aturan.skala.kelas, key=lambda k: -math.inf if k.dari is None else k.dari)
+    return kelas[min(KELAS_SERAPAN_RENDAH, len(kelas)) - 1].sampai
+
+
+def serapan_rendah(aturan: Aturan, serapan: float | None) -> bool:
+    batas = batas_serapan_rendah(aturan)
+    return serapan is not None and serapan == serapan and batas is not None and serapan < batas
+
+
 def total_anggaran(anggaran: pd.DataFrame) -> tuple[float, float, F.Hasil]:
     """The whole budget: (pagu, realisasi, serapan); a program without realisasi counts for nothing spent."""
     pagu, realisasi = anggaran.pagu.sum(), anggaran.realisasi.dropna().sum()

@@ -14,6 +14,7 @@ from ..dokumen.model import (
     MIME,
     Blok,
     Citra,
+    Daftar,
     Gambar,
     Isi,
     Judul,
@@ -35,6 +36,11 @@ def judul(teks_judul: str, tingkat: int, id_: str) -> Judul:
 def p(*isi: str | Teks, gaya: str = "") -> Paragraf:
     """A paragraph from plain strings and styled runs."""
     return Paragraf(tuple(Teks(x) if isinstance(x, str) else x for x in isi if x), gaya)  # type: ignore[arg-type]
+
+
+def daftar(butir: Sequence[str]) -> Daftar:
+    """A bulleted list of plain sentences."""
+    return Daftar(tuple((Teks(b),) for b in butir))
 
 
 def tebal(s: str) -> Teks:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -57,7 +58,16 @@ class Laporan:
         """A heading id named in notebooks/laporan.yml."""
         return self.m.rencana.jangkar(nama, **nilai)
 
-    def narasi(self, nama: str, sasaran_no: int | None = None) -> Narasi:
+    @cached_property
+    def butir_rekomendasi(self) -> list[dict[str, str]]:
+        """Bab IV's items: the indicators below target and the programs with low serapan."""
+        return narasi.butir_rekomendasi(self.p, self.anggaran)
+
+    def rekomendasi(self, nama: str) -> Narasi:
+        """The narrative file `nama` laid out with one section per item of `butir_rekomendasi`."""
+        return self.narasi(nama, butir=self.butir_rekomendasi)
+
+    def narasi(self, nama: str, sasaran_no: int | None = None, butir: list[dict[str, str]] | None = None) -> Narasi:
         """The narrative file `narasi/<nama>.md` as a block, placeholders filled (the values are kept in it:
         assembly refills it from the file). Only files the plan lists for this part may be shown."""
         boleh = self.bagian.narasi if self.bagian else self.m.rencana.narasi
@@ -69,6 +79,8 @@ class Laporan:
                 column="narasi",
             )
         konteks = narasi.nilai_placeholder(self.p, self.lalu, self.anggaran, sasaran_no)
+        if butir is not None:
+            konteks[narasi.BUTIR] = json.dumps(butir, ensure_ascii=False)
         return narasi.tampilkan(
             self.m.narasi[nama],
             self.m.proyek.relatif(self.m.narasi_path(nama)),

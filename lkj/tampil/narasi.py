@@ -8,6 +8,7 @@ narrative cannot inject script or load anything remote.
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 
@@ -19,9 +20,11 @@ from ..dokumen.model import Blok, Daftar, Isi, Judul, Kolom, KotakDraf, Narasi, 
 from ..hitung.pengukuran import (
     Pengukuran,
     arah_perubahan,
+    batas_serapan_rendah,
     jumlah_arah,
     rata_rata_sebanding,
     sensitivitas,
+    serapan_rendah,
     total_anggaran,
 )
 from ..masukan.errors import DataError
@@ -49,6 +52,7 @@ def _md() -> MarkdownIt:
 
 def _tersedia(nama: str, konteks: dict[str, str] | set[str]) -> str:
     """The names a writer could have meant: those sharing the first word, else the first dozen."""
+    konteks = {k for k in konteks if not k.startswith("_")}  # BUTIR: not a placeholder
     mirip = sorted(k for k in konteks if k.split("_")[0] == nama.split("_")[0])[:6]
     return ", ".join(mirip or sorted(konteks)[:12]) + (", …" if len(konteks) > 12 and not mirip else "")
 
@@ -92,8 +96,16 @@ def isi(teks: str, konteks: dict[str, str], file: str) -> str:
 
 
 def tak_terisi(teks: str, konteks: dict[str, str], file: str) -> list[str]:
-    """One line per placeholder of a narrative text that does not resolve, or resolves to no value ('–'):
-    file, line, name, and what to do (what a final report refuses, and what a draft's red box says)."""
+    """What a final report refuses in a narrative text, one line each (a draft's red boxes say the same):
+    every placeholder that does not resolve or resolves to no value ('–') (file, line, name, what to do)
+    and, in a file that must have one section per item (`BUTIR`: Bab IV's recommendations), every item
+    without its section."""
+    return _placeholder_tak_terisi(teks, konteks, file) + [
+        _pesan_kurang(file, b) for b in butir_tanpa_bagian(teks, konteks)
+    ]
+
+
+def _placeholder_tak_terisi(teks: str, konteks: dict[str, str], file: str) -> list[str]:
     out = [
         (
             nomor,
@@ -238,8 +250,227 @@ def tampilkan(teks: str | None, sumber: str, konteks: dict[str, str], disalin: b
         return Narasi(sumber, kosong=True, nilai=nilai)
     awalan = re.sub(r"[^a-z0-9]+", "-", sumber.rsplit("/", 1)[-1].removesuffix(".md").lower())
     kotak = [KotakDraf(DISALIN)] if disalin else []
-    kotak += [KotakDraf(baris) for baris in tak_terisi(teks, konteks, sumber)]
+    kotak += [KotakDraf(baris) for baris in _placeholder_tak_terisi(teks, konteks, sumber)]
+    if BUTIR in konteks:
+        return Narasi(sumber, (*kotak, *_per_butir(isi(teks, konteks, sumber), konteks, sumber, awalan)), nilai=nilai)
     return Narasi(sumber, (*kotak, *ke_blok(isi(teks, konteks, sumber), awalan)), nilai=nilai)
+
+
+# --- a narrative with one section per computed item (Bab IV: the recommendations) ---------------
+
+BUTIR = "_butir"  # the key (never a placeholder name) that carries the items a file must have a section for
+JUDUL_BAGIAN = re.compile(r"^##[ \t]+(.+?)[ \t#]*$")  # a section: `## <indicator or program name>`
+
+
+def _kunci(s: str) -> str:
+    """A heading as matched: case, spacing and dashes do not matter."""
+    return re.sub(r"[\s\-–—]+", " ", s).strip().casefold()
+
+
+def butir_dari(konteks: dict[str, str]) -> list[dict[str, str]]:
+    """The items carried in a narrative's values: judul (printed heading), nama (the heading a writer
+    types), kode (also accepted as heading), id, fakta (the computed sentence), jenis."""
+    return json.loads(konteks[BUTIR]) if BUTIR in konteks else []
+
+
+def _bagian(teks: str) -> tuple[str, list[tuple[str, str]]]:
+    """A text as (what precedes the first `##`, [(heading, body), ...])."""
+    awal: list[str] = []
+    bagian: list[tuple[str, list[str]]] = []
+    for baris in teks.splitlines(keepends=True):
+        m = JUDUL_BAGIAN.match(baris.rstrip("\n"))
+        if m:
+            bagian.append((m[1], []))
+        else:
+            (bagian[-1][1] if bagian else awal).append(baris)
+    return "".join(awal), [(j, "".join(b)) for j, b in bagian]
+
+
+def _cocok(b: dict[str, str], judul: str) -> bool:
+    return _kunci(judul) in {_kunci(b["nama"]), _kunci(b["kode"])}
+
+
+def butir_tanpa_bagian(teks: str, konteks: dict[str, str]) -> list[dict[str, str]]:
+    """The items the text has no non-empty section for."""
+    _, bagian = _bagian(teks)
+    return [b for b in butir_dari(konteks) if not any(_cocok(b, j) and isi_.strip() for j, isi_ in bagian)]
+
+
+def _pesan_kurang(file: str, b: dict[str, str]) -> str:
+    return (
+        f"{file}: langkah dan rekomendasi untuk {b['jenis']} '{b['nama']}' ({b['alasan']}) belum ditulis. "
+        f"Tambahkan bagian '## {b['nama']}' berisi kendala serta langkah yang telah dan akan dilakukan."
+    )
+
+
+def _per_butir(terisi: str, konteks: dict[str, str], sumber: str, awalan: str) -> list[Blok]:
+    """The filled text laid out by the computed items, in their order: heading, computed sentence, the
+    writer's section (or a red box when there is none); a section for no item is a red box, not printed."""
+    awal, bagian = _bagian(terisi)
+    out: list[Blok] = list(ke_blok(awal, awalan))
+    butir = butir_dari(konteks)
+    for b in butir:
+        isi_ = next((x for j, x in bagian if _cocok(b, j) and x.strip()), "")
+        out += [Judul(b["judul"], 3, b["id"], daftar_isi=False), Paragraf((Teks(b["fakta"]),))]
+        out += ke_blok(isi_, b["id"]) if isi_ else [KotakDraf(_pesan_kurang(sumber, b))]
+    out += [
+        KotakDraf(
+            f"{sumber}: bagian '## {j}' tidak dicetak: bukan nama indikator yang belum mencapai target atau "
+            "program dengan serapan rendah tahun ini."
+        )
+        for j, _ in bagian
+        if not any(_cocok(b, j) for b in butir)
+    ]
+    return out
+
+
+def _program_dari(anggaran: pd.DataFrame | None, indikator_id: str) -> list[dict]:
+    if anggaran is None:
+        return []
+    return [r for r in anggaran.to_dict("records") if indikator_id in r["indikator_id"].split(",")]
+
+
+def butir_rekomendasi(p: Pengukuran, anggaran: pd.DataFrame | None) -> list[dict[str, str]]:
+    """Bab IV's items, computed: every indicator below target, then every program with low serapan whose
+    indicators all reached theirs (a program behind an unmet indicator is told in that indicator's item)."""
+    d, a = p.aturan.digit_desimal, p.aturan
+    out: list[dict[str, str]] = []
+    tercakup: set[str] = set()
+    for h in p.indikator:
+        if h.capaian.nilai is None or h.capaian.nilai >= 100:
+            continue
+        fakta = (
+            f"Target {tabel.teks_target(h.target, h.satuan, d)}, realisasi "
+            f"{tabel.nilai_satuan(h.realisasi.nilai, h.satuan, d)}, capaian {fmt.persen(h.capaian.nilai, d)} "
+            f"(predikat {h.predikat or fmt.KOSONG})."
+        )
+        for r in _program_dari(anggaran, h.indikator_id):
+            tercakup.add(r["program_kode"])
+            rendah = serapan_rendah(a, r["serapan"])
+            fakta += f" {r['program']} yang mendukungnya menyerap {fmt.persen(r['serapan'], d)} anggarannya" + (
+                ", serapan yang rendah." if rendah else "."
+            )
+        out.append(
+            {
+                "jenis": "indikator",
+                "nama": h.indikator,
+                "kode": h.indikator_id,
+                "judul": h.indikator,
+                "id": f"rekomendasi-{h.indikator_id.lower()}",
+                "alasan": f"capaian {fmt.persen(h.capaian.nilai, d)}, di bawah target",
+                "fakta": fakta,
+            }
+        )
+    for r in anggaran.to_dict("records") if anggaran is not None else []:
+        if r["program_kode"] in tercakup or not serapan_rendah(a, r["serapan"]):
+            continue
+        ids = [i for i in r["indikator_id"].split(",") if i]
+        capaian = [(x.indikator, fmt.persen(x.capaian.nilai, d)) for i in ids if (x := p.cari(i))]
+        fakta = (
+            f"{r['program']} menyerap {fmt.persen(r['serapan'], d)} anggarannya "
+            f"({fmt.rupiah(r['realisasi'])} dari pagu {fmt.rupiah(r['pagu'])}); "
+            + (
+                "indikator yang didukungnya, " + _daftar([f"{n} ({c})" for n, c in capaian]) + ", mencapai target."
+                if capaian
+                else "program ini tidak dipasangkan dengan indikator kinerja."
+            )
+        )
+        out.append(
+            {
+                "jenis": "program",
+                "nama": r["program"],
+                "kode": r["program_kode"],
+                "judul": r["program"],
+                "id": f"rekomendasi-{r['program_kode'].lower()}",
+                "alasan": f"serapan anggaran {fmt.persen(r['serapan'], d)}",
+                "fakta": fakta,
+            }
+        )
+    return out
+
+
+def aturan_rekomendasi(p: Pengukuran, butir: list[dict[str, str]]) -> str:
+    """The rule that chose Bab IV's items, in words."""
+    batas = batas_serapan_rendah(p.aturan)
+    serapan = f"di bawah {fmt.angka(batas, 2, minimal=0)}%" if batas is not None else "rendah"
+    if not butir:
+        return (
+            f"Seluruh indikator yang terukur mencapai targetnya dan tidak ada program dengan serapan anggaran "
+            f"{serapan}."
+        )
+    return (
+        f"Untuk setiap indikator yang capaiannya di bawah 100% dan setiap program yang serapan anggarannya "
+        f"{serapan}, berikut kendala yang dihadapi serta langkah yang telah dan akan dilakukan. Program yang "
+        "mendukung indikator yang belum mencapai target diuraikan bersama indikator tersebut."
+    )
+
+
+# --- efisiensi in words ---------------------------------------------------------------------
+
+
+def aturan_efisiensi(p: Pengukuran) -> str:
+    """How to read Bab III.C's comparison of serapan and capaian, once, in words."""
+    batas = batas_serapan_rendah(p.aturan)
+    rendah = f" (di bawah {fmt.angka(batas, 2, minimal=0)}%)" if batas is not None else ""
+    return (
+        "Setiap program dinilai dengan membandingkan persentase anggaran yang diserapnya dengan persentase "
+        "capaian target indikator kinerja yang didukungnya. Program yang mencapai atau melampaui targetnya "
+        "dengan serapan anggaran lebih kecil daripada capaiannya menggunakan anggaran secara efisien. Sisa "
+        "anggaran dari program yang targetnya belum tercapai tidak dinilai sebagai efisiensi: bila "
+        f"serapannya rendah{rendah}, sisa itu menunjukkan kegiatan yang belum terlaksana."
+    )
+
+
+def kalimat_efisiensi(p: Pengukuran, anggaran: pd.DataFrame) -> list[str]:
+    """One sentence per program (serapan and capaian in percent, and what they mean together), then one
+    per indicator no program supports."""
+    d, a = p.aturan.digit_desimal, p.aturan
+    out = []
+    for r in anggaran.to_dict("records"):
+        ser = fmt.persen(r["serapan"], d)
+        ids = [i for i in r["indikator_id"].split(",") if i]
+        if not ids:
+            out.append(
+                f"{r['program']} menyerap {ser} anggarannya ({fmt.rupiah(r['realisasi'])} dari pagu "
+                f"{fmt.rupiah(r['pagu'])}), tetapi tidak dipasangkan dengan indikator kinerja, sehingga "
+                "efisiensinya tidak dapat dinilai."
+            )
+            continue
+        cap = r["capaian"]
+        if fmt.kosong(r["serapan"]):
+            out.append(f"{r['program']}: realisasi anggarannya belum tersedia, sehingga efisiensinya tidak dinilai.")
+            continue
+        if fmt.kosong(cap):
+            out.append(f"{r['program']} menyerap {ser} anggarannya; capaian indikatornya tidak tersedia.")
+            continue
+        hs = [h for i in ids if (h := p.cari(i)) is not None]
+        belum = [h.indikator for h in hs if h.capaian.nilai is not None and h.capaian.nilai < 100]
+        awal = f"{r['program']} menyerap {ser} anggaran dan mencapai " + (
+            f"{fmt.persen(cap, d)} target indikatornya"
+            if len(ids) == 1
+            else f"rata-rata {fmt.persen(cap, d)} target {len(ids)} indikatornya"
+        )
+        target = "target" if len(ids) == 1 else f"target indikator {_daftar(belum)}"
+        if belum and serapan_rendah(a, r["serapan"]):
+            nilai = (
+                f"; serapan yang rendah bersama {target} yang belum tercapai menunjukkan kegiatan yang belum "
+                "terlaksana, bukan efisiensi."
+            )
+        elif belum:
+            nilai = f"; {target} belum tercapai, sehingga sisa anggarannya tidak dinilai sebagai efisiensi."
+        elif r["serapan"] < cap:
+            nilai = ": target tercapai dengan anggaran yang efisien."
+        else:
+            nilai = ": target tercapai dengan serapan anggaran yang sebanding."
+        out.append(awal + nilai)
+    didukung = {i for ids in anggaran.indikator_id for i in ids.split(",") if i}
+    out += [
+        f"Indikator {h.indikator} tidak didukung program dalam data anggaran, sehingga capaiannya "
+        f"({fmt.persen(h.capaian.nilai, d)}) tidak dibandingkan dengan anggaran."
+        for h in p.indikator
+        if h.indikator_id not in didukung
+    ]
+    return out
 
 
 def isi_ulang(n: Narasi, teks: str | None, disalin: bool = False) -> Narasi:
@@ -409,6 +640,12 @@ def nilai_placeholder(
         if lalu
         else {}
     )
+    belum = [h for h in p.indikator if h.capaian.nilai is not None and h.capaian.nilai < 100]
+    k["indikator_belum_tercapai"] = _daftar([f"{h.indikator} ({fmt.persen(h.capaian.nilai, d)})" for h in belum])
+    k["program_serapan_rendah"] = "tidak ada"
+    k["batas_serapan_rendah"] = (
+        fmt.angka(b, 2, minimal=0) + "%" if (b := batas_serapan_rendah(p.aturan)) is not None else fmt.KOSONG
+    )
     tanpa = [h for h in p.indikator if h.tanpa_data_dukung]
     k.update(
         rumus_rata_rata=tabel.rumus_rata_rata(p),
@@ -463,6 +700,13 @@ def nilai_placeholder(
             realisasi_anggaran_total=fmt.rupiah(real),
             serapan_total=fmt.persen(serapan.nilai, d),
             jumlah_program=str(len(anggaran)),
+            program_serapan_rendah=_daftar(
+                [
+                    f"{r['program']} ({fmt.persen(r['serapan'], d)})"
+                    for r in anggaran.to_dict("records")
+                    if serapan_rendah(p.aturan, r["serapan"])
+                ]
+            ),
         )
     for h in p.indikator:
         i = h.indikator_id.lower()
