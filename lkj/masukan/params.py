@@ -273,15 +273,7 @@ def _blok_lampiran(blok: dict | None, kunci: str, path: Path, salah) -> dict | N
         return None
     harus = BLOK_LAMPIRAN[kunci]
     boleh = (*harus, "pihak_pertama") if kunci == "perjanjian_kinerja" else harus
-    kurang = [k for k in harus if k not in blok]
-    asing = sorted(map(str, set(blok) - set(boleh)))
-    if kurang or asing:
-        raise salah(
-            kunci,
-            f"{kunci}: kunci {'yang kurang: ' + ', '.join(kurang) if kurang else ''}"
-            f"{'; ' if kurang and asing else ''}{'tidak dikenal: ' + ', '.join(asing) if asing else ''}",
-            f"Isi {', '.join(harus)} (lihat data/raw/README.md).",
-        )
+    _cek_kunci(blok, harus, boleh, kunci, kunci, f"Isi {', '.join(harus)} (lihat data/raw/README.md).", salah)
     out: dict = {}
     for k in harus:
         v = blok[k]
@@ -294,20 +286,26 @@ def _blok_lampiran(blok: dict | None, kunci: str, path: Path, salah) -> dict | N
     return out
 
 
-def _pihak(pihak: object, nama: str, path: Path, salah) -> dict[str, str | None]:
-    """A party of the PK: jabatan and nama required, pangkat and nip may be null."""
-    kunci = nama.split(".")[0]
-    if not isinstance(pihak, dict):
-        raise salah(kunci, f"{nama} harus berisi jabatan, nama, pangkat, nip: {pihak!r}", "Lihat data/raw/README.md.")
-    kurang = [k for k in PIHAK if k not in pihak]
-    asing = sorted(map(str, set(pihak) - set(PIHAK)))
+def _cek_kunci(isi: dict, harus, boleh, kunci: str, nama: str, saran: str, salah) -> None:
+    """A block has every key it must and none it may not: one line naming both lists otherwise."""
+    kurang = [k for k in harus if k not in isi]
+    asing = sorted(map(str, set(isi) - set(boleh)))
     if kurang or asing:
         raise salah(
             kunci,
             f"{nama}: kunci {'yang kurang: ' + ', '.join(kurang) if kurang else ''}"
             f"{'; ' if kurang and asing else ''}{'tidak dikenal: ' + ', '.join(asing) if asing else ''}",
-            "Isi jabatan, nama, pangkat (boleh null) dan nip (boleh null).",
+            saran,
         )
+
+
+def _pihak(pihak: object, nama: str, path: Path, salah) -> dict[str, str | None]:
+    """A party of the PK: jabatan and nama required, pangkat and nip may be null."""
+    kunci = nama.split(".")[0]
+    if not isinstance(pihak, dict):
+        raise salah(kunci, f"{nama} harus berisi jabatan, nama, pangkat, nip: {pihak!r}", "Lihat data/raw/README.md.")
+    saran = "Isi jabatan, nama, pangkat (boleh null) dan nip (boleh null)."
+    _cek_kunci(pihak, PIHAK, PIHAK, kunci, nama, saran, salah)
     out = {k: _teks_isian(pihak[k], f"{nama}.{k}", path, salah) for k in PIHAK}
     for k in ("jabatan", "nama"):
         if out[k] is None:
