@@ -252,11 +252,25 @@ def _tabular(g: Garis) -> bool:
 
 def _rata_kiri_kanan(g: Garis) -> bool:
     """A justified line of prose whose stretched spaces are wider than a column gap: words, not figures,
-    every gap the same width (after a list number: '1. Rumus realisasi (rata-rata ...')."""
-    if len(g.segmen) < 5 or sum(any(c.isdigit() for c in s.teks) for s in g.segmen) > len(g.segmen) // 4:
+    every gap the same width (after a list number: '1. Rumus realisasi (rata-rata ...'); or a line of many
+    single words with a few figures among them ('Target 100%, realisasi 88,31%, capaian 88,31% (predikat
+    Tinggi). Program ...'), which no table row is."""
+    kata = sum(" " not in s.teks.strip() and _huruf(s.teks) and not _angka(s.teks) for s in g.segmen)
+    tanda = sum(s.teks.rstrip().endswith((",", ".", ";", ":")) for s in g.segmen)  # a header row has none
+    if len(g.segmen) >= 8 and kata >= 0.6 * len(g.segmen) and tanda >= 2:
+        return True
+    if len(g.segmen) < 5 or sum(_angka(s.teks) for s in g.segmen) > len(g.segmen) // 4:
         return False
     jarak = [b.x0 - a.x1 for a, b in zip(g.segmen[1:], g.segmen[2:])]
     return max(jarak) - min(jarak) < 0.3
+
+
+def _huruf(teks: str) -> bool:
+    return any(c.isalpha() for c in teks)
+
+
+def _angka(teks: str) -> bool:
+    return any(c.isdigit() for c in teks)
 
 
 def _susun(garis: list[Garis]) -> tuple[list[Tabel], list[Kalimat]]:
