@@ -329,14 +329,14 @@ def test_copied_narrative_stays_marked_unreviewed_until_edited(proyek):
             w.writeheader()
             w.writerows(rows)
     m = baca_masukan(p, 2024)
-    assert len(m.narasi_disalin) == 21 and "penutup" not in m.narasi_disalin and "sasaran-01" in m.narasi_disalin
+    assert len(m.narasi_disalin) == 22 and "penutup" not in m.narasi_disalin and "sasaran-01" in m.narasi_disalin
     assert "PERINGATAN: narasi masih salinan tahun lalu, belum ditinjau: data/raw/2024/narasi/sasaran-01.md" in (
         m.peringatan
     )
     # FINAL's input checks: the empty signing date and every unreviewed file, one line each
     masalah = masalah_final(p, m.aturan)
     assert masalah[0] == "params/2024.yaml: penandatangan.tanggal kosong"
-    assert len(masalah) == 22 and all("belum ditinjau" in b for b in masalah[1:])
+    assert len(masalah) == 23 and all("belum ditinjau" in b for b in masalah[1:])
 
 
 @pytest.mark.parametrize(

@@ -71,18 +71,18 @@ def test_second_year_through_excel_to_a_final_report_with_nothing_of_2023_left(p
     m = baca_masukan(p, 2024)
     masalah = masalah_final(p, m.aturan)
     assert masalah[0] == "params/2024.yaml: penandatangan.tanggal kosong"
-    assert len(masalah) == 1 + 22  # and every narrative file still as copied
+    assert len(masalah) == 1 + 23  # and every narrative file still as copied
     # the writer dates the signature and reviews each file: nothing of the inputs' own is left
     # the draft builds: the marks for the writer are in it, nothing of 2023's signature
     assert main(["report", "2024", *root]) == 0, capsys.readouterr().err
     html = (proyek / "reports/2024/laporan-kinerja-2024.html").read_text(encoding="utf-8")
-    assert html.count("masih salinan laporan tahun sebelumnya") == 22
+    assert html.count("masih salinan laporan tahun sebelumnya") == 23
     assert "Binjai, ……………… 2025 (tanggal belum diisi)" in html and "31 Januari 2024" not in html
     # FINAL refuses with the list, one line each, before any work
     capsys.readouterr()
     assert main(["report", "2024", "--final", *root]) == 2
     err = capsys.readouterr().err.splitlines()
-    assert err[0] == "BELUM FINAL: params/2024.yaml: penandatangan.tanggal kosong" and len(err) == 23
+    assert err[0] == "BELUM FINAL: params/2024.yaml: penandatangan.tanggal kosong" and len(err) == 24
     # the writer dates the signature and reviews each file: nothing of the inputs' own is left
     params = proyek / "params/2024.yaml"
     params.write_text(params.read_text().replace("tanggal: null", "tanggal: 31 Januari 2025"))
