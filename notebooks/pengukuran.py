@@ -53,10 +53,11 @@ tampilkan(
 )
 
 # %% [markdown]
-# Tabel pengukuran: satu baris per indikator Perjanjian Kinerja.
+# Tabel pengukuran: satu baris per indikator Perjanjian Kinerja, lalu catatan penulis (`catatan_data.md`,
+# bagian `## Umum`) atas temuan data yang tidak menyangkut satu indikator.
 
 # %% tags=["tabel-pengukuran"]
-tampilkan(tabel.tabel_pengukuran(p, lap.jangkar("pengukuran")))
+tampilkan(tabel.tabel_pengukuran(p, lap.jangkar("pengukuran")), lap.catatan_data())
 
 # %% tags=["audit", "nilai-capaian"]
 p.tabel()

@@ -56,7 +56,8 @@ if len(indikator) > 1:
 tampilkan(isi)
 
 # %% [markdown]
-# Perhitungan setiap indikator: data dukung, rumus, substitusi, capaian, predikat.
+# Perhitungan setiap indikator: data dukung, rumus, substitusi, capaian, predikat, dan catatan penulis
+# (`catatan_data.md`) atas temuan data indikator itu yang belum diperbaiki.
 
 # %% tags=["langkah"]
 for h in indikator:
@@ -66,6 +67,7 @@ for h in indikator:
         tabel.langkah_perhitungan(h, p),
         html.catatan([tabel.catatan_data_dukung(h, d)] if h.tanpa_data_dukung and h.jenis_rumus != "langsung" else []),
         html.peringatan(h.catatan),
+        lap.catatan_data(h.indikator_id),
     )
 
 # %% [markdown]

@@ -161,3 +161,77 @@ def test_efisiensi_is_told_in_percent_and_words(final):
     assert "Program Perizinan Dan Pendaftaran Perusahaan menyerap 77,37% anggarannya" in c
     assert "Indikator Persentase Pertambahan IKM tidak didukung program dalam data anggaran" in c
     assert "⚠" not in c
+
+
+def test_open_data_findings_are_disclosed_where_the_figure_appears(final):
+    """Issue 21 item 4: each finding on the data not fixed is told to the reader beside its figure."""
+    teks = _teks(final)
+    s8 = _bagian_teks(teks, "Sasaran 8:", "Sasaran 9:", terakhir=True)
+    assert (
+        "Catatan: Angka 1.004 unit pada kolom target tabel data adalah jumlah UTTP wajib tera, bukan target "
+        "kinerja; target yang diperjanjikan adalah 50% dari jumlah tersebut." in s8
+    )
+    s5 = _bagian_teks(teks, "Sasaran 5:", "Sasaran 6:", terakhir=True)
+    assert (
+        "Catatan: Tabel data menyebut target 40 dari 61 UMKM" in s5
+        and "target Perjanjian Kinerja tahun 2023, 50%" in s5
+    )
+    # the evidence not mapped to any indicator: under Bab III's measurement table, before the first sasaran
+    bab3 = _bagian_teks(teks, "Pengukuran Kinerja Tahun 2023 Sasaran Indikator Kinerja", "Gambar 3.1")
+    assert "Catatan: Dokumen data dukung setiap indikator" in bab3
+    # an indicator with no open finding has no note
+    assert "Catatan:" not in _bagian_teks(teks, "Sasaran 2:", "Sasaran 3:", terakhir=True)
+
+
+def test_final_refuses_open_data_findings_neither_fixed_nor_disclosed_one_line_each(proyek):
+    from lkj.pipeline import masalah_final
+    from lkj.reviu import periksa
+
+    catatan = proyek / "data/raw/2023/narasi/catatan_data.md"
+    catatan.unlink()
+    m = masukan(2023, proyek)
+    kurang = [b for b in masalah_final(m) if "catatan_data.md" in b]
+    awal = "data/raw/2023/narasi/catatan_data.md: temuan atas data "
+    assert all(b.startswith(awal) and "Perbaiki datanya, atau tulis catatan" in b for b in kurang)
+    # one line per indicator (IK01, IK03, IK05, IK06, IK08, IK09's 2022 target, IK10) and Umum (no bukti.csv);
+    # IK09's reported-only realisasi is disclosed by the report's own note
+    assert [b.removeprefix(awal).split(" belum ")[0] for b in kurang] == [
+        "Cakupan Layanan Administrasi Kantor",
+        "Persentase Pencari Kerja yang Ditempatkan",
+        "Persentase UMKM yang Melaksanakan Promosi Produk Dalam Negeri",
+        "Persentase Sarana Distribusi Perdagangan yang Terpelihara",
+        "Persentase alat – alat ukur, takar, timbang dan perlengkapannya (UTTP) bertanda tera sah yang berlaku",
+        "Persentase Pertambahan IKM",
+        "Persentase Data Informasi Industri secara Lengkap dan Terkini melalui SIINas",
+        "Umum",
+    ]
+    assert "target PK 50% berarti 502 unit" in kurang[4] and "'## Umum'" in kurang[7]
+    assert {t.status for t in periksa(m) if t.sumber == "data"} == {"terbuka", "diungkapkan"}
+    # fixing the data instead: IK08's table target as the PK's 50% (502 of 1.004) needs no note
+    komponen = proyek / "data/raw/2023/komponen.csv"
+    baris = komponen.read_text(encoding="utf-8").splitlines()
+    (i,) = [n for n, b in enumerate(baris) if b.startswith("IK08,") and ",pembilang," in b]
+    assert ",1004,123" in baris[i]
+    baris[i] = baris[i].replace(",1004,123", ",502,123")
+    komponen.write_text("\n".join(baris) + "\n", encoding="utf-8")
+    kurang = [b for b in masalah_final(masukan(2023, proyek)) if "catatan_data.md" in b]
+    assert len(kurang) == 7 and not any("UTTP" in b for b in kurang)
+    # a note by the indicator's code counts as well
+    catatan.write_text("## IK01\n\nKelompok ini dicatat sebagaimana dilaporkan Sekretariat.\n", encoding="utf-8")
+    kurang = [b for b in masalah_final(masukan(2023, proyek)) if "catatan_data.md" in b]
+    assert len(kurang) == 6 and not any("Cakupan Layanan" in b for b in kurang)
+
+
+def test_a_note_for_no_open_finding_is_named_in_the_draft_not_printed(proyek):
+    from lkj.tampil.laporan import Laporan
+
+    catatan = proyek / "data/raw/2023/narasi/catatan_data.md"
+    catatan.write_text(catatan.read_text(encoding="utf-8") + "\n## Sasaran Salah\n\nTeks.\n", encoding="utf-8")
+    lap = Laporan.muat(2023, proyek)
+    umum = lap.catatan_data()
+    kotak = [b.pesan for b in umum.blok if isinstance(b, KotakDraf)]
+    assert kotak == [
+        "data/raw/2023/narasi/catatan_data.md: bagian '## Sasaran Salah' tidak dicetak: tidak ada temuan atas data "
+        "yang terbuka untuk Sasaran Salah."
+    ]
+    assert lap.catatan_data("IK02") is None  # no open finding: nothing shown

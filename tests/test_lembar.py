@@ -47,7 +47,7 @@ def test_r09_finds_the_data_table_targets_that_contradict_the_pk_in_2023():
         "IK10": (6.67, 40),
     }
     assert "target PK 50% berarti 502 unit" in r09["IK08"].uraian
-    assert {t.status for t in r09.values()} == {"terbuka"}
+    assert {t.status for t in r09.values()} == {"diungkapkan"}  # in catatan_data.md
     assert r09["IK10"].lokasi == ("data/raw/2023/komponen.csv baris 53, 54 (IK10)",)
 
 
@@ -153,7 +153,7 @@ def test_lembar_reviu_2023_fills_every_column_with_a_status():
     assert [b.kode for b in baris] == [t.kode for t in temuan] and len(baris) == 39
     for b in baris:
         assert all((b.kondisi, b.kriteria, b.sebab, b.akibat, b.rekomendasi)) and b.tanggapan == ""
-        assert b.status in ("dikoreksi", "terbuka") and b.angka
+        assert b.status in ("dikoreksi", "diungkapkan") and b.angka
         assert all(a.lokasi and a.lokasi_lkj and a.sumber_data for a in b.angka)
         assert not any("data/raw" in a.lokasi for a in b.angka)  # paths go to 'sumber data', in words
     r01 = {b.kode: b for b in baris}
@@ -166,7 +166,7 @@ def test_lembar_reviu_2023_fills_every_column_with_a_status():
     assert capaian.sumber_data.startswith("salinan angka publikasi (publikasi.csv) baris ")
     assert "predikat IK02 2023 berubah dari Tinggi menjadi Rendah" in r01["R01-001"].akibat
     r09 = r01["R09-003"]
-    assert r09.status == "terbuka" and r09.angka[0].sumber_data == "berkas komponen.csv tahun 2023, baris 51, 52"
+    assert r09.status == "diungkapkan" and r09.angka[0].sumber_data == "berkas komponen.csv tahun 2023, baris 51, 52"
     assert "terhadap target tabel data menjadi 12,25% (Sangat Rendah)" in r09.akibat
     assert r01["R03-001"].angka[0].lokasi_lkj == "Tabel 3.3 (hlm. 22)"  # a 2022 PK target: the comparison table
 

@@ -119,7 +119,7 @@ def test_rekap_rows_follow_each_opds_own_numbers(ruang):
         reviu = list(csv.DictReader((root / r["laporan"]).parent.joinpath(f"reviu-{TAHUN}.csv").open(encoding="utf-8")))
         assert int(r["temuan_metodologi"]) == sum(t["kategori"] == "metodologi" for t in reviu)
         assert r["final_siap"] == "0" and "bagan organisasi belum diisi" in r["final_kurang"]
-        assert len(r["final_kurang"].split("; ")) == len(masalah_final(m))
+        assert len(r["final_kurang"].split(" | ")) == len(masalah_final(m))
     html = (root / "reports" / f"rekap-{TAHUN}.html").read_text(encoding="utf-8")
     assert "<svg" in html and "DATA SINTETIS" in html and 'href="opd-01-' in html
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//|url\(\s*["']?(https?:)?//""", html)  # nothing remote

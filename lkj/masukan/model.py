@@ -128,7 +128,7 @@ def _baca_narasi(proyek: Proyek, tahun: int, rencana: Rencana) -> tuple[dict[str
             cek_judul(path, teks, rencana.judul_narasi(nama))
             peringatan += periksa_ejaan(teks, proyek.relatif(path))
         narasi[nama] = teks if teks and teks.strip() else None
-        if narasi[nama] is None:
+        if narasi[nama] is None and nama != rencana.catatan:  # optional: see lkj.reviu.pengungkapan
             peringatan.append(Peringatan("narasi belum diisi", proyek.relatif(path)))
     folder = proyek.tahun(tahun) / "narasi"
     for p in sorted(folder.glob("*")) if folder.is_dir() else []:

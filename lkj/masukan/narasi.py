@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .errors import DataError
@@ -44,3 +45,32 @@ def cek_judul(path: Path, teks: str, minimal: int = 2) -> None:
             "(**...**).",
             baris,
         )
+
+
+# --- a narrative with one section per computed item (`## <name or code>`) ---------------------------
+
+JUDUL_BAGIAN = re.compile(r"^##[ \t]+(.+?)[ \t#]*$")  # a section: `## <indicator or program name>`
+
+
+def kunci(s: str) -> str:
+    """A section heading as matched: case, spacing and dashes do not matter."""
+    return re.sub(r"[\s\-–—]+", " ", s).strip().casefold()
+
+
+def bagian_teks(teks: str) -> tuple[str, list[tuple[str, str]]]:
+    """A text as (what precedes the first `##`, [(heading, body), ...])."""
+    awal: list[str] = []
+    bagian: list[tuple[str, list[str]]] = []
+    for baris in teks.splitlines(keepends=True):
+        m = JUDUL_BAGIAN.match(baris.rstrip("\n"))
+        if m:
+            bagian.append((m[1], []))
+        else:
+            (bagian[-1][1] if bagian else awal).append(baris)
+    return "".join(awal), [(j, "".join(b)) for j, b in bagian]
+
+
+def isi_bagian(teks: str | None, *nama: str) -> str:
+    """The body of the first non-empty section headed by any of `nama` ('' when there is none)."""
+    dicari = {kunci(n) for n in nama if n}
+    return next((b for j, b in bagian_teks(teks or "")[1] if kunci(j) in dicari and b.strip()), "")

@@ -31,6 +31,9 @@ class Bagian:
 class Rencana:
     bagian: tuple[Bagian, ...]
     jangkar_pola: dict[str, str]
+    # the optional narrative file of notes on open data findings, shown beside the figure each is about, in
+    # whichever part prints it (lkj.reviu.pengungkapan); '' none
+    catatan: str = ""
 
     def jangkar(self, nama: str, **nilai: object) -> str:
         """A heading id other places link to: jangkar('langkah', indikator_id='IK02')."""
@@ -41,7 +44,7 @@ class Rencana:
 
     @property
     def narasi(self) -> tuple[str, ...]:
-        return tuple(n for b in self.bagian for n in b.narasi)
+        return tuple(n for b in self.bagian for n in b.narasi) + ((self.catatan,) if self.catatan else ())
 
     def judul_narasi(self, narasi: str) -> int:
         """The shallowest heading level (## = 2) the narrative file `narasi` may use."""
@@ -56,8 +59,11 @@ def baca_rencana(proyek: Proyek, sasaran: list[int]) -> Rencana:
     def salah(masalah: str, kolom: str | None = None) -> DataError:
         return DataError(path, masalah, "Lihat komentar di notebooks/laporan.yml.", column=kolom)
 
-    if not isinstance(isi, dict) or set(isi) != {"bagian", "jangkar"}:
-        raise salah("berkas harus berisi tepat kunci 'bagian' dan 'jangkar'")
+    if not isinstance(isi, dict) or not {"bagian", "jangkar"} <= set(isi) <= {"bagian", "jangkar", "catatan"}:
+        raise salah("berkas harus berisi kunci 'bagian' dan 'jangkar' (dan boleh 'catatan')")
+    catatan = str(isi.get("catatan") or "")
+    if catatan and not NAMA.fullmatch(catatan):
+        raise salah(f"nama '{catatan}' tidak sah (huruf kecil, angka, '-' atau '_')", "catatan")
     jangkar = isi["jangkar"]
     if not isinstance(jangkar, dict) or not all(isinstance(v, str) for v in jangkar.values()):
         raise salah("'jangkar' harus daftar nama: pola id", "jangkar")
@@ -87,8 +93,8 @@ def baca_rencana(proyek: Proyek, sasaran: list[int]) -> Rencana:
                 if not NAMA.fullmatch(n):
                     raise salah(f"nama '{n}' tidak sah (huruf kecil, angka, '-' atau '_')", "nama")
             out.append(Bagian(nama, str(b["notebook"]), params, nama_narasi, judul))
-    semua = [n for b in out for n in b.narasi] + [b.nama for b in out]
+    semua = [n for b in out for n in b.narasi] + [b.nama for b in out] + ([catatan] if catatan else [])
     ganda = sorted({n for n in semua if semua.count(n) > 1})
     if ganda:
         raise salah(f"nama dipakai lebih dari sekali: {', '.join(ganda)}")
-    return Rencana(tuple(out), dict(jangkar))
+    return Rencana(tuple(out), dict(jangkar), catatan)

@@ -27,6 +27,7 @@ from .errors import DataError
 from .kelengkapan import DIPAKAI
 from .params import RENSTRA, baca_aturan
 from .proyek import Proyek
+from .rencana import baca_rencana
 from .tinjauan import catat_disalin
 
 PK = ["sasaran_no", "indikator_id", "sasaran", "indikator", "target"]
@@ -105,7 +106,9 @@ def buat(proyek: Proyek, tahun: int) -> Rancangan:
     d = baca_tahun(proyek, lalu, renstra_lalu)  # last year must be valid: it is the template
     narasi_lalu = proyek.tahun(lalu) / "narasi"
     # read through the validated reader before anything is written: a symlink leaving the project stops here
-    salinan = {p.name: proyek.baca(p) for p in sorted(narasi_lalu.glob("*.md"))}
+    # the notes on last year's data findings are about last year's data: not copied
+    catatan = f"{baca_rencana(proyek, []).catatan}.md"
+    salinan = {p.name: proyek.baca(p) for p in sorted(narasi_lalu.glob("*.md")) if p.name != catatan}
     nama_renstra = _renstra_untuk(proyek, tahun, aturan.renstra)
     renstra = renstra_lalu if nama_renstra == aturan.renstra else baca_renstra(proyek, nama_renstra)
     r = Rancangan(tahun, lalu, nama_renstra)

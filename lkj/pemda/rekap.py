@@ -36,7 +36,7 @@ class BarisRekap:
     serapan: float | None = None  # the whole budget, percent
     temuan: dict[str, int] | None = None  # reviu findings per category
     final_siap: bool | None = None
-    final_kurang: str = ""  # what FINAL=1 still needs, one item per "; "
+    final_kurang: str = ""  # what FINAL=1 still needs, one item per " | " (an item may hold "; ")
     laporan: str = ""  # the report, relative to the workspace
     galat: str = ""  # the build failed: its one line
 
@@ -71,7 +71,7 @@ def baris_proyek(ruang: Ruang, nama: str, tahun: int) -> BarisRekap:
         serapan=None if anggaran is None or anggaran.empty else total_anggaran(anggaran)[2].nilai,
         temuan={k: kategori.count(k) for k in KATEGORI},
         final_siap=not kurang,
-        final_kurang="; ".join(kurang),
+        final_kurang=" | ".join(kurang),
         laporan=laporan.relative_to(ruang.root).as_posix(),
     )
 

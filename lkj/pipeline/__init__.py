@@ -63,11 +63,16 @@ class BelumFinal(Exception):  # noqa: N818 (a refusal the user acts on, not a fa
 def masalah_final(m: Masukan) -> list[str]:
     """What keeps a year's report from being final: missing narrative, the signature block and its date,
     narrative copied from last year and not yet reviewed, the organisation chart, a Pemda's IKU taken
-    from an OPD's outdated numbers."""
+    from an OPD's outdated numbers, an open finding on the data neither fixed nor disclosed."""
     from ..masukan.tinjauan import masalah_final as masalah_masukan
+    from ..reviu import catatan_kurang
 
-    out = [f"{m.proyek.relatif(m.narasi_path(n))}: narasi belum diisi" for n, t in m.narasi.items() if t is None]
-    out += masalah_masukan(m.proyek, m.aturan)
+    out = [
+        f"{m.proyek.relatif(m.narasi_path(n))}: narasi belum diisi"
+        for n, t in m.narasi.items()
+        if t is None and n != m.rencana.catatan  # needed only for an open finding: catatan_kurang
+    ]
+    out += masalah_masukan(m.proyek, m.aturan) + catatan_kurang(m)
     if m.data.organisasi is None:
         out.append(f"{m.proyek.relatif(m.data.folder / 'organisasi.csv')}: bagan organisasi belum diisi")
     out += [f"{w.sumber}: {w.pesan}" for w in m.sumber_usang]

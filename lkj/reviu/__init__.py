@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..hitung.pengukuran import hitung
 from ..masukan.model import Masukan
 from .aturan import ATURAN, kelompokkan, rinci
+from .pengungkapan import butir_catatan, pesan_catatan_kurang, ungkap
 from .temuan import Konteks, Temuan
 
 
@@ -24,4 +25,15 @@ def periksa(m: Masukan, aturan=ATURAN) -> list[Temuan]:
         nomor[t.aturan] = nomor.get(t.aturan, 0) + 1
         t.kode = f"{t.aturan}-{nomor[t.aturan]:03d}"
     rinci(ctx, temuan)
+    ungkap(temuan, m.narasi.get(m.rencana.catatan), p)
     return temuan
+
+
+def catatan_kurang(m: Masukan) -> list[str]:
+    """The open findings on the data neither fixed nor disclosed, one line each (FINAL=1 refuses them)."""
+    if not m.rencana.catatan:
+        return []
+    temuan = periksa(m)
+    p, _ = hitung(m)
+    teks = m.narasi.get(m.rencana.catatan)
+    return pesan_catatan_kurang(m.proyek.relatif(m.narasi_path(m.rencana.catatan)), butir_catatan(temuan, p), teks)

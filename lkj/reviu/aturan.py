@@ -778,6 +778,7 @@ def aturan_metode(ctx: Konteks) -> list[Temuan]:
                     uraian=f"Realisasi {h.indikator_id} ({_dalam_satuan(ctx, h.indikator_id, h.realisasi.nilai, 2)}) "
                     f"dilaporkan tanpa data komponen, sehingga rumus {h.jenis_rumus} tidak dapat dihitung ulang",
                     indikator_id=h.indikator_id,
+                    diungkapkan="laporan",  # the report's own note under the calculation (catatan_data_dukung)
                     nilai_dilaporkan=h.realisasi.nilai,
                     nilai_hitung=None,
                     ubah_predikat=False,

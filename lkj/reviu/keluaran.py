@@ -94,8 +94,8 @@ def ke_csv(temuan: list[Temuan]) -> str:
 def ringkasan(temuan: list[Temuan]) -> str:
     """Counts of root causes (findings), not of wrong figures."""
     n_butir = sum(len(t.butir) for t in temuan)
-    terbuka = sum(t.status == "terbuka" for t in temuan)
-    baris = [f"{len(temuan)} temuan ({n_butir} angka; {terbuka} terbuka, {len(temuan) - terbuka} dikoreksi)"]
+    status = ", ".join(f"{sum(t.status == s for t in temuan)} {s}" for s in ("terbuka", "diungkapkan", "dikoreksi"))
+    baris = [f"{len(temuan)} temuan ({n_butir} angka; {status})"]
     for k in KATEGORI:
         n = [t for t in temuan if t.kategori == k]
         if n:

@@ -421,5 +421,5 @@ def html_lembar(m: Masukan, baris: list[BarisLembar]) -> str:
         sumber=sumber_angka(m.publikasi),
         baris=baris,
         jumlah_angka=sum(len(b.angka) for b in baris),
-        terbuka=sum(b.status == "terbuka" for b in baris),
+        status={s: sum(b.status == s for b in baris) for s in ("terbuka", "diungkapkan", "dikoreksi")},
     )

@@ -95,8 +95,9 @@ def ditandatangani(d: Data) -> Hasil:
 
 def direviu(d: Data) -> Hasil:
     terbuka = sum(t.status == "terbuka" for t in d.temuan)
+    diungkapkan = sum(t.status == "diungkapkan" for t in d.temuan)
     return Hasil(
-        f"reviu lkj: {len(d.temuan)} temuan, {terbuka} terbuka (Lembar Reviu)",
+        f"reviu lkj: {len(d.temuan)} temuan, {terbuka} terbuka, {diungkapkan} diungkapkan (Lembar Reviu)",
         "Pernyataan Telah Direviu yang ditandatangani Inspektur tidak ada di data",
         ya=False,
     )

@@ -35,7 +35,9 @@ def banding(dilaporkan: float | None, digit: int, hitung: float | None) -> str:
 # --- findings ----------------------------------------------------------------------------------
 
 SUMBER = ("publikasi", "data")  # a finding on the published document, or a note on our own input
-STATUS = ("dikoreksi", "terbuka")  # lkj's report already prints the right figure / still to be fixed in the data
+# lkj's report already prints the right figure / the data still to be fixed / not fixed, but disclosed to the
+# reader where the figure appears (lkj.reviu.pengungkapan)
+STATUS = ("dikoreksi", "terbuka", "diungkapkan")
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,9 @@ class Temuan:
     # explains; the grouping pass (aturan.kelompokkan) merges it there
     ikut_sel: int | None = None
     apa: str = ""  # what the figure is, for a finding on a data cell ('Target PK IK05 2022')
+    # a finding on the data told to the reader: 'laporan' (the report states it by itself), 'narasi' (the
+    # writer's note in the plan's `catatan` file); '' not told
+    diungkapkan: str = ""
 
     def __post_init__(self) -> None:
         if isinstance(self.lokasi, str):
@@ -138,8 +143,16 @@ class Temuan:
     @property
     def status(self) -> str:
         """'dikoreksi' when lkj's report, computed from the data, prints the right figure (a finding on
-        the published document); 'terbuka' when the data lkj itself reads must be corrected."""
-        return "dikoreksi" if self.sumber == "publikasi" else "terbuka"
+        the published document); 'terbuka' when the data lkj itself reads must be corrected;
+        'diungkapkan' when it is not, but the report tells the reader where the figure appears."""
+        if self.sumber == "publikasi":
+            return "dikoreksi"
+        return "diungkapkan" if self.diungkapkan else "terbuka"
+
+    @property
+    def pada_data(self) -> bool:
+        """A finding on the OPD's data files (not on its narrative, which is corrected, not disclosed)."""
+        return self.sumber == "data" and not any("/narasi/" in x for x in self.semua_lokasi)
 
 
 @dataclass

@@ -67,6 +67,26 @@ class Laporan:
         """The narrative file `nama` laid out with one section per item of `butir_rekomendasi`."""
         return self.narasi(nama, butir=self.butir_rekomendasi)
 
+    @cached_property
+    def butir_catatan(self) -> list[dict]:
+        """The open findings on the data that need the writer's note, per indicator and `Umum`."""
+        from ..reviu import periksa
+        from ..reviu.pengungkapan import butir_catatan
+
+        return butir_catatan(periksa(self.m), self.p) if self.m.rencana.catatan else []
+
+    def catatan_data(self, indikator_id: str | None = None) -> Narasi | None:
+        """The writer's notes ("Catatan: ...") on the open data findings of one indicator, printed under its
+        calculation; without an indicator, those of `Umum` and the file's own problems (Bab III). None when
+        there is nothing to show here."""
+        nama = self.m.rencana.catatan
+        butir = [b for b in self.butir_catatan if b["kode"] == (indikator_id or "umum")]
+        if not nama or (indikator_id and not butir):
+            return None
+        konteks = narasi.nilai_placeholder(self.p, self.lalu, self.anggaran)
+        konteks[narasi.CATATAN] = narasi.nilai_catatan(butir, None if indikator_id else self.butir_catatan)
+        return narasi.tampilkan(self.m.narasi[nama], self.m.proyek.relatif(self.m.narasi_path(nama)), konteks)
+
     def narasi(self, nama: str, sasaran_no: int | None = None, butir: list[dict[str, str]] | None = None) -> Narasi:
         """The narrative file `narasi/<nama>.md` as a block, placeholders filled (the values are kept in it:
         assembly refills it from the file). Only files the plan lists for this part may be shown."""

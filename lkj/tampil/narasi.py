@@ -28,6 +28,8 @@ from ..hitung.pengukuran import (
     total_anggaran,
 )
 from ..masukan.errors import DataError
+from ..masukan.narasi import bagian_teks, kunci
+from ..reviu.pengungkapan import pesan_catatan
 from . import tabel
 from .html import rujukan
 
@@ -246,6 +248,8 @@ def tampilkan(teks: str | None, sumber: str, konteks: dict[str, str], disalin: b
     A red box (draft only) heads a text still as `tahun-baru` copied it (`disalin`) and one with
     placeholders that do not resolve, naming each and what is available."""
     nilai = tuple(sorted(konteks.items()))
+    if CATATAN in konteks:  # an optional file: shown by sections, where each figure appears
+        return Narasi(sumber, tuple(_catatan(teks or "", konteks, sumber)), nilai=nilai)
     if not teks or not teks.strip():
         return Narasi(sumber, kosong=True, nilai=nilai)
     awalan = re.sub(r"[^a-z0-9]+", "-", sumber.rsplit("/", 1)[-1].removesuffix(".md").lower())
@@ -259,12 +263,6 @@ def tampilkan(teks: str | None, sumber: str, konteks: dict[str, str], disalin: b
 # --- a narrative with one section per computed item (Bab IV: the recommendations) ---------------
 
 BUTIR = "_butir"  # the key (never a placeholder name) that carries the items a file must have a section for
-JUDUL_BAGIAN = re.compile(r"^##[ \t]+(.+?)[ \t#]*$")  # a section: `## <indicator or program name>`
-
-
-def _kunci(s: str) -> str:
-    """A heading as matched: case, spacing and dashes do not matter."""
-    return re.sub(r"[\s\-–—]+", " ", s).strip().casefold()
 
 
 def butir_dari(konteks: dict[str, str]) -> list[dict[str, str]]:
@@ -273,26 +271,13 @@ def butir_dari(konteks: dict[str, str]) -> list[dict[str, str]]:
     return json.loads(konteks[BUTIR]) if BUTIR in konteks else []
 
 
-def _bagian(teks: str) -> tuple[str, list[tuple[str, str]]]:
-    """A text as (what precedes the first `##`, [(heading, body), ...])."""
-    awal: list[str] = []
-    bagian: list[tuple[str, list[str]]] = []
-    for baris in teks.splitlines(keepends=True):
-        m = JUDUL_BAGIAN.match(baris.rstrip("\n"))
-        if m:
-            bagian.append((m[1], []))
-        else:
-            (bagian[-1][1] if bagian else awal).append(baris)
-    return "".join(awal), [(j, "".join(b)) for j, b in bagian]
-
-
 def _cocok(b: dict[str, str], judul: str) -> bool:
-    return _kunci(judul) in {_kunci(b["nama"]), _kunci(b["kode"])}
+    return kunci(judul) in {kunci(b["nama"]), kunci(b["kode"])}
 
 
 def butir_tanpa_bagian(teks: str, konteks: dict[str, str]) -> list[dict[str, str]]:
     """The items the text has no non-empty section for."""
-    _, bagian = _bagian(teks)
+    _, bagian = bagian_teks(teks)
     return [b for b in butir_dari(konteks) if not any(_cocok(b, j) and isi_.strip() for j, isi_ in bagian)]
 
 
@@ -306,7 +291,7 @@ def _pesan_kurang(file: str, b: dict[str, str]) -> str:
 def _per_butir(terisi: str, konteks: dict[str, str], sumber: str, awalan: str) -> list[Blok]:
     """The filled text laid out by the computed items, in their order: heading, computed sentence, the
     writer's section (or a red box when there is none); a section for no item is a red box, not printed."""
-    awal, bagian = _bagian(terisi)
+    awal, bagian = bagian_teks(terisi)
     out: list[Blok] = list(ke_blok(awal, awalan))
     butir = butir_dari(konteks)
     for b in butir:
@@ -321,6 +306,44 @@ def _per_butir(terisi: str, konteks: dict[str, str], sumber: str, awalan: str) -
         for j, _ in bagian
         if not any(_cocok(b, j) for b in butir)
     ]
+    return out
+
+
+# --- notes on open data findings, beside the figure each is about (lkj.reviu.pengungkapan) ------------
+
+CATATAN = "_catatan"  # the key that carries the items a display of the catatan file shows
+
+
+def nilai_catatan(butir: list[dict], semua: list[dict] | None) -> str:
+    """The value of CATATAN: the items this display shows, and (for the one display that answers for the
+    whole file, in Bab III) every item, so that a section for none of them is named."""
+    return json.dumps({"butir": butir, "semua": semua}, ensure_ascii=False)
+
+
+def _catatan(teks: str, konteks: dict[str, str], sumber: str) -> list[Blok]:
+    """The writer's note for each item as "Catatan: ..." (a red box where there is none); the display for
+    the whole file also shows its placeholder problems and the sections that are about no open finding."""
+    c = json.loads(konteks[CATATAN])
+    _, bagian = bagian_teks(isi(teks, konteks, sumber))
+    out: list[Blok] = []
+    if c["semua"] is not None:
+        out += [KotakDraf(baris) for baris in _placeholder_tak_terisi(teks, konteks, sumber)]
+        out += [
+            KotakDraf(f"{sumber}: bagian '## {j}' tidak dicetak: tidak ada temuan atas data yang terbuka untuk {j}.")
+            for j, _ in bagian
+            if not any(_cocok(b, j) for b in c["semua"])
+        ]
+    for b in c["butir"]:
+        isi_ = next((x for j, x in bagian if _cocok(b, j) and x.strip()), "")
+        if not isi_:
+            out.append(KotakDraf(pesan_catatan(sumber, b)))
+            continue
+        pertama = True
+        for x in ke_blok(isi_, b["id"]):
+            if isinstance(x, Paragraf):  # printed as a note, the first one headed "Catatan:"
+                x = Paragraf(((Teks("Catatan: "),) if pertama else ()) + tuple(x.isi), "catatan")
+                pertama = False
+            out.append(x)
     return out
 
 
@@ -729,8 +752,8 @@ def nilai_placeholder(
             if len(prog):
                 nilai["serapan"] = fmt.persen(prog.serapan.iloc[0], d)
                 nilai["program"] = prog.program.iloc[0]
-        for kunci, v in nilai.items():
-            k[f"{kunci}_{i}"] = v
+        for nama_nilai, v in nilai.items():
+            k[f"{nama_nilai}_{i}"] = v
         for kom in h.komponen:  # the data too: {{ ik02_k01_realisasi }} -> 106
             k[f"{i}_{kom.kode.lower()}_target"] = fmt.bilangan(kom.target)
             k[f"{i}_{kom.kode.lower()}_realisasi"] = fmt.bilangan(kom.realisasi)

@@ -1,0 +1,67 @@
+"""Open findings on the OPD's own data: fixed in the data, or disclosed where the figure appears.
+
+A finding on the data files (a group that does not add up, a data-table target against the PK, missing
+evidence...) that the report does not state by itself needs the writer's note: a section
+`## <indicator name or code>` (or `## Umum`) in the plan's `catatan` narrative file (catatan_data.md).
+The report prints it as "Catatan: ..." under that indicator's calculation (`## Umum`: under Bab III's
+measurement table); a draft shows a red box where one is missing, and FINAL=1 refuses, one line each.
+"""
+
+from __future__ import annotations
+
+from ..hitung.pengukuran import Pengukuran
+from ..masukan.narasi import isi_bagian
+from .temuan import Temuan
+
+UMUM = "Umum"  # the section for findings about no single indicator of this year
+
+
+def perlu_catatan(t: Temuan) -> bool:
+    """A finding on the data the report does not tell the reader by itself."""
+    return t.pada_data and t.diungkapkan != "laporan"
+
+
+def _per_butir(temuan: list[Temuan], p: Pengukuran) -> list[tuple[str, str, list[Temuan]]]:
+    """(nama, kode, findings) per indicator with findings that need a note, in the PK's order, then
+    `Umum` for the findings about no indicator measured this year."""
+    perlu = [t for t in temuan if perlu_catatan(t)]
+    out = [(h.indikator, h.indikator_id, [t for t in perlu if t.indikator_id == h.indikator_id]) for h in p.indikator]
+    out.append((UMUM, "umum", [t for t in perlu if p.cari(t.indikator_id) is None]))
+    return [x for x in out if x[2]]
+
+
+def butir_catatan(temuan: list[Temuan], p: Pengukuran) -> list[dict]:
+    """The items a note is needed for: nama and kode (the headings a writer may type), id, the findings
+    in words."""
+    return [
+        {
+            "jenis": "catatan",
+            "nama": nama,
+            "kode": kode,
+            "judul": nama,
+            "id": f"catatan-{kode.lower()}",
+            "temuan": [t.uraian for t in milik],
+        }
+        for nama, kode, milik in _per_butir(temuan, p)
+    ]
+
+
+def ungkap(temuan: list[Temuan], teks: str | None, p: Pengukuran) -> None:
+    """Mark the findings whose item has the writer's note in `teks` (the catatan file) as disclosed."""
+    for nama, kode, milik in _per_butir(temuan, p):
+        if isi_bagian(teks, nama, kode):
+            for t in milik:
+                t.diungkapkan = "narasi"
+
+
+def pesan_catatan(file: str, b: dict) -> str:
+    """What a draft's red box and FINAL=1 say of an item without its note."""
+    return (
+        f"{file}: temuan atas data {b['nama']} belum diperbaiki atau diungkapkan: {'; '.join(b['temuan'])}. "
+        f"Perbaiki datanya, atau tulis catatan untuk pembaca di bagian '## {b['nama']}'."
+    )
+
+
+def pesan_catatan_kurang(file: str, butir: list[dict], teks: str | None) -> list[str]:
+    """One line per item without its note in `teks`."""
+    return [pesan_catatan(file, b) for b in butir if not isi_bagian(teks, b["nama"], b["kode"])]
