@@ -83,47 +83,30 @@ for h in indikator:
 
 # %%
 r = p.data.renstra
-tahun_renstra = [r.tahun_awal + i for i in range(5)]
 for h in indikator:
     baris = lap.renstra.set_index("indikator_id").loc[h.indikator_id]
-    realisasi = {p.tahun: h.realisasi.nilai}
-    if lap.lalu and lap.lalu.cari(h.indikator_id):
-        realisasi[lap.lalu.tahun] = lap.lalu.cari(h.indikator_id).realisasi.nilai
+    riwayat = lap.riwayat[lap.riwayat.indikator_id == h.indikator_id]
+    tahun_ada = [int(t) for t in riwayat.tahun]
+    sumbu = sorted({*r.tahun_target, *tahun_ada})  # the Renstra's target years and every year with data
+    standar = {
+        nama: dict(zip(tahun_ada, riwayat[f"standar_{t}"]))
+        for t, nama in tabel.NAMA_TINGKAT.items()
+        if riwayat[f"standar_{t}"].notna().any()
+    }
     tampilkan(
         html.gambar(
             charts.renstra(
-                tahun_renstra,
-                [baris[f"target_{i}"] for i in range(1, 6)],
-                dict(sorted(realisasi.items())),
+                sumbu,
+                [baris[f"target_{k}"] if (k := r.tahun_ke(t)) else None for t in sumbu],
+                dict(zip(tahun_ada, riwayat.realisasi)),
                 d,
                 satuan=h.satuan,
+                standar=standar,
             ),
             f"Target Renstra dan Realisasi: {h.indikator}",
             f"gambar-renstra-{h.indikator_id.lower()}",
-        )
-    )
-    b = lap.pembanding.set_index("indikator_id").loc[h.indikator_id]
-    tampilkan(
-        html.tabel(
-            [h],
-            [
-                html.Kol(
-                    f"Realisasi {lap.lalu.tahun if lap.lalu else 'tahun lalu'}",
-                    lambda _: tabel.nilai_satuan(b.realisasi_lalu, h.satuan, d),
-                    True,
-                ),
-                html.Kol(f"Realisasi {tahun}", lambda _: tabel.nilai_satuan(h.realisasi.nilai, h.satuan, d), True),
-                html.Kol(
-                    f"Target Renstra {tahun}", lambda _: tabel.teks_target(baris.target_renstra, h.satuan, d), True
-                ),
-                html.Kol(
-                    tabel.judul_target_akhir(p), lambda _: tabel.teks_target(baris.target_akhir, h.satuan, d), True
-                ),
-                html.Kol("Progres terhadap target akhir", lambda _: fmt.persen(baris.progres_akhir, d), True),
-            ],
-            f"Perbandingan dengan Tahun Lalu dan Renstra: {h.indikator}",
-            id_=f"tabel-banding-{h.indikator_id.lower()}",
-        )
+        ),
+        tabel.tabel_riwayat(h, lap.riwayat, baris, p, f"tabel-banding-{h.indikator_id.lower()}"),
     )
 
 # %% [markdown]

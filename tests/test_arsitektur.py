@@ -104,6 +104,7 @@ def test_every_file_the_model_reads_is_fingerprinted(proyek):
     dibaca += [
         m.data.renstra.folder / "indikator.csv",
         m.pembanding.folder / "pk.csv",
+        *(d.folder / "pk.csv" for d in m.riwayat),  # every earlier Renstra year the comparison shows
         proyek / "params/2023.yaml",
         proyek / "notebooks/laporan.yml",
     ]

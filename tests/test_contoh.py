@@ -166,3 +166,19 @@ def test_example_lampiran_and_staff_reach_html_pdf_and_word(contoh):
         assert teks in re.sub(r"\s+", " ", pdf), teks
         assert teks in kata, teks
     assert "5.075.000.000" in html  # the PK's programs: total pagu
+
+
+def test_example_prints_its_synthetic_standard_with_the_source(contoh):
+    """Issue 21 item 5: standar.csv (renstra-2022-2026) gives IK02 a national standard in 2023 and 2024 and a
+    provincial one in 2024: their columns and sources under IK02's table; IK01 has none, so no column."""
+    from test_riwayat import sesudah, tabel_html
+
+    html = contoh[1]
+    rows = tabel_html(html, "tabel-banding-ik02")
+    assert rows[0][-2:] == ["Standar nasional", "Standar provinsi"]
+    assert [r[0] for r in rows[1:]] == ["2023", "2024"]  # the Renstra's first year, 2022, has no data
+    assert [r[-2:] for r in rows[1:]] == [["62%", "–"], ["64%", "66%"]]
+    catatan = sesudah(html, "tabel-banding-ik02")
+    assert "Sumber standar nasional: Standar sintetis: target nasional koperasi aktif (contoh rekaan)." in catatan
+    assert "Sumber standar provinsi: Standar sintetis: target RPJMD Provinsi Contoh (contoh rekaan)." in catatan
+    assert "Standar" not in " ".join(tabel_html(html, "tabel-banding-ik01")[0])

@@ -357,6 +357,53 @@ def hitung_renstra(p: Pengukuran) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+TINGKAT_STANDAR = ("nasional", "provinsi")
+KOLOM_RIWAYAT = [
+    "indikator_id",
+    "tahun",
+    "tahun_ke",
+    "target_renstra",
+    "target",
+    "realisasi",
+    "capaian",
+    *(f"{k}_{t}" for t in TINGKAT_STANDAR for k in ("standar", "sumber")),
+]
+
+
+def hitung_riwayat(m: Masukan, p: Pengukuran) -> pd.DataFrame:
+    """Every year of the Renstra period with data, up to this one, per indicator of this year's PK: the
+    Renstra target of that year, the PK target, realisasi and capaian (each year measured by this year's
+    rules, as the comparison year is), and the national / provincial standard where standar.csv gives one.
+    An indicator absent from a year's PK has no row for that year; a missing value stays empty."""
+    r = p.data.renstra
+    definisi = r.indikator.set_index("indikator_id")
+    tahunan = sorted([ukur(d, m.aturan) for d in m.riwayat] + [p], key=lambda q: q.tahun)
+    standar: dict[tuple[str, int, str], tuple[float, str]] = {}
+    if r.standar is not None:
+        standar = {(s.indikator_id, s.tahun, s.tingkat): (s.nilai, s.sumber) for s in r.standar.itertuples()}
+    rows = []
+    for h in p.indikator:
+        for q in tahunan:
+            h0 = q.cari(h.indikator_id)
+            if h0 is None:
+                continue
+            k = r.tahun_ke(q.tahun)
+            baris = {
+                "indikator_id": h.indikator_id,
+                "tahun": q.tahun,
+                "tahun_ke": k,
+                "target_renstra": definisi.loc[h.indikator_id, f"target_{k}"] if k else None,
+                "target": h0.target,
+                "realisasi": h0.realisasi.nilai,
+                "capaian": h0.capaian.nilai,
+            }
+            for t in TINGKAT_STANDAR:
+                nilai, sumber = standar.get((h.indikator_id, q.tahun, t), (None, None))
+                baris |= {f"standar_{t}": nilai, f"sumber_{t}": sumber}
+            rows.append(baris)
+    return pd.DataFrame(rows, columns=KOLOM_RIWAYAT)
+
+
 def hitung_pembanding(p: Pengukuran, lalu: Pengukuran | None) -> pd.DataFrame:
     """This year against the comparison year, indicator by indicator."""
     rows = []

@@ -7,7 +7,7 @@ import hashlib
 from pathlib import Path
 
 from .errors import DataError
-from .params import baca_aturan
+from .params import RENSTRA, baca_aturan
 from .proyek import Proyek
 
 
@@ -39,7 +39,8 @@ def proyek_opd(proyek: Proyek, opd: str) -> Proyek:
 
 
 def berkas_masukan(proyek: Proyek, tahun: int) -> list[Path]:
-    """Every file a year's report may read: the year, its comparison year, its Renstra, its params.
+    """Every file a year's report may read: the year, its comparison year, the earlier years of its Renstra
+    period (the per-indicator comparison reads each that has data), its Renstra, its params.
 
     A superset of what `baca_masukan` opens (whole folders), so a fingerprint over it cannot go
     stale. Reads only params (YAML), never the CSVs."""
@@ -47,6 +48,8 @@ def berkas_masukan(proyek: Proyek, tahun: int) -> list[Path]:
     folders = [proyek.tahun(tahun), proyek.raw / aturan.renstra]
     if aturan.tahun_pembanding is not None:
         folders.append(proyek.tahun(aturan.tahun_pembanding))
+    if m := RENSTRA.fullmatch(aturan.renstra):  # a year folder absent today is hashed as absent
+        folders += [proyek.tahun(y) for y in range(int(m[1]), tahun) if y != aturan.tahun_pembanding]
     files = [proyek.params(tahun), proyek.rencana, *([aturan.logo] if aturan.logo else [])]
     for _, opd, _ in aturan.sumber:  # a Pemda's IKU taken from an OPD: its computed indicators, its name,
         asal = proyek_opd(proyek, opd)  # and its data (were those numbers computed from it?)

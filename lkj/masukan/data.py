@@ -14,6 +14,7 @@ from .kosakata import RUMUS_PERSEN
 from .params import RENSTRA
 from .proyek import Proyek
 from .skema import baca_csv, cek_rujukan, jumlah_target
+from .standar import baca_standar
 
 # Which component roles each formula type uses; other roles are an error (they would be ignored).
 PERAN_RUMUS = {
@@ -35,6 +36,7 @@ class Renstra:
     sasaran: pd.DataFrame
     indikator: pd.DataFrame
     jumlah_target: int = 5  # years with a target: indikator.csv's columns target_1 ... target_<n>
+    standar: pd.DataFrame | None = None  # national / provincial standard per indicator and year (standar.csv)
 
     def tahun_ke(self, tahun: int) -> int | None:
         """Which Renstra year `tahun` is (1 = first), None when the Renstra sets no target for it."""
@@ -128,7 +130,8 @@ def baca_renstra(proyek: Proyek, nama: str) -> Renstra:
             1,
             f"target_{n}",
         )
-    return Renstra(folder, int(m[1]), int(m[2]), tujuan, sasaran, indikator, n)
+    standar = baca_standar(proyek, folder, set(indikator.indikator_id), int(m[1]), int(m[2]))
+    return Renstra(folder, int(m[1]), int(m[2]), tujuan, sasaran, indikator, n, standar)
 
 
 def baca_tahun(proyek: Proyek, tahun: int, renstra: Renstra) -> DataTahun:

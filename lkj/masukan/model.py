@@ -40,6 +40,7 @@ class Masukan:
     narasi_disalin: tuple[str, ...] = ()  # narrative names still as tahun-baru copied them (lkj.masukan.tinjauan)
     sumber_usang: tuple[Peringatan, ...] = ()  # a Pemda's IKU from an OPD whose numbers are older than its data
     publikasi_opd: tuple[PublikasiOpd, ...] = ()  # what those OPDs' own reports print for them
+    riwayat: tuple[DataTahun, ...] = ()  # the earlier years of the Renstra period with data (`tahun_riwayat`)
 
     @property
     def tahun(self) -> int:
@@ -78,6 +79,10 @@ def baca_masukan(proyek: Proyek, tahun: int) -> Masukan:
                 column="tahun_pembanding",
             )
         pembanding = baca_tahun(proyek, aturan.tahun_pembanding, renstra)
+    riwayat = tuple(
+        pembanding if pembanding is not None and y == pembanding.tahun else baca_tahun(proyek, y, renstra)
+        for y in tahun_riwayat(proyek, tahun, renstra.tahun_awal)
+    )
     if aturan.indikator_rata_rata != "semua":
         asing = [i for i in aturan.indikator_rata_rata if i not in set(data.pk.indikator_id)]
         if asing:
@@ -90,7 +95,7 @@ def baca_masukan(proyek: Proyek, tahun: int) -> Masukan:
     rencana = baca_rencana(proyek, sorted(set(data.pk.sasaran_no)))
     narasi, peringatan = _baca_narasi(proyek, tahun, rencana)
     peringatan += _cek_anggaran(proyek, data) + sel_kosong(proyek, data)
-    for d in (data, pembanding):
+    for d in {id(d): d for d in (data, pembanding, *riwayat)}.values():  # each year's warnings once
         if d is not None:
             peringatan += peringatan_csv(d.pk, d.komponen, d.realisasi_langsung, d.rencana_aksi)
     peringatan += peringatan_csv(renstra.indikator) + renstra.peringatan_tahun(
@@ -115,7 +120,14 @@ def baca_masukan(proyek: Proyek, tahun: int) -> Masukan:
         disalin,
         tuple(sumber.usang),
         tuple(sumber.publikasi),
+        riwayat,
     )
+
+
+def tahun_riwayat(proyek: Proyek, tahun: int, awal: int) -> list[int]:
+    """The earlier years of the Renstra period (from its first year) whose folder has a pk.csv: the years
+    the per-indicator comparison of Bab III shows beside this one."""
+    return [y for y in range(awal, tahun) if (proyek.tahun(y) / "pk.csv").is_file()]
 
 
 def _baca_narasi(proyek: Proyek, tahun: int, rencana: Rencana) -> tuple[dict[str, str | None], list[Peringatan]]:

@@ -257,6 +257,7 @@ KUNCI = {  # unique key of each file
     "pegawai.csv": ("kelompok", "uraian"),
     "rencana_aksi.csv": ("indikator_id", "kegiatan"),
     "bukti.csv": ("indikator_id", "komponen_id", "berkas"),  # schema: masukan/bukti.py (not in the isian workbook)
+    "standar.csv": ("indikator_id", "tahun", "tingkat"),  # schema: masukan/standar.py (the Renstra folder)
 }
 
 

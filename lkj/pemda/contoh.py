@@ -155,6 +155,8 @@ def tulis_proyek(spec: dict, root: Path, narasi: dict[str, str] | None = None) -
             ],
         ),
     }
+    if spec.get("standar"):  # optional: a national / provincial standard (renstra-<period>/standar.csv)
+        tabel[ren / "standar.csv"] = _csv(["indikator_id", "tahun", "tingkat", "nilai", "sumber"], spec["standar"])
     for tahun, d in spec["data"].items():
         f = raw / str(tahun)
         tabel[f / "pk.csv"] = _csv(["sasaran_no", "indikator_id", "sasaran", "indikator", "target"], d["pk"])
@@ -276,7 +278,26 @@ def spec_opd(rng: random.Random, nomor: int, tahun: int, pemerintah: str) -> dic
     }
     data = {"pk": pk, "komponen": komponen, "langsung": langsung, "anggaran": anggaran, "peta": peta}
     return {"awal": awal, "tahun": tahun, "tujuan": tujuan, "sasaran": sasaran, "indikator": indikator,
-            "data": {tahun: data}, "params": params}  # fmt: skip
+            "data": {tahun: data}, "params": params, "standar": _standar(nomor, tahun, awal, indikator)}  # fmt: skip
+
+
+def _standar(nomor: int, tahun: int, awal: int, indikator: list[dict]) -> list[dict]:
+    """Every other OPD has a national standard for its first indicator in %, this year and the one before
+    (when inside the period); derived from the target, not drawn, so the other data stay as they were."""
+    ind = next((i for i in indikator if i["satuan"] == "%"), None)
+    if nomor % 2 or ind is None:
+        return []
+    return [
+        {
+            "indikator_id": ind["id"],
+            "tahun": t,
+            "tingkat": "nasional",
+            "nilai": _angka(float(ind["target"][t - awal]) * 0.95, "%"),
+            "sumber": "Standar nasional sintetis (rekaan lkj contoh-pemda, bukan angka resmi)",
+        }
+        for t in (tahun - 1, tahun)
+        if t >= awal
+    ]
 
 
 def spec_pemda(rng: random.Random, tahun: int, pemerintah: str, opd: list[dict], folder: list[str]) -> dict:
@@ -312,6 +333,7 @@ def spec_pemda(rng: random.Random, tahun: int, pemerintah: str, opd: list[dict],
             langsung.append({"indikator_id": i["id"], "realisasi": _angka(dasar * rng.uniform(0.97, 1.03), "indeks"),
                              "keterangan": "Berita Resmi Statistik (sintetis)"})  # fmt: skip
     spec["indikator"] = iku
+    spec["standar"] = []  # the OPD-shaped draw's standard named an OPD indicator
     spec["data"][tahun].update(pk=pk, komponen=[], langsung=langsung, peta=[])
     spec["params"]["sumber"] = {i["id"]: i["asal"] for i in iku if i["asal"]} or None
     return spec

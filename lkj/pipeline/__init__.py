@@ -134,13 +134,14 @@ def _cek_keluaran(proyek: Proyek, hasil: list[Path]) -> None:
 def tulis_processed(m: Masukan) -> Path:
     """The computed tables in data/processed/<YEAR>/ (unrounded)."""
     from ..excel.csvteks import tabel_aman  # a name such as '=HYPERLINK(…)' stays text in a spreadsheet
-    from ..hitung.pengukuran import hitung, hitung_anggaran, hitung_pembanding, hitung_renstra
+    from ..hitung.pengukuran import hitung, hitung_anggaran, hitung_pembanding, hitung_renstra, hitung_riwayat
 
     p, lalu = hitung(m)
     out = m.proyek.processed(m.tahun)
     tabel = {
         "capaian.csv": p.tabel(),
         "pembanding.csv": hitung_pembanding(p, lalu),
+        "riwayat.csv": hitung_riwayat(m, p),
         "renstra.csv": hitung_renstra(p),
         "anggaran.csv": hitung_anggaran(p),
     }

@@ -450,9 +450,11 @@ def renstra(
     digit: int,
     judul: str = "",
     satuan: str = "%",
+    standar: dict[str, dict[int, float | None]] | None = None,
 ) -> Citra:
     """Renstra targets per year (line, with a gap where a target is empty) and the realisasi
-    known so far (points), on an axis in the indicator's own unit."""
+    known so far (points), on an axis in the indicator's own unit; a national or provincial standard
+    (name -> year -> value), where given, as unlabelled markers of its own."""
     fig, ax = _gambar(LEBAR, 2.8)
     # labels beside their markers, the target's to the left and the realisasi's to the right, on white:
     # never on a marker, nor on each other when the two values are close
@@ -488,11 +490,17 @@ def renstra(
             color=WARNA["utama"],
             bbox=latar,
         )
+    ys_standar: list[float] = []
+    for (nama, nilai), penanda in zip((standar or {}).items(), ("D", "^"), strict=False):
+        ada = {t: float(v) for t, v in nilai.items() if not fmt.kosong(v)}
+        if ada:
+            ax.plot(list(ada), list(ada.values()), penanda, color=WARNA["garis"], label=nama, markersize=6)
+            ys_standar += list(ada.values())
     ax.set_xticks(tahun, [str(t) for t in tahun])
     ax.set_xlim(min(tahun) - 0.6, max(tahun) + 0.6)  # room for the labels beside the first and last year
     ax.yaxis.set_major_formatter(Sumbu(satuan))
-    ax.set_ylim(*_batas([v for v in target if v is not None] + ys))
-    fig.legend(frameon=False, ncols=2, loc="outside lower center")
+    ax.set_ylim(*_batas([v for v in target if v is not None] + ys + ys_standar))
+    fig.legend(frameon=False, ncols=2 + bool(ys_standar), loc="outside lower center")
     if judul:
         ax.set_title(judul)
     return _citra(fig)

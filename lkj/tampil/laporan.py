@@ -10,7 +10,14 @@ from pathlib import Path
 import pandas as pd
 
 from ..dokumen.model import Narasi
-from ..hitung.pengukuran import Pengukuran, hitung, hitung_anggaran, hitung_pembanding, hitung_renstra
+from ..hitung.pengukuran import (
+    Pengukuran,
+    hitung,
+    hitung_anggaran,
+    hitung_pembanding,
+    hitung_renstra,
+    hitung_riwayat,
+)
 from ..masukan import model
 from ..masukan.errors import DataError
 from ..masukan.proyek import Proyek
@@ -53,6 +60,11 @@ class Laporan:
     @cached_property
     def pembanding(self) -> pd.DataFrame:
         return hitung_pembanding(self.p, self.lalu)
+
+    @cached_property
+    def riwayat(self) -> pd.DataFrame:
+        """Every year of the Renstra period with data, per indicator (`hitung_riwayat`)."""
+        return hitung_riwayat(self.m, self.p)
 
     def jangkar(self, nama: str, **nilai: object) -> str:
         """A heading id named in notebooks/laporan.yml."""

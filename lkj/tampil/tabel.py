@@ -83,6 +83,44 @@ def judul_target_akhir(p: Pengukuran) -> str:
     return f"Target akhir Renstra ({r.tahun_target[-1]})"
 
 
+NAMA_TINGKAT = {"nasional": "Standar nasional", "provinsi": "Standar provinsi"}
+
+
+def tabel_riwayat(h: HasilIndikator, riwayat: pd.DataFrame, renstra: pd.Series, p: Pengukuran, id_: str) -> Tabel:
+    """One indicator over every year of the Renstra period with data (`hitung_riwayat`): one row per year,
+    a standard's column only where standar.csv gives one (its source in a note), and the end-of-period
+    target and progress in a note under the table."""
+    d = p.aturan.digit_desimal
+    rows = [r for r in riwayat.itertuples(index=False) if r.indikator_id == h.indikator_id]
+    kolom = [
+        Kol("Tahun", lambda r: str(int(r.tahun)), utuh=True),
+        Kol("Target Renstra", lambda r: teks_target(r.target_renstra, h.satuan, d), True),
+        Kol("Target PK", lambda r: teks_target(r.target, h.satuan, d), True),
+        Kol("Realisasi", lambda r: nilai_satuan(r.realisasi, h.satuan, d), True),
+        Kol("Capaian", lambda r: fmt.persen(r.capaian, d), True),
+    ]
+    catatan = [
+        f"{judul_target_akhir(p)}: {teks_target(renstra.target_akhir, h.satuan, d)}; progres realisasi tahun "
+        f"{p.tahun} terhadap target akhir: {fmt.persen(renstra.progres_akhir, d)}."
+    ]
+    for tingkat, nama in NAMA_TINGKAT.items():
+        ada = [r for r in rows if not fmt.kosong(getattr(r, f"standar_{tingkat}"))]
+        if not ada:
+            continue
+        kolom.append(
+            Kol(nama, lambda r, t=tingkat: teks_target(getattr(r, f"standar_{t}"), h.satuan, d), True)  # type: ignore[misc]
+        )
+        sumber = dict.fromkeys(getattr(r, f"sumber_{tingkat}") for r in ada)
+        catatan.append(f"Sumber {nama.lower()}: {'; '.join(sumber)}.")
+    return tabel(
+        rows,
+        kolom,
+        f"Realisasi per Tahun dan Target Renstra: {h.indikator}",
+        id_=id_,
+        catatan=catatan,
+    )
+
+
 def catatan_target_akhir(p: Pengukuran) -> str:
     r = p.data.renstra
     return (
