@@ -253,3 +253,29 @@ def test_contoh_pemda_gives_some_opds_a_synthetic_standard(tmp_path):
         assert "sintetis" in teks
         m = masukan(2024, tmp_path / f)
         assert m.data.renstra.standar is not None and set(m.data.renstra.standar.tingkat) == {"nasional"}
+
+
+def test_a_four_year_renstra_builds_with_its_own_years(tmp_path):
+    """A Renstra of four target years (2020-2023): the LKE pre-check once read a fixed `target_5`."""
+    from lkj.pipeline import build
+
+    root = proyek_tiga_tahun(tmp_path)
+    lama = root / "data/raw/renstra-2018-2023"
+    baru = root / "data/raw/renstra-2020-2023"
+    lama.rename(baru)
+    _tulis(  # the same indicators, targets of 2020-2023 only
+        baru / "indikator.csv",
+        "indikator_id,sasaran_no,indikator,satuan,polaritas,jenis_rumus,rumus,target_1,target_2,target_3,target_4\n"
+        "IK01,1,Persentase layanan tuntas,%,positif,langsung,tuntas / semua × 100%,40,50,60,70\n"
+        "IK02,1,Jumlah pelaku usaha dibina,orang,positif,langsung,jumlah orang,,,100,120\n",
+    )
+    params = root / "params/2023.yaml"
+    params.write_text(params.read_text(encoding="utf-8").replace("renstra-2018-2023", "renstra-2020-2023"))
+    assert build(2023, root, log=lambda s: None).dirakit
+    html = (root / "reports/2023/laporan-kinerja-2023.html").read_text(encoding="utf-8")
+    assert tabel_html(html, "tabel-banding-ik01")[1:] == [
+        ["2021", "50%", "70%", "65,00%", "92,86%", "–", "–"],
+        ["2022", "60%", "80%", "72,50%", "90,63%", "75%", "–"],
+        ["2023", "70%", "90%", "–", "–", "85%", "82,5%"],
+    ]
+    assert "Target akhir Renstra (2023): 70%" in sesudah(html, "tabel-banding-ik01")

@@ -118,7 +118,7 @@ def banding_renstra(d: Data) -> Hasil:
     ada = [
         h.indikator_id
         for h in d.p.indikator
-        if h.realisasi.nilai is not None and not fmt.kosong(r.loc[h.indikator_id, "target_5"])
+        if h.realisasi.nilai is not None and not fmt.kosong(r.loc[h.indikator_id, d.p.data.renstra.target_akhir])
     ]
     return _cakupan(ada, _ids(d.p), "indikator dengan target akhir Renstra", letak_lkj(d.tabel, "target_renstra", None))
 
