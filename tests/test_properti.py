@@ -538,6 +538,37 @@ def test_whole_build_succeeds_on_generated_projects(spec):
     periksa_build(spec)
 
 
+@settings(max_examples=100 if LUAS else 15, suppress_health_check=list(HealthCheck), deadline=None)
+@given(proyek_valid(max_sasaran=4))
+def test_each_open_data_finding_needs_a_note_and_the_note_discloses_it(spec):
+    """Issue 21 item 4: FINAL lists one line per indicator (and Umum) with an open finding on its data, each
+    naming its section; with those sections written none is left, and the reviu calls each 'diungkapkan'."""
+    import re
+
+    from lkj.masukan.model import baca_masukan
+    from lkj.masukan.proyek import Proyek
+    from lkj.reviu import catatan_kurang, periksa
+
+    assume(not ditolak_oracle(spec))
+    with tempfile.TemporaryDirectory() as tmp:
+        root = tulis(spec, Path(tmp), narasi_untuk(spec))
+        proyek, tahun = Proyek.di(root), spec["tahun"]
+        m = baca_masukan(proyek, tahun)
+        kurang = catatan_kurang(m)
+        perlu = [t for t in periksa(m) if t.pada_data and t.diungkapkan != "laporan"]
+        assert bool(kurang) == bool(perlu)
+        assert {t.status for t in perlu} <= {"terbuka"}
+        judul = [re.search(r"di bagian '## (.+)'\.$", b)[1] for b in kurang]
+        assert len(judul) == len(set(judul)) <= len({t.indikator_id for t in perlu})
+        _event(f"indikator dengan temuan atas data: {len(judul)}")
+        (root / f"data/raw/{tahun}/narasi/catatan_data.md").write_text(
+            "".join(f"## {j}\n\nCatatan penulis.\n\n" for j in judul), encoding="utf-8"
+        )
+        m = baca_masukan(proyek, tahun)
+        assert catatan_kurang(m) == []
+        assert {t.status for t in periksa(m) if t.pada_data} <= {"diungkapkan"}
+
+
 def periksa_build(spec: dict) -> None:
     from lkj.pipeline import build
 

@@ -324,7 +324,9 @@ def _catatan(teks: str, konteks: dict[str, str], sumber: str) -> list[Blok]:
     """The writer's note for each item as "Catatan: ..." (a red box where there is none); the display for
     the whole file also shows its placeholder problems and the sections that are about no open finding."""
     c = json.loads(konteks[CATATAN])
-    _, bagian = bagian_teks(isi(teks, konteks, sumber))
+    # sections matched by their headings as typed, shown with their placeholders filled (one line each)
+    mentah, terisi = bagian_teks(teks)[1], bagian_teks(isi(teks, konteks, sumber))[1]
+    bagian = [(j, x) for (j, _), (_, x) in zip(mentah, terisi, strict=True)]
     out: list[Blok] = []
     if c["semua"] is not None:
         out += [KotakDraf(baris) for baris in _placeholder_tak_terisi(teks, konteks, sumber)]
