@@ -1,6 +1,5 @@
 """Probe of issue 21 items 4 and 5 (catatan_data.md, standar.csv and the per-year comparison) with careless
-and hostile input. One test per defect found, each asserting the RIGHT behaviour and marked xfail(strict)
-until the defect is fixed; the cases that behaved well are listed in the probe's report, not here."""
+and hostile input: one test per defect the probe found, each asserting the right behaviour (all fixed)."""
 
 from __future__ import annotations
 
@@ -38,12 +37,9 @@ def _final(proyek) -> list[str]:
     return masalah_final(masukan(2023, proyek))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="probe21: a second section with the same heading (or the name and the code of one indicator) is "
-    "silently dropped: not printed, no draft box, FINAL passes",
-)
 def test_a_section_written_twice_is_neither_lost_nor_silent(proyek):
+    """Was: a second section with the same heading (or the name and the code of one indicator) is silently dropped:
+    not printed, no draft box, FINAL passes."""
     path = proyek / CATATAN
     teks = path.read_text(encoding="utf-8")
     path.write_text(teks + "\n## Umum\n\nKEDUA-UMUM: catatan tambahan penulis.\n", encoding="utf-8")
@@ -55,24 +51,18 @@ def test_a_section_written_twice_is_neither_lost_nor_silent(proyek):
     assert "KEDUA-UMUM" in dicetak or (any("Umum" in k for k in kotak) and final)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="probe21: a section whose body prints nothing (only '---') counts as the disclosure: FINAL passes "
-    "and the reviu says diungkapkan while the reader sees no note",
-)
 def test_a_section_that_prints_nothing_is_not_a_disclosure(proyek):
+    """Was: a section whose body prints nothing (only '---') counts as the disclosure: FINAL passes and the reviu
+    says diungkapkan while the reader sees no note."""
     path = proyek / CATATAN
     path.write_text(_ganti_bagian(path.read_text(encoding="utf-8"), IK01, "---\n"), encoding="utf-8")
     assert not [b for b in _laporan(proyek).catatan_data("IK01").blok if isinstance(b, Paragraf)]  # nothing shown
     assert any("Cakupan Layanan Administrasi Kantor" in b for b in _final(proyek) if "catatan_data.md" in b)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="probe21: text outside any '## ' section (a preamble, a '### Umum' heading) is silently dropped: "
-    "the draft names neither",
-)
 def test_text_outside_any_section_is_named_in_the_draft(proyek):
+    """Was: text outside any '## ' section (a preamble, a '### Umum' heading) is silently dropped: the draft names
+    neither."""
     path = proyek / CATATAN
     teks = path.read_text(encoding="utf-8")
     assert teks.startswith("## Umum\n")
@@ -83,12 +73,9 @@ def test_text_outside_any_section_is_named_in_the_draft(proyek):
     assert any("### Umum" in k or "baris 3" in k for k in lain), kotak
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="probe21: a '### ' subheading inside a note is accepted (the file is checked at level ##) and enters "
-    "the Daftar Isi at the level of 'Sasaran N:', between two sasaran",
-)
 def test_a_subheading_in_a_note_does_not_change_the_daftar_isi(proyek):
+    """Was: a '### ' subheading inside a note is accepted (the file is checked at level ##) and enters the Daftar
+    Isi at the level of 'Sasaran N:', between two sasaran."""
     path = proyek / CATATAN
     teks = path.read_text(encoding="utf-8")
     path.write_text(teks.replace(IK01, IK01 + "### Rincian\n\n"), encoding="utf-8")
@@ -102,11 +89,8 @@ def test_a_subheading_in_a_note_does_not_change_the_daftar_isi(proyek):
     assert all(b.tingkat >= 4 or not b.daftar_isi for b in judul), judul
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="probe21: a note that starts with a list or a table is printed without the 'Catatan:' label",
-)
 def test_a_note_that_is_only_a_list_is_still_labelled_catatan(proyek):
+    """Was: a note that starts with a list or a table is printed without the 'Catatan:' label."""
     path = proyek / CATATAN
     path.write_text(
         _ganti_bagian(path.read_text(encoding="utf-8"), IK01, "- kelompok dicatat penuh;\n- rincian belum.\n"),
@@ -116,12 +100,9 @@ def test_a_note_that_is_only_a_list_is_still_labelled_catatan(proyek):
     assert blok and isinstance(blok[0], Paragraf) and _polos(blok[0]).startswith("Catatan"), blok[:2]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="probe21: a plan (notebooks/laporan.yml) without 'catatan:' lets FINAL pass while the reviu keeps "
-    "the data findings 'terbuka'",
-)
 def test_a_plan_without_catatan_still_refuses_open_data_findings(proyek):
+    """Was: a plan (notebooks/laporan.yml) without 'catatan:' lets FINAL pass while the reviu keeps the data
+    findings 'terbuka'."""
     from lkj.reviu import periksa
 
     rencana = proyek / "notebooks/laporan.yml"
@@ -133,22 +114,16 @@ def test_a_plan_without_catatan_still_refuses_open_data_findings(proyek):
     assert any("temuan atas data" in b or "catatan" in b for b in _final(proyek))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="probe21: an earlier year's pk.csv that is a folder is skipped silently (the year drops out of the "
-    "per-year comparison) instead of 'berupa folder, bukan berkas'",
-)
 def test_an_earlier_years_pk_that_is_a_folder_is_refused(proyek):
+    """Was: an earlier year's pk.csv that is a folder is skipped silently (the year drops out of the per-year
+    comparison) instead of 'berupa folder, bukan berkas'."""
     (proyek / "data/raw/2021/pk.csv").mkdir(parents=True)
     with pytest.raises(DataError, match=r"2021/pk\.csv"):
         masukan(2023, proyek)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="probe21: a year folder of the Renstra period with data but no pk.csv is ignored without a word",
-)
 def test_a_year_folder_with_data_but_no_pk_is_named(proyek):
+    """Was: a year folder of the Renstra period with data but no pk.csv is ignored without a word."""
     folder = proyek / "data/raw/2021"
     folder.mkdir()
     (folder / "realisasi_langsung.csv").write_text("indikator_id,realisasi,keterangan\nIK01,90,LKj 2021\n")

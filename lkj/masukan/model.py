@@ -107,6 +107,7 @@ def baca_masukan(proyek: Proyek, tahun: int) -> Masukan:
         for n in disalin
     ]
     peringatan += bukti_hilang(proyek, data.bukti, data.folder / "bukti.csv") + sumber.usang
+    peringatan += tahun_tanpa_pk(proyek, tahun, renstra.tahun_awal)
     publikasi = baca_publikasi(proyek, proyek.tahun(tahun) / "publikasi.csv")
     return Masukan(
         proyek,
@@ -127,7 +128,17 @@ def baca_masukan(proyek: Proyek, tahun: int) -> Masukan:
 def tahun_riwayat(proyek: Proyek, tahun: int, awal: int) -> list[int]:
     """The earlier years of the Renstra period (from its first year) whose folder has a pk.csv: the years
     the per-indicator comparison of Bab III shows beside this one."""
-    return [y for y in range(awal, tahun) if (proyek.tahun(y) / "pk.csv").is_file()]
+    # a pk.csv that is not a file is read, so that the reader names it
+    return [y for y in range(awal, tahun) if (p := proyek.tahun(y) / "pk.csv").exists() or p.is_symlink()]
+
+
+def tahun_tanpa_pk(proyek: Proyek, tahun: int, awal: int) -> list[Peringatan]:
+    """An earlier year of the period whose folder holds data but no pk.csv: left out of the comparison."""
+    return [
+        Peringatan(f"tahun {y} tidak ditampilkan di perbandingan antartahun: pk.csv tidak ada", proyek.relatif(f))
+        for y in range(awal, tahun)
+        if (f := proyek.tahun(y)).is_dir() and any(f.glob("*.csv")) and y not in tahun_riwayat(proyek, tahun, awal)
+    ]
 
 
 def _baca_narasi(proyek: Proyek, tahun: int, rencana: Rencana) -> tuple[dict[str, str | None], list[Peringatan]]:

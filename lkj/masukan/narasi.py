@@ -70,7 +70,26 @@ def bagian_teks(teks: str) -> tuple[str, list[tuple[str, str]]]:
     return "".join(awal), [(j, "".join(b)) for j, b in bagian]
 
 
-def isi_bagian(teks: str | None, *nama: str) -> str:
-    """The body of the first non-empty section headed by any of `nama` ('' when there is none)."""
+def berisi(teks: str) -> bool:
+    """A body a reader sees something of: a paragraph, list item or table cell with a word in it (not only a
+    rule, a heading or invisible characters)."""
+    from markdown_it import MarkdownIt
+
+    token = MarkdownIt("commonmark").enable("table").parse(teks)
+    return any(
+        t.type == "inline" and i and not token[i - 1].type.startswith("heading") and re.search(r"\w", t.content)
+        for i, t in enumerate(token)
+    )
+
+
+def bagian_cocok(teks: str | None, *nama: str) -> list[tuple[str, str]]:
+    """The sections headed by any of `nama`, as (heading, body)."""
     dicari = {kunci(n) for n in nama if n}
-    return next((b for j, b in bagian_teks(teks or "")[1] if kunci(j) in dicari and b.strip()), "")
+    return [(j, b) for j, b in bagian_teks(teks or "")[1] if kunci(j) in dicari]
+
+
+def isi_bagian(teks: str | None, *nama: str) -> str:
+    """The body of the one section headed by any of `nama` when a reader sees something of it ('' when there
+    is none, or when it is written twice: see `bagian_cocok`)."""
+    cocok = bagian_cocok(teks, *nama)
+    return cocok[0][1] if len(cocok) == 1 and berisi(cocok[0][1]) else ""

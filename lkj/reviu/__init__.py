@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..hitung.pengukuran import hitung
 from ..masukan.model import Masukan
 from .aturan import ATURAN, kelompokkan, rinci
-from .pengungkapan import butir_catatan, pesan_catatan_kurang, ungkap
+from .pengungkapan import butir_catatan, pesan_catatan_kurang, tanpa_catatan, ungkap
 from .temuan import Konteks, Temuan
 
 
@@ -31,9 +31,9 @@ def periksa(m: Masukan, aturan=ATURAN) -> list[Temuan]:
 
 def catatan_kurang(m: Masukan) -> list[str]:
     """The open findings on the data neither fixed nor disclosed, one line each (FINAL=1 refuses them)."""
-    if not m.rencana.catatan:
-        return []
-    temuan = periksa(m)
     p, _ = hitung(m)
+    butir = butir_catatan(periksa(m), p)
+    if not m.rencana.catatan:
+        return tanpa_catatan(m.proyek.relatif(m.proyek.rencana), butir)
     teks = m.narasi.get(m.rencana.catatan)
-    return pesan_catatan_kurang(m.proyek.relatif(m.narasi_path(m.rencana.catatan)), butir_catatan(temuan, p), teks)
+    return pesan_catatan_kurang(m.proyek.relatif(m.narasi_path(m.rencana.catatan)), butir, teks)

@@ -10,7 +10,7 @@ measurement table); a draft shows a red box where one is missing, and FINAL=1 re
 from __future__ import annotations
 
 from ..hitung.pengukuran import Pengukuran
-from ..masukan.narasi import isi_bagian
+from ..masukan.narasi import bagian_cocok, bagian_teks, berisi
 from .temuan import Temuan
 
 UMUM = "Umum"  # the section for findings about no single indicator of this year
@@ -49,13 +49,23 @@ def butir_catatan(temuan: list[Temuan], p: Pengukuran) -> list[dict]:
 def ungkap(temuan: list[Temuan], teks: str | None, p: Pengukuran) -> None:
     """Mark the findings whose item has the writer's note in `teks` (the catatan file) as disclosed."""
     for nama, kode, milik in _per_butir(temuan, p):
-        if isi_bagian(teks, nama, kode):
+        if masalah_butir("", {"nama": nama, "kode": kode, "temuan": []}, teks) is None:
             for t in milik:
                 t.diungkapkan = "narasi"
 
 
-def pesan_catatan(file: str, b: dict) -> str:
-    """What a draft's red box and FINAL=1 say of an item without its note."""
+def masalah_butir(file: str, b: dict, teks: str | None) -> str | None:
+    """What a draft's red box and FINAL=1 say of an item whose note is missing, prints nothing, or is
+    written twice (which one is the note?); None when it has its one note."""
+    cocok = bagian_cocok(teks, b["nama"], b["kode"])
+    if len(cocok) > 1:
+        return (
+            f"{file}: catatan untuk {b['nama']} ditulis {len(cocok)} kali ("
+            + ", ".join(f"'## {j}'" for j, _ in cocok)
+            + "): gabungkan menjadi satu bagian."
+        )
+    if cocok and berisi(cocok[0][1]):
+        return None
     return (
         f"{file}: temuan atas data {b['nama']} belum diperbaiki atau diungkapkan: {'; '.join(b['temuan'])}. "
         f"Perbaiki datanya, atau tulis catatan untuk pembaca di bagian '## {b['nama']}'."
@@ -63,5 +73,30 @@ def pesan_catatan(file: str, b: dict) -> str:
 
 
 def pesan_catatan_kurang(file: str, butir: list[dict], teks: str | None) -> list[str]:
-    """One line per item without its note in `teks`."""
-    return [pesan_catatan(file, b) for b in butir if not isi_bagian(teks, b["nama"], b["kode"])]
+    """One line per item without its one note in `teks`."""
+    return [x for b in butir if (x := masalah_butir(file, b, teks)) is not None]
+
+
+def tanpa_catatan(file: str, butir: list[dict]) -> list[str]:
+    """A plan without a catatan file: every open finding must be fixed in the data, one line per item."""
+    return [
+        f"{file}: temuan atas data {b['nama']} belum diperbaiki: {'; '.join(b['temuan'])}. Perbaiki datanya, atau "
+        "tambahkan 'catatan: catatan_data' ke rencana laporan ini dan ungkapkan temuan itu di narasi catatan_data.md."
+        for b in butir
+    ]
+
+
+def teks_di_luar(file: str, teks: str | None) -> str | None:
+    """Text before the first `## ` section, which is printed nowhere (a draft says so): its lines, and the
+    headings in it written at another level."""
+    awal = bagian_teks(teks or "")[0]
+    if not awal.strip():
+        return None
+    baris = awal.splitlines()
+    isi = [i for i, x in enumerate(baris, start=1) if x.strip()]
+    judul = [f"'{x.strip()}' (baris {i})" for i, x in enumerate(baris, start=1) if x.lstrip().startswith("#")]
+    return (
+        f"{file}, baris {isi[0]}–{isi[-1]}: teks di luar bagian '## <nama indikator>' atau '## Umum' tidak dicetak"
+        + (f"; judul {', '.join(judul)} bukan judul bagian: tulis '## ' di awal baris" if judul else "")
+        + "."
+    )

@@ -29,7 +29,7 @@ from ..hitung.pengukuran import (
 )
 from ..masukan.errors import DataError
 from ..masukan.narasi import bagian_teks, kunci
-from ..reviu.pengungkapan import pesan_catatan
+from ..reviu.pengungkapan import masalah_butir, teks_di_luar
 from . import tabel
 from .html import rujukan
 
@@ -321,8 +321,9 @@ def nilai_catatan(butir: list[dict], semua: list[dict] | None) -> str:
 
 
 def _catatan(teks: str, konteks: dict[str, str], sumber: str) -> list[Blok]:
-    """The writer's note for each item as "Catatan: ..." (a red box where there is none); the display for
-    the whole file also shows its placeholder problems and the sections that are about no open finding."""
+    """The writer's note for each item as "Catatan: ..." (a red box where there is none, or two); the display
+    for the whole file also shows its placeholder problems, the text outside any section and the sections
+    that are about no open finding."""
     c = json.loads(konteks[CATATAN])
     # sections matched by their headings as typed, shown with their placeholders filled (one line each)
     mentah, terisi = bagian_teks(teks)[1], bagian_teks(isi(teks, konteks, sumber))[1]
@@ -330,22 +331,34 @@ def _catatan(teks: str, konteks: dict[str, str], sumber: str) -> list[Blok]:
     out: list[Blok] = []
     if c["semua"] is not None:
         out += [KotakDraf(baris) for baris in _placeholder_tak_terisi(teks, konteks, sumber)]
+        out += [KotakDraf(x) for x in [teks_di_luar(sumber, teks)] if x]
         out += [
             KotakDraf(f"{sumber}: bagian '## {j}' tidak dicetak: tidak ada temuan atas data yang terbuka untuk {j}.")
             for j, _ in bagian
             if not any(_cocok(b, j) for b in c["semua"])
         ]
     for b in c["butir"]:
-        isi_ = next((x for j, x in bagian if _cocok(b, j) and x.strip()), "")
-        if not isi_:
-            out.append(KotakDraf(pesan_catatan(sumber, b)))
+        masalah = masalah_butir(sumber, b, teks)
+        if masalah:
+            out.append(KotakDraf(masalah))
             continue
-        pertama = True
-        for x in ke_blok(isi_, b["id"]):
-            if isinstance(x, Paragraf):  # printed as a note, the first one headed "Catatan:"
-                x = Paragraf(((Teks("Catatan: "),) if pertama else ()) + tuple(x.isi), "catatan")
-                pertama = False
-            out.append(x)
+        out += _sebagai_catatan(ke_blok(next(x for j, x in bagian if _cocok(b, j)), b["id"]))
+    return out
+
+
+def _sebagai_catatan(blok: tuple[Blok, ...]) -> list[Blok]:
+    """A note's blocks as printed: paragraphs in the note style, the first headed "Catatan:" (a note that
+    opens with a list or a table gets the label above it); a heading inside a note is bold text, never an
+    entry of the Daftar Isi."""
+    out: list[Blok] = []
+    for x in blok:
+        if isinstance(x, Judul):
+            x = Paragraf((Teks(x.teks, tebal=True),))
+        if isinstance(x, Paragraf):
+            x = Paragraf(((Teks("Catatan: "),) if not out else ()) + tuple(x.isi), "catatan")
+        elif not out:
+            out.append(Paragraf((Teks("Catatan:"),), "catatan"))
+        out.append(x)
     return out
 
 
