@@ -231,7 +231,7 @@ def test_a_note_for_no_open_finding_is_named_in_the_draft_not_printed(proyek):
     umum = lap.catatan_data()
     kotak = [b.pesan for b in umum.blok if isinstance(b, KotakDraf)]
     assert kotak == [
-        "data/raw/2023/narasi/catatan_data.md: bagian '## Sasaran Salah' tidak dicetak: tidak ada temuan atas data "
-        "yang terbuka untuk Sasaran Salah."
+        "data/raw/2023/narasi/catatan_data.md: bagian '## Sasaran Salah' tidak dicetak: judulnya bukan nama atau "
+        "kode indikator yang mempunyai temuan atas data yang terbuka (tulis salah satunya persis, atau '## Umum')."
     ]
     assert lap.catatan_data("IK02") is None  # no open finding: nothing shown

@@ -333,7 +333,10 @@ def _catatan(teks: str, konteks: dict[str, str], sumber: str) -> list[Blok]:
         out += [KotakDraf(baris) for baris in _placeholder_tak_terisi(teks, konteks, sumber)]
         out += [KotakDraf(x) for x in [teks_di_luar(sumber, teks)] if x]
         out += [
-            KotakDraf(f"{sumber}: bagian '## {j}' tidak dicetak: tidak ada temuan atas data yang terbuka untuk {j}.")
+            KotakDraf(
+                f"{sumber}: bagian '## {j}' tidak dicetak: judulnya bukan nama atau kode indikator yang mempunyai "
+                "temuan atas data yang terbuka (tulis salah satunya persis, atau '## Umum')."
+            )
             for j, _ in bagian
             if not any(_cocok(b, j) for b in c["semua"])
         ]
