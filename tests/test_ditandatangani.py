@@ -9,7 +9,8 @@ import pytest
 
 from lkj.dokumen.html import dokumen_html
 from lkj.dokumen.model import KotakDraf, Narasi, Teks
-from lkj.pipeline.rakit import css_laporan, dokumen_laporan
+from lkj.pipeline.css import css_laporan
+from lkj.pipeline.rakit import dokumen_laporan
 
 from conftest import masukan
 

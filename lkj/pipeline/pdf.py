@@ -30,7 +30,7 @@ from ..dokumen.model import (
     Tabel,
 )
 from ..masukan.errors import Peringatan
-from .rakit import css_laporan
+from .css import css_laporan
 
 BASE = str(Path(__file__).parent / "templates")
 SETENGAH = 0.5  # a page whose content ends above this share of its text area is "half empty"

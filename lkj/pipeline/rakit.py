@@ -22,11 +22,11 @@ from nbconvert import HTMLExporter
 from traitlets.config import Config
 
 from ..dokumen import susun as S
-from ..dokumen.halaman import css_halaman
 from ..dokumen.html import blok_html, dokumen_html
 from ..dokumen.model import MIME, Dokumen, Narasi, dari_json
 from ..files import tulis_atomik
 from ..masukan.errors import DataError
+from .css import css_laporan
 from .fingerprint import TEMPLATES
 from .notebook import BuildError
 
@@ -37,7 +37,6 @@ if TYPE_CHECKING:
 KODE_EKSPOR = hashlib.sha256(
     b"".join(p.read_bytes() for p in sorted(TEMPLATES.rglob("*")) if p.is_file()) + Path(__file__).read_bytes()
 ).hexdigest()
-CSS = TEMPLATES / "lkj" / "laporan.css"
 
 
 def sel_html(nama: str, html: str, asal: str) -> nbformat.NotebookNode:
@@ -91,11 +90,6 @@ def dokumen_laporan(paths: list[Path], m: Masukan, final: bool) -> tuple[Dokumen
 
         raise BelumFinal(tak)
     return hasil
-
-
-def css_laporan() -> str:
-    """The report's stylesheet: the page geometry shared with the Word file, then laporan.css."""
-    return css_halaman() + CSS.read_text(encoding="utf-8")
 
 
 def html_laporan(dok: Dokumen, tahun: int) -> str:
