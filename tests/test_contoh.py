@@ -20,15 +20,20 @@ def contoh(tmp_path_factory):
     root = tmp_path_factory.mktemp("contoh") / "dinas-contoh"
     shutil.copytree(CONTOH, root, ignore=shutil.ignore_patterns("processed", "build", "reports"))
     assert not (root / "notebooks").exists()  # the plan and notebooks are the repository's
-    hasil = subprocess.run(  # the command as a user types it; the environment taken as installed
+    hasil = make_report(root)
+    assert hasil.returncode == 0, hasil.stderr
+    return root, (root / "reports/2024/laporan-kinerja-2024.html").read_text(encoding="utf-8")
+
+
+def make_report(root):
+    """`make report YEAR=2024 ROOT=…` as a user types it; the environment taken as installed."""
+    return subprocess.run(
         ["make", "-s", "-o", ".venv/.installed", "report", "YEAR=2024", f"ROOT={root}"],
         cwd=ROOT,
         capture_output=True,
         text=True,
         env={"PATH": "/usr/bin:/bin"},
     )
-    assert hasil.returncode == 0, hasil.stderr
-    return root, (root / "reports/2024/laporan-kinerja-2024.html").read_text(encoding="utf-8")
 
 
 def test_example_builds_with_make_report_and_root(contoh):
@@ -182,3 +187,24 @@ def test_example_prints_its_synthetic_standard_with_the_source(contoh):
     assert "Sumber standar nasional: Standar sintetis: target nasional koperasi aktif (contoh rekaan)." in catatan
     assert "Sumber standar provinsi: Standar sintetis: target RPJMD Provinsi Contoh (contoh rekaan)." in catatan
     assert "Standar" not in " ".join(tabel_html(html, "tabel-banding-ik01")[0])
+
+
+def test_an_evidence_file_removed_or_put_back_rebuilds_the_report(contoh):
+    """Evidence files live anywhere in the project, outside data/raw: one removed since the last build is
+    warned about at once (not 'sudah mutakhir'), and putting it back rebuilds again."""
+    root, _ = contoh
+    assert "sudah mutakhir" in make_report(root).stdout
+    nama = "data/bukti/2024/rekap-wirausaha-baru-2024.md"  # named in bukti.csv rows 2 and 3
+    berkas = root / nama
+    isi = berkas.read_bytes()
+    berkas.unlink()
+    try:
+        hasil = make_report(root)
+        assert hasil.returncode == 0, hasil.stderr
+        assert "sudah mutakhir" not in hasil.stdout
+        assert f"berkas bukti '{nama}' tidak ditemukan" in hasil.stdout + hasil.stderr
+    finally:
+        berkas.write_bytes(isi)
+    hasil = make_report(root)
+    assert "sudah mutakhir" not in hasil.stdout and "tidak ditemukan" not in hasil.stdout + hasil.stderr
+    assert "sudah mutakhir" in make_report(root).stdout

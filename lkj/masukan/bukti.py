@@ -91,6 +91,11 @@ def bukti_hilang(proyek: Proyek, df: pd.DataFrame | None, path: Path) -> list[Pe
     ]
 
 
+def berkas_bukti(df: pd.DataFrame | None) -> list[str]:
+    """The evidence files bukti.csv names (not its http(s) addresses), as written: relative to the project."""
+    return [] if df is None else sorted({b for b in df.berkas if not adalah_url(b)})
+
+
 def tanpa_bukti(m: Masukan) -> list[Peringatan]:
     """For a final report: indicators with no evidence at all (one line when bukti.csv is absent)."""
     path = m.data.folder / "bukti.csv"

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from ..files import ganti_bersama, pesan_lingkungan, tulis_atomik
 from ..masukan.berkas import ASAL, berkas_masukan, folder_tahun, sidik_data
-from ..masukan.bukti import tanpa_bukti
+from ..masukan.bukti import berkas_bukti, tanpa_bukti
 from ..masukan.errors import Peringatan
 from ..masukan.proyek import Proyek
 from ..masukan.rencana import Bagian
@@ -261,7 +261,8 @@ def build(
     _cek_keluaran(proyek, hasil)
     siap = model_path.is_file() and (proyek.processed(tahun) / "capaian.csv").is_file()
     versi = f"{s.semua}:{'final' if final else 'draf'}"
-    if siap and stamps.fresh_set("rakit", versi, [*hasil, *_processed(proyek, tahun)]):
+    tetap = siap and stamps.fresh_set("rakit", versi, [*hasil, *_processed(proyek, tahun)])
+    if tetap and _bukti_tetap(proyek, stamps):
         return BuildResult([], False, [])
 
     mulai = time.perf_counter()
@@ -357,9 +358,30 @@ def build(
     for nama, nilai in diperbarui:
         stamps.write(nama, nilai)
     stamps.write_set("rakit", versi, [*hasil, *_processed(proyek, tahun)])  # `make data` alone makes it stale
+    stamps.write(BUKTI, json.dumps(_bukti_ada(proyek, berkas_bukti(m.data.bukti))))
     bukti = tanpa_bukti(m) if final else []  # FINAL=1: indicators without evidence (bukti.csv)
     peringatan = sorted({*m.peringatan, *terpotong, *bukti})
     return BuildResult(list(tugas), True, peringatan, waktu, [n for n, _ in diperbarui], list(m.sumber_usang))
+
+
+BUKTI = "bukti"  # the stamp of which evidence files bukti.csv names and whether each was there
+
+
+def _bukti_ada(proyek: Proyek, berkas: list[str]) -> dict[str, bool]:
+    return {b: (proyek.root / b).is_file() for b in berkas}
+
+
+def _bukti_tetap(proyek: Proyek, stamps: Stamps) -> bool:
+    """The evidence files are where they were at the last build (they live outside data/raw, anywhere in the
+    project): one added or removed since changes the audit trail's links and the warnings."""
+    dulu = stamps.read(BUKTI)
+    if dulu is None:
+        return False
+    try:
+        ada = json.loads(dulu)
+    except ValueError:
+        return False
+    return isinstance(ada, dict) and ada == _bukti_ada(proyek, list(ada))
 
 
 def _sidik_bagian(b: Bagian, kode_data: str, m: Masukan) -> str:
