@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from .lebar import lebar_kolom
 from .model import Blok, Citra, Daftar, Dokumen, Kolom
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -52,7 +53,14 @@ def _env():
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=False, keep_trailing_newline=False
     )
-    env.globals.update(jenis=lambda b: type(b).__name__, kelas=_kelas, huruf=_huruf, svg=_svg, data_url=data_url)
+    env.globals.update(
+        jenis=lambda b: type(b).__name__,
+        kelas=_kelas,
+        lebar_kolom=lebar_kolom,
+        huruf=_huruf,
+        svg=_svg,
+        data_url=data_url,
+    )
     env.globals["nomor_id"] = nomor_id
     return env
 

@@ -112,7 +112,11 @@ def render(dok: Dokumen, judul: str) -> tuple[bytes, set[int]]:
     # the parts after the first lay out on their own; the first (with the lists) then knows their pages
     dipakai: dict = {}
     tata = {i: _tata(html(j, b, None), dipakai) for i, (j, b) in enumerate(bagian) if i > 0}
-    halaman = {k: str(n + 1) for d in tata.values() for n, p in enumerate(d.pages) for k in p.anchors}
+    halaman: dict[str, str] = {}  # an anchor's first page: a table split over pages lists its id on each
+    for d in tata.values():
+        for n, p in enumerate(d.pages):
+            for k in p.anchors:
+                halaman.setdefault(k, str(n + 1))
     tata[0] = _tata(html(bagian[0][0], bagian[0][1], halaman), dipakai)
     _TATA.clear()
     _TATA.update(dipakai)  # a narrative edit in one numbering part lays out that part only
