@@ -416,10 +416,52 @@ def test_page_setup_sections_and_page_numbers(draf_docx):
         (s._sectPr.find(qn("w:pgNumType")).get(qn("w:fmt")), s._sectPr.find(qn("w:pgNumType")).get(qn("w:start")))
         for s in d.sections
     ]
-    assert fmt == [("lowerRoman", "1"), ("decimal", "1")]
+    assert fmt == [("lowerRoman", "0"), ("decimal", "1")]  # the cover is 0: the Kata Pengantar is i, as in the PDF
     assert d.sections[0].different_first_page_header_footer  # the cover has no page number
     assert not d.sections[1].different_first_page_header_footer
-    assert "PAGE" in "".join(i.text for i in d.sections[0].footer._element.iter(qn("w:instrText")))
+    for s in d.sections:
+        assert "PAGE" in "".join(i.text for i in s.footer._element.iter(qn("w:instrText")))
+    assert d.sections[1].footer.paragraphs[0].text.startswith("Halaman ")  # the body's footer as the PDF's
+
+
+def test_lists_count_on_lettered_items_keep_their_letters_and_the_text_is_indonesian():
+    """A numbered list continued after a paragraph counts on ('2.', not '1.'); items typed "a. ..." get no
+    bullet beside the letter; Word checks the spelling in Indonesian; every chart has its alt text."""
+    citra = charts.capaian_per_indikator(["Indikator A"], [90.0], 2)
+    dok = Dokumen(
+        [
+            Daftar((teks("Kepala Dinas"),), bernomor=True),
+            Paragraf(teks("Tugas Kepala Dinas.")),
+            Daftar((teks("Sekretaris"), teks("Bidang")), bernomor=True, mulai=2),
+            Daftar((teks("a. pertama"), teks("b. kedua"))),
+            Gambar("gambar-1", "Capaian Indikator", citra),
+        ],
+        final=True,
+    )
+    d = _buka(ke_docx(dok))
+    numbering = d.part.numbering_part.element
+
+    def mulai(p) -> int | None:
+        num = None if p._p.pPr is None else p._p.pPr.numPr
+        if num is None:
+            return None
+        override = numbering.num_having_numId(num.numId.val).find(qn("w:lvlOverride"))
+        return int(override.find(qn("w:startOverride")).get(qn("w:val")))
+
+    par = [p for p in d.paragraphs if p.text]
+    assert [(p.text, mulai(p)) for p in par] == [
+        ("Kepala Dinas", 1),
+        ("Tugas Kepala Dinas.", None),
+        ("Sekretaris", 2),
+        ("Bidang", 2),
+        ("a. pertama", None),
+        ("b. kedua", None),
+        ("Capaian Indikator", None),
+    ]
+    assert {p.style.name for p in par[4:6]} == {"List Continue"}
+    lang = d.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
+    assert lang.get(qn("w:val")) == "id-ID"
+    assert [s._inline.docPr.get("descr") for s in d.inline_shapes] == ["Capaian Indikator"]
 
 
 def test_toc_fields_hold_the_entries_with_pageref(draf, draf_docx):

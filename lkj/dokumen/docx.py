@@ -49,6 +49,7 @@ from .model import (
 )
 
 WAKTU_TETAP = datetime(2000, 1, 1)  # core properties: a fixed date, so rebuilds are byte-identical
+BAHASA = "id-ID"  # the language of the text, for Word's proofing
 ZIP_WAKTU = (1980, 1, 1, 0, 0, 0)
 TABEL_PENDEK = 15  # rows: a table this short is kept on one page with its caption
 RATA = {"kiri": WD_ALIGN_PARAGRAPH.LEFT, "tengah": WD_ALIGN_PARAGRAPH.CENTER, "kanan": WD_ALIGN_PARAGRAPH.RIGHT}
@@ -91,6 +92,7 @@ SESUDAH = {
     "w:updateFields": "hdrShapeDefaults footnotePr endnotePr compat docVars rsids mathPr attachedSchema "
     "themeFontLang clrSchemeMapping doNotIncludeSubdocsInStats doNotAutoCompressPictures forceUpgrade captions "
     "readModeInkLockDown smartTagType schemaLibrary shapeDefaults doNotEmbedSmartTags decimalSymbol listSeparator",
+    "w:lang": "eastAsianLayout specVanish oMath",
     "w:outlineLvl": "divId cnfStyle rPr sectPr pPrChange",
     "w:tblLayout": "tblCellMar tblLook tblCaption tblDescription tblPrChange",
     "w:shd": "noWrap tcMar textDirection tcFitText vAlign hideMark",
@@ -192,6 +194,8 @@ class _Penulis:
         # document defaults too (tables, headers and styles not based on Normal)
         rpr_default = self.d.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
         _huruf(rpr_default, h.HURUF_DOCX)
+        # Indonesian for Word's spelling and grammar check (the template says en-US: every word underlined)
+        _ganti(rpr_default, _el("w:lang", **{"w:val": BAHASA, "w:eastAsia": BAHASA, "w:bidi": "ar-SA"}))
         for n in (1, 2, 3, 4):
             s = st[f"Heading {n}"]
             self._gaya_judul(s, n)
@@ -263,8 +267,15 @@ class _Penulis:
         sec.different_first_page_header_footer = False  # a copy of the cover's section would hide its number
         self._halaman(sec)
         sectpr = sec._sectPr
-        fmt = "lowerRoman" if penomoran == "romawi" else "decimal"
-        _ganti(sectpr, _el("w:pgNumType", **{"w:fmt": fmt, "w:start": "1"}))
+        # the front matter counts the cover (unnumbered) as 0, so the Kata Pengantar is i, as in the PDF
+        fmt, mulai = ("lowerRoman", "0") if penomoran == "romawi" else ("decimal", "1")
+        _ganti(sectpr, _el("w:pgNumType", **{"w:fmt": fmt, "w:start": mulai}))
+        if penomoran != "romawi":  # the body's footer as the PDF's, "Halaman 3" (without "dari 59": a
+            sec.footer.is_linked_to_previous = False  # SECTIONPAGES field shows 1 until Word updates it)
+            p = sec.footer.paragraphs[0]
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            p.add_run("Halaman ")
+            _medan(p, "PAGE", "1")
 
     def _kepala_kaki(self) -> None:
         """Header (DRAF in a draft) and footer (page number) in the first section; later ones inherit."""
@@ -350,7 +361,7 @@ class _Penulis:
         cp.created = cp.modified = WAKTU_TETAP
         cp.revision = 1
         cp.comments = cp.subject = cp.keywords = cp.category = ""
-        cp.language = "id-ID"
+        cp.language = BAHASA
 
     def _blok(self, b: Blok) -> None:
         match b:
@@ -426,24 +437,28 @@ class _Penulis:
         baris(f"TAHUN {b.tahun}", 16, True, sebelum=80)
 
     def _daftar(self, b: Daftar) -> None:
-        gaya = "List Number" if b.bernomor else "List Bullet"
-        num_id = self._penomoran_baru() if b.bernomor else None
+        """A numbered list counts from `mulai` (a list continued after a paragraph); a list whose items
+        start with the author's letters ("a. ...") gets no bullet beside them."""
+        gaya = "List Number" if b.bernomor else "List Continue" if b.berhuruf else "List Bullet"
+        num_id = self._penomoran_baru(b.mulai) if b.bernomor else None
         for butir in b.butir:
             p = self._paragraf(gaya=gaya)
+            if b.berhuruf:
+                p.paragraph_format.left_indent, p.paragraph_format.first_line_indent = Cm(1.3), Cm(-0.6)
             if num_id is not None:
                 numpr = p._p.get_or_add_pPr().get_or_add_numPr()
                 numpr.get_or_add_ilvl().val = 0
                 numpr.get_or_add_numId().val = num_id
             self._isi(p, butir)
 
-    def _penomoran_baru(self) -> int:
-        """A numbering instance of List Number's list restarting at 1 (each numbered list counts from 1)."""
+    def _penomoran_baru(self, mulai: int = 1) -> int:
+        """A numbering instance of List Number's list starting at `mulai` (each list counts on its own)."""
         gaya = self.d.styles["List Number"].element
         num_id = int(gaya.pPr.numPr.numId.val)
         numbering = self.d.part.numbering_part.element
         abstrak = numbering.num_having_numId(num_id).abstractNumId.val
         num = numbering.add_num(abstrak)
-        num.add_lvlOverride(ilvl=0).add_startOverride(1)
+        num.add_lvlOverride(ilvl=0).add_startOverride(mulai)
         return int(num.numId)
 
     def _keterangan(self, jenis: str, label: str, judul: str, id_: str, tengah: bool = False) -> Paragraph:
@@ -543,7 +558,8 @@ class _Penulis:
         batas = h.TINGGI_TEKS_CM - 2.5  # room for the caption on the same page
         if tinggi > batas:
             lebar, tinggi = lebar * batas / tinggi, batas
-        p.add_run().add_picture(io.BytesIO(b.citra.png), width=Cm(lebar), height=Cm(tinggi))
+        gbr = p.add_run().add_picture(io.BytesIO(b.citra.png), width=Cm(lebar), height=Cm(tinggi))
+        gbr._inline.docPr.set("descr", b.judul)  # alt text, read aloud by a screen reader
         cap = self._keterangan("gambar", b.label, b.judul, b.id, tengah=True)
         cap.paragraph_format.keep_with_next = False
         cap.paragraph_format.space_after = Pt(10)

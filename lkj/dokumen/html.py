@@ -13,10 +13,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .lebar import lebar_kolom
-from .model import Blok, Citra, Daftar, Dokumen, Kolom
+from .model import Blok, Citra, Dokumen, Kolom
 
 TEMPLATES = Path(__file__).parent / "templates"
-BERHURUF = re.compile(r"[a-z]\.\s")
 
 
 def data_url(data: bytes, mime: str) -> str:
@@ -36,11 +35,6 @@ def _kelas(k: Kolom):
     return Markup(f' class="{nama}"') if nama else ""
 
 
-def _huruf(d: Daftar) -> bool:
-    """A bullet list whose items all start with a letter ("a. ..."): the author's letters are its markers."""
-    return bool(d.butir) and all(b and BERHURUF.match(b[0].teks) for b in d.butir)
-
-
 def nomor_id(label: str) -> str:
     """The anchor of a numbered caption: "Tabel 3.1" -> "no-tabel-3-1"."""
     return "no-" + re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
@@ -57,7 +51,6 @@ def _env():
         jenis=lambda b: type(b).__name__,
         kelas=_kelas,
         lebar_kolom=lebar_kolom,
-        huruf=_huruf,
         svg=_svg,
         data_url=data_url,
     )

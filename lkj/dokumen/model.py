@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
@@ -61,6 +62,9 @@ class Paragraf:
     gaya: Literal["", "catatan", "rumus", "tengah"] = ""  # "catatan": a note printed with the figure it explains
 
 
+BERHURUF = re.compile(r"[a-z]\.\s")
+
+
 @dataclass(frozen=True)
 class Daftar:
     """A bulleted or numbered list; each item is inline content."""
@@ -69,6 +73,11 @@ class Daftar:
     bernomor: bool = False
     mulai: int = 1  # the first number of a numbered list continued after a paragraph ("2. ...")
     gaya: Literal["", "langkah"] = ""  # "langkah": the steps of a calculation, set apart
+
+    @property
+    def berhuruf(self) -> bool:
+        """A bullet list whose items all start with a letter ("a. ..."): the author's letters are its markers."""
+        return not self.bernomor and bool(self.butir) and all(b and BERHURUF.match(b[0].teks) for b in self.butir)
 
 
 @dataclass(frozen=True)
