@@ -9,6 +9,7 @@ import pytest
 
 from lkj.dokumen.html import dokumen_html
 from lkj.dokumen.model import KotakDraf, Narasi, Teks
+from lkj.pipeline import masalah_final
 from lkj.pipeline.css import css_laporan
 from lkj.pipeline.rakit import dokumen_laporan
 
@@ -185,7 +186,6 @@ def test_open_data_findings_are_disclosed_where_the_figure_appears(final):
 
 
 def test_final_refuses_open_data_findings_neither_fixed_nor_disclosed_one_line_each(proyek):
-    from lkj.pipeline import masalah_final
     from lkj.reviu import periksa
 
     catatan = proyek / "data/raw/2023/narasi/catatan_data.md"
@@ -231,8 +231,21 @@ def test_a_note_for_no_open_finding_is_named_in_the_draft_not_printed(proyek):
     lap = Laporan.muat(2023, proyek)
     umum = lap.catatan_data()
     kotak = [b.pesan for b in umum.blok if isinstance(b, KotakDraf)]
-    assert kotak == [
+    pesan = (
         "data/raw/2023/narasi/catatan_data.md: bagian '## Sasaran Salah' tidak dicetak: judulnya bukan nama atau "
-        "kode indikator yang mempunyai temuan atas data yang terbuka (tulis salah satunya persis, atau '## Umum')."
-    ]
+        "kode indikator yang mempunyai temuan atas data yang terbuka (tulis salah satunya persis, atau '## Umum'; "
+        "hapus bagian ini bila temuannya sudah diperbaiki)."
+    )
+    assert kotak == [pesan]
     assert lap.catatan_data("IK02") is None  # no open finding: nothing shown
+    # the final report refuses what the draft names: the writer's note would be dropped unsaid
+    assert [b for b in masalah_final(masukan(2023, proyek)) if "catatan_data.md" in b] == [pesan]
+
+
+def test_text_outside_any_note_section_is_refused_by_the_final_report(proyek):
+    catatan = proyek / "data/raw/2023/narasi/catatan_data.md"
+    catatan.write_text("Pengantar catatan.\n\n" + catatan.read_text(encoding="utf-8"), encoding="utf-8")
+    assert [b for b in masalah_final(masukan(2023, proyek)) if "catatan_data.md" in b] == [
+        "data/raw/2023/narasi/catatan_data.md, baris 1–1: teks di luar bagian '## <nama indikator>' atau "
+        "'## Umum' tidak dicetak."
+    ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..hitung.pengukuran import hitung
 from ..masukan.model import Masukan
 from .aturan import ATURAN, kelompokkan, rinci
-from .pengungkapan import butir_catatan, pesan_catatan_kurang, tanpa_catatan, ungkap
+from .pengungkapan import bagian_lepas, butir_catatan, pesan_catatan_kurang, tanpa_catatan, teks_di_luar, ungkap
 from .temuan import Konteks, Temuan
 
 
@@ -36,4 +36,6 @@ def catatan_kurang(m: Masukan) -> list[str]:
     if not m.rencana.catatan:
         return tanpa_catatan(m.proyek.relatif(m.proyek.rencana), butir)
     teks = m.narasi.get(m.rencana.catatan)
-    return pesan_catatan_kurang(m.proyek.relatif(m.narasi_path(m.rencana.catatan)), butir, teks)
+    file = m.proyek.relatif(m.narasi_path(m.rencana.catatan))
+    di_luar = [x for x in [teks_di_luar(file, teks)] if x]
+    return pesan_catatan_kurang(file, butir, teks) + bagian_lepas(file, butir, teks) + di_luar

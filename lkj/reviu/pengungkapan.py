@@ -10,7 +10,7 @@ measurement table); a draft shows a red box where one is missing, and FINAL=1 re
 from __future__ import annotations
 
 from ..hitung.pengukuran import Pengukuran
-from ..masukan.narasi import bagian_cocok, bagian_teks, berisi
+from ..masukan.narasi import bagian_cocok, bagian_teks, berisi, kunci
 from .temuan import Temuan
 
 UMUM = "Umum"  # the section for findings about no single indicator of this year
@@ -83,6 +83,19 @@ def tanpa_catatan(file: str, butir: list[dict]) -> list[str]:
         f"{file}: temuan atas data {b['nama']} belum diperbaiki: {'; '.join(b['temuan'])}. Perbaiki datanya, atau "
         "tambahkan 'catatan: catatan_data' ke rencana laporan ini dan ungkapkan temuan itu di narasi catatan_data.md."
         for b in butir
+    ]
+
+
+def bagian_lepas(file: str, semua: list[dict], teks: str | None) -> list[str]:
+    """The sections about no item (no open finding has that name or code): printed nowhere, so a draft
+    shows them and FINAL=1 refuses them, one line each; a writer's note is never dropped unsaid."""
+    dicari = {kunci(x) for b in semua for x in (b["nama"], b["kode"])}
+    return [
+        f"{file}: bagian '## {j}' tidak dicetak: judulnya bukan nama atau kode indikator yang mempunyai temuan "
+        "atas data yang terbuka (tulis salah satunya persis, atau '## Umum'; hapus bagian ini bila temuannya "
+        "sudah diperbaiki)."
+        for j, _ in bagian_teks(teks or "")[1]
+        if kunci(j) not in dicari
     ]
 
 

@@ -29,7 +29,7 @@ from ..hitung.pengukuran import (
 )
 from ..masukan.errors import DataError
 from ..masukan.narasi import bagian_teks, kunci
-from ..reviu.pengungkapan import masalah_butir, teks_di_luar
+from ..reviu.pengungkapan import bagian_lepas, masalah_butir, teks_di_luar
 from . import tabel
 from .html import rujukan
 
@@ -332,14 +332,7 @@ def _catatan(teks: str, konteks: dict[str, str], sumber: str) -> list[Blok]:
     if c["semua"] is not None:
         out += [KotakDraf(baris) for baris in _placeholder_tak_terisi(teks, konteks, sumber)]
         out += [KotakDraf(x) for x in [teks_di_luar(sumber, teks)] if x]
-        out += [
-            KotakDraf(
-                f"{sumber}: bagian '## {j}' tidak dicetak: judulnya bukan nama atau kode indikator yang mempunyai "
-                "temuan atas data yang terbuka (tulis salah satunya persis, atau '## Umum')."
-            )
-            for j, _ in bagian
-            if not any(_cocok(b, j) for b in c["semua"])
-        ]
+        out += [KotakDraf(x) for x in bagian_lepas(sumber, c["semua"], teks)]
     for b in c["butir"]:
         masalah = masalah_butir(sumber, b, teks)
         if masalah:
