@@ -53,9 +53,28 @@ def test_nip_is_read_as_typed_never_as_a_yaml_number(proyek, tertulis, nip):
     assert baca_aturan(Proyek.di(proyek), 2023).penandatangan["nip"] == nip  # YAML 1.1 would read 0123 as 83
 
 
-def test_a_signing_date_typed_as_an_iso_date_stays_text(proyek):
-    ganti(proyek / "params/2023.yaml", "tanggal: 31 Januari 2024", "tanggal: 2024-01-31")
-    assert baca_aturan(Proyek.di(proyek), 2023).penandatangan["tanggal"] == "2024-01-31"
+@pytest.mark.parametrize(
+    ("tertulis", "dicetak"),
+    [
+        ("2024-01-31", "31 Januari 2024"),  # never a YAML date, and printed as a letter prints it
+        ("31/01/2024", "31 Januari 2024"),
+        ("05 januari  2024", "5 Januari 2024"),
+        ("30 Nopember 2024", "30 November 2024"),
+        ("Januari 2024", "Januari 2024"),  # the day left to write by hand
+    ],
+)
+def test_a_signing_date_is_printed_as_an_official_letter_writes_it(proyek, tertulis, dicetak):
+    ganti(proyek / "params/2023.yaml", "tanggal: 31 Januari 2024", f"tanggal: {tertulis}")
+    assert baca_aturan(Proyek.di(proyek), 2023).penandatangan["tanggal"] == dicetak
+
+
+@pytest.mark.parametrize("tertulis", ["31 Januri 2025", "31 Februari 2025", "2025-13-01", "akhir Januari 2025"])
+def test_a_signing_date_that_is_no_date_stops_with_one_line(proyek, tertulis):
+    ganti(proyek / "params/2023.yaml", "tanggal: 31 Januari 2024", f"tanggal: {tertulis}")
+    with pytest.raises(DataError) as e:
+        baca_aturan(Proyek.di(proyek), 2023)
+    assert f"penandatangan.tanggal '{tertulis}' bukan tanggal yang dapat dibaca" in str(e.value)
+    assert "params/2023.yaml" in str(e.value) and "31 Januari 2025" in str(e.value)
 
 
 def test_fractional_predikat_bounds_are_printed_as_numbers(proyek, capsys):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
 from dataclasses import dataclass
@@ -207,6 +208,8 @@ def baca_aturan(proyek: Proyek, tahun: int) -> Aturan:
             if v is not None:  # what the signed page prints: no invisible characters, a sane length
                 cek_teks(str(v), f"penandatangan.{k}", path, None, "nilai")
         ttd = {k: None if ttd[k] is None or not str(ttd[k]).strip() else str(ttd[k]).strip() for k in PENANDATANGAN}
+        if ttd["tanggal"] is not None:
+            ttd["tanggal"] = tanggal_resmi(ttd["tanggal"], "penandatangan.tanggal", salah)
     logo = None
     if isi.get("logo"):
         logo = _logo(proyek, isi["logo"], salah)
@@ -257,6 +260,41 @@ def baca_aturan(proyek: Proyek, tahun: int) -> Aturan:
     )
 
 
+BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober")
+BULAN += ("November", "Desember")
+_NAMA_BULAN = {b.casefold(): i for i, b in enumerate(BULAN, start=1)} | {"pebruari": 2, "nopember": 11}
+_TANGGAL = (
+    (re.compile(r"(?:(\d{1,2})\s+)?([^\W\d_]+)\s+(\d{4})"), ("hari", "bulan", "tahun")),  # 31 Januari 2025
+    (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"), ("tahun", "bulan", "hari")),  # 2025-01-31
+    (re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})"), ("hari", "bulan", "tahun")),  # 31-01-2025, 31/01/2025
+)
+
+
+def tanggal_resmi(teks: str, nama: str, salah) -> str:
+    """A date as an official letter prints it ('31 Januari 2025', or 'Januari 2025' with the day left to
+    write by hand), from the forms people type; a misspelt month or an impossible day is refused."""
+    for pola, urutan in _TANGGAL:
+        m = pola.fullmatch(" ".join(teks.split()))
+        if m is None:
+            continue
+        bagian = dict(zip(urutan, m.groups(), strict=True))
+        bulan = bagian["bulan"]
+        nomor = int(bulan) if bulan.isdigit() else _NAMA_BULAN.get(bulan.casefold())
+        try:
+            if nomor is None:
+                raise ValueError
+            datetime.date(int(bagian["tahun"]), nomor, int(bagian["hari"] or 1))
+        except ValueError:
+            break
+        hari = f"{int(bagian['hari'])} " if bagian["hari"] else ""
+        return f"{hari}{BULAN[nomor - 1]} {bagian['tahun']}"
+    raise salah(
+        nama.split(".")[0],
+        f"{nama} '{teks}' bukan tanggal yang dapat dibaca",
+        "Tulis mis. 31 Januari 2025 (nama bulan dalam bahasa Indonesia) atau 2025-01-31.",
+    )
+
+
 def _teks_isian(v: object, nama: str, path: Path, salah) -> str | None:
     """One text entry of a params block: a string or number as typed, None when empty."""
     if (v is not None and not isinstance(v, (str, int))) or isinstance(v, bool):
@@ -281,6 +319,8 @@ def _blok_lampiran(blok: dict | None, kunci: str, path: Path, salah) -> dict | N
             out[k] = v
             continue
         out[k] = _teks_isian(v, f"{kunci}.{k}", path, salah)
+        if k == "tanggal" and out[k] is not None:
+            out[k] = tanggal_resmi(out[k], f"{kunci}.tanggal", salah)
         if out[k] is None and k not in BOLEH_KOSONG:
             raise salah(kunci, f"{kunci}.{k} kosong", f"Isi {kunci}.{k}, atau hapus seluruh blok {kunci}.")
     return out
