@@ -156,6 +156,7 @@ def test_non_standard_words_and_spacing_are_warned_with_file_and_line():
         "Capaian 13,45% dari target 1.004 unit; Rp1.500,- sesuai Perwal No. 35 dan {{ dimana_lalu }}.\n"
         "| Bidang | Uraian |\n|---|---|\n| | PERIJINAN usaha,dan  sistim |\n"
         "Lihat [analisa](https://contoh.go.id/analisa) dan {{ capaian_ik01 }}.\n"
+        "Tugas – tugas dibidang komoditi; alat-alat dan Renstra – SKPD.\n"
     )
     w = periksa_ejaan(teks, "narasi/x.md")
     assert [(x.pesan, x.sumber) for x in w] == [
@@ -169,6 +170,12 @@ def test_non_standard_words_and_spacing_are_warned_with_file_and_line():
         ("ejaan: tidak ada spasi sesudah ',': tambahkan spasi", "narasi/x.md, baris 5"),
         ("ejaan: spasi ganda di tengah kalimat: jadikan satu", "narasi/x.md, baris 5"),
         ("ejaan: 'analisa' tidak baku, tulis 'analisis'", "narasi/x.md, baris 6"),  # the link's text, once
+        ("ejaan: 'dibidang' tidak baku, tulis 'di bidang'", "narasi/x.md, baris 7"),
+        ("ejaan: 'komoditi' tidak baku, tulis 'komoditas'", "narasi/x.md, baris 7"),
+        (
+            "ejaan: kata ulang 'Tugas – tugas' ditulis dengan tanda hubung tanpa spasi: 'Tugas-tugas'",
+            "narasi/x.md, baris 7",
+        ),
     ]  # numbers (13,45%, 1.004, Rp1.500,-), placeholders, links and table bars are not spelling
 
 

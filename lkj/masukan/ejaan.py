@@ -15,6 +15,7 @@ TIDAK_BAKU = {
     "apotik": "apotek",
     "didalam": "di dalam",
     "diantara": "di antara",
+    "dibidang": "di bidang",
     "diatas": "di atas",
     "dibawah": "di bawah",
     "dikoordinir": "dikoordinasikan",
@@ -28,6 +29,7 @@ TIDAK_BAKU = {
     "ijin": "izin",
     "jadual": "jadwal",
     "kedepan": "ke depan",
+    "komoditi": "komoditas",
     "ketrampilan": "keterampilan",
     "koordinir": "koordinasikan",
     "kreatifitas": "kreativitas",
@@ -50,6 +52,7 @@ TIDAK_BAKU = {
     "seksama": "saksama",
     "silahkan": "silakan",
     "sistim": "sistem",
+    "standard": "standar",
     "standarisasi": "standardisasi",
     "subyek": "subjek",
     "tehnik": "teknik",
@@ -61,6 +64,7 @@ TIDAK_BAKU = {
 KATA = re.compile(r"\b(" + "|".join(sorted(TIDAK_BAKU, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 SPASI_SEBELUM = re.compile(r"(?<=\S)[ \t]+([:;,!?])")  # "berikut :" -> "berikut:"
 SPASI_SESUDAH = re.compile(r"(?<=[a-z])([,;:])(?=[A-Za-z])")  # "Binjai,Dinas" -> "Binjai, Dinas"
+ULANG_BERSPASI = re.compile(r"\b(\w+) [-–—] (\1)\b", re.IGNORECASE)  # "alat – alat" -> "alat-alat"
 SPASI_GANDA = re.compile(r"(?<=\S) {2,}(?=\S)")
 PLACEHOLDER = re.compile(r"\{\{[^{}]*\}\}")
 TAUTAN = re.compile(r"\]\([^)]*\)|https?://\S+")
@@ -87,6 +91,10 @@ def _periksa_teks(teks: str, tempat: str) -> list[Peringatan]:
         out.append(Peringatan(f"ejaan: spasi sebelum '{m[1]}': hapus spasinya", tempat))
     for m in SPASI_SESUDAH.finditer(teks):
         out.append(Peringatan(f"ejaan: tidak ada spasi sesudah '{m[1]}': tambahkan spasi", tempat))
+    for m in ULANG_BERSPASI.finditer(teks):
+        out.append(
+            Peringatan(f"ejaan: kata ulang '{m[0]}' ditulis dengan tanda hubung tanpa spasi: '{m[1]}-{m[2]}'", tempat)
+        )
     if SPASI_GANDA.search(teks):
         out.append(Peringatan("ejaan: spasi ganda di tengah kalimat: jadikan satu", tempat))
     return out
