@@ -4,6 +4,7 @@ import csv
 import hashlib
 import io
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -288,6 +289,29 @@ def test_the_same_workbook_imports_again_after_its_own_import(proyek, capsys):
     assert impor(proyek, buku) == 2
     assert "data/raw/2023/pk.csv (diubah " in capsys.readouterr().err
     assert pk.read_text().splitlines()[1].endswith(",97")
+
+
+def test_a_second_copy_of_the_workbook_does_not_undo_the_first_ones_import(proyek, capsys):
+    """Two departments fill copies of one workbook: the second import would put back what the first wrote
+    (its copy holds the old values), so it is refused naming the cells, unless PAKSA=1."""
+    buku = isian(proyek)
+    salinan = shutil.copy(buku, proyek / "isian-2023-bidang.xlsx")
+    pk = proyek / "data/raw/2023/pk.csv"
+    ubah_buku(buku, lambda wb: wb["pk"].cell(2, 5, 99))  # the Sekretariat: IK01's target
+    assert impor(proyek, buku) == 0
+    ubah_buku(salinan, lambda wb: wb["pk"].cell(3, 5, 98))  # a Bidang, in its own copy: IK02's target
+    capsys.readouterr()
+    assert impor(proyek, salinan) == 2
+    err = capsys.readouterr().err
+    assert "buku kerja ini akan membatalkan isian impor sebelumnya (isian-2023.xlsx): " in err
+    assert "data/raw/2023/pk.csv, IK01: target '99' → '100'" in err and "PAKSA=1" in err
+    assert [r.split(",")[-1] for r in pk.read_text().splitlines()[1:3]] == ["99", "100"]  # nothing written
+    # the first workbook, edited further, still imports; the copy with PAKSA=1 overrides
+    ubah_buku(buku, lambda wb: wb["pk"].cell(3, 5, 97))
+    assert impor(proyek, buku) == 0, capsys.readouterr().err
+    assert [r.split(",")[-1] for r in pk.read_text().splitlines()[1:3]] == ["99", "97"]
+    assert impor(proyek, salinan, 2023, "--paksa") == 0
+    assert [r.split(",")[-1] for r in pk.read_text().splitlines()[1:3]] == ["100", "98"]
 
 
 def test_isian_over_an_existing_workbook_says_why_and_what_to_do(proyek, capsys):

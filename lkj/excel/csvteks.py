@@ -150,6 +150,32 @@ def perubahan(
     return tambah, hapus, ubah
 
 
+def dibatalkan(
+    nama: str,
+    skema: tuple[Kolom, ...],
+    asal: list[dict[str, str]],
+    kini: list[dict[str, str]],
+    baru: list[dict[str, str]],
+) -> list[str]:
+    """What writing `baru` would undo of the change from `asal` to `kini` (an earlier import): cells it puts
+    back to their `asal` value, rows that import added which it lacks, rows it removed which come back."""
+    jenis = {k.nama: k for k in skema}
+    kolom = [k.nama for k in skema]
+    a, k_, b = ({kunci(nama, r, kolom): r for r in x} for x in (asal, kini, baru))
+    label = "/".join
+    out = [f"{label(k)}: baris yang ditambahkan tidak ada" for k in k_ if k not in a and k not in b]
+    out += [f"{label(k)}: baris yang dihapus muncul kembali" for k in a if k not in k_ and k in b]
+    for k, r in k_.items():
+        if k in a and k in b:
+            out += [
+                f"{label(k)}: {c} '{r.get(c, '').strip()}' → '{b[k].get(c, '').strip()}'"
+                for c in kolom
+                if not sama(jenis[c], a[k].get(c, ""), r.get(c, ""))
+                and sama(jenis[c], a[k].get(c, ""), b[k].get(c, ""))
+            ]
+    return out
+
+
 def tabel_aman(df: pd.DataFrame) -> pd.DataFrame:
     """A copy of a table whose text cells a spreadsheet shows as text (the reviu's rule, `teks_aman`):
     for every CSV a person may open, e.g. data/processed/<YEAR>/*.csv, where an indicator named

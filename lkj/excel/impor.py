@@ -343,6 +343,7 @@ def impor(proyek: Proyek, tahun: int, file: Path, paksa: bool = False) -> list[s
         lb.path = peta[nm]
     catatan = periksa_buku(proyek, tahun, lembar_, renstra, file.name)
     tulis: list[tuple[Lembar, str]] = []
+    sebelum: dict[str, list[dict[str, str]]] = {}  # each CSV's rows before this import
     laporan = []
     for lb in lembar_.values():
         kolom = skema(lb.nama_berkas, lb.header)
@@ -351,6 +352,7 @@ def impor(proyek: Proyek, tahun: int, file: Path, paksa: bool = False) -> list[s
             continue
         baru = csvteks.tulis(lb.nama_berkas, kolom, lama, lb.baris)
         rel = proyek.relatif(lb.path)
+        sebelum[rel] = lama.baris if lama else []
         if baru is None:
             laporan.append(f"  {rel}: tidak berubah")
             continue
@@ -365,13 +367,40 @@ def impor(proyek: Proyek, tahun: int, file: Path, paksa: bool = False) -> list[s
     buku = id_buku(tahun, renstra, sha)
     terakhir = baca_catatan_impor(proyek, tahun)
     dari_impor_ini = terakhir.get("berkas", {}) if terakhir.get("buku") == buku else {}
+    asal_impor = terakhir.get("asal", {}) if terakhir.get("buku") == buku else {}  # rows before its first import
 
     def milik_kita(lb: Lembar) -> bool:
         """The CSV is as the workbook was made from it, or as this workbook's last import wrote it."""
         kini = sha256(proyek, lb.path)
         return kini in (sha.get(lembar(lb.nama_berkas), ""), dari_impor_ini.get(proyek.relatif(lb.path)))
 
+    def dari_buku_ini(lb: Lembar) -> bool:
+        """The CSV is as the workbook was made from it (not yet imported from this workbook)."""
+        return sha256(proyek, lb.path) == sha.get(lembar(lb.nama_berkas), "")
+
     konflik = [lb for lb, _ in tulis if not milik_kita(lb)]
+    batal = [
+        (proyek.relatif(lb.path), x)
+        for lb, _ in tulis
+        if not konflik and not dari_buku_ini(lb) and isinstance(asal_impor.get(proyek.relatif(lb.path)), list)
+        for x in csvteks.dibatalkan(
+            lb.nama_berkas,
+            skema(lb.nama_berkas, lb.header),
+            asal_impor[proyek.relatif(lb.path)],
+            sebelum[proyek.relatif(lb.path)],
+            lb.baris,
+        )
+    ]
+    if batal and not paksa:  # another copy of the same workbook, without what the last import wrote
+        raise DataError(
+            file,
+            f"buku kerja ini akan membatalkan isian impor sebelumnya ({terakhir.get('file', '?')}): "
+            + "; ".join(f"{rel}, {x}" for rel, x in batal[:5])
+            + (f"; dan {len(batal) - 5} lagi" if len(batal) > 5 else ""),
+            "Tidak ada yang ditulis. Bila ini salinan lain dari buku kerja yang sama, isi bagian Anda pada buku "
+            f"kerja yang terakhir diimpor, atau buat buku kerja baru dari data sekarang (make excel-isian "
+            f"YEAR={tahun} PAKSA=1); bila nilai lama itu memang yang benar, ulangi impor dengan PAKSA=1.",
+        )
     if konflik and not paksa:
         raise DataError(
             file,
@@ -381,6 +410,7 @@ def impor(proyek: Proyek, tahun: int, file: Path, paksa: bool = False) -> list[s
             f"(make excel-isian YEAR={tahun} PAKSA=1) dan isi ulang bagian Anda; agar isian buku kerja ini "
             "yang dipakai dan perubahan itu ditimpa: ulangi impor dengan PAKSA=1.",
         )
+    asal_baru = [proyek.relatif(lb.path) for lb, _ in tulis if dari_buku_ini(lb) or paksa]
     for lb, teks in tulis:
         tulis_atomik(lb.path, teks)
     if tulis:
@@ -393,6 +423,10 @@ def impor(proyek: Proyek, tahun: int, file: Path, paksa: bool = False) -> list[s
                 "berkas": {
                     **dari_impor_ini,
                     **{proyek.relatif(lb.path): sha256(proyek, lb.path) for lb, _ in tulis},
+                },
+                "asal": {
+                    **{rel: x for rel, x in asal_impor.items() if rel in dari_impor_ini},
+                    **{rel: sebelum[rel] for rel in asal_baru},
                 },
             },
         )
