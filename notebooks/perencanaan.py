@@ -54,13 +54,14 @@ judul_d = html.judul(f"D. Rencana Kerja dan Anggaran Tahun {tahun}", 2, "bab-2-d
 if lap.anggaran is None:
     tampilkan(judul_d, html.catatan(["Data anggaran tahun ini belum tersedia."]))
 else:
+    program = lap.anggaran.to_dict("records")
     tampilkan(
         judul_d,
         lap.narasi("bab2_anggaran"),
         html.tabel(
-            lap.anggaran.to_dict("records"),
+            program,
             [
-                html.Kol("No", lambda x: x["program_kode"], lebar=0.6),
+                html.kol_nomor(program),
                 html.Kol("Program", lambda x: x["program"], lebar=4),
                 html.Kol("Pagu Anggaran", lambda x: fmt.rupiah(x["pagu"]), True, lebar=1.6),
             ],

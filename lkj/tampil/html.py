@@ -57,6 +57,12 @@ class Kol:
     satuan: str = ""
 
 
+def kol_nomor(rows: Sequence) -> Kol:
+    """The "No" column: each row's place in `rows` (1, 2, ...), never an internal code such as P01."""
+    nomor = {id(r): i for i, r in enumerate(rows, start=1)}
+    return Kol("No", lambda r: str(nomor[id(r)]), lebar=0.5)
+
+
 def _isi(v: str | Isi) -> Isi:
     return v if isinstance(v, tuple) else teks(str(v))
 

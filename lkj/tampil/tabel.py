@@ -15,7 +15,7 @@ from ..dokumen.model import Daftar, Isi, Tabel, Teks
 from ..hitung import formulas as F
 from ..hitung.pengukuran import HasilIndikator, Pengukuran, sensitivitas, total_anggaran
 from ..masukan.model import Masukan
-from .html import Kol, tabel
+from .html import Kol, kol_nomor, tabel
 
 
 def rentang(k: F.Kelas, nama: str = "capaian") -> str:
@@ -241,7 +241,7 @@ def tabel_anggaran(p: Pengukuran, df: pd.DataFrame, efisiensi: bool = False) -> 
         return tabel(
             rows,
             [
-                Kol("No", lambda x: x["program_kode"], lebar=0.6),
+                kol_nomor(rows),
                 Kol("Program", lambda x: x["program"], lebar=3),
                 Kol("Pagu Anggaran", lambda x: fmt.rupiah(x["pagu"]), True),
                 Kol("Realisasi Anggaran", lambda x: fmt.rupiah(x["realisasi"]), True),
@@ -254,7 +254,7 @@ def tabel_anggaran(p: Pengukuran, df: pd.DataFrame, efisiensi: bool = False) -> 
     return tabel(
         rows,
         [
-            Kol("No", lambda x: x["program_kode"], lebar=0.6),
+            kol_nomor(rows),
             Kol("Program", lambda x: x["program"], lebar=3),
             Kol("Indikator", lambda x: nama_indikator(p, x["indikator_id"]), lebar=2),
             Kol("Serapan", lambda x: fmt.persen(x["serapan"], d), True),
