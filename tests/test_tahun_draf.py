@@ -35,14 +35,22 @@ def test_a_copied_narrative_opens_with_a_red_box_in_the_draft_and_none_in_the_fi
     assert not isinstance(narasi.isi_ulang(n, "Capaian {{ capaian }} tahun ini.").blok[0], KotakDraf)
 
 
+def test_the_names_offered_for_an_unknown_placeholder_are_the_most_alike():
+    """A second year's writer typed {{ realisasi_tahun_lalu }}: the name meant, realisasi_lalu, comes first
+    even among many names starting alike."""
+    konteks = {f"realisasi_ik{i:02}": "1" for i in range(1, 11)} | {"realisasi_lalu": "2", "tahun_lalu": "2023"}
+    (pesan,) = narasi.tak_terisi("{{ realisasi_tahun_lalu }}\n", konteks, "x.md")
+    assert "Ganti dengan salah satu yang tersedia: realisasi_lalu, " in pesan and pesan.endswith(", …; atau hapus.")
+
+
 def test_an_unresolved_placeholder_is_a_red_mark_naming_it_and_what_exists():
     teks = "Baris satu.\nRealisasi {{ ik01_k24_realisasi }} dari {{ ik01_k01_realisasi }}.\n"
     n = narasi.tampilkan(teks, "data/raw/2024/narasi/sasaran-01.md", KONTEKS)
     kotak = [b for b in n.blok if isinstance(b, KotakDraf)]
     assert [k.pesan for k in kotak] == [
         "data/raw/2024/narasi/sasaran-01.md, baris 2: placeholder '{{ ik01_k24_realisasi }}' tidak dikenal "
-        "(tidak terisi dari data tahun ini). Ganti dengan salah satu yang tersedia: ik01_k01_realisasi, "
-        "ik01_k02_realisasi; atau hapus."
+        "(tidak terisi dari data tahun ini). Ganti dengan salah satu yang tersedia: ik01_k02_realisasi, "
+        "ik01_k01_realisasi, …; atau hapus."  # the most alike first: k24 is nearer k02 than k01
     ]
     runs = _teks(n.blok)
     assert [t.teks for t in runs] == ["Baris satu.", " ", "Realisasi ", "{{ ik01_k24_realisasi }}", " dari 12."]

@@ -8,6 +8,7 @@ narrative cannot inject script or load anything remote.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from functools import lru_cache
@@ -53,10 +54,12 @@ def _md() -> MarkdownIt:
 
 
 def _tersedia(nama: str, konteks: dict[str, str] | set[str]) -> str:
-    """The names a writer could have meant: those sharing the first word, else the first dozen."""
-    konteks = {k for k in konteks if not k.startswith("_")}  # BUTIR: not a placeholder
-    mirip = sorted(k for k in konteks if k.split("_")[0] == nama.split("_")[0])[:6]
-    return ", ".join(mirip or sorted(konteks)[:12]) + (", …" if len(konteks) > 12 and not mirip else "")
+    """The names a writer could have meant, the most alike first (realisasi_tahun_lalu -> realisasi_lalu),
+    else the first dozen; '…' when there are more."""
+    konteks = sorted(k for k in konteks if not k.startswith("_"))  # BUTIR: not a placeholder
+    mirip = difflib.get_close_matches(nama, konteks, n=6, cutoff=0.5)
+    tampil = mirip or konteks[:12]
+    return ", ".join(tampil) + (", …" if len(konteks) > len(tampil) else "")
 
 
 def isi(teks: str, konteks: dict[str, str], file: str) -> str:
