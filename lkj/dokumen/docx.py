@@ -28,7 +28,6 @@ from docx.shared import Cm, Emu, Pt, RGBColor, Twips
 from docx.text.paragraph import Paragraph
 
 from . import halaman as h
-from .lebar import lebar_kolom
 from .model import (
     AwalBagian,
     Blok,
@@ -482,7 +481,8 @@ class _Penulis:
         if b.judul or b.label:
             self._keterangan("tabel", b.label, b.judul, b.id)
         n = len(b.kolom)
-        lebar = lebar_kolom(b)
+        total = sum(k.lebar for k in b.kolom) or n
+        lebar = [h.LEBAR_TEKS_CM * k.lebar / total for k in b.kolom]
         baris_kepala = len(b.kepala) + 1
         t = self.d.add_table(rows=0, cols=n)
         t.style = self.d.styles["Table Grid"]

@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from .lebar import lebar_kolom
 from .model import Blok, Citra, Dokumen, Kolom
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -47,13 +46,7 @@ def _env():
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=False, keep_trailing_newline=False
     )
-    env.globals.update(
-        jenis=lambda b: type(b).__name__,
-        kelas=_kelas,
-        lebar_kolom=lebar_kolom,
-        svg=_svg,
-        data_url=data_url,
-    )
+    env.globals.update(jenis=lambda b: type(b).__name__, kelas=_kelas, svg=_svg, data_url=data_url)
     env.globals["nomor_id"] = nomor_id
     return env
 
