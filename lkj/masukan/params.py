@@ -260,8 +260,20 @@ def baca_aturan(proyek: Proyek, tahun: int) -> Aturan:
     )
 
 
-BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober")
-BULAN += ("November", "Desember")
+BULAN = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
 _NAMA_BULAN = {b.casefold(): i for i, b in enumerate(BULAN, start=1)} | {"pebruari": 2, "nopember": 11}
 _TANGGAL = (
     (re.compile(r"(?:(\d{1,2})\s+)?([^\W\d_]+)\s+(\d{4})"), ("hari", "bulan", "tahun")),  # 31 Januari 2025

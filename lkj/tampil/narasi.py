@@ -56,10 +56,10 @@ def _md() -> MarkdownIt:
 def _tersedia(nama: str, konteks: dict[str, str] | set[str]) -> str:
     """The names a writer could have meant, the most alike first (realisasi_tahun_lalu -> realisasi_lalu),
     else the first dozen; '…' when there are more."""
-    konteks = sorted(k for k in konteks if not k.startswith("_"))  # BUTIR: not a placeholder
-    mirip = difflib.get_close_matches(nama, konteks, n=6, cutoff=0.5)
-    tampil = mirip or konteks[:12]
-    return ", ".join(tampil) + (", …" if len(konteks) > len(tampil) else "")
+    nama_ada = sorted(k for k in konteks if not k.startswith("_"))  # BUTIR: not a placeholder
+    mirip = difflib.get_close_matches(nama, nama_ada, n=6, cutoff=0.5)
+    tampil = mirip or nama_ada[:12]
+    return ", ".join(tampil) + (", …" if len(nama_ada) > len(tampil) else "")
 
 
 def isi(teks: str, konteks: dict[str, str], file: str) -> str:
