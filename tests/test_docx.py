@@ -562,7 +562,7 @@ def test_libreoffice_paginates_as_expected(draf, konversi):
     assert paksa + 1 <= len(baca.pages) <= paksa + 12
     # page numbers restart: the page of Bab I shows 1, the page before it a roman number
     bab1 = next(i for i, t in enumerate(hal) if "BAB I PENDAHULUAN\nA. Latar" in t)
-    assert re.search(r"(^|\n)\s*1\s*$", hal[bab1]) and re.search(r"(^|\n)\s*[ivx]+\s*$", hal[bab1 - 1])
+    assert re.search(r"(^|\n)\s*(Halaman )?1\s*$", hal[bab1]) and re.search(r"(^|\n)\s*[ivx]+\s*$", hal[bab1 - 1])
     # the long table breaks across pages and its header rows repeat
     awal = next(i for i, t in enumerate(hal) if "Tabel 3.3 Data Kinerja Seluruh" in t and i > bab1)
     assert "Tahun 2023" in hal[awal + 1] and "60Persentase" in _rapat(hal[awal + 1]) + _rapat(hal[awal + 2])
