@@ -369,14 +369,13 @@ def impor(proyek: Proyek, tahun: int, file: Path, paksa: bool = False) -> list[s
     dari_impor_ini = terakhir.get("berkas", {}) if terakhir.get("buku") == buku else {}
     asal_impor = terakhir.get("asal", {}) if terakhir.get("buku") == buku else {}  # rows before its first import
 
-    def milik_kita(lb: Lembar) -> bool:
-        """The CSV is as the workbook was made from it, or as this workbook's last import wrote it."""
-        kini = sha256(proyek, lb.path)
-        return kini in (sha.get(lembar(lb.nama_berkas), ""), dari_impor_ini.get(proyek.relatif(lb.path)))
-
     def dari_buku_ini(lb: Lembar) -> bool:
         """The CSV is as the workbook was made from it (not yet imported from this workbook)."""
         return sha256(proyek, lb.path) == sha.get(lembar(lb.nama_berkas), "")
+
+    def milik_kita(lb: Lembar) -> bool:
+        """The CSV is as the workbook was made from it, or as this workbook's last import wrote it."""
+        return dari_buku_ini(lb) or sha256(proyek, lb.path) == dari_impor_ini.get(proyek.relatif(lb.path))
 
     konflik = [lb for lb, _ in tulis if not milik_kita(lb)]
     batal = [

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from pathlib import Path
 
 from .errors import DataError
@@ -18,7 +17,6 @@ from .params import Aturan
 from .proyek import Proyek
 
 DISALIN = ".disalin.json"
-TAHUN_DALAM_TANGGAL = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 
 def _sidik(data: bytes) -> str:
@@ -66,12 +64,6 @@ def narasi_belum_ditinjau(proyek: Proyek, tahun: int) -> list[Path]:
     return out
 
 
-def tahun_tanda_tangan(tanggal: str) -> int | None:
-    """The year in a date as typed ('31 Januari 2025', '2025-01-31'); None when it holds no year."""
-    tahun = TAHUN_DALAM_TANGGAL.findall(tanggal)
-    return int(tahun[-1]) if len(tahun) == 1 else None
-
-
 def masalah_penandatangan(proyek: Proyek, aturan: Aturan) -> list[str]:
     """What keeps the signature block from being signed: missing entries, a date not after the year."""
     params = proyek.relatif(proyek.params(aturan.tahun))
@@ -80,15 +72,12 @@ def masalah_penandatangan(proyek: Proyek, aturan: Aturan) -> list[str]:
         return [f"{params}: blok tanda tangan (penandatangan) belum diisi"]
     out = [f"{params}: penandatangan.{k} kosong" for k, v in ttd.items() if v is None and k != "pangkat"]
     tanggal = ttd.get("tanggal")
-    if tanggal is not None:
-        tahun = tahun_tanda_tangan(tanggal)
-        if tahun is None:
-            out.append(f"{params}: penandatangan.tanggal '{tanggal}' tidak memuat satu tahun (mis. 31 Januari 2025)")
-        elif tahun <= aturan.tahun:
-            out.append(
-                f"{params}: penandatangan.tanggal '{tanggal}' tidak setelah tahun laporan {aturan.tahun} "
-                f"(laporan tahun {aturan.tahun} ditandatangani pada tahun {aturan.tahun + 1} atau sesudahnya)"
-            )
+    # params gave the date as a letter prints it, ending in its year (params.tanggal_resmi)
+    if tanggal is not None and int(tanggal.split()[-1]) <= aturan.tahun:
+        out.append(
+            f"{params}: penandatangan.tanggal '{tanggal}' tidak setelah tahun laporan {aturan.tahun} "
+            f"(laporan tahun {aturan.tahun} ditandatangani pada tahun {aturan.tahun + 1} atau sesudahnya)"
+        )
     return out
 
 

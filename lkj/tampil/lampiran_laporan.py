@@ -18,7 +18,7 @@ from __future__ import annotations
 from .. import fmt
 from ..dokumen.model import Blok, KotakDraf, Paragraf, PindahHalaman, TandaTangan, Teks
 from . import tabel
-from .html import Kol, judul, p
+from .html import Kol, judul, kol_nomor, p
 from .laporan import Laporan
 
 
@@ -178,7 +178,7 @@ def koreksi(lap: Laporan, nomor: int) -> list[Blok]:
         tabel.tabel(
             rows,
             [
-                Kol("No", lambda r: str(rows.index(r) + 1), lebar=0.5),
+                kol_nomor(rows),
                 Kol("Angka", lambda r: r["angka"], lebar=3),
                 Kol("Letak pada laporan semula", lambda r: r["letak"], lebar=2.6),
                 Kol("Semula", lambda r: r["semula"], True, lebar=1.1),

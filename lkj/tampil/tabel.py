@@ -523,7 +523,7 @@ def tabel_pegawai(pegawai: pd.DataFrame, kelompok: str, id_: str) -> Tabel | Non
     return tabel(
         rows,
         [
-            Kol("No", lambda r: str(rows.index(r) + 1), lebar=0.5),
+            kol_nomor(rows),
             Kol(judul, lambda r: r.uraian, lebar=3),
             Kol("Jumlah", lambda r: fmt.angka(r.jumlah), True, satuan="orang"),
         ],
@@ -539,7 +539,7 @@ def tabel_program_pk(anggaran: pd.DataFrame, tahun: int, id_: str) -> Tabel:
     return tabel(
         rows,
         [
-            Kol("No", lambda r: str(rows.index(r) + 1), lebar=0.5),
+            kol_nomor(rows),
             Kol("Program", lambda r: r.program, lebar=4),
             Kol("Anggaran", lambda r: fmt.angka(r.pagu), True, lebar=1.6, satuan="Rp"),
         ],
