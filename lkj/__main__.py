@@ -15,6 +15,7 @@ is kept in a log file named in that line.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import sys
@@ -448,6 +449,16 @@ def main(argv: list[str] | None = None) -> int:
         return laporkan(e, args.root)
 
 
+def keluar() -> None:
+    """The console script: `main`, then exit without the interpreter's teardown, which spent half a second
+    freeing a build's objects. Every output is written and closed by then, and the build's workers stopped."""
+    kode = main()
+    for aliran in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            aliran.flush()
+    os._exit(kode)
+
+
 def laporkan(e: Exception, root: Path | None) -> int:
     """Print a failure as one line per problem; the exit code for it."""
     from .pipeline import BelumFinal, BuildError
@@ -553,4 +564,4 @@ def cmd_pratinjau(tahun: int, root: Path | None, jobs: int | None, final: bool, 
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    keluar()

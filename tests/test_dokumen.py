@@ -172,8 +172,6 @@ def test_the_pdf_check_finds_pages_more_than_half_empty_inside_a_chapter():
 def test_a_page_may_end_half_empty_before_a_chapter_or_a_block_that_is_never_split():
     """Which gaps are by design: the end of a chapter, and the rest of a page too small for the figure or
     short table (with its heading) that starts the next; not the page before a long table or text."""
-    from types import SimpleNamespace
-
     from lkj.dokumen.halaman import MARGIN_ATAS_CM
     from lkj.dokumen.model import Citra, Dokumen, Gambar, Judul, Kolom, PindahHalaman, Tabel
     from lkj.pipeline.pdf import halaman_boleh_kosong
@@ -191,15 +189,15 @@ def test_a_page_may_end_half_empty_before_a_chapter_or_a_block_that_is_never_spl
     )
     atas = MARGIN_ATAS_CM / 2.54 * 96  # the top of the text area, CSS px
     halaman = [
-        SimpleNamespace(anchors={}),
-        SimpleNamespace(anchors={"g1": (0, atas + 10)}),  # a figure starts page 2: page 1 may end early
-        SimpleNamespace(anchors={"pendek": (0, atas + 80)}),  # a short table under its heading and caption
-        SimpleNamespace(anchors={"panjang": (0, atas + 10)}),  # a long table could have been split
-        SimpleNamespace(anchors={"g1": (0, atas + 400)}),  # a figure lower down: text was above it
-        SimpleNamespace(anchors={"bab-1": (0, atas)}),
-        SimpleNamespace(anchors={}),
-        SimpleNamespace(anchors={"pernyataan": (0, atas)}),  # put on a new page by a page break
-        SimpleNamespace(anchors={}),
+        {},
+        {"g1": [0, atas + 10]},  # a figure starts page 2: page 1 may end early
+        {"pendek": [0, atas + 80]},  # a short table under its heading and caption
+        {"panjang": [0, atas + 10]},  # a long table could have been split
+        {"g1": [0, atas + 400]},  # a figure lower down: text was above it
+        {"bab-1": [0, atas]},
+        {},
+        {"pernyataan": [0, atas]},  # put on a new page by a page break
+        {},
     ]
     assert halaman_boleh_kosong(dok, halaman) == {0, 1, 4, 6, 8}
 

@@ -61,10 +61,9 @@ def blok_html(blok: Iterable[Blok], draf: bool = True) -> str:
     return "".join(str(m.blok(b, draf)) for b in blok)
 
 
-def dokumen_html(dok: Dokumen, judul: str, css: str, penomoran: str = "", halaman: dict[str, str] | None = None) -> str:
-    """The whole report as one HTML page (styles inline, nothing remote, no script). For the PDF, a part of
-    it: `penomoran` its page numbering ("romawi", "arab"), `halaman` the printed page of targets laid out
-    in other parts (the lists of contents show them; targets in this part use CSS target-counter)."""
+def dokumen_html(dok: Dokumen, judul: str, css: str, halaman: dict[str, str] | None = None) -> str:
+    """The whole report as one HTML page (styles inline, nothing remote, no script), or a piece of it for the
+    PDF: `halaman`, the printed page of every target, which the lists of contents show."""
     m = _makro()
     return (
         _env()
@@ -75,7 +74,6 @@ def dokumen_html(dok: Dokumen, judul: str, css: str, penomoran: str = "", halama
             judul=judul,
             css=css,
             blok_html=m.blok,
-            penomoran=penomoran,
             halaman=halaman,
         )
     )

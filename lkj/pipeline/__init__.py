@@ -206,14 +206,14 @@ def hentikan(pool: ProcessPoolExecutor) -> None:
 
 
 @contextlib.contextmanager
-def _pool(jobs: int, pool: ProcessPoolExecutor | None):
-    """The build's worker pool: the one given (kept open, as the preview does), or a new one whose
-    workers load the libraries while the main process validates the data. On Ctrl-C a new pool is
+def _pool(jobs: int, pool: ProcessPoolExecutor | None, notebook: bool = True):
+    """The build's worker pool: the one given (kept open, as the preview does), or a new one, forked once
+    the main process has imported the libraries (`notebook`: those that run notebooks too). On Ctrl-C a new pool is
     stopped at once; on any failure the build's own work is cancelled or waited for, so none of it
     runs on into the next build of a kept pool."""
     baru = pool is None
     if baru:  # imported once, here, before the workers fork: they inherit the libraries instead of each
-        panaskan()  # importing them again at the same time (on 2 cores a narrative edit took 25-50% longer)
+        panaskan(notebook)  # importing them again at the same time (on 2 cores a narrative edit took 25-50% longer)
     pool = pool or pool_baru(jobs)
     tugas: list = []
     try:
@@ -267,41 +267,41 @@ def build(
 
     mulai = time.perf_counter()
     jobs = jobs or os.cpu_count() or 1
+    from ..masukan.model import baca_masukan
+
+    m = baca_masukan(proyek, tahun)  # bad input stops here with one line
+    if final and masalah_final(m):
+        raise BelumFinal(masalah_final(m))
+    tulis_processed(m)
+    tulis_atomik(model_path, m.pickle())  # what the notebooks read
+    waktu = {"data": time.perf_counter() - mulai}
+    tugas = {}
+    diperbarui = []  # parts whose narrative alone changed
+    for b in m.rencana.bagian:
+        template = proyek.notebooks / f"{b.notebook}.py"
+        nilai = _sidik_bagian(b, hash_files([template], [s.data, b.params]), m)
+        keluar = nb_dir / f"{b.nama}.ipynb"
+        if stamps.fresh(b.nama, nilai, keluar):
+            continue
+        if _narasi_saja(b, nilai, stamps.read(b.nama), keluar):
+            diperbarui.append((b.nama, nilai))  # stamped once the outputs are written
+            continue
+        # root "." = the kernel's working folder (cwd=root): no absolute path in any output
+        params = {
+            "tahun": tahun,
+            **b.params,
+            "root": ".",
+            "bagian": b.nama,
+            "masukan": proyek.relatif(model_path),
+        }
+        tugas[b.nama] = (template, keluar, params, nilai)
+    if diperbarui:
+        log(f"narasi berubah (tanpa kernel): {', '.join(n for n, _ in diperbarui)}")
+    if tugas:
+        stamps.hapus("rakit")  # the outputs are no longer known to match until this build ends
     # One pool for the whole build: notebooks run in parallel, and the main process computes the reviu
     # meanwhile.
-    with _pool(jobs, pool) as (pool, tugas_pool):
-        from ..masukan.model import baca_masukan
-
-        m = baca_masukan(proyek, tahun)  # bad input stops here with one line
-        if final and masalah_final(m):
-            raise BelumFinal(masalah_final(m))
-        tulis_processed(m)
-        tulis_atomik(model_path, m.pickle())  # what the notebooks read
-        waktu = {"data": time.perf_counter() - mulai}
-        tugas = {}
-        diperbarui = []  # parts whose narrative alone changed
-        for b in m.rencana.bagian:
-            template = proyek.notebooks / f"{b.notebook}.py"
-            nilai = _sidik_bagian(b, hash_files([template], [s.data, b.params]), m)
-            keluar = nb_dir / f"{b.nama}.ipynb"
-            if stamps.fresh(b.nama, nilai, keluar):
-                continue
-            if _narasi_saja(b, nilai, stamps.read(b.nama), keluar):
-                diperbarui.append((b.nama, nilai))  # stamped once the outputs are written
-                continue
-            # root "." = the kernel's working folder (cwd=root): no absolute path in any output
-            params = {
-                "tahun": tahun,
-                **b.params,
-                "root": ".",
-                "bagian": b.nama,
-                "masukan": proyek.relatif(model_path),
-            }
-            tugas[b.nama] = (template, keluar, params, nilai)
-        if diperbarui:
-            log(f"narasi berubah (tanpa kernel): {', '.join(n for n, _ in diperbarui)}")
-        if tugas:
-            stamps.hapus("rakit")  # the outputs are no longer known to match until this build ends
+    with _pool(jobs, pool, notebook=bool(tugas)) as (pool, tugas_pool):
         # each part's stamp is written by its worker together with its output (see jalankan)
         futures = {
             pool.submit(jalankan, t, k, prm, proyek.root, kernel=kernel, stempel=(stamps.folder / nama, nilai)): nama
@@ -343,12 +343,11 @@ def build(
         laporan = html_laporan(dok, tahun)
         if html_dulu:  # a writer sees the edit in a second; the PDF takes several
             tulis_atomik(hasil[0], laporan)
-        isi_pdf, boleh_kosong = pdf.render(dok, f"Laporan Kinerja {tahun}")
+        isi_pdf, boleh_kosong = pdf.render(dok, f"Laporan Kinerja {tahun}", build_dir / "pdf")
         terpotong = pdf.periksa_halaman(isi_pdf, boleh_kosong)
-        isi_docx = docx.result()
+        paket = paket_audit(m, isi_pdf, s.berkas)  # Lembar Reviu (xlsx, html), jejak audit: after the PDF
         html_audit, reviu_csv, kertas_kerja = audit.result()
-        isi: tuple[str | bytes, ...] = (laporan, html_audit, isi_pdf, isi_docx, reviu_csv, kertas_kerja)
-        isi += paket_audit(m, isi_pdf, s.berkas)  # Lembar Reviu (xlsx, html), jejak audit: after the PDF
+        isi: tuple[str | bytes, ...] = (laporan, html_audit, isi_pdf, docx.result(), reviu_csv, kertas_kerja, *paket)
     waktu["rakit"] = time.perf_counter() - mulai - waktu["data"] - waktu["notebook"]
     log(f"  rakit selesai ({waktu['rakit']:.1f} s)")
     try:
@@ -406,19 +405,22 @@ def _narasi_saja(b: Bagian, nilai: str, lama: str | None, keluar: Path) -> bool:
     return any(sebelum.get("narasi", {}).get(n, "?") != baru["narasi"][n] for n in b.narasi)
 
 
-def panaskan() -> None:
+def panaskan(notebook: bool = True) -> None:
     """Load the build's libraries (they take a second to import): in the build's process before its workers
-    fork, which inherit them, or in an idle worker. Warm kernels start with a worker's first notebook, not
-    here: a narrative edit needs none."""
+    fork, which inherit them, or in an idle worker; those that run notebooks only when some will run (a
+    narrative edit runs none). Warm kernels start with a worker's first notebook, not here."""
     _sans_rfc3987()
-    import jupytext  # noqa: F401
     import nbconvert  # noqa: F401
     import pandas  # noqa: F401
-    import papermill  # noqa: F401
     import pypdf  # noqa: F401
     import weasyprint  # noqa: F401
 
+    from ..dokumen import docx  # noqa: F401
     from . import pdf, rakit  # noqa: F401
+
+    if notebook:
+        import jupytext  # noqa: F401
+        import papermill  # noqa: F401
 
 
 def _audit(

@@ -1,19 +1,24 @@
-"""The A4 PDF of the report, from the resolved document, with WeasyPrint's public API.
+"""The A4 PDF of the report, from the resolved document, with the public APIs of WeasyPrint and pypdf.
 
-The document is cut where its page numbering restarts (`AwalBagian`: the front matter in roman
-numerals, the body from Bab I as "Halaman X dari Y"); each such part is laid out on its own, so that its
-own page counters count its pages, and the parts' pages are joined with `Document.copy`. Links, the
-bookmarks (h1-h3) and the page labels span the whole file. The Daftar Isi, Tabel and Gambar take their
-page numbers from `target-counter` within their part and from the other parts' layouts (their anchors).
+The document is cut where a page begins anyway (a chapter's heading, a list of contents, a page break),
+and each piece is laid out on its own and kept in build/<YEAR>/pdf/ under its HTML's sha256: an edit lays
+out again only the pieces it touched. The running head and the page number of every page are the frame: a
+document of one empty page per report page holding only those (laid out from the same stylesheet), drawn
+onto the pages once they are joined (pypdf). On the joined file: the pieces' links to each other, the
+bookmarks (h1-h3), the page labels. The lists of contents take their page numbers from the layouts.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import html
 import io
 import itertools
+import json
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..dokumen.halaman import MARGIN_ATAS_CM, MARGIN_BAWAH_CM
@@ -29,12 +34,14 @@ from ..dokumen.model import (
     PindahHalaman,
     Tabel,
 )
+from ..files import tulis_atomik
 from ..masukan.errors import Peringatan
 from .css import css_laporan
 
 BASE = str(Path(__file__).parent / "templates")
 SETENGAH = 0.5  # a page whose content ends above this share of its text area is "half empty"
 UTUH_DI_ATAS_CM = 3.0  # an unsplit block within this of the text area's top (heading, caption) begins its page
+PT_PER_PX = 0.75  # WeasyPrint lays out in CSS px; a PDF measures in points
 
 
 def hanya_data():
@@ -44,41 +51,145 @@ def hanya_data():
     return URLFetcher(allowed_protocols=("data",))
 
 
-_TATA: dict[str, object] = {}  # layouts by their HTML's sha256, kept by a long-lived process (the preview)
+class _TanpaTautanLuar(logging.Filter):
+    """A piece links to targets in other pieces: WeasyPrint leaves those out with an error; they are added
+    to the joined file (`_tautan`)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("No anchor #")
 
 
-def _tata(isi: str, simpan: dict | None = None):
-    """The layout (a WeasyPrint Document) of an HTML page; reused from `_TATA` when unchanged, and kept in
-    `simpan` for the next render."""
+@dataclass
+class Potongan:
+    """A piece of the document laid out on its own: it begins a page."""
+
+    blok: list[Blok]
+    depan: bool  # the front matter: roman page numbers, no running head
+
+    @property
+    def daftar(self) -> bool:
+        """It holds a list of contents, whose page numbers come from the other pieces' layouts."""
+        return any(isinstance(b, DaftarOtomatis) for b in self.blok)
+
+
+def potong(dok: Dokumen) -> list[Potongan]:
+    """The document cut before each block that begins a page: a chapter's heading (h1), a list of contents,
+    the block after a page break, the first of the body (Bab I)."""
+    out: list[Potongan] = []
+    depan, baru = True, True
+    for b in dok.blok:
+        if isinstance(b, AwalBagian):
+            if b.penomoran == "arab":
+                depan, baru = False, True
+            continue
+        if isinstance(b, PindahHalaman):
+            baru = True
+            continue
+        if isinstance(b, DaftarOtomatis) or (isinstance(b, Judul) and b.tingkat == 1):
+            baru = True
+        if baru or not out:
+            out.append(Potongan([], depan))
+            baru = False
+        out[-1].blok.append(b)
+    return out
+
+
+Info = dict  # a piece's layout: {"halaman": [{"jangkar": {id: [x, y]}, "penanda": [...], "tautan": [...]}]}
+
+
+def tata(isi: str) -> tuple[bytes, Info]:
+    """One piece laid out and written: its PDF, and per page what the joined file needs of it: the anchors
+    (id -> [x, y], CSS px from the page's top-left), the bookmarks ([level, label, x, y, state]) and the links
+    to targets in other pieces ([target, x1, y1, x2, y2]); its height (CSS px)."""
     from weasyprint import HTML
 
-    kunci = hashlib.sha256(isi.encode()).hexdigest()
-    if kunci in _TATA:
-        if simpan is not None:
-            simpan[kunci] = _TATA[kunci]
-        return _TATA[kunci]
-
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)  # links to the other parts are joined later
+    penyaring = _TanpaTautanLuar()
+    logger = logging.getLogger("weasyprint")
+    logger.addFilter(penyaring)
     os.environ.setdefault("SOURCE_DATE_EPOCH", "0")  # fontTools stamps font subsets with 'now'
-    doc = HTML(string=isi, base_url=BASE, url_fetcher=hanya_data()).render()
-    if simpan is not None:
-        simpan[kunci] = doc
-    return doc
+    try:
+        doc = HTML(string=isi, base_url=BASE, url_fetcher=hanya_data()).render()
+        data = doc.write_pdf()
+    finally:
+        logger.removeFilter(penyaring)
+    di_sini = {k for p in doc.pages for k in p.anchors}
+    halaman = [
+        {
+            "tinggi": p.height,
+            "jangkar": {k: [v[0], v[1]] for k, v in p.anchors.items()},
+            "penanda": [[tingkat, label, x, y, keadaan] for tingkat, label, (x, y), keadaan in p.bookmarks],
+            "tautan": [[t, *kotak] for jenis, t, kotak, _ in p.links if jenis == "internal" and t not in di_sini],
+        }
+        for p in doc.pages
+    ]
+    return data, {"halaman": halaman}
+
+
+class Simpanan:
+    """The pieces laid out, by their HTML's sha256: in a folder (build/<YEAR>/pdf/) across builds, and in
+    memory within one. Entries no build used last are removed by `rapikan`."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+        self.dipakai: dict[str, tuple[bytes | None, Info]] = {}
+
+    @staticmethod
+    def kunci(isi: str) -> str:
+        import weasyprint
+
+        return hashlib.sha256(f"WeasyPrint {weasyprint.__version__}\n{isi}".encode()).hexdigest()
+
+    def info(self, kunci: str) -> Info | None:
+        """A layout's information alone (kept for a list of contents by its HTML without page numbers)."""
+        if kunci in self.dipakai:
+            return self.dipakai[kunci][1]
+        if self.folder is None:
+            return None
+        try:
+            info = json.loads((self.folder / f"{kunci}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        self.dipakai[kunci] = (None, info)
+        return info
+
+    def simpan_info(self, kunci: str, info: Info) -> None:
+        self.dipakai[kunci] = (None, info)
+        self._tulis(kunci, None, info)
+
+    def ambil(self, isi: str) -> tuple[bytes, Info]:
+        """A piece's PDF and layout: kept, or laid out now (and kept)."""
+        kunci = self.kunci(isi)
+        data, info = self.dipakai.get(kunci, (None, {}))
+        if data is None and self.folder is not None:
+            with contextlib.suppress(OSError, ValueError):
+                data = (self.folder / f"{kunci}.pdf").read_bytes()
+                info = json.loads((self.folder / f"{kunci}.json").read_text(encoding="utf-8"))
+        if data is None:
+            data, info = tata(isi)
+            self._tulis(kunci, data, info)
+        self.dipakai[kunci] = (data, info)
+        return data, info
+
+    def _tulis(self, kunci: str, data: bytes | None, info: Info) -> None:
+        if self.folder is None:
+            return
+        with contextlib.suppress(OSError):  # a cache: a build without it is only slower
+            if data is not None:
+                tulis_atomik(self.folder / f"{kunci}.pdf", data)
+            tulis_atomik(self.folder / f"{kunci}.json", json.dumps(info))
+
+    def rapikan(self) -> None:
+        """Remove the entries this build did not use."""
+        if self.folder is None or not self.folder.is_dir():
+            return
+        for p in self.folder.iterdir():
+            if p.suffix in (".pdf", ".json") and p.stem not in self.dipakai:
+                p.unlink(missing_ok=True)
 
 
 def siapkan_pdf() -> None:
-    """Load the fonts and the report's stylesheet now: a process's first render pays 0,3 s for them."""
-    _tata(f"<html><head><style>{css_laporan()}</style></head><body><p>lkj</p></body></html>")
-
-
-def _bagian(dok: Dokumen) -> list[tuple[str, list[Blok]]]:
-    """The document cut where page numbering restarts: [(numbering, blocks)]."""
-    out: list[tuple[str, list[Blok]]] = []
-    for b in dok.blok:
-        if isinstance(b, AwalBagian) and (b.penomoran != "lanjut" or not out):
-            out.append((b.penomoran, []))
-        out[-1][1].append(b)
-    return out
+    """Load the fonts and the report's stylesheet now: a process's first layout pays 0,3 s for them."""
+    tata(f"<html><head><style>{css_laporan()}</style></head><body><p>lkj</p></body></html>")
 
 
 def _romawi(n: int) -> str:
@@ -99,52 +210,149 @@ def label_halaman(halaman: int, awal_isi: int) -> str:
     return str(halaman - awal_isi + 1) if halaman >= awal_isi else _romawi(halaman - 1)
 
 
-def render(dok: Dokumen, judul: str) -> tuple[bytes, set[int]]:
-    """The report's PDF and the (0-based) pages that may end half empty: `periksa_halaman` takes both."""
-    import pydyf  # type: ignore[import-untyped]
+def _awal(potongan: list[Potongan], info: list[Info]) -> tuple[list[int], int]:
+    """Each piece's first page (0-based, in the joined file) and the first page of the body (1-based)."""
+    awal = [0, *itertools.accumulate(len(i["halaman"]) for i in info)]
+    depan = [p for p in potongan if p.depan]
+    return awal[:-1], awal[len(depan)] + 1
 
+
+def _label(potongan: list[Potongan], info: list[Info]) -> dict[str, str]:
+    """The printed page of every anchor: where the layouts put it first."""
+    awal, awal_isi = _awal(potongan, info)
+    out: dict[str, str] = {}
+    for a, i in zip(awal, info, strict=True):
+        for n, h in enumerate(i["halaman"]):
+            for k in h["jangkar"]:
+                out.setdefault(k, label_halaman(a + n + 1, awal_isi))
+    return out
+
+
+def render(dok: Dokumen, judul: str, simpanan: Path | None = None) -> tuple[bytes, set[int]]:
+    """The report's PDF and the (0-based) pages that may end half empty: `periksa_halaman` takes both.
+    `simpanan`: the folder that keeps the pieces' layouts across builds."""
     css = css_laporan()
-    bagian = _bagian(dok)
+    potongan = potong(dok)
+    cache = Simpanan(simpanan)
 
-    def html(jenis: str, blok: list[Blok], halaman: dict[str, str] | None) -> str:
-        return dokumen_html(Dokumen(blok, dok.final), judul, css, penomoran=jenis, halaman=halaman)
+    def isi(p: Potongan, halaman: dict[str, str] | None = None) -> str:
+        return dokumen_html(Dokumen(p.blok, dok.final), judul, css, halaman)
 
-    # the parts after the first lay out on their own; the first (with the lists) then knows their pages
-    dipakai: dict = {}
-    tata = {i: _tata(html(j, b, None), dipakai) for i, (j, b) in enumerate(bagian) if i > 0}
-    halaman: dict[str, str] = {}  # an anchor's first page: a table split over pages lists its id on each
-    for d in tata.values():
-        for n, p in enumerate(d.pages):
-            for k in p.anchors:
-                halaman.setdefault(k, str(n + 1))
-    tata[0] = _tata(html(bagian[0][0], bagian[0][1], halaman), dipakai)
-    _TATA.clear()
-    _TATA.update(dipakai)  # a narrative edit in one numbering part lays out that part only
-    urut = [tata[i] for i in range(len(bagian))]
-    semua = [p for d in urut for p in d.pages]
-    awal = [sum(len(d.pages) for d in urut[:i]) for i in range(len(urut))]
+    tata_: list[tuple[bytes | None, Info]] = [(None, {}) if p.daftar else cache.ambil(isi(p)) for p in potongan]
+    # the lists of contents: their pages as last laid out (by their HTML without page numbers), then again
+    # while their own length moves the numbers
+    tanpa_nomor = {i: cache.kunci(isi(p)) for i, p in enumerate(potongan) if p.daftar}
+    for i, k in tanpa_nomor.items():
+        tata_[i] = (None, cache.info(k) or {"halaman": [{"jangkar": {}, "penanda": [], "tautan": []}]})
+    for _ in range(4):
+        sebelum = [len(i["halaman"]) for _, i in tata_]
+        label = _label(potongan, [i for _, i in tata_])
+        for i in tanpa_nomor:
+            tata_[i] = cache.ambil(isi(potongan[i], label))
+        if [len(i["halaman"]) for _, i in tata_] == sebelum and _label(potongan, [i for _, i in tata_]) == label:
+            break
+    for i, k in tanpa_nomor.items():
+        cache.simpan_info(k, tata_[i][1])
+    info = [i for _, i in tata_]
+    data = _gabung(potongan, tata_, _bingkai(potongan, info, css, cache), judul)
+    cache.rapikan()
+    return data, halaman_boleh_kosong(dok, [h["jangkar"] for i in info for h in i["halaman"]])
 
-    def label(document, pdf) -> None:  # write_pdf's documented finisher: page labels on the pydyf PDF
-        nums = pydyf.Array()
-        for i, (jenis, _) in enumerate(bagian):
-            if jenis == "romawi":
-                nums += [awal[i], pydyf.Dictionary({"P": pydyf.String("Sampul")}), awal[i] + 1]
-                nums.append(pydyf.Dictionary({"S": "/r"}))
+
+def _bingkai(potongan: list[Potongan], info: list[Info], css: str, cache: Simpanan) -> bytes:
+    """The frame: per page its running head (the chapter, in the body) and its number (none on the cover,
+    roman in the front matter, "Halaman X dari Y" in the body)."""
+    awal, awal_isi = _awal(potongan, info)
+    jumlah = awal[-1] + len(info[-1]["halaman"]) if info else 0
+    halaman: list[tuple[str, str]] = []
+    bab = ""
+    for p, i in zip(potongan, info, strict=True):
+        for h in i["halaman"]:
+            n = len(halaman) + 1
+            bab = next((label for tingkat, label, *_ in h["penanda"] if tingkat == 1), bab)
+            if p.depan:
+                halaman.append((label_halaman(n, awal_isi), ""))
             else:
-                nums += [awal[i], pydyf.Dictionary({"S": "/D"})]
-        pdf.catalog["PageLabels"] = pydyf.Dictionary({"Nums": nums})
-        pdf.info["Title"] = pydyf.String(judul)
-        pdf.info["Producer"] = pydyf.String("lkj (WeasyPrint)")
-
-    data = urut[0].copy(semua).write_pdf(finisher=label)
-    return data, halaman_boleh_kosong(dok, semua)
+                halaman.append((f"Halaman {n - awal_isi + 1} dari {jumlah - awal_isi + 1}", bab))
+    isi = "".join(
+        f'<div data-kaki="{html.escape(kaki)}" data-kepala="{html.escape(kepala)}"></div>' for kaki, kepala in halaman
+    )
+    return cache.ambil(f'<html><head><style>{css}</style></head><body class="bingkai">{isi}</body></html>')[0]
 
 
-def halaman_boleh_kosong(dok: Dokumen, halaman: list) -> set[int]:
+def _gabung(potongan: list[Potongan], tata_: list[tuple[bytes | None, Info]], bingkai: bytes, judul: str) -> bytes:
+    """The pieces joined, the frame drawn onto their pages; links across pieces, bookmarks, page labels."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.constants import PageLabelStyle
+    from pypdf.generic import (
+        ArrayObject,
+        DictionaryObject,
+        Fit,
+        FloatObject,
+        IndirectObject,
+        NameObject,
+        NumberObject,
+        TextStringObject,
+    )
+
+    w = PdfWriter()
+    for data, _ in tata_:
+        w.append(PdfReader(io.BytesIO(data or b"")), import_outline=False)
+    for halaman, b in zip(w.pages, PdfReader(io.BytesIO(bingkai)).pages, strict=True):
+        halaman.merge_page(b)
+        halaman.compress_content_streams()
+    info = [i for _, i in tata_]
+    semua = [h for i in info for h in i["halaman"]]
+    ada = {k for h in semua for k in h["jangkar"]}
+    tumpukan: list[tuple[int, IndirectObject]] = []
+    for n, h in enumerate(semua):
+
+        def titik(x: float, y: float, h=h) -> tuple[float, float]:
+            return x * PT_PER_PX, (h["tinggi"] - y) * PT_PER_PX
+
+        for t, x1, y1, x2, y2 in h["tautan"]:  # a link to another piece: by the target's name, as WeasyPrint's
+            if t in ada:
+                kotak = [FloatObject(v) for v in (*titik(x1, y1), *titik(x2, y2))]
+                w.add_annotation(
+                    n,
+                    DictionaryObject(
+                        {
+                            NameObject("/Type"): NameObject("/Annot"),
+                            NameObject("/Subtype"): NameObject("/Link"),
+                            NameObject("/Rect"): ArrayObject(kotak),
+                            NameObject("/BS"): DictionaryObject({NameObject("/W"): NumberObject(0)}),
+                            NameObject("/Dest"): TextStringObject(t),
+                        }
+                    ),
+                )
+        for tingkat, label, x, y, keadaan in h["penanda"]:
+            while tumpukan and tumpukan[-1][0] >= tingkat:
+                tumpukan.pop()
+            kiri, atas = titik(x, y)
+            induk = tumpukan[-1][1] if tumpukan else None
+            item = w.add_outline_item(
+                title=label, page_number=n, parent=induk, fit=Fit.xyz(kiri, atas, 0), is_open=keadaan == "open"
+            )
+            tumpukan.append((tingkat, item))
+    _, awal_isi = _awal(potongan, info)
+    w.set_page_label(0, 0, prefix="Sampul")
+    if awal_isi > 2:
+        w.set_page_label(1, awal_isi - 2, style=PageLabelStyle.LOWERCASE_ROMAN, start=1)
+    if awal_isi <= len(semua):
+        w.set_page_label(awal_isi - 1, len(semua) - 1, style=PageLabelStyle.DECIMAL, start=1)
+    w.add_metadata({"/Title": judul, "/Producer": "lkj (WeasyPrint, pypdf)"})
+    w.root_object[NameObject("/Lang")] = TextStringObject("id")
+    w.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
+    out = io.BytesIO()
+    w.write(out)
+    return out.getvalue()
+
+
+def halaman_boleh_kosong(dok: Dokumen, jangkar: list[dict]) -> set[int]:
     """The (0-based) pages whose lower part may stay empty: the last page before a chapter, a list's title
     or a page break, and a page followed by a block too tall for its rest that is never split (a figure,
-    a short table), with the heading and caption kept with it. Read from the layout's anchors
-    (WeasyPrint's `Page.anchors`: id -> position in CSS px from the page's top)."""
+    a short table), with the heading and caption kept with it. Read from the layout's anchors per page
+    (id -> [x, y], CSS px from the page's top-left; from WeasyPrint's `Page.anchors`)."""
     semua = list(_semua_blok(dok.blok))
     halaman_baru = {b.id for b in semua if isinstance(b, Judul) and b.tingkat == 1}
     halaman_baru |= {f"daftar-{b.jenis}" for b in semua if isinstance(b, DaftarOtomatis)}  # the lists' titles
@@ -152,8 +360,8 @@ def halaman_boleh_kosong(dok: Dokumen, halaman: list) -> set[int]:
     utuh = {b.id for b in semua if isinstance(b, Gambar) or (isinstance(b, Tabel) and b.pendek)}
     atas = (MARGIN_ATAS_CM + UTUH_DI_ATAS_CM) / 2.54 * 96  # such a block this close to the top starts its page
     out = set()
-    for i in range(len(halaman)):
-        berikut = halaman[i + 1].anchors if i + 1 < len(halaman) else None
+    for i in range(len(jangkar)):
+        berikut = jangkar[i + 1] if i + 1 < len(jangkar) else None
         if berikut is None or halaman_baru & set(berikut) or any(berikut[g][1] <= atas for g in utuh & set(berikut)):
             out.add(i)
     return out
