@@ -343,7 +343,7 @@ def build(
         laporan = html_laporan(dok, tahun)
         if html_dulu:  # a writer sees the edit in a second; the PDF takes several
             tulis_atomik(hasil[0], laporan)
-        isi_pdf, boleh_kosong = pdf.render(dok, f"Laporan Kinerja {tahun}", build_dir / "pdf")
+        isi_pdf, boleh_kosong = pdf.render(dok, f"Laporan Kinerja {tahun}", build_dir / "pdf", pool)
         terpotong = pdf.periksa_halaman(isi_pdf, boleh_kosong)
         paket = paket_audit(m, isi_pdf, s.berkas)  # Lembar Reviu (xlsx, html), jejak audit: after the PDF
         html_audit, reviu_csv, kertas_kerja = audit.result()

@@ -18,6 +18,7 @@ import itertools
 import json
 import logging
 import os
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -156,6 +157,28 @@ class Simpanan:
         self.dipakai[kunci] = (None, info)
         self._tulis(kunci, None, info)
 
+    def ada(self, isi: str) -> bool:
+        kunci = self.kunci(isi)
+        return self.dipakai.get(kunci, (None, {}))[0] is not None or (
+            self.folder is not None and (self.folder / f"{kunci}.pdf").is_file()
+        )
+
+    def siapkan(self, semua: list[str], pool: Executor | None) -> None:
+        """Lay out the pieces not kept yet on the pool's workers and here at once: the largest here, the others
+        on the pool; those the pool has not started by then, here too."""
+        hilang = sorted({i for i in semua if not self.ada(i)}, key=len, reverse=True)
+        if pool is None or len(hilang) < 2:
+            return
+        dikirim = [(pool.submit(tata, i), i) for i in hilang[1:]]
+        self.ambil(hilang[0])
+        for f, i in dikirim:
+            if f.cancel():
+                self.ambil(i)
+            else:
+                data, info = f.result()
+                self._tulis(self.kunci(i), data, info)
+                self.dipakai[self.kunci(i)] = (data, info)
+
     def ambil(self, isi: str) -> tuple[bytes, Info]:
         """A piece's PDF and layout: kept, or laid out now (and kept)."""
         kunci = self.kunci(isi)
@@ -228,9 +251,12 @@ def _label(potongan: list[Potongan], info: list[Info]) -> dict[str, str]:
     return out
 
 
-def render(dok: Dokumen, judul: str, simpanan: Path | None = None) -> tuple[bytes, set[int]]:
+def render(
+    dok: Dokumen, judul: str, simpanan: Path | None = None, pool: Executor | None = None
+) -> tuple[bytes, set[int]]:
     """The report's PDF and the (0-based) pages that may end half empty: `periksa_halaman` takes both.
-    `simpanan`: the folder that keeps the pieces' layouts across builds."""
+    `simpanan`: the folder that keeps the pieces' layouts across builds; `pool`: workers that may lay out
+    pieces beside this process."""
     css = css_laporan()
     potongan = potong(dok)
     cache = Simpanan(simpanan)
@@ -238,7 +264,11 @@ def render(dok: Dokumen, judul: str, simpanan: Path | None = None) -> tuple[byte
     def isi(p: Potongan, halaman: dict[str, str] | None = None) -> str:
         return dokumen_html(Dokumen(p.blok, dok.final), judul, css, halaman)
 
-    tata_: list[tuple[bytes | None, Info]] = [(None, {}) if p.daftar else cache.ambil(isi(p)) for p in potongan]
+    html_ = {i: isi(p) for i, p in enumerate(potongan) if not p.daftar}
+    cache.siapkan(list(html_.values()), pool)
+    tata_: list[tuple[bytes | None, Info]] = [
+        cache.ambil(html_[i]) if i in html_ else (None, {}) for i in range(len(potongan))
+    ]
     # the lists of contents: their pages as last laid out (by their HTML without page numbers), then again
     # while their own length moves the numbers
     tanpa_nomor = {i: cache.kunci(isi(p)) for i, p in enumerate(potongan) if p.daftar}
