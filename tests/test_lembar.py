@@ -11,7 +11,7 @@ from lkj.hitung.pengukuran import hitung
 from lkj.masukan.bukti import tanpa_bukti
 from lkj.reviu import periksa as periksa_masukan
 from lkj.reviu.jejak import html_jejak, penuh
-from lkj.reviu.lembar import TabelPdf, lembar_reviu, letak_lkj, tabel_pdf
+from lkj.reviu.lembar import TabelPdf, lembar_reviu, letak_lkj, tabel_laporan
 from lkj.reviu.lke import Data, baca_kriteria, periksa_lke
 
 from conftest import ROOT, masukan, periksa
@@ -120,22 +120,37 @@ def test_bad_bukti_row_stops_with_one_line(proyek, capsys, baris, pesan):
 # --- the Lembar Reviu ---------------------------------------------------------------------------
 
 
-def test_tabel_pdf_reads_captions_and_printed_page_numbers(tmp_path):
-    from weasyprint import HTML
+def test_tabel_laporan_lists_the_body_tables_with_the_page_they_begin_on():
+    from lkj.dokumen.model import Dokumen, Kolom, Narasi, Tabel
 
-    html = """<style>@page { @bottom-center { content: counter(page) } }
-    .depan { page: depan } @page depan { @bottom-center { content: counter(page, lower-roman) } }
-    h1 { break-before: page }</style>
-    <div class="depan"><p>Tabel 3.2 Pengukuran Kinerja . . . . . 2</p></div>
-    <h1>Bab III</h1><p>Tabel 3.1 Skala Nilai</p><p>teks</p>
-    <h1>Lanjutan</h1><p>Tabel 3.2 Pengukuran Kinerja Tahun 2023</p><p>lihat</p><p>Tabel 3.2 dan 3.3 memuat …</p>"""
-    pdf = HTML(string=html).write_pdf()
-    # without page labels every page counts from 1; the Daftar Tabel line (dot leaders) and a later
-    # reference to a number already seen are skipped
-    assert tabel_pdf(pdf) == [
-        TabelPdf("3.1", "Skala Nilai", "2"),
-        TabelPdf("3.2", "Pengukuran Kinerja Tahun 2023", "3"),
+    kolom = (Kolom("A"),)
+    dok = Dokumen(
+        [
+            Tabel("t-1", "Skala Nilai", kolom, (("x",),), label="Tabel 3.1"),
+            Tabel("t-x", "Tanpa nomor", kolom, (("x",),)),  # not numbered: not listed
+            Narasi("bab3", (Tabel("t-2", "Tabel di narasi", kolom, (("x",),), label="Tabel 3.2"),)),
+            Tabel("t-d", "Di halaman depan", kolom, (("x",),), label="Tabel 0.1"),
+        ]
+    )
+    halaman = {"t-1": "12", "t-2": "13", "t-d": "iv", "t-x": "12"}
+    assert tabel_laporan(dok, halaman) == [
+        TabelPdf("3.1", "Skala Nilai", "12"),
+        TabelPdf("3.2", "Tabel di narasi", "13"),
     ]
+
+
+def test_the_lembar_reviu_pages_are_where_the_pdf_prints_the_tables(laporan):
+    """The locations come from the layout; the PDF as printed has each caption on the page named."""
+    from pypdf import PdfReader
+
+    root, _ = laporan
+    pdf = PdfReader(root / "reports/2023/laporan-kinerja-2023.pdf")
+    teks = dict(zip(pdf.page_labels, (p.extract_text() for p in pdf.pages), strict=True))
+    lembar = (root / "reports/2023/lembar-reviu-2023.html").read_text(encoding="utf-8")
+    letak = set(re.findall(r"Tabel (\d+\.\d+) \(hlm\. (\d+)\)", lembar))
+    assert len(letak) >= 10
+    for nomor, hal in letak:
+        assert re.search(rf"^Tabel {re.escape(nomor)} ", teks[hal], re.M), (nomor, hal)
 
 
 def test_letak_lkj_names_the_overview_and_the_sasaran_section_tables():

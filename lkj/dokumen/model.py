@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
@@ -229,6 +230,14 @@ class Dokumen:
 
     blok: list[Blok] = field(default_factory=list)
     final: bool = False
+
+
+def semua_blok(blok: Iterable[Blok]) -> Iterator[Blok]:
+    """The blocks in reading order, and inside each narrative its own (a narrative's tables)."""
+    for b in blok:
+        yield b
+        if isinstance(b, Narasi):
+            yield from semua_blok(b.blok)
 
 
 # --- JSON --------------------------------------------------------------------------------------

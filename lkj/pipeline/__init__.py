@@ -343,11 +343,12 @@ def build(
         laporan = html_laporan(dok, tahun)
         if html_dulu:  # a writer sees the edit in a second; the PDF takes several
             tulis_atomik(hasil[0], laporan)
-        isi_pdf, boleh_kosong = pdf.render(dok, f"Laporan Kinerja {tahun}", build_dir / "pdf", pool)
-        terpotong = pdf.periksa_halaman(isi_pdf, boleh_kosong)
-        paket = paket_audit(m, isi_pdf, s.berkas)  # Lembar Reviu (xlsx, html), jejak audit: after the PDF
+        hasil_pdf = pdf.render(dok, f"Laporan Kinerja {tahun}", build_dir / "pdf", pool)
+        terpotong = pdf.periksa_halaman(hasil_pdf.data, hasil_pdf.boleh_kosong)
+        paket = paket_audit(m, dok, hasil_pdf, s.berkas)  # Lembar Reviu (xlsx, html), jejak audit: the PDF's pages
         html_audit, reviu_csv, kertas_kerja = audit.result()
-        isi: tuple[str | bytes, ...] = (laporan, html_audit, isi_pdf, docx.result(), reviu_csv, kertas_kerja, *paket)
+        isi: tuple[str | bytes, ...] = (laporan, html_audit, hasil_pdf.data, docx.result(), reviu_csv, kertas_kerja)
+        isi += paket
     waktu["rakit"] = time.perf_counter() - mulai - waktu["data"] - waktu["notebook"]
     log(f"  rakit selesai ({waktu['rakit']:.1f} s)")
     try:

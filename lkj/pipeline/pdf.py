@@ -31,9 +31,9 @@ from ..dokumen.model import (
     Dokumen,
     Gambar,
     Judul,
-    Narasi,
     PindahHalaman,
     Tabel,
+    semua_blok,
 )
 from ..files import tulis_atomik
 from ..masukan.errors import Peringatan
@@ -54,7 +54,7 @@ def hanya_data():
 
 class _TanpaTautanLuar(logging.Filter):
     """A piece links to targets in other pieces: WeasyPrint leaves those out with an error; they are added
-    to the joined file (`_tautan`)."""
+    to the joined file (`_gabung`)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         return not str(record.msg).startswith("No anchor #")
@@ -95,13 +95,13 @@ def potong(dok: Dokumen) -> list[Potongan]:
     return out
 
 
-Info = dict  # a piece's layout: {"halaman": [{"jangkar": {id: [x, y]}, "penanda": [...], "tautan": [...]}]}
+Info = dict  # a piece's layout: {"halaman": [{"tinggi", "jangkar": {id: [x, y]}, "penanda", "tautan"}]}
 
 
 def tata(isi: str) -> tuple[bytes, Info]:
     """One piece laid out and written: its PDF, and per page what the joined file needs of it: the anchors
     (id -> [x, y], CSS px from the page's top-left), the bookmarks ([level, label, x, y, state]) and the links
-    to targets in other pieces ([target, x1, y1, x2, y2]); its height (CSS px)."""
+    to targets in other pieces ([target, x1, y1, x2, y2]), its height (CSS px)."""
     from weasyprint import HTML
 
     penyaring = _TanpaTautanLuar()
@@ -164,17 +164,18 @@ class Simpanan:
         )
 
     def siapkan(self, semua: list[str], pool: Executor | None) -> None:
-        """Lay out the pieces not kept yet on the pool's workers and here at once: the largest here, the others
-        on the pool; those the pool has not started by then, here too."""
+        """Lay out the pieces not kept yet on the pool's workers and here at once: the largest here, then
+        those the pool has not started yet (from the end of its queue), here too."""
         hilang = sorted({i for i in semua if not self.ada(i)}, key=len, reverse=True)
         if pool is None or len(hilang) < 2:
             return
         dikirim = [(pool.submit(tata, i), i) for i in hilang[1:]]
         self.ambil(hilang[0])
-        for f, i in dikirim:
+        for f, i in reversed(dikirim):
             if f.cancel():
                 self.ambil(i)
-            else:
+        for f, i in dikirim:
+            if not f.cancelled():
                 data, info = f.result()
                 self._tulis(self.kunci(i), data, info)
                 self.dipakai[self.kunci(i)] = (data, info)
@@ -251,12 +252,17 @@ def _label(potongan: list[Potongan], info: list[Info]) -> dict[str, str]:
     return out
 
 
-def render(
-    dok: Dokumen, judul: str, simpanan: Path | None = None, pool: Executor | None = None
-) -> tuple[bytes, set[int]]:
-    """The report's PDF and the (0-based) pages that may end half empty: `periksa_halaman` takes both.
-    `simpanan`: the folder that keeps the pieces' layouts across builds; `pool`: workers that may lay out
-    pieces beside this process."""
+@dataclass
+class HasilPdf:
+    data: bytes
+    boleh_kosong: set[int]  # the (0-based) pages that may end half empty: see `periksa_halaman`
+    halaman: dict[str, str]  # every anchor's printed page: "iv", "12"
+    jumlah: int  # pages
+
+
+def render(dok: Dokumen, judul: str, simpanan: Path | None = None, pool: Executor | None = None) -> HasilPdf:
+    """The report's PDF, and what its layout says. `simpanan`: the folder that keeps the pieces' layouts
+    across builds; `pool`: workers that may lay out pieces beside this process."""
     css = css_laporan()
     potongan = potong(dok)
     cache = Simpanan(simpanan)
@@ -277,8 +283,10 @@ def render(
     for _ in range(4):
         sebelum = [len(i["halaman"]) for _, i in tata_]
         label = _label(potongan, [i for _, i in tata_])
-        for i in tanpa_nomor:
-            tata_[i] = cache.ambil(isi(potongan[i], label))
+        daftar = {i: isi(potongan[i], label) for i in tanpa_nomor}
+        cache.siapkan(list(daftar.values()), pool)
+        for i, h in daftar.items():
+            tata_[i] = cache.ambil(h)
         if [len(i["halaman"]) for _, i in tata_] == sebelum and _label(potongan, [i for _, i in tata_]) == label:
             break
     for i, k in tanpa_nomor.items():
@@ -286,7 +294,8 @@ def render(
     info = [i for _, i in tata_]
     data = _gabung(potongan, tata_, _bingkai(potongan, info, css, cache), judul)
     cache.rapikan()
-    return data, halaman_boleh_kosong(dok, [h["jangkar"] for i in info for h in i["halaman"]])
+    jangkar = [h["jangkar"] for i in info for h in i["halaman"]]
+    return HasilPdf(data, halaman_boleh_kosong(dok, jangkar), _label(potongan, info), len(jangkar))
 
 
 def _bingkai(potongan: list[Potongan], info: list[Info], css: str, cache: Simpanan) -> bytes:
@@ -383,7 +392,7 @@ def halaman_boleh_kosong(dok: Dokumen, jangkar: list[dict]) -> set[int]:
     or a page break, and a page followed by a block too tall for its rest that is never split (a figure,
     a short table), with the heading and caption kept with it. Read from the layout's anchors per page
     (id -> [x, y], CSS px from the page's top-left; from WeasyPrint's `Page.anchors`)."""
-    semua = list(_semua_blok(dok.blok))
+    semua = list(semua_blok(dok.blok))
     halaman_baru = {b.id for b in semua if isinstance(b, Judul) and b.tingkat == 1}
     halaman_baru |= {f"daftar-{b.jenis}" for b in semua if isinstance(b, DaftarOtomatis)}  # the lists' titles
     halaman_baru |= {getattr(b, "id", "") for a, b in itertools.pairwise(semua) if isinstance(a, PindahHalaman)}
@@ -475,11 +484,3 @@ def _jalani(isi: bytes, sumber, ctm: Matriks, out: list[float], dalam: int = 0) 
             if form is not None and form.get("/Subtype") == "/Form":
                 matriks = tuple(float(v) for v in form.get("/Matrix", SATU))
                 _jalani(form.get_data(), form.get("/Resources"), _kali(matriks, ctm), out, dalam + 1)  # type: ignore[arg-type]
-
-
-def _semua_blok(blok):
-    """The blocks and those inside narrative (a narrative's own tables)."""
-    for b in blok:
-        yield b
-        if isinstance(b, Narasi):
-            yield from _semua_blok(b.blok)

@@ -5,13 +5,12 @@ in lkj.excel.lembar_reviu."""
 
 from __future__ import annotations
 
-import hashlib
-import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import fmt
+from ..dokumen.model import Dokumen, Tabel, semua_blok
 from ..hitung import formulas as F
 from ..hitung.pengukuran import Pengukuran
 from ..masukan.model import Masukan
@@ -30,53 +29,14 @@ class TabelPdf:
     halaman: str  # the printed page number (PDF page label): '20', 'iv'
 
 
-CAPTION = re.compile(r"^Tabel (\d+\.\d+) (\S.*)$")
-
-
-def tabel_pdf(pdf: bytes, simpanan: dict[str, list[str]] | None = None) -> list[TabelPdf]:
-    """Every numbered table caption of a PDF's body, in order, with the printed number of its page. A
-    caption is a line 'Tabel N.M title'; the front matter (pages numbered i, ii, ...: the Daftar Tabel) and
-    later lines starting with a number already seen (a reference in the text) are skipped. `simpanan`:
-    the caption lines of pages already read, by the hash of the page's content and fonts (filled here),
-    so a rebuild reads only the pages that changed."""
-    from pypdf import PdfReader
-
-    reader = PdfReader(io.BytesIO(pdf))
-    label = reader.page_labels
-    out: dict[str, TabelPdf] = {}
-    for i, page in enumerate(reader.pages):
-        if i < len(label) and not label[i].isdigit():
-            continue
-        kunci = _sidik_halaman(page) if simpanan is not None else ""
-        if simpanan is not None and kunci in simpanan:
-            baris = simpanan[kunci]
-        else:
-            baris = [b.strip() for b in (page.extract_text() or "").splitlines() if CAPTION.match(b.strip())]
-            if simpanan is not None:
-                simpanan[kunci] = baris
-        for line in baris:
-            m = CAPTION.match(line)
-            if m and ". . ." not in line and m[1] not in out:
-                out[m[1]] = TabelPdf(m[1], m[2].strip(), label[i] if i < len(label) else str(i + 1))
-    return list(out.values())
-
-
-def _sidik_halaman(page) -> str:
-    """What a page's text depends on: its content stream and its fonts' character maps."""
-    h = hashlib.sha256()
-    isi = page.get_contents()
-    h.update(isi.get_data() if isi is not None else b"")
-    fonts = (page.get("/Resources") or {}).get("/Font") or {}
-    for nama in sorted(fonts):
-        peta = fonts[nama].get_object().get("/ToUnicode")
-        h.update(nama.encode() + (peta.get_object().get_data() if peta is not None else b""))
-    return h.hexdigest()
-
-
-def jumlah_halaman(pdf: bytes) -> int:
-    from pypdf import PdfReader
-
-    return len(PdfReader(io.BytesIO(pdf)).pages)
+def tabel_laporan(dok: Dokumen, halaman: dict[str, str]) -> list[TabelPdf]:
+    """Every numbered table of the report's body, in order, with the printed number of the page it begins
+    on in lkj's PDF (`halaman`: the layout's page of every anchor, see lkj.pipeline.pdf)."""
+    return [
+        TabelPdf(b.label.removeprefix("Tabel "), b.judul, halaman[b.id])
+        for b in semua_blok(dok.blok)
+        if isinstance(b, Tabel) and b.label and halaman.get(b.id, "").isdigit()
+    ]
 
 
 # which of lkj's tables print a quantity: words of their titles; per sasaran, the tables of its section
