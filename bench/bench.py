@@ -4,8 +4,9 @@ Every build is run as a user runs it: a new `make report` (make, then `.venv/bin
 preview, one `make pratinjau` process.
 - preview: a narrative file saved as an editor saves it (a temporary file written, then renamed over the
   original), timed until the report HTML holds the new sentence (and the PDF is rewritten); five saves;
-- `make report` after a one-narrative edit (best of 3), and where its time goes (make, interpreter and
-  command line, imports, the up-to-date check, data, narrative refill, report HTML, PDF, the rest);
+- `make report` after a one-narrative edit (best of 3) in Bab III, the longest chapter, and where its time
+  goes (make, interpreter and command line, imports, the up-to-date check, data, narrative refill, report
+  HTML, PDF, the rest); the same in Bab IV, a short chapter (the PDF lays out the edited chapter only);
 - cold: full build from an empty build/, warm kernel pool (default) and fresh kernels (`KERNEL=segar`);
 - the designs compared (README, Performance): a narrative edit with the narrative refilled in-process
   vs its notebook rerun on a warm or a fresh kernel; a data edit on warm vs fresh kernels;
@@ -47,7 +48,8 @@ from lkj.pipeline.notebook import jalankan
 
 ROOT = Path(__file__).resolve().parent.parent
 TAHUN = 2023
-NARASI = f"data/raw/{TAHUN}/narasi/sasaran-02.md"
+NARASI = f"data/raw/{TAHUN}/narasi/sasaran-02.md"  # in Bab III, the report's longest chapter (one PDF piece)
+NARASI_PENDEK = f"data/raw/{TAHUN}/narasi/penutup.md"  # in Bab IV (two pages)
 # make's own variables must not reach the makes this starts (`make bench` runs this)
 ENV = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES")}
 
@@ -101,8 +103,8 @@ def simpan_seperti_editor(path: Path, teks: str) -> None:
     os.replace(tmp, path)
 
 
-def tambah_kalimat(root: Path, i: int = 0) -> str:
-    narasi = root / NARASI
+def tambah_kalimat(root: Path, i: int = 0, berkas: str = NARASI) -> str:
+    narasi = root / berkas
     kalimat = f"Kalimat tambahan {i} untuk uji kecepatan."
     simpan_seperti_editor(narasi, narasi.read_text(encoding="utf-8") + f"\n{kalimat}\n")
     return kalimat
@@ -375,6 +377,10 @@ def main() -> None:
             tambah_kalimat(root, i)
             edit.append((waktu(bangun, root), dict(FASE)))
         t_edit, fase_edit = min(edit, key=lambda x: x[0])
+        edit_pendek = []
+        for i in range(3):
+            tambah_kalimat(root, 20 + i, NARASI_PENDEK)
+            edit_pendek.append(waktu(bangun, root))
         r = rincian(root, 10)
         banding = {
             "tanpa tambalan, kernel baru": rincian(root, 11, "tanpa-tambalan", "segar"),
@@ -427,10 +433,15 @@ def main() -> None:
         f"| {koma(m_pdf - m_html, 2)} s after the HTML |"
     )
     print(
-        f"| one narrative edit, `make report` (new process; best of 3) | {koma(t_edit, 2)} ({fase_teks(fase_edit)}) "
+        f"| one narrative edit (Bab III, `sasaran-02.md`), `make report` (new process; best of 3) "
+        f"| {koma(t_edit, 2)} ({fase_teks(fase_edit)}) "
         f"| goal ≤ 3 s: {tercapai(t_edit <= 3)} |"
     )
     print(f"| where it goes (one more edit, each step timed) | {koma(r['total'], 2)}: {langkah(r)} | |")
+    print(
+        f"| the same in Bab IV (`penutup.md`, a 2-page chapter; best of 3) | {koma(min(edit_pendek), 2)} "
+        f"| goal ≤ 3 s: {tercapai(min(edit_pendek) <= 3)} |"
+    )
     print(
         f"| the fixed costs: make (`make -n`); Python + command line (`lkj --help`); no-op `make report` "
         f"| {koma(t_make, 2)}; {koma(t_cli, 2)}; {koma(t_noop, 2)} | no-op goal ≤ 0,3 s: {tercapai(t_noop <= 0.3)} |"
