@@ -8,7 +8,7 @@ import re
 import pytest
 
 from lkj.dokumen.html import dokumen_html
-from lkj.dokumen.model import KotakDraf, Narasi, Teks
+from lkj.dokumen.model import KotakDraf, Teks, semua_blok
 from lkj.pipeline import masalah_final
 from lkj.pipeline.css import css_laporan
 from lkj.pipeline.rakit import dokumen_laporan
@@ -37,17 +37,10 @@ def draf(laporan):
     return _dokumen(laporan[0], final=False)
 
 
-def _semua_blok(dok):
-    for b in dok.blok:
-        yield b
-        if isinstance(b, Narasi):
-            yield from b.blok
-
-
 def test_the_signed_report_has_no_warning_boxes_red_codes_or_abbreviations(final):
     teks = _teks(final)
     assert "⚠" not in teks
-    assert not [b for b in _semua_blok(final) if isinstance(b, KotakDraf)]
+    assert not [b for b in semua_blok(final.blok) if isinstance(b, KotakDraf)]
     assert not re.findall(r"\bIK\d\d\b", teks), "indicator codes IK01..IK10"
     assert not re.findall(r"\bG\d\b", teks), "group codes G1..G9"
     assert not re.findall(r"\bthd\b", teks)
@@ -63,7 +56,7 @@ def test_the_signed_report_discloses_an_unsupported_figure_in_plain_prose(final,
         teks
     )
     # the draft keeps the writer's warning with the raw note; the signed report does not
-    peringatan = [b.pesan for b in _semua_blok(draf) if isinstance(b, KotakDraf)]
+    peringatan = [b.pesan for b in semua_blok(draf.blok) if isinstance(b, KotakDraf)]
     assert any(p.startswith("⚠ tanpa data dukung") and "Tabel 3.2 dan 3.3" in p for p in peringatan)
 
 
@@ -88,7 +81,7 @@ def test_no_automatic_hyphenation():
 
 
 def test_plain_teks_runs_have_no_red_mark(final):
-    merah = [t for b in _semua_blok(final) for t in getattr(b, "isi", ()) if isinstance(t, Teks) and t.merah]
+    merah = [t for b in semua_blok(final.blok) for t in getattr(b, "isi", ()) if isinstance(t, Teks) and t.merah]
     assert merah == []
 
 
@@ -134,12 +127,12 @@ def test_final_refuses_an_unmet_indicator_without_recommendation_one_line_each(l
             "SIINas' berisi kendala serta langkah yang telah dan akan dilakukan."
         ]
         # the draft shows it in place, and that the misnamed section is not printed
-        kotak = [b.pesan for b in _semua_blok(_dokumen(root, final=False)) if isinstance(b, KotakDraf)]
+        kotak = [b.pesan for b in semua_blok(_dokumen(root, final=False).blok) if isinstance(b, KotakDraf)]
         assert sum("penutup_rekomendasi.md: langkah dan rekomendasi untuk indikator" in k for k in kotak) == 1
         assert sum("## Bukan Persentase Data Informasi" in k and "tidak dicetak" in k for k in kotak) == 1
     finally:
         path.write_text(asli, encoding="utf-8")
-    assert not [b for b in _semua_blok(draf) if isinstance(b, KotakDraf) and "penutup_rekomendasi" in b.pesan]
+    assert not [b for b in semua_blok(draf.blok) if isinstance(b, KotakDraf) and "penutup_rekomendasi" in b.pesan]
 
 
 def test_ikhtisar_gives_problems_and_steps_without_method_text(final):

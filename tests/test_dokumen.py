@@ -1,6 +1,8 @@
 """The LKj as a document an official signs: read page by page, as its reader and as its checker would."""
 
 import base64
+import io
+import os
 import re
 
 import pytest
@@ -252,3 +254,58 @@ def test_final_report_has_no_draft_mark_and_is_refused_while_anything_is_missing
             params.write_text(asli_params, encoding="utf-8")
     finally:
         build(2023, root, log=lambda s: None)  # the shared build back to a draft
+
+
+def _dokumen_kecil(tautan: str = "#kata"):
+    from lkj.dokumen.model import AwalBagian, DaftarOtomatis, Dokumen, EntriDaftar, Judul, Paragraf, Sampul, Teks
+
+    entri = (EntriDaftar("", "Kata Pengantar", "kata", 1), EntriDaftar("BAB I", "Pendahuluan", "bab-1", 1))
+    return Dokumen(
+        [
+            AwalBagian("00", "romawi"),
+            Sampul("PEMERINTAH KOTA CONTOH", "LAPORAN KINERJA", "DINAS CONTOH", 2024),
+            Judul("Kata Pengantar", 1, "kata"),
+            Paragraf((Teks("Pengantar."),)),
+            DaftarOtomatis("isi", "Daftar Isi", entri),
+            AwalBagian("01", "arab"),
+            Judul("BAB I Pendahuluan", 1, "bab-1"),
+            *[Paragraf((Teks(f"Kalimat {i} bab satu, cukup panjang untuk mengisi baris."),)) for i in range(80)],
+            Paragraf((Teks("Kembali ke kata pengantar", tautan=tautan),)),
+        ],
+        final=True,
+    )
+
+
+def test_the_pdf_pieces_are_kept_and_a_broken_cache_entry_is_laid_out_again(tmp_path):
+    """A kept piece gives the same bytes as a fresh layout; an entry half written (its PDF without its
+    layout, or unreadable layout) is laid out again, not trusted; entries no build uses are removed."""
+    from lkj.pipeline import pdf
+
+    dok = _dokumen_kecil()
+    segar = pdf.render(dok, "Laporan", None)
+    folder = tmp_path / "pdf"
+    pertama = pdf.render(dok, "Laporan", folder)
+    assert pertama.data == segar.data and pertama.peringatan == []
+    json_ = sorted(folder.glob("*.json"))
+    json_[0].unlink()
+    json_[1].write_text("{rusak", encoding="utf-8")
+    (folder / ("0" * 64 + ".pdf")).write_bytes(b"lama")  # an entry of an older build
+    os.utime(folder / ("0" * 64 + ".pdf"), (0, 0))
+    assert pdf.render(dok, "Laporan", folder).data == segar.data
+    assert not (folder / ("0" * 64 + ".pdf")).exists()
+    label = pertama.label
+    assert (label["kata"], label["bab-1"]) == ("i", "1") and pertama.jumlah >= 5
+    baca = PdfReader(io.BytesIO(pertama.data))
+    teks = [p.extract_text() for p in baca.pages]
+    assert baca.page_labels[:4] == ["Sampul", "i", "ii", "1"]
+    awal = 3
+    n_isi = len(teks) - awal
+    assert teks[awal].rstrip().endswith(f"Halaman 1 dari {n_isi}") and n_isi >= 2
+    assert "BAB I Pendahuluan" in teks[awal + 1]  # the running head on the chapter's next page
+
+
+def test_a_link_to_no_part_of_the_report_is_named(tmp_path):
+    from lkj.pipeline import pdf
+
+    hasil = pdf.render(_dokumen_kecil("#tidak-ada"), "Laporan", tmp_path)
+    assert hasil.peringatan == ["tautan ke #tidak-ada tidak menuju bagian mana pun dari laporan"]

@@ -13,6 +13,7 @@ Heavy libraries are imported inside the functions that need them, so the
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -171,13 +172,14 @@ def _source_date_epoch() -> None:
         os.environ["SOURCE_DATE_EPOCH"] = "0"
 
 
-def pool_baru(jobs: int, siapkan=None) -> ProcessPoolExecutor:
+def pool_baru(jobs: int, siapkan=None, notebook: bool = True) -> ProcessPoolExecutor:
     """Worker processes that start loading the build's libraries at once (`siapkan`: what each worker runs
-    first, by default `panaskan`). Ctrl-C and a stop are left to the main process (`hentikan`)."""
+    first, by default `panaskan`, with the notebooks' libraries if `notebook`). Ctrl-C and a stop are left to
+    the main process (`hentikan`)."""
     _source_date_epoch()  # before the workers (and their kernels) inherit the environment
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_pekerja)
     for _ in range(jobs):
-        pool.submit(siapkan or panaskan)
+        pool.submit(siapkan or functools.partial(panaskan, notebook))
     return pool
 
 
@@ -214,7 +216,7 @@ def _pool(jobs: int, pool: ProcessPoolExecutor | None, notebook: bool = True):
     baru = pool is None
     if baru:  # imported once, here, before the workers fork: they inherit the libraries instead of each
         panaskan(notebook)  # importing them again at the same time (on 2 cores a narrative edit took 25-50% longer)
-    pool = pool or pool_baru(jobs)
+    pool = pool or pool_baru(jobs, notebook=notebook)
     tugas: list = []
     try:
         yield pool, tugas
@@ -343,8 +345,10 @@ def build(
         laporan = html_laporan(dok, tahun)
         if html_dulu:  # a writer sees the edit in a second; the PDF takes several
             tulis_atomik(hasil[0], laporan)
-        hasil_pdf = pdf.render(dok, f"Laporan Kinerja {tahun}", build_dir / "pdf", pool)
+        simpanan_pdf = build_dir / "pdf" / ("final" if final else "draf")  # the pieces' layouts kept
+        hasil_pdf = pdf.render(dok, f"Laporan Kinerja {tahun}", simpanan_pdf, pool)
         terpotong = pdf.periksa_halaman(hasil_pdf.data, hasil_pdf.boleh_kosong)
+        terpotong += [Peringatan(w, "PDF") for w in hasil_pdf.peringatan]
         paket = paket_audit(m, dok, hasil_pdf, s.berkas)  # Lembar Reviu (xlsx, html), jejak audit: the PDF's pages
         html_audit, reviu_csv, kertas_kerja = audit.result()
         isi: tuple[str | bytes, ...] = (laporan, html_audit, hasil_pdf.data, docx.result(), reviu_csv, kertas_kerja)

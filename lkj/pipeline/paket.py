@@ -30,7 +30,7 @@ def paket_audit(m: Masukan, dok: Dokumen, pdf: HasilPdf, berkas: list[Path]) -> 
 
     p, lalu = hitung(m)
     temuan = periksa(m)
-    tabel = tabel_laporan(dok, pdf.halaman)
+    tabel = tabel_laporan(dok, pdf.label)
     baris = lembar_reviu(m, p, lalu, temuan, tabel)
     lke = periksa_lke(Data(m, p, lalu, temuan, tabel, pdf.jumlah))
     asal = provenance.catat(m.proyek, [*berkas, *kode()])

@@ -11,6 +11,7 @@ bookmarks (h1-h3), the page labels. The lists of contents take their page number
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import html
 import io
@@ -18,7 +19,9 @@ import itertools
 import json
 import logging
 import os
-from concurrent.futures import Executor
+import time
+from concurrent.futures import Executor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +46,7 @@ BASE = str(Path(__file__).parent / "templates")
 SETENGAH = 0.5  # a page whose content ends above this share of its text area is "half empty"
 UTUH_DI_ATAS_CM = 3.0  # an unsplit block within this of the text area's top (heading, caption) begins its page
 PT_PER_PX = 0.75  # WeasyPrint lays out in CSS px; a PDF measures in points
+PUTARAN_DAFTAR = 4  # layouts of the lists of contents until their own length no longer moves the page numbers
 
 
 def hanya_data():
@@ -127,88 +131,124 @@ def tata(isi: str) -> tuple[bytes, Info]:
 
 
 class Simpanan:
-    """The pieces laid out, by their HTML's sha256: in a folder (build/<YEAR>/pdf/) across builds, and in
-    memory within one. Entries no build used last are removed by `rapikan`."""
+    """The pieces laid out, by their HTML's sha256 (with what else makes the layout: see `kunci`): in a
+    folder (build/<YEAR>/pdf/draf or /final) across builds, and in memory within one. `rapikan` removes the
+    entries this build did not use, unless written since it began (a build running beside it)."""
 
     def __init__(self, folder: Path | None):
         self.folder = folder
         self.dipakai: dict[str, tuple[bytes | None, Info]] = {}
+        self.mulai = time.time()
 
     @staticmethod
-    def kunci(isi: str) -> str:
-        import weasyprint
+    @functools.cache
+    def _versi() -> str:
+        """What a layout depends on besides its HTML: the libraries that lay out and write it, this module,
+        the date stamped into font subsets (the system's fonts are not in it: `make clean` after changing them)."""
+        from importlib.metadata import version
 
-        return hashlib.sha256(f"WeasyPrint {weasyprint.__version__}\n{isi}".encode()).hexdigest()
+        kode = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+        pustaka = " ".join(f"{n} {version(n)}" for n in ("weasyprint", "pydyf", "fonttools", "tinycss2", "cssselect2"))
+        return f"{pustaka}; {kode}; SOURCE_DATE_EPOCH={os.environ.get('SOURCE_DATE_EPOCH', '0')}"
+
+    def kunci(self, isi: str) -> str:
+        """The key of a piece: its HTML and `_versi`."""
+        return hashlib.sha256(f"{self._versi()}\n{isi}".encode()).hexdigest()
 
     def info(self, kunci: str) -> Info | None:
         """A layout's information alone (kept for a list of contents by its HTML without page numbers)."""
-        if kunci in self.dipakai:
-            return self.dipakai[kunci][1]
-        if self.folder is None:
-            return None
-        try:
-            info = json.loads((self.folder / f"{kunci}.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        self.dipakai[kunci] = (None, info)
-        return info
+        if kunci not in self.dipakai:
+            info = _info_sah(self._baca(kunci, ".json"))
+            if info is None:
+                return None
+            self.dipakai[kunci] = (None, info)
+        return self.dipakai[kunci][1]
 
     def simpan_info(self, kunci: str, info: Info) -> None:
         self.dipakai[kunci] = (None, info)
         self._tulis(kunci, None, info)
 
     def ada(self, isi: str) -> bool:
+        """The piece is laid out already (in memory or in the folder)."""
         kunci = self.kunci(isi)
-        return self.dipakai.get(kunci, (None, {}))[0] is not None or (
-            self.folder is not None and (self.folder / f"{kunci}.pdf").is_file()
-        )
+        if self.dipakai.get(kunci, (None, {}))[0] is not None:
+            return True
+        return self.folder is not None and all((self.folder / f"{kunci}{a}").is_file() for a in (".pdf", ".json"))
 
-    def siapkan(self, semua: list[str], pool: Executor | None) -> None:
+    def tata_banyak(self, semua: list[str], pool: Executor | None) -> None:
         """Lay out the pieces not kept yet on the pool's workers and here at once: the largest here, then
-        those the pool has not started yet (from the end of its queue), here too."""
+        those the pool has not started yet (from the end of its queue), here too. A broken pool (a worker
+        killed) leaves its pieces to this process."""
         hilang = sorted({i for i in semua if not self.ada(i)}, key=len, reverse=True)
         if pool is None or len(hilang) < 2:
             return
         dikirim = [(pool.submit(tata, i), i) for i in hilang[1:]]
-        self.ambil(hilang[0])
-        for f, i in reversed(dikirim):
-            if f.cancel():
-                self.ambil(i)
-        for f, i in dikirim:
-            if not f.cancelled():
-                data, info = f.result()
+        try:
+            self.ambil(hilang[0])
+            for f, i in reversed(dikirim):
+                if f.cancel():
+                    self.ambil(i)
+            for f, i in dikirim:
+                if f.cancelled():
+                    continue
+                try:
+                    data, info = f.result()
+                except BrokenProcessPool:
+                    self.ambil(i)
+                    continue
                 self._tulis(self.kunci(i), data, info)
                 self.dipakai[self.kunci(i)] = (data, info)
+        finally:  # a failure here: none of this build's layouts run on into the next build of a kept pool
+            for f, _ in dikirim:
+                f.cancel()
+            wait([f for f, _ in dikirim])
 
     def ambil(self, isi: str) -> tuple[bytes, Info]:
         """A piece's PDF and layout: kept, or laid out now (and kept)."""
         kunci = self.kunci(isi)
-        data, info = self.dipakai.get(kunci, (None, {}))
-        if data is None and self.folder is not None:
-            with contextlib.suppress(OSError, ValueError):
-                data = (self.folder / f"{kunci}.pdf").read_bytes()
-                info = json.loads((self.folder / f"{kunci}.json").read_text(encoding="utf-8"))
+        data, info = self.dipakai.get(kunci, (None, None))
         if data is None:
+            data, info = self._baca(kunci, ".pdf"), _info_sah(self._baca(kunci, ".json"))
+        if data is None or info is None:
             data, info = tata(isi)
             self._tulis(kunci, data, info)
         self.dipakai[kunci] = (data, info)
         return data, info
 
+    def _baca(self, kunci: str, akhiran: str) -> bytes | None:
+        if self.folder is None:
+            return None
+        try:
+            return (self.folder / f"{kunci}{akhiran}").read_bytes()
+        except OSError:
+            return None
+
     def _tulis(self, kunci: str, data: bytes | None, info: Info) -> None:
         if self.folder is None:
             return
         with contextlib.suppress(OSError):  # a cache: a build without it is only slower
+            tulis_atomik(self.folder / f"{kunci}.json", json.dumps(info))
             if data is not None:
                 tulis_atomik(self.folder / f"{kunci}.pdf", data)
-            tulis_atomik(self.folder / f"{kunci}.json", json.dumps(info))
 
     def rapikan(self) -> None:
-        """Remove the entries this build did not use."""
+        """Remove the entries this build did not use, but those written since it began."""
         if self.folder is None or not self.folder.is_dir():
             return
         for p in self.folder.iterdir():
-            if p.suffix in (".pdf", ".json") and p.stem not in self.dipakai:
-                p.unlink(missing_ok=True)
+            if p.stem.split(".")[0] not in self.dipakai:
+                with contextlib.suppress(OSError):
+                    if p.stat().st_mtime < self.mulai:
+                        p.unlink()
+
+
+def _info_sah(teks: bytes | None) -> Info | None:
+    """A kept layout's information, if whole."""
+    try:
+        info = json.loads(teks) if teks is not None else None
+    except ValueError:
+        return None
+    return info if isinstance(info, dict) and isinstance(info.get("halaman"), list) else None
 
 
 def siapkan_pdf() -> None:
@@ -256,8 +296,9 @@ def _label(potongan: list[Potongan], info: list[Info]) -> dict[str, str]:
 class HasilPdf:
     data: bytes
     boleh_kosong: set[int]  # the (0-based) pages that may end half empty: see `periksa_halaman`
-    halaman: dict[str, str]  # every anchor's printed page: "iv", "12"
+    label: dict[str, str]  # every anchor's printed page: "iv", "12"
     jumlah: int  # pages
+    peringatan: list[str]  # what the layout could not do (a link to nothing, lists' page numbers unsettled)
 
 
 def render(dok: Dokumen, judul: str, simpanan: Path | None = None, pool: Executor | None = None) -> HasilPdf:
@@ -271,7 +312,7 @@ def render(dok: Dokumen, judul: str, simpanan: Path | None = None, pool: Executo
         return dokumen_html(Dokumen(p.blok, dok.final), judul, css, halaman)
 
     html_ = {i: isi(p) for i, p in enumerate(potongan) if not p.daftar}
-    cache.siapkan(list(html_.values()), pool)
+    cache.tata_banyak(list(html_.values()), pool)
     tata_: list[tuple[bytes | None, Info]] = [
         cache.ambil(html_[i]) if i in html_ else (None, {}) for i in range(len(potongan))
     ]
@@ -280,22 +321,26 @@ def render(dok: Dokumen, judul: str, simpanan: Path | None = None, pool: Executo
     tanpa_nomor = {i: cache.kunci(isi(p)) for i, p in enumerate(potongan) if p.daftar}
     for i, k in tanpa_nomor.items():
         tata_[i] = (None, cache.info(k) or {"halaman": [{"jangkar": {}, "penanda": [], "tautan": []}]})
-    for _ in range(4):
+    peringatan = []
+    for putaran in range(PUTARAN_DAFTAR):
         sebelum = [len(i["halaman"]) for _, i in tata_]
         label = _label(potongan, [i for _, i in tata_])
         daftar = {i: isi(potongan[i], label) for i in tanpa_nomor}
-        cache.siapkan(list(daftar.values()), pool)
+        cache.tata_banyak(list(daftar.values()), pool)
         for i, h in daftar.items():
             tata_[i] = cache.ambil(h)
         if [len(i["halaman"]) for _, i in tata_] == sebelum and _label(potongan, [i for _, i in tata_]) == label:
             break
+        if putaran == PUTARAN_DAFTAR - 1:
+            peringatan.append("nomor halaman di Daftar Isi/Tabel/Gambar belum tetap: periksa daftar itu")
     for i, k in tanpa_nomor.items():
         cache.simpan_info(k, tata_[i][1])
     info = [i for _, i in tata_]
-    data = _gabung(potongan, tata_, _bingkai(potongan, info, css, cache), judul)
+    data, tanpa_sasaran = _gabung(potongan, tata_, _bingkai(potongan, info, css, cache), judul)
+    peringatan += [f"tautan ke #{t} tidak menuju bagian mana pun dari laporan" for t in tanpa_sasaran]
     cache.rapikan()
     jangkar = [h["jangkar"] for i in info for h in i["halaman"]]
-    return HasilPdf(data, halaman_boleh_kosong(dok, jangkar), _label(potongan, info), len(jangkar))
+    return HasilPdf(data, halaman_boleh_kosong(dok, jangkar), _label(potongan, info), len(jangkar), peringatan)
 
 
 def _bingkai(potongan: list[Potongan], info: list[Info], css: str, cache: Simpanan) -> bytes:
@@ -319,8 +364,11 @@ def _bingkai(potongan: list[Potongan], info: list[Info], css: str, cache: Simpan
     return cache.ambil(f'<html><head><style>{css}</style></head><body class="bingkai">{isi}</body></html>')[0]
 
 
-def _gabung(potongan: list[Potongan], tata_: list[tuple[bytes | None, Info]], bingkai: bytes, judul: str) -> bytes:
-    """The pieces joined, the frame drawn onto their pages; links across pieces, bookmarks, page labels."""
+def _gabung(
+    potongan: list[Potongan], tata_: list[tuple[bytes | None, Info]], bingkai: bytes, judul: str
+) -> tuple[bytes, list[str]]:
+    """The pieces joined, the frame drawn onto their pages; links across pieces, bookmarks, page labels.
+    Also the link targets found in no piece."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.constants import PageLabelStyle
     from pypdf.generic import (
@@ -344,13 +392,16 @@ def _gabung(potongan: list[Potongan], tata_: list[tuple[bytes | None, Info]], bi
     semua = [h for i in info for h in i["halaman"]]
     ada = {k for h in semua for k in h["jangkar"]}
     tumpukan: list[tuple[int, IndirectObject]] = []
+    tanpa_sasaran: list[str] = []
     for n, h in enumerate(semua):
 
         def titik(x: float, y: float, h=h) -> tuple[float, float]:
             return x * PT_PER_PX, (h["tinggi"] - y) * PT_PER_PX
 
         for t, x1, y1, x2, y2 in h["tautan"]:  # a link to another piece: by the target's name, as WeasyPrint's
-            if t in ada:
+            if t not in ada:
+                tanpa_sasaran.append(t)
+            else:
                 kotak = [FloatObject(v) for v in (*titik(x1, y1), *titik(x2, y2))]
                 w.add_annotation(
                     n,
@@ -384,7 +435,7 @@ def _gabung(potongan: list[Potongan], tata_: list[tuple[bytes | None, Info]], bi
     w.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
     out = io.BytesIO()
     w.write(out)
-    return out.getvalue()
+    return out.getvalue(), sorted(set(tanpa_sasaran))
 
 
 def halaman_boleh_kosong(dok: Dokumen, jangkar: list[dict]) -> set[int]:
