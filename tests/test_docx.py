@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 
 from lkj.dokumen import halaman as h
 from lkj.dokumen.docx import ke_docx, nama_penanda
+from lkj.dokumen.lebar import lebar_kolom
 from lkj.dokumen.model import (
     AwalBagian,
     Daftar,
@@ -396,7 +397,9 @@ def test_tables_have_fixed_widths_in_grid_and_cells_and_repeating_headers(draf, 
             assert abs(sum(lebar) - sum(grid)) <= len(grid)
     panjang = d.tables[[b.id for b in tabel].index("tabel-panjang")]
     grid = [int(g.get(qn("w:w"))) for g in panjang._tbl.tblGrid.findall(qn("w:gridCol"))]
-    assert grid[1] == round(teks_twip * 4 / 9.5)  # proportion 4 of 9,5 for the indicator column
+    b_panjang = tabel[[b.id for b in tabel].index("tabel-panjang")]
+    harap = [round(w * 1440 / 2.54) for w in lebar_kolom(b_panjang)]  # the PDF's rule (lkj/dokumen/lebar.py)
+    assert all(abs(g - w) <= 1 for g, w in zip(grid, harap, strict=True)), (grid, harap)
     kepala = [r._tr.trPr.find(qn("w:tblHeader")) is not None for r in panjang.rows]
     assert kepala[:2] == [True, True] and not any(kepala[2:])
     assert len(panjang.rows) == 2 + 60 + 1

@@ -28,6 +28,7 @@ from docx.shared import Cm, Emu, Pt, RGBColor, Twips
 from docx.text.paragraph import Paragraph
 
 from . import halaman as h
+from .lebar import lebar_kolom, rapat
 from .model import (
     AwalBagian,
     Blok,
@@ -211,13 +212,14 @@ class _Penulis:
         cap.paragraph_format.keep_with_next = True
         for nama, ukuran, dasar in (
             ("Isi Tabel", h.UKURAN_TABEL_PT, normal),
+            ("Isi Tabel Rapat", h.UKURAN_TABEL_RAPAT_PT, normal),
             ("Catatan", h.UKURAN_CATATAN_PT, normal),
         ):
             s = st.add_style(nama, WD_STYLE_TYPE.PARAGRAPH)
             s.base_style = dasar
             s.font.size = Pt(ukuran)
-            s.paragraph_format.space_after = Pt(0 if nama == "Isi Tabel" else 4)
-            s.paragraph_format.line_spacing = 1.0 if nama == "Isi Tabel" else 1.15
+            s.paragraph_format.space_after = Pt(0 if nama.startswith("Isi Tabel") else 4)
+            s.paragraph_format.line_spacing = 1.0 if nama.startswith("Isi Tabel") else 1.15
             s.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
         # Word's built-in names and ids, so its own TOC and table of figures use (and keep) them
         for nama, id_ in (
@@ -481,8 +483,8 @@ class _Penulis:
         if b.judul or b.label:
             self._keterangan("tabel", b.label, b.judul, b.id)
         n = len(b.kolom)
-        total = sum(k.lebar for k in b.kolom) or n
-        lebar = [h.LEBAR_TEKS_CM * k.lebar / total for k in b.kolom]
+        lebar = lebar_kolom(b)
+        gaya = "Isi Tabel Rapat" if rapat(b) else "Isi Tabel"
         baris_kepala = len(b.kepala) + 1
         t = self.d.add_table(rows=0, cols=n)
         t.style = self.d.styles["Table Grid"]
@@ -518,7 +520,7 @@ class _Penulis:
                 if k.utuh and not kepala:
                     _ganti(tcpr, _el("w:noWrap"))
                 p = cell.paragraphs[0]
-                self._pakai_gaya(p, "Isi Tabel")
+                self._pakai_gaya(p, gaya)
                 p.alignment = RATA["tengah" if kepala and rentang > 1 else k.rata]
                 self._isi(p, isi)
                 for r in p.runs:

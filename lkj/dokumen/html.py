@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from .lebar import lebar_kolom, rapat
 from .model import Blok, Citra, Dokumen, Kolom
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -46,7 +47,14 @@ def _env():
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=False, keep_trailing_newline=False
     )
-    env.globals.update(jenis=lambda b: type(b).__name__, kelas=_kelas, svg=_svg, data_url=data_url)
+    env.globals.update(
+        jenis=lambda b: type(b).__name__,
+        kelas=_kelas,
+        lebar_kolom=lebar_kolom,
+        rapat=rapat,
+        svg=_svg,
+        data_url=data_url,
+    )
     env.globals["nomor_id"] = nomor_id
     return env
 
