@@ -309,3 +309,40 @@ def test_a_link_to_no_part_of_the_report_is_named(tmp_path):
 
     hasil = pdf.render(_dokumen_kecil("#tidak-ada"), "Laporan", tmp_path)
     assert hasil.peringatan == ["tautan ke #tidak-ada tidak menuju bagian mana pun dari laporan"]
+
+
+def test_table_columns_fit_their_figures_and_words_and_a_crowded_table_is_set_smaller():
+    from lkj.dokumen import halaman as h
+    from lkj.dokumen.lebar import lebar_kolom, lebar_minimum, lebar_teks_cm, rapat
+    from lkj.dokumen.model import Kolom, Tabel, Teks
+
+    def tabel(kolom, baris):
+        return Tabel("t", "t", tuple(kolom), tuple(tuple((Teks(s),) for s in r) for r in baris))
+
+    teks_ = Kolom("Uraian", lebar=3)
+    angka = Kolom("Anggaran", rata="kanan", lebar=1)
+    pas = tabel([teks_, angka], [("Belanja pegawai", "12.000")])
+    assert lebar_kolom(pas) == pytest.approx([h.LEBAR_TEKS_CM * 3 / 4, h.LEBAR_TEKS_CM / 4])  # as the author set
+    rupiah = tabel([teks_, angka, angka, angka, angka], [("Belanja", *["Rp6.163.458.376"] * 4)])
+    lebar = lebar_kolom(rupiah)
+    assert not rapat(rupiah) and sum(lebar) == pytest.approx(h.LEBAR_TEKS_CM)
+    assert all(w >= lebar_teks_cm("Rp6.163.458.376") for w in lebar[1:])  # the figures widened, never broken
+    angka5 = [Kolom(j, rata="kanan") for j in ("Target", "TW I", "TW II", "TW III", "TW IV")]
+    ramai = tabel(  # the example's Rencana Aksi
+        [Kolom("Indikator Kinerja"), Kolom("Satuan"), *angka5, Kolom("Kegiatan")],
+        [
+            (
+                "Pendapatan retribusi",
+                "Rp",
+                "1.250.000.000",
+                "250.000.000",
+                "600.000.000",
+                "950.000.000",
+                "1.250.000.000",
+                "Pendampingan restrukturisasi kredit",
+            )
+        ],
+    )
+    assert rapat(ramai)  # at 9 pt the figures and the words do not fit: 8 pt
+    lunak = lebar_minimum(ramai, h.UKURAN_TABEL_RAPAT_PT)[1]
+    assert all(w >= p - 1e-9 for w, p in zip(lebar_kolom(ramai), lunak, strict=True))  # every word whole at 8 pt
