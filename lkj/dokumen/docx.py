@@ -95,6 +95,7 @@ SESUDAH = {
     "w:lang": "eastAsianLayout specVanish oMath",
     "w:outlineLvl": "divId cnfStyle rPr sectPr pPrChange",
     "w:tblLayout": "tblCellMar tblLook tblCaption tblDescription tblPrChange",
+    "w:tblCellMar": "tblLook tblCaption tblDescription tblPrChange",
     "w:shd": "noWrap tcMar textDirection tcFitText vAlign hideMark",
     "w:noWrap": "tcMar textDirection tcFitText vAlign hideMark",
     "w:cantSplit": "trHeight tblHeader tblCellSpacing jc hidden",
@@ -495,6 +496,10 @@ class _Penulis:
         tblw.set(qn("w:w"), _twip(h.LEBAR_TEKS_CM))
         tblw.set(qn("w:type"), "dxa")
         _ganti(tblpr, _el("w:tblLayout", **{"w:type": "fixed"}))
+        marjin = _el("w:tblCellMar")  # the PDF's cell padding, which the column widths allow for (lebar.py)
+        for sisi in ("left", "right"):
+            marjin.append(_el(f"w:{sisi}", **{"w:w": _twip(h.PADDING_SEL_CM), "w:type": "dxa"}))
+        _ganti(tblpr, marjin)
         for gc, w in zip(t._tbl.tblGrid.findall(qn("w:gridCol")), lebar):
             gc.set(qn("w:w"), _twip(w))
 

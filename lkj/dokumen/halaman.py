@@ -22,6 +22,7 @@ HURUF_DOCX = "Arial"
 UKURAN_ISI_PT = 11.0  # body text
 SPASI_BARIS = 1.3  # line height as a multiple of the font size
 UKURAN_TABEL_PT = 9.0  # table cells
+PADDING_SEL_CM = round(4 / 72 * 2.54, 3)  # a table cell's left and right padding: laporan.css's .4rem at 10 pt
 UKURAN_TABEL_RAPAT_PT = 8.0  # the cells of a table whose figures and words do not fit at 9 pt
 UKURAN_KETERANGAN_PT = 10.0  # captions (the label bold)
 UKURAN_CATATAN_PT = 9.0  # notes under tables and figures

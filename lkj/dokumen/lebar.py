@@ -24,7 +24,7 @@ _LEBAR = {
 }  # fmt: skip
 _LAIN = 556  # every other character: a lowercase letter's width
 TEBAL = 1.08  # bold text is about this much wider
-PADDING_CM = 0.32  # a cell's left and right padding and its borders (laporan.css: .4rem each side)
+PADDING_CM = 2 * h.PADDING_SEL_CM + 2 * 2.54 / 96  # a cell's left and right padding and its two 1px borders
 CADANGAN = 1.04  # a margin for kerning and rounding
 
 

@@ -346,18 +346,15 @@ def render(dok: Dokumen, judul: str, simpanan: Path | None = None, pool: Executo
 def _bingkai(potongan: list[Potongan], info: list[Info], css: str, cache: Simpanan) -> bytes:
     """The frame: per page its running head (the chapter, in the body) and its number (none on the cover,
     roman in the front matter, "Halaman X dari Y" in the body)."""
-    awal, awal_isi = _awal(potongan, info)
-    jumlah = awal[-1] + len(info[-1]["halaman"]) if info else 0
+    _, awal_isi = _awal(potongan, info)
+    akhir = label_halaman(sum(len(i["halaman"]) for i in info), awal_isi)  # the body's last page number
     halaman: list[tuple[str, str]] = []
     bab = ""
     for p, i in zip(potongan, info, strict=True):
         for h in i["halaman"]:
-            n = len(halaman) + 1
+            nomor = label_halaman(len(halaman) + 1, awal_isi)
             bab = next((label for tingkat, label, *_ in h["penanda"] if tingkat == 1), bab)
-            if p.depan:
-                halaman.append((label_halaman(n, awal_isi), ""))
-            else:
-                halaman.append((f"Halaman {n - awal_isi + 1} dari {jumlah - awal_isi + 1}", bab))
+            halaman.append((nomor, "") if p.depan else (f"Halaman {nomor} dari {akhir}", bab))
     isi = "".join(
         f'<div data-kaki="{html.escape(kaki)}" data-kepala="{html.escape(kepala)}"></div>' for kaki, kepala in halaman
     )
