@@ -33,13 +33,11 @@ class Unit:
 
 def _teks_svg(citra) -> list[tuple[str, float]]:
     """Every text element of the SVG with its font size in pt at the size the chart is placed on the page
-    (the SVG's own size, in pt, scaled to `lebar_cm`, and to the text width when wider)."""
+    (the SVG's own size, in pt, scaled to its size on the page: `halaman.ukuran_gambar`)."""
     akar = ET.fromstring(citra.svg)
     lebar_svg_pt = float(akar.get("width").removesuffix("pt"))
-    ditempatkan_cm = min(citra.lebar_cm, halaman.LEBAR_TEKS_CM)
+    ditempatkan_cm, _ = halaman.ukuran_gambar(citra.lebar_cm, citra.tinggi_cm)
     skala = ditempatkan_cm / (lebar_svg_pt * 2.54 / 72)
-    # the PDF shrinks a chart taller than laporan.css's max-height to that height
-    skala *= min(1.0, halaman.TINGGI_GAMBAR_MAKS_CM / (citra.tinggi_cm * ditempatkan_cm / citra.lebar_cm))
     keluar = []
     for t in akar.iter(SVG + "text"):
         m = re.search(r"font[^;]*?([\d.]+)px", t.get("style", ""))
@@ -133,14 +131,13 @@ def test_a_100_unit_org_chart_is_cut_to_what_prints_at_8_pt_and_the_rest_is_a_ta
 
 
 def test_the_2023_org_chart_is_drawn_whole_and_the_cut_height_is_the_pdfs():
-    from conftest import ROOT, masukan
+    from conftest import masukan
 
     unit = list(masukan(2023).data.organisasi.itertuples(index=False))
     citra, tingkat = charts.bagan_organisasi(unit)
     assert tingkat is None and citra.svg == charts.organisasi(unit).svg
     _semua_huruf_cukup(citra)
-    css = (ROOT / "lkj/pipeline/templates/lkj/laporan.css").read_text(encoding="utf-8")
-    assert f"figure.gambar img {{ max-height: {halaman.TINGGI_GAMBAR_MAKS_CM:g}cm; }}" in css
+    assert halaman.ukuran_gambar(citra.lebar_cm, citra.tinggi_cm)[1] <= halaman.TINGGI_GAMBAR_MAKS_CM
 
 
 def test_a_deep_org_chart_is_cut_at_the_deepest_level_that_fits():

@@ -139,7 +139,7 @@ def test_layout_defects_of_the_first_version_are_gone(laporan):
     assert '<ul class="berhuruf">' in laporan_html and "<li>- " not in laporan_html
     assert 'style="counter-reset: list-item 1"' in laporan_html  # "2. Kepala Sub Bagian …" keeps its 2
     efisiensi = re.search(
-        r'<figure class="gambar" id="gambar-efisiensi"><img alt="[^"]*" '
+        r'<figure class="gambar" id="gambar-efisiensi"><img id="citra-gambar-efisiensi" alt="[^"]*" '
         r'src="data:image/svg\+xml;base64,([^"]+)"',
         laporan_html,
     ).group(1)
@@ -302,6 +302,57 @@ def test_the_pdf_pieces_are_kept_and_a_broken_cache_entry_is_laid_out_again(tmp_
     n_isi = len(teks) - awal
     assert teks[awal].rstrip().endswith(f"Halaman 1 dari {n_isi}") and n_isi >= 2
     assert "BAB I Pendahuluan" in teks[awal + 1]  # the running head on the chapter's next page
+
+
+def _huruf(pdf_: bytes) -> list[tuple[str, float, float]]:
+    """Every character of the first page with its lower-left corner (pt), as pdfminer reads it (through
+    the forms the page draws)."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar
+
+    def semua(o):
+        if isinstance(o, LTChar):
+            yield o.get_text(), round(o.x0, 1), round(o.y0, 1)
+        elif hasattr(o, "__iter__"):
+            for x in o:
+                yield from semua(x)
+
+    return sorted(semua(next(iter(extract_pages(io.BytesIO(pdf_))))))
+
+
+def test_a_chart_is_laid_out_apart_and_drawn_where_the_page_holds_its_place(tmp_path):
+    """The pieces hold an empty image of each chart's size; the chart, laid out alone, is drawn onto its
+    place: where WeasyPrint draws it in the page, under the DRAF mark. Its data changed at the same size,
+    the piece is not laid out again."""
+    from lkj.dokumen.html import dokumen_html
+    from lkj.dokumen.model import AwalBagian, Citra, Dokumen, Gambar, Judul, Paragraf, Teks
+    from lkj.pipeline import pdf
+    from lkj.pipeline.css import css_laporan
+
+    def svg(kata: str) -> str:
+        return (
+            '<svg xmlns="http://www.w3.org/2000/svg" width="300pt" height="150pt" viewBox="0 0 300 150">'
+            '<rect x="0" y="0" width="300" height="150" fill="#dde"/>'
+            f'<text x="20" y="80" style="font: 14px \'Liberation Sans\'">{kata}</text></svg>'
+        )
+
+    def dok(kata: str) -> Dokumen:
+        citra = Citra(svg(kata), b"", 300 / 72 * 2.54, 150 / 72 * 2.54)
+        blok = [AwalBagian("01", "arab"), Judul("BAB I Pendahuluan", 1, "bab-1")]
+        blok += [Paragraf((Teks(f"Kalimat {i} sebelum gambar."),)) for i in range(12)]
+        return Dokumen([*blok, Gambar("gambar-uji", "Batang Uji", citra, label="Gambar 1.1")], final=False)
+
+    hasil = pdf.render(dok("Batang Q"), "Laporan", tmp_path)  # the only Q of the page
+    langsung, _ = pdf.tata(dokumen_html(dok("Batang Q"), "Laporan", css_laporan()))
+    # the page as WeasyPrint draws it whole, chart included (the frame, the running head and the page
+    # number, is drawn onto the joined pages only)
+    di_halaman, sendiri = _huruf(hasil.data), _huruf(langsung)
+    assert [h for h in sendiri if h not in di_halaman] == [] and [h[0] for h in sendiri].count("Q") == 1
+    teks = PdfReader(io.BytesIO(hasil.data)).pages[0].extract_text()
+    assert teks.index("Batang Q") < teks.index("DRAF")  # drawn first: the mark over it
+    kept = {p.name for p in tmp_path.glob("*.pdf")}
+    pdf.render(dok("Batang R"), "Laporan", tmp_path)
+    assert len({p.name for p in tmp_path.glob("*.pdf")} - kept) == 1  # the chart alone laid out again
 
 
 def test_a_link_to_no_part_of_the_report_is_named(tmp_path):

@@ -560,11 +560,7 @@ class _Penulis:
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.paragraph_format.keep_with_next = True
         p.paragraph_format.space_before = Pt(6)
-        lebar = min(b.citra.lebar_cm, h.LEBAR_TEKS_CM)
-        tinggi = b.citra.tinggi_cm * lebar / b.citra.lebar_cm if b.citra.lebar_cm else b.citra.tinggi_cm
-        batas = h.TINGGI_TEKS_CM - 2.5  # room for the caption on the same page
-        if tinggi > batas:
-            lebar, tinggi = lebar * batas / tinggi, batas
+        lebar, tinggi = h.ukuran_gambar(b.citra.lebar_cm, b.citra.tinggi_cm)  # the PDF's size
         gbr = p.add_run().add_picture(io.BytesIO(b.citra.png), width=Cm(lebar), height=Cm(tinggi))
         gbr._inline.docPr.set("descr", b.judul)  # alt text, read aloud by a screen reader
         cap = self._keterangan("gambar", b.label, b.judul, b.id, tengah=True)

@@ -13,7 +13,7 @@ MARGIN_KIRI_CM = 2.5
 LEBAR_TEKS_CM = round(KERTAS_LEBAR_CM - MARGIN_KIRI_CM - MARGIN_KANAN_CM, 2)  # 16,5 cm
 TINGGI_TEKS_CM = round(KERTAS_TINGGI_CM - MARGIN_ATAS_CM - MARGIN_BAWAH_CM, 2)  # 25,3 cm
 LEBAR_GAMBAR_CM = 16.0  # a chart's own width: placed at this size, nothing is scaled down
-TINGGI_GAMBAR_MAKS_CM = 15.0  # laporan.css's max-height: the PDF shrinks a taller chart to this height
+TINGGI_GAMBAR_MAKS_CM = 15.0  # a taller chart is shrunk to this height (PDF and Word: `ukuran_gambar`)
 
 # Type. The PDF uses Liberation Sans (Debian fonts-liberation2); Word files name Arial, which it is
 # metric-compatible with (LibreOffice substitutes one for the other), so both break lines alike.
@@ -33,6 +33,13 @@ UKURAN_GAMBAR_MIN_PT = 8.0  # the smallest text in a chart at its placed size
 WARNA_BIRU = "1F4E79"  # headings, table header rows
 WARNA_LATAR = "EEF3F8"  # total rows
 WARNA_MERAH = "C00000"  # draft marks
+
+
+def ukuran_gambar(lebar_cm: float, tinggi_cm: float) -> tuple[float, float]:
+    """A chart's size on the page (PDF and Word): its own, shrunk to the text width and to
+    TINGGI_GAMBAR_MAKS_CM, the ratio kept."""
+    skala = min(1.0, LEBAR_TEKS_CM / lebar_cm, TINGGI_GAMBAR_MAKS_CM / tinggi_cm) if lebar_cm and tinggi_cm else 1.0
+    return round(lebar_cm * skala, 3), round(tinggi_cm * skala, 3)
 
 
 def css_halaman() -> str:

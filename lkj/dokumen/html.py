@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from .halaman import ukuran_gambar
 from .lebar import lebar_kolom, rapat
 from .model import Blok, Citra, Dokumen, Kolom
 
@@ -24,6 +25,11 @@ def data_url(data: bytes, mime: str) -> str:
 
 def _svg(citra: Citra) -> str:
     return data_url(citra.svg.encode("utf-8"), "image/svg+xml")
+
+
+def _lebar_gambar(citra: Citra) -> str:
+    """A chart's width on the page in cm (its height follows): `ukuran_gambar`, as in the Word file."""
+    return f"{ukuran_gambar(citra.lebar_cm, citra.tinggi_cm)[0]:g}"
 
 
 def _kelas(k: Kolom):
@@ -53,6 +59,7 @@ def _env():
         lebar_kolom=lebar_kolom,
         rapat=rapat,
         svg=_svg,
+        lebar_gambar=_lebar_gambar,
         data_url=data_url,
     )
     env.globals["nomor_id"] = nomor_id

@@ -2,15 +2,19 @@
 
 The document is cut where a page begins anyway (a chapter's heading, a list of contents, a page break),
 and each piece is laid out on its own and kept in build/<YEAR>/pdf/ under its HTML's sha256: an edit lays
-out again only the pieces it touched. The running head and the page number of every page are the frame: a
-document of one empty page per report page holding only those (laid out from the same stylesheet), drawn
-onto the pages once they are joined (pypdf). On the joined file: the pieces' links to each other, the
-bookmarks (h1-h3), the page labels. The lists of contents take their page numbers from the layouts.
+out again only the pieces it touched. A piece holds each chart's place, an empty image of its size; the
+charts are laid out apart, kept the same way, and drawn onto their places (a third of a chapter's layout
+time is drawing its charts, which a narrative edit does not change). The running head and the page number
+of every page are the frame: a document of one empty page per report page holding only those (laid out
+from the same stylesheet), drawn onto the pages once they are joined (pypdf). On the joined file: the
+pieces' links to each other, the bookmarks (h1-h3), the page labels. The lists of contents take their page
+numbers from the layouts.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import hashlib
 import html
@@ -25,15 +29,17 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..dokumen.halaman import MARGIN_ATAS_CM, MARGIN_BAWAH_CM
-from ..dokumen.html import dokumen_html
+from ..dokumen.halaman import MARGIN_ATAS_CM, MARGIN_BAWAH_CM, ukuran_gambar
+from ..dokumen.html import data_url, dokumen_html
 from ..dokumen.model import (
     AwalBagian,
     Blok,
+    Citra,
     DaftarOtomatis,
     Dokumen,
     Gambar,
     Judul,
+    Narasi,
     PindahHalaman,
     Tabel,
     semua_blok,
@@ -97,6 +103,38 @@ def potong(dok: Dokumen) -> list[Potongan]:
             baru = False
         out[-1].blok.append(b)
     return out
+
+
+def tempat_gambar(blok: list[Blok], citra: dict[str, Citra]) -> list[Blok]:
+    """The blocks with each chart's image replaced by an empty one of its size (the piece is laid out as
+    with the chart); the charts themselves into `citra`, by figure id."""
+    out: list[Blok] = []
+    for b in blok:
+        if isinstance(b, Gambar):
+            citra[b.id] = b.citra
+            b = dataclasses.replace(b, citra=dataclasses.replace(b.citra, svg=_svg_kosong(b.citra.svg), png=b""))
+        elif isinstance(b, Narasi) and b.blok:
+            b = dataclasses.replace(b, blok=tuple(tempat_gambar(list(b.blok), citra)))
+        out.append(b)
+    return out
+
+
+def _svg_kosong(svg: str) -> str:
+    """An empty SVG of the same size: its root's width, height and viewBox."""
+    from xml.etree.ElementTree import fromstring
+
+    akar = fromstring(svg)
+    atribut = "".join(f' {k}="{html.escape(akar.get(k, ""))}"' for k in ("width", "height", "viewBox") if akar.get(k))
+    return f'<svg xmlns="http://www.w3.org/2000/svg"{atribut}/>'
+
+
+def html_gambar(citra: Citra) -> str:
+    """A chart alone, at its size on the page (`ukuran_gambar`, as in the report), from a page's top-left."""
+    lebar, tinggi = ukuran_gambar(citra.lebar_cm, citra.tinggi_cm)
+    gaya = f"@page {{ size: {lebar:g}cm {tinggi + 1:g}cm; margin: 0 }} body {{ margin: 0 }} "
+    gaya += f"img {{ display: block; width: {lebar:g}cm }}"
+    src = data_url(citra.svg.encode("utf-8"), "image/svg+xml")
+    return f'<!DOCTYPE html><html><head><style>{gaya}</style></head><body><img alt="" src="{src}"></body></html>'
 
 
 Info = dict  # a piece's layout: {"halaman": [{"tinggi", "jangkar": {id: [x, y]}, "penanda", "tautan"}]}
@@ -305,14 +343,16 @@ def render(dok: Dokumen, judul: str, simpanan: Path | None = None, pool: Executo
     """The report's PDF, and what its layout says. `simpanan`: the folder that keeps the pieces' layouts
     across builds; `pool`: workers that may lay out pieces beside this process."""
     css = css_laporan()
-    potongan = potong(dok)
+    citra: dict[str, Citra] = {}
+    potongan = potong(Dokumen(tempat_gambar(dok.blok, citra), dok.final))
     cache = Simpanan(simpanan)
 
     def isi(p: Potongan, halaman: dict[str, str] | None = None) -> str:
         return dokumen_html(Dokumen(p.blok, dok.final), judul, css, halaman)
 
     html_ = {i: isi(p) for i, p in enumerate(potongan) if not p.daftar}
-    cache.tata_banyak(list(html_.values()), pool)
+    gambar = {k: html_gambar(c) for k, c in citra.items()}
+    cache.tata_banyak([*html_.values(), *gambar.values()], pool)
     tata_: list[tuple[bytes | None, Info]] = [
         cache.ambil(html_[i]) if i in html_ else (None, {}) for i in range(len(potongan))
     ]
@@ -336,7 +376,8 @@ def render(dok: Dokumen, judul: str, simpanan: Path | None = None, pool: Executo
     for i, k in tanpa_nomor.items():
         cache.simpan_info(k, tata_[i][1])
     info = [i for _, i in tata_]
-    data, tanpa_sasaran = _gabung(potongan, tata_, _bingkai(potongan, info, css, cache), judul)
+    gambar_pdf = {k: cache.ambil(h)[0] for k, h in gambar.items()}
+    data, tanpa_sasaran = _gabung(potongan, tata_, gambar_pdf, _bingkai(potongan, info, css, cache), judul)
     peringatan += [f"tautan ke #{t} tidak menuju bagian mana pun dari laporan" for t in tanpa_sasaran]
     cache.rapikan()
     jangkar = [h["jangkar"] for i in info for h in i["halaman"]]
@@ -362,10 +403,14 @@ def _bingkai(potongan: list[Potongan], info: list[Info], css: str, cache: Simpan
 
 
 def _gabung(
-    potongan: list[Potongan], tata_: list[tuple[bytes | None, Info]], bingkai: bytes, judul: str
+    potongan: list[Potongan],
+    tata_: list[tuple[bytes | None, Info]],
+    gambar: dict[str, bytes],
+    bingkai: bytes,
+    judul: str,
 ) -> tuple[bytes, list[str]]:
-    """The pieces joined, the frame drawn onto their pages; links across pieces, bookmarks, page labels.
-    Also the link targets found in no piece."""
+    """The pieces joined, the charts (`gambar`: by figure id) drawn onto their places and the frame onto
+    every page; links across pieces, bookmarks, page labels. Also the link targets found in no piece."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.constants import PageLabelStyle
     from pypdf.generic import (
@@ -382,11 +427,16 @@ def _gabung(
     w = PdfWriter()
     for data, _ in tata_:
         w.append(PdfReader(io.BytesIO(data or b"")), import_outline=False)
-    for halaman, b in zip(w.pages, PdfReader(io.BytesIO(bingkai)).pages, strict=True):
-        halaman.merge_page(b)
-        halaman.compress_content_streams()
     info = [i for _, i in tata_]
     semua = [h for i in info for h in i["halaman"]]
+    for n, (halaman, h, b) in enumerate(zip(w.pages, semua, PdfReader(io.BytesIO(bingkai)).pages, strict=True)):
+        tempel = []
+        for k, (x, y) in h["jangkar"].items():  # a chart's place: its image's top-left
+            if k.startswith("citra-") and k[6:] in gambar:
+                g = PdfReader(io.BytesIO(gambar[k[6:]])).pages[0]
+                atas = (h["tinggi"] - y) * PT_PER_PX
+                tempel.append((g, x * PT_PER_PX, atas - float(g.mediabox.height)))
+        _tempel(w, halaman, n, tempel, [(b, 0.0, 0.0)])
     ada = {k for h in semua for k in h["jangkar"]}
     tumpukan: list[tuple[int, IndirectObject]] = []
     tanpa_sasaran: list[str] = []
@@ -433,6 +483,38 @@ def _gabung(
     out = io.BytesIO()
     w.write(out)
     return out.getvalue(), sorted(set(tanpa_sasaran))
+
+
+def _tempel(w, halaman, n: int, bawah: list[tuple], atas: list[tuple]) -> None:
+    """Draw pages of other files onto page `n` of writer `w`, under its own content (the charts, in their
+    empty places: the DRAF mark stays over them) or over it (the frame), each (page, x, y) with its
+    lower-left corner at (x, y) pt. Each page's content becomes a form XObject (cloned into `w` with its
+    resources); no content stream is parsed (pypdf's merge_page parses both: 1 s for a report)."""
+    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
+
+    sumber_daya = halaman["/Resources"]
+    if "/XObject" not in sumber_daya:
+        sumber_daya[NameObject("/XObject")] = DictionaryObject()
+    xobjek = sumber_daya["/XObject"]
+
+    def gambar(k: int, p, x: float, y: float) -> bytes:
+        acuan = p.raw_get("/Contents")
+        form = acuan.get_object()
+        form[NameObject("/Type")] = NameObject("/XObject")
+        form[NameObject("/Subtype")] = NameObject("/Form")
+        form[NameObject("/BBox")] = ArrayObject(FloatObject(v) for v in p.mediabox)
+        form[NameObject("/Resources")] = p.raw_get("/Resources")
+        nama = f"/LkjTempel{n}x{k}"
+        xobjek[NameObject(nama)] = acuan.clone(w)
+        return f"q\n1 0 0 1 {x:.3f} {y:.3f} cm\n{nama} Do\nQ\n".encode()
+
+    isi = halaman.get_contents()
+    data = [gambar(k, *t) for k, t in enumerate(bawah)]
+    data += [b"q\n", isi.get_data() if isi is not None else b"", b"\nQ\n"]
+    data += [gambar(len(bawah) + k, *t) for k, t in enumerate(atas)]
+    baru = DecodedStreamObject()
+    baru.set_data(b"".join(data))
+    halaman.replace_contents(baru.flate_encode())
 
 
 def halaman_boleh_kosong(dok: Dokumen, jangkar: list[dict]) -> set[int]:
