@@ -37,6 +37,7 @@ from .paket import keluaran_paket, paket_audit
 
 if TYPE_CHECKING:
     from ..masukan.model import Masukan
+    from .provenance import Provenance
 
 __all__ = [
     "BelumFinal",
@@ -349,9 +350,11 @@ def build(
         hasil_pdf = pdf.render(dok, f"Laporan Kinerja {tahun}", simpanan_pdf, pool)
         terpotong = pdf.periksa_halaman(hasil_pdf.data, hasil_pdf.boleh_kosong)
         terpotong += [Peringatan(w, "PDF") for w in hasil_pdf.peringatan]
-        paket = paket_audit(m, dok, hasil_pdf, s.berkas)  # Lembar Reviu (xlsx, html), jejak audit: the PDF's pages
-        html_audit, reviu_csv, kertas_kerja = audit.result()
-        isi: tuple[str | bytes, ...] = (laporan, html_audit, hasil_pdf.data, docx.result(), reviu_csv, kertas_kerja)
+        html_audit, perakitan = audit.result()  # done by now: it took half the PDF's time
+        # Lembar Reviu (xlsx, html), jejak audit: the PDF's pages, the findings the audit HTML shows
+        paket = paket_audit(m, dok, hasil_pdf, perakitan.temuan, perakitan.asal)
+        isi: tuple[str | bytes, ...] = (laporan, html_audit, hasil_pdf.data, docx.result())
+        isi += (perakitan.reviu_csv, perakitan.kertas_kerja)
         isi += paket
     waktu["rakit"] = time.perf_counter() - mulai - waktu["data"] - waktu["notebook"]
     log(f"  rakit selesai ({waktu['rakit']:.1f} s)")
@@ -435,20 +438,31 @@ def _audit(
     bagian: list,
     final: bool,
     simpanan: Path,
-    perakitan: tuple | None,
-) -> tuple[str, str, bytes]:
-    """The audit HTML (with the sections made at assembly), the reviu CSV and the kertas kerja; run in a
-    worker beside the report HTML and PDF. `bagian`: the notebooks' displays, resolved; `perakitan`: the
-    sections made at assembly if already made."""
+    perakitan: Perakitan | None,
+) -> tuple[str, Perakitan]:
+    """The audit HTML, with what assembly makes from the data; run in a worker beside the report HTML and
+    PDF. `bagian`: the notebooks' displays, resolved; `perakitan`: made already (while notebooks ran)."""
     from .rakit import html_audit
 
-    tambahan, reviu_csv, kertas_kerja = perakitan or _bagian_perakitan(m, berkas)
-    return html_audit(urutan, m.tahun, bagian, tambahan, final, simpanan), reviu_csv, kertas_kerja
+    perakitan = perakitan or _bagian_perakitan(m, berkas)
+    return html_audit(urutan, m.tahun, bagian, perakitan.tambahan, final, simpanan), perakitan
 
 
-def _bagian_perakitan(m: Masukan, berkas: list[Path]) -> tuple[list, str, bytes]:
-    """The sections made at assembly (Catatan Reviu, provenance) and the reviu CSV."""
+@dataclass
+class Perakitan:
+    """What assembly makes from the data beside the notebooks: the reviu's findings and the provenance,
+    the audit HTML's sections on them (Catatan Reviu, provenance), the reviu CSV and the kertas kerja."""
+
+    temuan: list
+    asal: Provenance
+    tambahan: list
+    reviu_csv: str
+    kertas_kerja: bytes
+
+
+def _bagian_perakitan(m: Masukan, berkas: list[Path]) -> Perakitan:
     from .. import reviu
+    from ..excel.kertas_kerja import tulis_kertas_kerja
     from ..reviu.keluaran import ke_csv
     from ..tampil import lampiran
     from . import provenance
@@ -474,9 +488,7 @@ def _bagian_perakitan(m: Masukan, berkas: list[Path]) -> tuple[list, str, bytes]
             "dibuat saat perakitan: lkj.pipeline.provenance.catat",
         ),
     ]
-    from ..excel.kertas_kerja import tulis_kertas_kerja
-
-    return tambahan, ke_csv(temuan), tulis_kertas_kerja(m, temuan)
+    return Perakitan(temuan, asal, tambahan, ke_csv(temuan), tulis_kertas_kerja(m, temuan))
 
 
 def main_report(tahun: int, root: Path, jobs: int | None, final: bool = False, kernel: str = "hangat") -> None:

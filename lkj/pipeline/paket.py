@@ -10,30 +10,27 @@ if TYPE_CHECKING:  # not at import: the build's "nothing changed" path imports n
     from ..dokumen.model import Dokumen
     from ..masukan.model import Masukan
     from .pdf import HasilPdf
+    from .provenance import Provenance
 
 
 def keluaran_paket(r: Path, tahun: int) -> list[Path]:
     return [r / f"lembar-reviu-{tahun}.xlsx", r / f"lembar-reviu-{tahun}.html", r / f"jejak-audit-{tahun}.html"]
 
 
-def paket_audit(m: Masukan, dok: Dokumen, pdf: HasilPdf, berkas: list[Path]) -> tuple[bytes, str, str]:
+def paket_audit(m: Masukan, dok: Dokumen, pdf: HasilPdf, temuan: list, asal: Provenance) -> tuple[bytes, str, str]:
+    """`temuan`, `asal`: the reviu's findings and the provenance, as the audit HTML shows them."""
     from ..excel.lembar_reviu import tulis_lembar_reviu
     from ..hitung.pengukuran import hitung
-    from ..reviu import periksa
     from ..reviu.jejak import html_jejak
     from ..reviu.lembar import html_lembar, lembar_reviu, tabel_laporan
     from ..reviu.lke import Data, periksa_lke
-    from . import provenance
-    from .fingerprint import kode
     from .notebook import BuildError
     from .rakit import masalah_html
 
     p, lalu = hitung(m)
-    temuan = periksa(m)
     tabel = tabel_laporan(dok, pdf.label)
     baris = lembar_reviu(m, p, lalu, temuan, tabel)
     lke = periksa_lke(Data(m, p, lalu, temuan, tabel, pdf.jumlah))
-    asal = provenance.catat(m.proyek, [*berkas, *kode()])
     jejak = html_jejak(m, p, temuan, tabel, lke, (asal.berkas, asal.commit, asal.versi))
     lembar = html_lembar(m, baris)
     for nama, teks in (("Lembar Reviu", lembar), ("jejak audit", jejak)):

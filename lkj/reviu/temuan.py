@@ -166,9 +166,14 @@ class Konteks:
     rencana: Rencana
     publikasi_opd: tuple[PublikasiOpd, ...] = ()  # a Pemda: what its OPDs' reports print for its IKU
     anggaran: pd.DataFrame | None = field(init=False)
+    _program: dict[str, pd.Series] = field(init=False, repr=False)  # a program's first row, by its code
 
     def __post_init__(self) -> None:
         self.anggaran = hitung_anggaran(self.p)
+        baris = () if self.anggaran is None else self.anggaran.iterrows()
+        self._program = {}
+        for _, r in baris:
+            self._program.setdefault(r["program_kode"], r)
 
     def bukukan(self, t: Temuan, a: Angka, akibat: str = "", program_kode: str = "") -> Temuan:
         """Record that finding t explains the published cell a (and what the cell shows)."""
@@ -199,10 +204,7 @@ class Konteks:
         return [a for a in self.publikasi or [] if a.besaran in besaran]
 
     def program(self, kode: str):
-        if self.anggaran is None:
-            return None
-        rows = self.anggaran[self.anggaran.program_kode == kode]
-        return rows.iloc[0] if len(rows) else None
+        return self._program.get(kode)
 
     def tautan(self, subjek: str) -> str:
         """The report section where an indicator's or a program's figure is computed."""
