@@ -24,7 +24,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TA
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Emu, Pt, RGBColor, Twips
+from docx.shared import Cm, Emu, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from . import halaman as h
@@ -53,6 +53,7 @@ BAHASA = "id-ID"  # the language of the text, for Word's proofing
 ZIP_WAKTU = (1980, 1, 1, 0, 0, 0)
 TABEL_PENDEK = 15  # rows: a table this short is kept on one page with its caption
 RATA = {"kiri": WD_ALIGN_PARAGRAPH.LEFT, "tengah": WD_ALIGN_PARAGRAPH.CENTER, "kanan": WD_ALIGN_PARAGRAPH.RIGHT}
+JC = {"kiri": "left", "tengah": "center", "kanan": "right"}  # RATA as the XML writes it
 SEQ = {"tabel": "Tabel", "gambar": "Gambar"}
 TWIP_PER_CM = 1440 / 2.54
 
@@ -115,6 +116,13 @@ def _ganti(induk, anak) -> None:
     sesudah = {qn("w:" + t) for t in SESUDAH[nama].split()}
     berikut = next((x for x in induk if x.tag in sesudah), None)
     (berikut.addprevious(anak) if berikut is not None else induk.append(anak))
+
+
+def _anak(induk, tag: str, **attr: str) -> Any:
+    """A new last child (for elements written in the schema's order)."""
+    e = _el(tag, **attr)
+    induk.append(e)
+    return e
 
 
 def _twip(cm: float) -> str:
@@ -338,9 +346,12 @@ class _Penulis:
     def _pakai_gaya(self, p: Paragraph, nama: str) -> None:
         """The paragraph style by its id, looked up once per name: python-docx's `style =` scans every
         style for the default on each call (60% of the file's time)."""
+        p._p.get_or_add_pPr().get_or_add_pStyle().val = self._id_gaya(nama)
+
+    def _id_gaya(self, nama: str) -> str:
         if nama not in self.id_gaya:
             self.id_gaya[nama] = self.d.styles[nama].style_id
-        p._p.get_or_add_pPr().get_or_add_pStyle().val = self.id_gaya[nama]
+        return self.id_gaya[nama]
 
     # blocks -----------------------------------------------------------------------------------------
 
@@ -503,57 +514,57 @@ class _Penulis:
         for gc, w in zip(t._tbl.tblGrid.findall(qn("w:gridCol")), lebar):
             gc.set(qn("w:w"), _twip(w))
 
-        def baris(sel: list[tuple[Isi, int]], kepala: bool = False, kaki: bool = False):
-            row = t.add_row()
-            trpr = row._tr.get_or_add_trPr()
-            _ganti(trpr, _el("w:cantSplit"))
-            if kepala:
-                _ganti(trpr, _el("w:tblHeader"))
-            kol = 0
-            cells = row.cells
-            for isi, rentang in sel:
-                cell = cells[kol]
-                if rentang > 1:
-                    cell = cell.merge(cells[kol + rentang - 1])
-                w = sum(lebar[kol : kol + rentang])
-                cell.width = Twips(int(_twip(w)))
-                tcpr = cell._tc.get_or_add_tcPr()
-                k = b.kolom[kol]
-                if kepala or kaki:
-                    warna = h.WARNA_BIRU if kepala else h.WARNA_LATAR
-                    _ganti(tcpr, _el("w:shd", **{"w:val": "clear", "w:color": "auto", "w:fill": warna}))
-                if k.utuh and not kepala:
-                    _ganti(tcpr, _el("w:noWrap"))
-                p = cell.paragraphs[0]
-                self._pakai_gaya(p, gaya)
-                p.alignment = RATA["tengah" if kepala and rentang > 1 else k.rata]
-                self._isi(p, isi)
-                for r in p.runs:
-                    if kepala:
-                        r.bold, r.font.color.rgb = True, RGBColor(0xFF, 0xFF, 0xFF)
-                    elif kaki:
-                        r.bold = True
-                kol += rentang
-            return row
-
-        for kepala in b.kepala:
-            baris([(teks(s.teks), s.rentang) for s in kepala], kepala=True)
-        baris([(teks(k.judul + (f"\n{k.satuan}" if k.satuan else "")), 1) for k in b.kolom], kepala=True)
-        for r in b.baris:
-            baris([(c, 1) for c in r])
-        for r in b.kaki:
-            baris([(c, 1) for c in r], kaki=True)
         # keep the caption with the header and first row; a short table on one page
-        semua = list(t.rows)
-        simpan = len(semua) - 1 if len(semua) <= TABEL_PENDEK else min(baris_kepala + 1, len(semua) - 1)
-        for row in semua[:simpan]:
-            for cell in row.cells:
-                for p in cell.paragraphs:
-                    p.paragraph_format.keep_with_next = True
+        jumlah = baris_kepala + len(b.baris) + len(b.kaki)
+        tetap = jumlah - 1 if jumlah <= TABEL_PENDEK else min(baris_kepala + 1, jumlah - 1)
+        rows = [[(teks(s.teks), s.rentang) for s in kepala] for kepala in b.kepala]
+        rows.append([(teks(k.judul + (f"\n{k.satuan}" if k.satuan else "")), 1) for k in b.kolom])
+        rows += [[(c, 1) for c in r] for r in b.baris] + [[(c, 1) for c in r] for r in b.kaki]
+        for i, sel in enumerate(rows):
+            jenis = "kepala" if i < baris_kepala else "kaki" if i >= jumlah - len(b.kaki) else ""
+            self._baris(t, b, lebar, sel, self._id_gaya(gaya), jenis, i < tetap)
         for c in b.catatan:
             self._isi(self._paragraf(gaya="Catatan"), c)
         if not b.catatan:
             self._paragraf(gaya="Catatan")  # space after the table, and Word needs a paragraph between tables
+
+    def _baris(self, t, b: Tabel, lebar: list[float], sel: list[tuple[Isi, int]], gaya: str, jenis: str, tetap: bool):
+        """One table row, its elements written in the schema's order (python-docx's row and cell API looks
+        each child's place up: two thirds of the file's time). `jenis`: "kepala" (repeated on each page),
+        "kaki" (the total row) or ""; `tetap`: kept with the next row."""
+        tr = _el("w:tr")
+        trpr = _anak(tr, "w:trPr")
+        _anak(trpr, "w:cantSplit")
+        if jenis == "kepala":
+            _anak(trpr, "w:tblHeader")
+        kol = 0
+        for isi, rentang in sel:
+            k = b.kolom[kol]
+            tc = _anak(tr, "w:tc")
+            tcpr = _anak(tc, "w:tcPr")
+            _anak(tcpr, "w:tcW", **{"w:w": _twip(sum(lebar[kol : kol + rentang])), "w:type": "dxa"})
+            if rentang > 1:
+                _anak(tcpr, "w:gridSpan", **{"w:val": str(rentang)})
+            if jenis:
+                warna = h.WARNA_BIRU if jenis == "kepala" else h.WARNA_LATAR
+                _anak(tcpr, "w:shd", **{"w:val": "clear", "w:color": "auto", "w:fill": warna})
+            if k.utuh and jenis != "kepala":
+                _anak(tcpr, "w:noWrap")
+            p = _anak(tc, "w:p")
+            ppr = _anak(p, "w:pPr")
+            _anak(ppr, "w:pStyle", **{"w:val": gaya})
+            if tetap:
+                _anak(ppr, "w:keepNext")
+            _anak(ppr, "w:jc", **{"w:val": JC["tengah" if jenis == "kepala" and rentang > 1 else k.rata]})
+            paragraf = Paragraph(p, t)
+            self._isi(paragraf, isi)
+            for r in paragraf.runs:
+                if jenis == "kepala":
+                    r.bold, r.font.color.rgb = True, RGBColor(0xFF, 0xFF, 0xFF)
+                elif jenis == "kaki":
+                    r.bold = True
+            kol += rentang
+        t._tbl.append(tr)
 
     def _gambar(self, b: Gambar) -> None:
         p = self._paragraf()
