@@ -355,6 +355,29 @@ def test_a_chart_is_laid_out_apart_and_drawn_where_the_page_holds_its_place(tmp_
     assert len({p.name for p in tmp_path.glob("*.pdf")} - kept) == 1  # the chart alone laid out again
 
 
+def test_a_chart_whose_place_is_ambiguous_or_whose_svg_is_unreadable_stays_in_its_piece():
+    """Two figures with one id (a place the layout cannot tell apart) and an SVG that is not XML: those
+    charts are drawn in their piece, as WeasyPrint draws them, and every other chart is laid out apart."""
+    from lkj.dokumen.model import Citra, Gambar, Narasi
+    from lkj.pipeline import pdf
+
+    def gambar(id_: str, kata: str) -> Gambar:
+        svg = f'<svg xmlns="http://www.w3.org/2000/svg" width="100pt" height="50pt"><text y="20">{kata}</text></svg>'
+        return Gambar(id_, kata, Citra(svg, b"png", 3.53, 1.76))
+
+    rusak = Gambar("rusak", "Rusak", Citra("bukan svg", b"", 3.0, 2.0))
+    blok = [gambar("sama", "Aaa"), Narasi("n", (gambar("sama", "Bbb"), gambar("lain", "Ccc"))), rusak]
+    citra: dict = {}
+    hasil = pdf.tempat_gambar(blok, citra)
+    assert list(citra) == ["lain"] and "Ccc" in citra["lain"].svg
+    assert [b.citra.svg for b in (hasil[0], hasil[1].blok[0], hasil[2])] == [
+        blok[0].citra.svg,
+        blok[1].blok[0].citra.svg,
+        "bukan svg",
+    ]
+    assert hasil[1].blok[1].citra.svg == '<svg xmlns="http://www.w3.org/2000/svg" width="100pt" height="50pt"/>'
+
+
 def test_a_link_to_no_part_of_the_report_is_named(tmp_path):
     from lkj.pipeline import pdf
 

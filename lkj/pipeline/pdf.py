@@ -29,7 +29,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..dokumen.halaman import MARGIN_ATAS_CM, MARGIN_BAWAH_CM, ukuran_gambar
+from ..dokumen.halaman import KERTAS_TINGGI_CM, MARGIN_ATAS_CM, MARGIN_BAWAH_CM, ukuran_gambar
 from ..dokumen.html import data_url, dokumen_html
 from ..dokumen.model import (
     AwalBagian,
@@ -107,31 +107,44 @@ def potong(dok: Dokumen) -> list[Potongan]:
 
 def tempat_gambar(blok: list[Blok], citra: dict[str, Citra]) -> list[Blok]:
     """The blocks with each chart's image replaced by an empty one of its size (the piece is laid out as
-    with the chart); the charts themselves into `citra`, by figure id."""
-    out: list[Blok] = []
-    for b in blok:
-        if isinstance(b, Gambar):
-            citra[b.id] = b.citra
-            b = dataclasses.replace(b, citra=dataclasses.replace(b.citra, svg=_svg_kosong(b.citra.svg), png=b""))
-        elif isinstance(b, Narasi) and b.blok:
-            b = dataclasses.replace(b, blok=tuple(tempat_gambar(list(b.blok), citra)))
-        out.append(b)
-    return out
+    with the chart); the charts themselves into `citra`, by figure id. A chart whose id is not unique
+    (its place would be ambiguous) or whose SVG is not readable stays drawn in its piece."""
+    semua = [b for b in semua_blok(blok) if isinstance(b, Gambar)]
+    satu = {b.id for b in semua if sum(g.id == b.id for g in semua) == 1}
+
+    def ganti(blok: list[Blok]) -> list[Blok]:
+        out: list[Blok] = []
+        for b in blok:
+            kosong = _svg_kosong(b.citra.svg) if isinstance(b, Gambar) and b.id in satu else None
+            if isinstance(b, Gambar) and kosong is not None:
+                citra[b.id] = b.citra
+                b = dataclasses.replace(b, citra=dataclasses.replace(b.citra, svg=kosong, png=b""))
+            elif isinstance(b, Narasi) and b.blok:
+                b = dataclasses.replace(b, blok=tuple(ganti(list(b.blok))))
+            out.append(b)
+        return out
+
+    return ganti(blok)
 
 
-def _svg_kosong(svg: str) -> str:
-    """An empty SVG of the same size: its root's width, height and viewBox."""
-    from xml.etree.ElementTree import fromstring
+def _svg_kosong(svg: str) -> str | None:
+    """An empty SVG of the same size (its root's width, height and viewBox); None if it is not XML."""
+    from xml.etree.ElementTree import ParseError, fromstring
 
-    akar = fromstring(svg)
+    try:
+        akar = fromstring(svg)
+    except ParseError:
+        return None
     atribut = "".join(f' {k}="{html.escape(akar.get(k, ""))}"' for k in ("width", "height", "viewBox") if akar.get(k))
     return f'<svg xmlns="http://www.w3.org/2000/svg"{atribut}/>'
 
 
 def html_gambar(citra: Citra) -> str:
-    """A chart alone, at its size on the page (`ukuran_gambar`, as in the report), from a page's top-left."""
-    lebar, tinggi = ukuran_gambar(citra.lebar_cm, citra.tinggi_cm)
-    gaya = f"@page {{ size: {lebar:g}cm {tinggi + 1:g}cm; margin: 0 }} body {{ margin: 0 }} "
+    """A chart alone, at its width on the page (`ukuran_gambar`, as in the report), from a page's top-left.
+    The page is as tall as a sheet of paper whatever the chart's own height: only its top is used to place
+    it, and a page shorter than the SVG's proportions would cut it off."""
+    lebar, _ = ukuran_gambar(citra.lebar_cm, citra.tinggi_cm)
+    gaya = f"@page {{ size: {lebar:g}cm {KERTAS_TINGGI_CM:g}cm; margin: 0 }} body {{ margin: 0 }} "
     gaya += f"img {{ display: block; width: {lebar:g}cm }}"
     src = data_url(citra.svg.encode("utf-8"), "image/svg+xml")
     return f'<!DOCTYPE html><html><head><style>{gaya}</style></head><body><img alt="" src="{src}"></body></html>'
@@ -490,16 +503,29 @@ def _tempel(w, halaman, n: int, bawah: list[tuple], atas: list[tuple]) -> None:
     empty places: the DRAF mark stays over them) or over it (the frame), each (page, x, y) with its
     lower-left corner at (x, y) pt. Each page's content becomes a form XObject (cloned into `w` with its
     resources); no content stream is parsed (pypdf's merge_page parses both: 1 s for a report)."""
-    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
+    from pypdf.generic import (
+        ArrayObject,
+        DecodedStreamObject,
+        DictionaryObject,
+        FloatObject,
+        IndirectObject,
+        NameObject,
+        StreamObject,
+    )
 
-    sumber_daya = halaman["/Resources"]
-    if "/XObject" not in sumber_daya:
-        sumber_daya[NameObject("/XObject")] = DictionaryObject()
-    xobjek = sumber_daya["/XObject"]
+    # the page's own resources: a piece's pages share one dictionary, which would list every page's forms
+    sumber_daya = DictionaryObject(halaman["/Resources"])
+    xobjek, lama = DictionaryObject(), sumber_daya.get("/XObject")  # .get: a reference, not resolved
+    if lama is not None:
+        xobjek.update(lama.get_object())
+    sumber_daya[NameObject("/XObject")] = xobjek
+    halaman[NameObject("/Resources")] = sumber_daya
 
     def gambar(k: int, p, x: float, y: float) -> bytes:
         acuan = p.raw_get("/Contents")
-        form = acuan.get_object()
+        form = acuan.get_object() if isinstance(acuan, IndirectObject) else None
+        if not isinstance(form, StreamObject):  # WeasyPrint writes one stream per page
+            raise ValueError("halaman yang ditempel harus berisi satu content stream")
         form[NameObject("/Type")] = NameObject("/XObject")
         form[NameObject("/Subtype")] = NameObject("/Form")
         form[NameObject("/BBox")] = ArrayObject(FloatObject(v) for v in p.mediabox)
