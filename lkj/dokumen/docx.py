@@ -52,8 +52,7 @@ WAKTU_TETAP = datetime(2000, 1, 1)  # core properties: a fixed date, so rebuilds
 BAHASA = "id-ID"  # the language of the text, for Word's proofing
 ZIP_WAKTU = (1980, 1, 1, 0, 0, 0)
 TABEL_PENDEK = 15  # rows: a table this short is kept on one page with its caption
-RATA = {"kiri": WD_ALIGN_PARAGRAPH.LEFT, "tengah": WD_ALIGN_PARAGRAPH.CENTER, "kanan": WD_ALIGN_PARAGRAPH.RIGHT}
-JC = {"kiri": "left", "tengah": "center", "kanan": "right"}  # RATA as the XML writes it
+JC = {"kiri": "left", "tengah": "center", "kanan": "right"}  # a column's alignment as <w:jc> writes it
 SEQ = {"tabel": "Tabel", "gambar": "Gambar"}
 TWIP_PER_CM = 1440 / 2.54
 
@@ -344,11 +343,11 @@ class _Penulis:
         return p
 
     def _pakai_gaya(self, p: Paragraph, nama: str) -> None:
-        """The paragraph style by its id, looked up once per name: python-docx's `style =` scans every
-        style for the default on each call (60% of the file's time)."""
         p._p.get_or_add_pPr().get_or_add_pStyle().val = self._id_gaya(nama)
 
     def _id_gaya(self, nama: str) -> str:
+        """A paragraph style's id, looked up once per name: python-docx's `style =` scans every style for
+        the default on each call (60% of the file's time)."""
         if nama not in self.id_gaya:
             self.id_gaya[nama] = self.d.styles[nama].style_id
         return self.id_gaya[nama]

@@ -27,6 +27,11 @@ def _svg(citra: Citra) -> str:
     return data_url(citra.svg.encode("utf-8"), "image/svg+xml")
 
 
+def jangkar_citra(id_gambar: str) -> str:
+    """The anchor of a figure's image (where the PDF draws the chart laid out apart)."""
+    return f"citra-{id_gambar}"
+
+
 def _lebar_gambar(citra: Citra) -> str:
     """A chart's width on the page in cm (its height follows): `ukuran_gambar`, as in the Word file."""
     return f"{ukuran_gambar(citra.lebar_cm, citra.tinggi_cm)[0]:g}"
@@ -60,6 +65,7 @@ def _env():
         rapat=rapat,
         svg=_svg,
         lebar_gambar=_lebar_gambar,
+        jangkar_citra=jangkar_citra,
         data_url=data_url,
     )
     env.globals["nomor_id"] = nomor_id

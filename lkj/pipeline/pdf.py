@@ -13,6 +13,7 @@ numbers from the layouts.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import dataclasses
 import functools
@@ -30,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..dokumen.halaman import KERTAS_TINGGI_CM, MARGIN_ATAS_CM, MARGIN_BAWAH_CM, ukuran_gambar
-from ..dokumen.html import data_url, dokumen_html
+from ..dokumen.html import data_url, dokumen_html, jangkar_citra
 from ..dokumen.model import (
     AwalBagian,
     Blok,
@@ -109,8 +110,8 @@ def tempat_gambar(blok: list[Blok], citra: dict[str, Citra]) -> list[Blok]:
     """The blocks with each chart's image replaced by an empty one of its size (the piece is laid out as
     with the chart); the charts themselves into `citra`, by figure id. A chart whose id is not unique
     (its place would be ambiguous) or whose SVG is not readable stays drawn in its piece."""
-    semua = [b for b in semua_blok(blok) if isinstance(b, Gambar)]
-    satu = {b.id for b in semua if sum(g.id == b.id for g in semua) == 1}
+    kali = collections.Counter(b.id for b in semua_blok(blok) if isinstance(b, Gambar))
+    satu = {k for k, n in kali.items() if n == 1}
 
     def ganti(blok: list[Blok]) -> list[Blok]:
         out: list[Blok] = []
@@ -444,9 +445,10 @@ def _gabung(
     semua = [h for i in info for h in i["halaman"]]
     for n, (halaman, h, b) in enumerate(zip(w.pages, semua, PdfReader(io.BytesIO(bingkai)).pages, strict=True)):
         tempel = []
-        for k, (x, y) in h["jangkar"].items():  # a chart's place: its image's top-left
-            if k.startswith("citra-") and k[6:] in gambar:
-                g = PdfReader(io.BytesIO(gambar[k[6:]])).pages[0]
+        for k, data in gambar.items():  # a chart's place on this page: its image's top-left
+            if jangkar_citra(k) in h["jangkar"]:
+                x, y = h["jangkar"][jangkar_citra(k)]
+                g = PdfReader(io.BytesIO(data)).pages[0]
                 atas = (h["tinggi"] - y) * PT_PER_PX
                 tempel.append((g, x * PT_PER_PX, atas - float(g.mediabox.height)))
         _tempel(w, halaman, n, tempel, [(b, 0.0, 0.0)])
