@@ -379,3 +379,40 @@ def test_a_narrative_saved_while_the_build_reads_it_is_built_next_time(laporan, 
     finally:
         narasi.write_text(asli, encoding="utf-8")
         build(2023, root, log=lambda s: None)
+
+
+def test_the_audit_exporter_gives_the_stock_exporters_page_without_reparsing_it():
+    """rakit._Ekspor skips nbconvert's closing BeautifulSoup pass: the page is the same document, the images
+    without alt text given one."""
+    import base64
+
+    from bs4 import BeautifulSoup
+    from nbconvert import HTMLExporter
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+    from lkj.pipeline.rakit import _ekspor_utuh, _exporter
+
+    png = base64.b64encode(b"\x89PNG\r\n\x1a\n").decode()
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2"/>'
+    nb = new_notebook(metadata={"language_info": {"name": "python", "pygments_lexer": "ipython3"}})
+    nb.cells = [
+        new_markdown_cell("# Judul & <b>tebal</b>\n\nTeks <img src='data:image/png;base64,AA=='>."),
+        new_code_cell(
+            "x = 1 < 2\nprint('a & b')",
+            execution_count=1,
+            outputs=[
+                new_output("stream", name="stdout", text="a & b <c>\u2028d\n"),  # a line break to str.splitlines
+                new_output("display_data", data={"image/png": png}),
+                new_output("display_data", data={"image/svg+xml": svg}),
+                new_output("display_data", data={"text/html": '<p><img src="data:,"/><img alt="ada" src="">'}),
+            ],
+        ),
+    ]
+    kami = _ekspor_utuh(nb, True, False)
+    stok, _ = HTMLExporter(config=_exporter(True).config).from_notebook_node(
+        nb, resources={"lkj": {"audit": True, "draf": False}}
+    )
+    assert str(BeautifulSoup(kami, "html.parser")) == stok.replace(
+        'alt="No description has been provided for this image"', 'alt="Grafik"'
+    )
+    assert kami.count('alt="Grafik"') == 4 and 'alt="ada"' in kami
