@@ -90,6 +90,7 @@ def _jalankan(
                     cwd=str(root),
                     progress_bar=False,
                     log_output=False,
+                    request_save_on_cell_execute=False,  # see WarmKernel.execute
                 )
             else:
                 WarmKernel.for_root(root).execute(nb, tmp, params)
@@ -171,6 +172,9 @@ class WarmKernel:
             cwd=str(self.root),  # where a (re)started kernel starts
             progress_bar=False,
             log_output=False,
+            # written once at the end (or at a failing cell), not at each cell's start and end: papermill
+            # rewrites the whole notebook each time, a third of the worker's time on a sasaran notebook
+            request_save_on_cell_execute=False,
             execution_timeout=BATAS_SEL,
             warm=self,
         )
