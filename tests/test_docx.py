@@ -650,3 +650,22 @@ def test_the_2023_word_file_holds_what_the_pdf_holds_through_libreoffice(laporan
     assert periksa_pdf(Harapan(depan, [], []), pdf, halaman) == []
     isi = Harapan([j for j in harapan.judul if j not in depan], harapan.label, harapan.angka)
     assert periksa_pdf(isi, pdf, dari_halaman=3) == []  # past the lists, which repeat every caption
+
+
+@pytest.mark.parametrize("teks", ["", "biasa", " spasi di tepi ", "a\tb\nc\rd", "\n", "\t awal", "akhir\t"])
+@pytest.mark.parametrize(("tebal", "miring", "merah"), [(0, 0, 0), (1, 1, 0), (0, 1, 1)])
+def test_a_run_is_written_as_python_docx_writes_it(teks, tebal, miring, merah):
+    """lkj.dokumen.docx._run builds a run's XML directly: the same element python-docx's API makes."""
+    from docx.shared import RGBColor
+    from lxml import etree
+
+    from lkj.dokumen.docx import _run
+
+    p = docx.Document().add_paragraph()
+    r = p.add_run(teks)
+    r.bold, r.italic = tebal or None, miring or None
+    if merah:
+        r.font.color.rgb = RGBColor.from_string(h.WARNA_MERAH)
+        r.bold = True
+    xml = lambda e: etree.tostring(e, method="c14n", exclusive=True)  # noqa: E731 (namespaces used only)
+    assert xml(_run(teks, tebal, miring, merah)) == xml(r._r)
