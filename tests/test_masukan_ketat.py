@@ -342,6 +342,8 @@ def test_id_with_quotes_never_reaches_the_model(proyek, capsys):
 
 # HTML output check: what a browser would run or fetch, and only that.
 BERBAHAYA = [
+    "<!--> <img src=//e.example/x.png> -->",  # a browser ends the comment at '<!-->'
+    "<!---> <img src=//e.example/x.png> -->",
     '<p onclick="x()">a</p>',
     '<img src="a.png" ONERROR="x()">',
     '<a href="javascript:alert(1)">a</a>',
@@ -365,6 +367,7 @@ BERBAHAYA = [
     '<base href="https://evil.example/">',
 ]
 AMAN = [
+    "<!-- komentar --> <p>&lt;!--&gt;</p>",
     "<p>Tulis src=//x atau url(//x) hanya sebagai teks</p>",
     "<p>src=&quot;//evil.example/x.png&quot; dan @import &quot;//x&quot;</p>",
     "<pre>&lt;img src=&quot;https://evil.example/x.png&quot; onerror=&quot;x()&quot;&gt;</pre>",

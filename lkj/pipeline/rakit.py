@@ -198,13 +198,16 @@ class _TanpaAlt(HTMLParser):
         self.close()
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
+        self._tanpa_alt(tag, attrs, 1)  # before the tag's '>' (an unquoted value may end in '/': <img src=x/>)
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        self._tanpa_alt(tag, attrs, 2)  # before its '/>'
+
+    def _tanpa_alt(self, tag: str, attrs: list, penutup: int) -> None:
         if tag == "img" and not any(k == "alt" for k, _ in attrs):
             baris, kolom = self.getpos()
             teks = self.get_starttag_text() or ""
-            akhir = len(teks) - (2 if teks.endswith("/>") else 1)  # before the tag's '>' or '/>'
-            self.sisip.append(self.awal_baris[baris - 1] + kolom + akhir)
-
-    handle_startendtag = handle_starttag
+            self.sisip.append(self.awal_baris[baris - 1] + kolom + len(teks) - penutup)
 
 
 def _beri_alt(html: str) -> str:
@@ -308,7 +311,9 @@ def masalah_html(teks: str) -> list[str]:
     p = _Pemeriksa()
     p.feed(teks)
     p.close()
-    return p.masalah
+    # a comment a browser closes at once ("<!-->", "<!--->") and HTMLParser reads on to the next "-->":
+    # what lies between would be checked as a comment and loaded as markup
+    return p.masalah + ["komentar <!--> atau <!--->"] * bool(re.search(r"<!---?>", teks))
 
 
 def _periksa_lokal(nama: str, teks: str) -> str:
