@@ -380,7 +380,8 @@ def render(dok: Dokumen, judul: str, simpanan: Path | None = None, pool: Executo
         sebelum = [len(i["halaman"]) for _, i in tata_]
         label = _label(potongan, [i for _, i in tata_])
         daftar = {i: isi(potongan[i], label) for i in tanpa_nomor}
-        cache.tata_banyak(list(daftar.values()), pool)
+        # beside them, the frame for these page counts: the one used if the lists keep their length
+        cache.tata_banyak([*daftar.values(), _bingkai(potongan, [i for _, i in tata_], css)], pool)
         for i, h in daftar.items():
             tata_[i] = cache.ambil(h)
         if [len(i["halaman"]) for _, i in tata_] == sebelum and _label(potongan, [i for _, i in tata_]) == label:
@@ -391,15 +392,16 @@ def render(dok: Dokumen, judul: str, simpanan: Path | None = None, pool: Executo
         cache.simpan_info(k, tata_[i][1])
     info = [i for _, i in tata_]
     gambar_pdf = {k: cache.ambil(h)[0] for k, h in gambar.items()}
-    data, tanpa_sasaran = _gabung(potongan, tata_, gambar_pdf, _bingkai(potongan, info, css, cache), judul)
+    bingkai = cache.ambil(_bingkai(potongan, info, css))[0]
+    data, tanpa_sasaran = _gabung(potongan, tata_, gambar_pdf, bingkai, judul)
     peringatan += [f"tautan ke #{t} tidak menuju bagian mana pun dari laporan" for t in tanpa_sasaran]
     cache.rapikan()
     jangkar = [h["jangkar"] for i in info for h in i["halaman"]]
     return HasilPdf(data, halaman_boleh_kosong(dok, jangkar), _label(potongan, info), len(jangkar), peringatan)
 
 
-def _bingkai(potongan: list[Potongan], info: list[Info], css: str, cache: Simpanan) -> bytes:
-    """The frame: per page its running head (the chapter, in the body) and its number (none on the cover,
+def _bingkai(potongan: list[Potongan], info: list[Info], css: str) -> str:
+    """The frame's HTML: per page its running head (the chapter, in the body) and its number (none on the cover,
     roman in the front matter, "Halaman X dari Y" in the body)."""
     _, awal_isi = _awal(potongan, info)
     akhir = label_halaman(sum(len(i["halaman"]) for i in info), awal_isi)  # the body's last page number
@@ -413,7 +415,7 @@ def _bingkai(potongan: list[Potongan], info: list[Info], css: str, cache: Simpan
     isi = "".join(
         f'<div data-kaki="{html.escape(kaki)}" data-kepala="{html.escape(kepala)}"></div>' for kaki, kepala in halaman
     )
-    return cache.ambil(f'<html><head><style>{css}</style></head><body class="bingkai">{isi}</body></html>')[0]
+    return f'<html><head><style>{css}</style></head><body class="bingkai">{isi}</body></html>'
 
 
 def _gabung(
