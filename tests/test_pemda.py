@@ -62,6 +62,28 @@ def test_every_project_is_built_where_make_report_puts_it(ruang):
         assert (laporan / f"reviu-{TAHUN}.csv").is_file()
 
 
+def test_each_opd_of_the_workspace_is_the_bytes_of_its_own_build_alone(ruang, tmp_path):
+    """In `semua` a builder keeps one worker whose warm kernel moves from OPD to OPD (3 OPDs on 2 builders:
+    one moves): every OPD's outputs are those of a build of that OPD alone, in another folder."""
+    import shutil
+
+    import yaml
+
+    from lkj.pipeline import build
+
+    root, _ = ruang
+    for nama in yaml.safe_load((root / "pemda.yml").read_text(encoding="utf-8"))["opd"]:
+        sendiri = tmp_path / nama
+        shutil.copytree(root / nama, sendiri, ignore=shutil.ignore_patterns("build", "reports", "processed"))
+        build(TAHUN, sendiri, 1, log=lambda s: None)
+        keluaran = sorted(p.relative_to(root / nama) for p in (root / nama / "reports").rglob("*") if p.is_file())
+        assert keluaran and keluaran == sorted(
+            p.relative_to(sendiri) for p in (sendiri / "reports").rglob("*") if p.is_file()
+        )
+        for rel in keluaran:
+            assert (root / nama / rel).read_bytes() == (sendiri / rel).read_bytes(), f"{nama}/{rel}"
+
+
 def test_each_generated_projects_pdf_reads_back_with_no_error(ruang):
     """Issue 18 on generated projects (other sectors, units, polarities, formulas): the reviu reads each
     OPD's and the Pemda's own PDF back, every indicator's figures, and finds nothing wrong."""

@@ -3,18 +3,22 @@
 Each project is built by `lkj.pipeline.build`, as `make report ROOT=<project>` builds it, into
 <project>/reports/<YEAR>/. The projects are spread over one pool of builder processes (one per core):
 each builder runs one project's build at a time (its notebooks on a warm kernel, its PDF in its own
-process, so projects lay out in parallel). A builder imports the heavy libraries only when a project
-needs building, so an unchanged workspace costs one fingerprint check per project. One project failing
+process, so projects lay out in parallel). A builder keeps one worker for the OPDs it builds, and that
+worker's warm kernel moves from project to project (tested: each OPD's outputs are those of its own
+build). A builder imports the heavy libraries only when a project needs building, so an unchanged
+workspace costs one fingerprint check per project. One project failing
 does not stop the others; each failure is one line at the end.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import time
 import traceback
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,6 +51,22 @@ def _tanpa_persiapan() -> None:
     """A builder starts empty: a project that is up to date needs none of the heavy libraries."""
 
 
+@functools.cache
+def _pekerja_pembangun() -> ProcessPoolExecutor:
+    """A builder's one worker, kept for every project the builder builds on one core: its warm kernel moves
+    from project to project with its libraries imported, where a worker and a kernel per project paid
+    their start and imports each time."""
+    from multiprocessing import util
+
+    from ..pipeline import hentikan, pool_baru
+
+    pool = pool_baru(1)
+    # stopped when the builder ends (its worker idle by then): multiprocessing's exit joins a process's
+    # children after its finalizers and before the executor's own exit hook, so an open pool waits forever
+    util.Finalize(pool, hentikan, args=(pool,), exitpriority=10)
+    return pool
+
+
 def bangun_proyek(nama: str, tahun: int, folder: Path, jobs: int, final: bool, kernel: str) -> HasilProyek:
     """One project's build, in a builder process; a failure comes back as one line, never raised."""
     from ..pipeline import BelumFinal, BuildError, build
@@ -54,7 +74,8 @@ def bangun_proyek(nama: str, tahun: int, folder: Path, jobs: int, final: bool, k
     mulai = time.perf_counter()
     hasil = HasilProyek(nama)
     try:
-        r = build(tahun, folder, jobs, log=lambda s: None, final=final, kernel=kernel)
+        pool = _pekerja_pembangun() if jobs == 1 else None
+        r = build(tahun, folder, jobs, log=lambda s: None, final=final, kernel=kernel, pool=pool)
         hasil.dibangun = r.dirakit or bool(r.dijalankan)
         hasil.peringatan = [str(p) for p in r.peringatan]
         hasil.sumber_usang = [str(p) for p in r.sumber_usang]
@@ -65,6 +86,8 @@ def bangun_proyek(nama: str, tahun: int, folder: Path, jobs: int, final: bool, k
     except BuildError as e:
         hasil.galat = str(e).splitlines()[0]
     except Exception as e:  # noqa: BLE001 (any failure of one project is its line; the others go on)
+        if isinstance(e, BrokenProcessPool):  # its worker died: the next project gets a new one
+            _pekerja_pembangun.cache_clear()
         log = folder / "build" / "lkj-galat.log"
         try:
             log.parent.mkdir(parents=True, exist_ok=True)

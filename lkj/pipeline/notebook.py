@@ -116,12 +116,14 @@ def _jalankan(
 
 
 # What runs in the warm kernel before each notebook: a fresh namespace (modules stay imported), the
-# execution counter back at 1 (this code is run without history, so it does not count itself).
-RESET = "get_ipython().reset(new_session=True)\nget_ipython().execution_count = 1"
+# execution counter back at 1 (this code is run without history, so it does not count itself), the
+# working folder the project's root (a builder of `lkj semua` moves its kernel from project to project).
+RESET = "get_ipython().reset(new_session=True)\nget_ipython().execution_count = 1\n__import__('os').chdir({root!r})"
 
 
 class WarmKernel:
-    """One kernel kept by this process (started at its first notebook, with cwd = the project root)."""
+    """One kernel kept by this process (started at its first notebook, with cwd = the project root, and
+    moved to another project's root when given one)."""
 
     _current: WarmKernel | None = None
 
@@ -137,8 +139,8 @@ class WarmKernel:
     def for_root(cls, root: Path) -> WarmKernel:
         if cls._current is not None and cls._current.pid != os.getpid():
             cls._current = None  # the parent process's kernel: leave it to the parent
-        if cls._current is not None and cls._current.root != Path(root):
-            cls.stop_current()
+        if cls._current is not None:
+            cls._current.root = Path(root)  # another project: the kernel moves there at its next reset
         if cls._current is None:
             from multiprocessing import util
 
@@ -183,7 +185,8 @@ class WarmKernel:
         from jupyter_core.utils import run_sync
 
         async def reset():
-            return await self.kc.execute_interactive(RESET, store_history=False, timeout=60, allow_stdin=False)
+            kode = RESET.format(root=str(self.root.resolve()))
+            return await self.kc.execute_interactive(kode, store_history=False, timeout=60, allow_stdin=False)
 
         balasan = run_sync(reset)()
         if balasan["content"]["status"] != "ok":
