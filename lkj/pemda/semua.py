@@ -60,7 +60,7 @@ def _pekerja_pembangun() -> ProcessPoolExecutor:
 
     from ..pipeline import hentikan, pool_baru
 
-    pool = pool_baru(1)
+    pool = pool_baru(1, siapkan=_tanpa_persiapan)  # it imports what a project needs, when one is built
     # stopped when the builder ends (its worker idle by then): multiprocessing's exit joins a process's
     # children after its finalizers and before the executor's own exit hook, so an open pool waits forever
     util.Finalize(pool, hentikan, args=(pool,), exitpriority=10)

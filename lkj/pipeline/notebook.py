@@ -117,8 +117,13 @@ def _jalankan(
 
 # What runs in the warm kernel before each notebook: a fresh namespace (modules stay imported), the
 # execution counter back at 1 (this code is run without history, so it does not count itself), the
-# working folder the project's root (a builder of `lkj semua` moves its kernel from project to project).
-RESET = "get_ipython().reset(new_session=True)\nget_ipython().execution_count = 1\n__import__('os').chdir({root!r})"
+# working folder the project's root (a builder of `lkj semua` moves its kernel from project to project),
+# and the warnings already shown forgotten (leaving `catch_warnings` resets the modules' registries of
+# them), so a notebook shows the warnings a fresh kernel would.
+RESET = (
+    "get_ipython().reset(new_session=True)\nget_ipython().execution_count = 1\n"
+    "__import__('os').chdir({root!r})\nwith __import__('warnings').catch_warnings():\n    pass"
+)
 
 
 class WarmKernel:

@@ -373,7 +373,9 @@ def render(dok: Dokumen, judul: str, simpanan: Path | None = None, pool: Executo
     # the lists of contents: their pages as last laid out (by their HTML without page numbers), then again
     # while their own length moves the numbers
     tanpa_nomor = {i: cache.kunci(isi(p)) for i, p in enumerate(potongan) if p.daftar}
+    dikira = False  # a list's length guessed (never laid out before): the first round's frame would be wasted
     for i, k in tanpa_nomor.items():
+        dikira = dikira or cache.info(k) is None
         tata_[i] = (None, cache.info(k) or {"halaman": [{"jangkar": {}, "penanda": [], "tautan": []}]})
     peringatan = []
     for putaran in range(PUTARAN_DAFTAR):
@@ -381,7 +383,8 @@ def render(dok: Dokumen, judul: str, simpanan: Path | None = None, pool: Executo
         label = _label(potongan, [i for _, i in tata_])
         daftar = {i: isi(potongan[i], label) for i in tanpa_nomor}
         # beside them, the frame for these page counts: the one used if the lists keep their length
-        cache.tata_banyak([*daftar.values(), _bingkai(potongan, [i for _, i in tata_], css)], pool)
+        bingkai = [] if dikira and putaran == 0 else [_bingkai(potongan, [i for _, i in tata_], css)]
+        cache.tata_banyak([*daftar.values(), *bingkai], pool)
         for i, h in daftar.items():
             tata_[i] = cache.ambil(h)
         if [len(i["halaman"]) for _, i in tata_] == sebelum and _label(potongan, [i for _, i in tata_]) == label:
@@ -392,8 +395,7 @@ def render(dok: Dokumen, judul: str, simpanan: Path | None = None, pool: Executo
         cache.simpan_info(k, tata_[i][1])
     info = [i for _, i in tata_]
     gambar_pdf = {k: cache.ambil(h)[0] for k, h in gambar.items()}
-    bingkai = cache.ambil(_bingkai(potongan, info, css))[0]
-    data, tanpa_sasaran = _gabung(potongan, tata_, gambar_pdf, bingkai, judul)
+    data, tanpa_sasaran = _gabung(potongan, tata_, gambar_pdf, cache.ambil(_bingkai(potongan, info, css))[0], judul)
     peringatan += [f"tautan ke #{t} tidak menuju bagian mana pun dari laporan" for t in tanpa_sasaran]
     cache.rapikan()
     jangkar = [h["jangkar"] for i in info for h in i["halaman"]]
