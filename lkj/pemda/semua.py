@@ -6,8 +6,8 @@ each builder runs one project's build at a time (its notebooks on a warm kernel,
 process, so projects lay out in parallel). A builder keeps one worker for the OPDs it builds, and that
 worker's warm kernel moves from project to project (tested: each OPD's outputs are those of its own
 build). A builder imports the heavy libraries only when a project needs building, so an unchanged
-workspace costs one fingerprint check per project. One project failing
-does not stop the others; each failure is one line at the end.
+workspace costs one fingerprint check per project. One project failing does not stop the others; each
+failure is one line at the end.
 """
 
 from __future__ import annotations

@@ -373,10 +373,10 @@ def render(dok: Dokumen, judul: str, simpanan: Path | None = None, pool: Executo
     # the lists of contents: their pages as last laid out (by their HTML without page numbers), then again
     # while their own length moves the numbers
     tanpa_nomor = {i: cache.kunci(isi(p)) for i, p in enumerate(potongan) if p.daftar}
-    dikira = False  # a list's length guessed (never laid out before): the first round's frame would be wasted
-    for i, k in tanpa_nomor.items():
-        dikira = dikira or cache.info(k) is None
-        tata_[i] = (None, cache.info(k) or {"halaman": [{"jangkar": {}, "penanda": [], "tautan": []}]})
+    lalu = {i: cache.info(k) for i, k in tanpa_nomor.items()}
+    dikira = None in lalu.values()  # a list never laid out: its length guessed, the first round's frame wasted
+    for i, info_ in lalu.items():
+        tata_[i] = (None, info_ or {"halaman": [{"jangkar": {}, "penanda": [], "tautan": []}]})
     peringatan = []
     for putaran in range(PUTARAN_DAFTAR):
         sebelum = [len(i["halaman"]) for _, i in tata_]

@@ -152,8 +152,7 @@ def _ekspor(nb: nbformat.NotebookNode, audit: bool, draf: bool = False, simpanan
 
 
 def _ekspor_utuh(nb: nbformat.NotebookNode, audit: bool, draf: bool) -> str:
-    body, _ = _exporter(audit).from_notebook_node(nb, resources={"lkj": {"audit": audit, "draf": draf}})
-    return body
+    return _exporter(audit).from_notebook_node(nb, resources={"lkj": {"audit": audit, "draf": draf}})[0]
 
 
 def siapkan_ekspor() -> None:
